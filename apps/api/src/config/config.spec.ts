@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, describeDatabase, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded database under ./data, port 3000, demo data on', () => {
+    const config = loadConfig({});
+    expect(config.database).toEqual({ kind: 'pglite', dataDir: expect.stringMatching(/data[/\\]pglite$/) });
+    expect(config.port).toBe(3000);
+    expect(config.production).toBe(false);
+    expect(config.seedDemo).toBe(true);
+  });
+
+  it('uses the PostgreSQL server of DATABASE_URL', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://app:secret@db.internal:5432/sitenet' });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://app:secret@db.internal:5432/sitenet' });
+  });
+
+  it('fails fast, naming the variable, on a DATABASE_URL that is not a PostgreSQL URL', () => {
+    for (const bad of ['mysql://x@y/z', 'not a url', 'postgres://']) {
+      expect(() => loadConfig({ DATABASE_URL: bad })).toThrow(ConfigError);
+      expect(() => loadConfig({ DATABASE_URL: bad })).toThrow(/DATABASE_URL/);
+    }
+  });
+
+  it('refuses a bad PORT and an unknown NODE_ENV', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
+    expect(() => loadConfig({ NODE_ENV: 'staging' })).toThrow(/NODE_ENV/);
+  });
+
+  it('never seeds demo data in production, and refuses to be told to', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).seedDemo).toBe(false);
+    expect(() => loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'true' })).toThrow(ConfigError);
+  });
+
+  it('masks the password when describing the database for the log', () => {
+    const text = describeDatabase(loadConfig({ DATABASE_URL: 'postgres://app:s3cret@db:5432/sitenet' }));
+    expect(text).not.toContain('s3cret');
+    expect(text).toContain('db:5432');
+  });
+});

@@ -1,0 +1,5 @@
+import { RegionEntity } from '../regions/region.entity.js';
+import { SeedRunEntity } from '../seeding/seed-run.entity.js';
+
+/** Every entity of the API, registered once for the data source and the drift check. */
+export const entities = [RegionEntity, SeedRunEntity];

@@ -1,0 +1,33 @@
+import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import type { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { Public } from '../common/access.js';
+
+const healthSchema = z
+  .object({ status: z.enum(['ok', 'error']), database: z.enum(['up', 'down']), engine: z.enum(['pglite', 'postgres']) })
+  .meta({ id: 'Health' });
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @Get()
+  @Public('Liveness and readiness for operators and orchestrators; reveals no data.')
+  @ApiOperation({ summary: 'Is the API up and its database reachable?' })
+  @ApiOkResponse({ standardSchema: healthSchema })
+  @ApiServiceUnavailableResponse({ standardSchema: healthSchema })
+  async check(@Res({ passthrough: true }) response: Response): Promise<z.infer<typeof healthSchema>> {
+    const engine = (this.dataSource.options as { driver?: unknown }).driver ? 'pglite' : 'postgres';
+    try {
+      await this.dataSource.query('SELECT 1');
+      return { status: 'ok', database: 'up', engine };
+    } catch {
+      response.status(HttpStatus.SERVICE_UNAVAILABLE);
+      return { status: 'error', database: 'down', engine };
+    }
+  }
+}

@@ -1,0 +1,4 @@
+import { CreateRegions1764030000000 } from './1764030000000-create-regions.js';
+
+/** Every migration, in order. A new migration is added here (and only here). */
+export const migrations = [CreateRegions1764030000000];

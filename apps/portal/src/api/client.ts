@@ -1,0 +1,131 @@
+import type { ApiErrorBody, FieldIssue, Locale, LocalizedText } from '@sitenet/domain';
+import { currentLocale, messageIn } from '#/i18n';
+
+/** Every API path starts here; the dev server proxies it, production serves it on the same origin. */
+export const API_BASE = '/api';
+
+export type QueryValue = string | number | boolean | null | undefined;
+export type Query = Record<string, QueryValue>;
+
+/** Error codes the client itself produces when there is no usable API error body. */
+export const CLIENT_ERROR_CODES = {
+  network: 'client.network_unreachable',
+  server: 'client.server_error',
+  invalidResponse: 'client.invalid_response',
+} as const;
+
+/**
+ * A failed API call, in a shape views can show: the message in both languages (pick the UI's
+ * with `messageIn`), the machine-readable code, field issues and the request id for support.
+ */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  /** HTTP status; 0 when the server could not be reached. */
+  readonly status: number;
+  readonly code: string;
+  readonly messages: LocalizedText;
+  readonly issues: FieldIssue[];
+  readonly requestId: string | undefined;
+
+  constructor(body: ApiErrorBody) {
+    super(body.messages.en || body.message);
+    this.status = body.statusCode;
+    this.code = body.code;
+    this.messages = body.messages;
+    this.issues = body.issues ?? [];
+    this.requestId = body.requestId;
+  }
+
+  messageIn(locale: Locale): string {
+    return this.messages[locale] || this.message;
+  }
+
+  get isNotFound(): boolean {
+    return this.status === 404;
+  }
+}
+
+function bothLocales(key: string, named: Record<string, unknown> = {}): LocalizedText {
+  return { 'zh-CN': messageIn('zh-CN', key, named), en: messageIn('en', key, named) };
+}
+
+function clientError(status: number, code: string, key: string, named: Record<string, unknown> = {}): ApiError {
+  const messages = bothLocales(key, named);
+  return new ApiError({ statusCode: status, code, message: messages[currentLocale()], messages });
+}
+
+function isApiErrorBody(value: unknown): value is ApiErrorBody {
+  if (typeof value !== 'object' || value === null) return false;
+  const body = value as Partial<ApiErrorBody>;
+  return (
+    typeof body.code === 'string' &&
+    typeof body.message === 'string' &&
+    typeof body.messages === 'object' &&
+    body.messages !== null &&
+    typeof body.messages['zh-CN'] === 'string' &&
+    typeof body.messages.en === 'string'
+  );
+}
+
+export function buildUrl(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.append(key, String(value));
+  }
+  const search = params.toString();
+  return `${API_BASE}${path}${search ? `?${search}` : ''}`;
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+/**
+ * GET `API_BASE + path` and return its JSON body. Sends the UI language as Accept-Language so the
+ * API's messages come back in it. Throws `ApiError` for every failure except an abort, which is
+ * rethrown as the platform's AbortError so callers can ignore it.
+ */
+export async function getJson<T>(path: string, query?: Query, options: RequestOptions = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, query), {
+      method: 'GET',
+      headers: { Accept: 'application/json', 'Accept-Language': currentLocale() },
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if (isAbort(cause)) throw cause;
+    throw clientError(0, CLIENT_ERROR_CODES.network, 'errors.network');
+  }
+
+  const body = await readJson(response);
+  if (!response.ok) {
+    if (isApiErrorBody(body)) throw new ApiError({ ...body, statusCode: body.statusCode ?? response.status });
+    throw clientError(response.status, CLIENT_ERROR_CODES.server, 'errors.server', { status: response.status });
+  }
+  if (body === undefined) {
+    throw clientError(response.status, CLIENT_ERROR_CODES.invalidResponse, 'errors.invalidResponse');
+  }
+  return body as T;
+}
+
+export function isAbort(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
+}
+
+/** Turns anything a request may throw into an ApiError (unexpected errors become a generic one). */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  return clientError(0, CLIENT_ERROR_CODES.invalidResponse, 'errors.invalidResponse');
+}

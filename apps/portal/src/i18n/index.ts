@@ -1,0 +1,59 @@
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '@sitenet/domain';
+import { createI18n } from 'vue-i18n';
+import en from './en.json';
+import zhCN from './zh-CN.json';
+
+export type MessageSchema = typeof zhCN;
+
+declare module 'vue-i18n' {
+  // Typed keys for `t()`: zh-CN is the reference; en.json must have the same keys (i18n.spec.ts).
+  export interface DefineLocaleMessage extends MessageSchema {}
+}
+
+export const LOCALE_STORAGE_KEY = 'sitenet.locale';
+
+export const messages: Record<Locale, MessageSchema> = { 'zh-CN': zhCN, en };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** The locale the user chose before (localStorage), else the product default (zh-CN). */
+export function storedLocale(): Locale {
+  try {
+    const stored = globalThis.localStorage?.getItem(LOCALE_STORAGE_KEY);
+    return isLocale(stored) ? stored : DEFAULT_LOCALE;
+  } catch {
+    return DEFAULT_LOCALE; // storage disabled (privacy mode): fall back quietly
+  }
+}
+
+export const i18n = createI18n({
+  legacy: false,
+  locale: storedLocale(),
+  fallbackLocale: DEFAULT_LOCALE,
+  messages,
+  missingWarn: import.meta.env.DEV,
+  fallbackWarn: import.meta.env.DEV,
+});
+
+export function currentLocale(): Locale {
+  const locale = i18n.global.locale.value;
+  return isLocale(locale) ? locale : DEFAULT_LOCALE;
+}
+
+/** Switches the UI language, remembers it, and tells assistive technology via `<html lang>`. */
+export function setLocale(locale: Locale): void {
+  i18n.global.locale.value = locale;
+  document.documentElement.lang = locale;
+  try {
+    localStorage.setItem(LOCALE_STORAGE_KEY, locale);
+  } catch {
+    // storage disabled: the choice lasts for this page only
+  }
+}
+
+/** A message in a given locale regardless of the UI locale (e.g. to fill both sides of LocalizedText). */
+export function messageIn(locale: Locale, key: string, named: Record<string, unknown> = {}): string {
+  return i18n.global.t(key, named, { locale });
+}
