@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
-import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody } from '@sitenet/domain';
 import { ACCESS_METADATA } from '../src/common/access.js';
@@ -56,11 +56,11 @@ describe('the API bones', () => {
 
 describe('access declarations', () => {
   it('every route handler declares who may call it', () => {
-    const discovery = t.app.get(DiscoveryService);
-    const scanner = t.app.get(MetadataScanner);
+    const modules = t.app.get(ModulesContainer);
+    const scanner = new MetadataScanner();
     const reflector = t.app.get(Reflector);
     const routes: { route: string; declared: boolean }[] = [];
-    for (const wrapper of discovery.getControllers()) {
+    for (const wrapper of [...modules.values()].flatMap((m) => [...m.controllers.values()])) {
       const instance = wrapper.instance as object | undefined;
       if (!instance) continue;
       const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
