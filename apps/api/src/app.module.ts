@@ -3,21 +3,35 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from './config/config.js';
+import type { SiteKindDefinition } from '@sitenet/domain';
+import { installedKinds } from '@sitenet/kinds';
+import type { AppConfig } from './config/config.js';
+import { AppConfigModule } from './config/config.module.js';
 import { AccessGuard } from './common/access.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { ZodValidationPipe } from './common/zod-validation.pipe.js';
 import { requestIdFor } from './common/request-id.js';
 import { HealthModule } from './health/health.module.js';
 import { RegionsModule } from './regions/regions.module.js';
+import { KindsModule } from './kinds/kinds.module.js';
+import { SitesModule } from './sites/sites.module.js';
+import { BoundariesModule } from './boundaries/boundaries.module.js';
+
+export interface AppOptions {
+  kinds?: readonly SiteKindDefinition[];
+}
 
 @Module({})
 export class AppModule {
-  /** The application around an open, migrated data source (see database/prepare.ts). */
-  static register(config: AppConfig, dataSource: DataSource): DynamicModule {
+  /**
+   * The application around an open, migrated data source (see database/prepare.ts), with the
+   * site kinds of @sitenet/kinds unless others are given (tests add a fifth kind this way).
+   */
+  static register(config: AppConfig, dataSource: DataSource, options: AppOptions = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
+        AppConfigModule.register(config),
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
@@ -35,9 +49,11 @@ export class AppModule {
         }),
         HealthModule,
         RegionsModule,
+        KindsModule.register(options.kinds ?? installedKinds),
+        SitesModule,
+        BoundariesModule,
       ],
       providers: [
-        { provide: APP_CONFIG, useValue: config },
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -8,15 +8,15 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
-import { AppModule } from './app.module.js';
+import { AppModule, type AppOptions } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { buildOpenApiDocument, serveOpenApi } from './openapi/openapi.js';
 
 const defaultPortalDist = fileURLToPath(new URL('../../portal/dist', import.meta.url));
 
 /** Builds the HTTP application (not yet listening) around a prepared data source. */
-export async function createApp(config: AppConfig, dataSource: DataSource): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, dataSource), { bufferLogs: true, bodyParser: false });
+export async function createApp(config: AppConfig, dataSource: DataSource, options: AppOptions = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, dataSource, options), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');

@@ -4,3 +4,8 @@ export * from './regions/region.js';
 export * from './errors/localized.js';
 export * from './errors/api-error.js';
 export * from './errors/zod-issues.js';
+export * from './sites/credit-code.js';
+export * from './sites/phone.js';
+export * from './sites/site.js';
+export * from './geo/coordinates.js';
+export * from './kinds/site-kind.js';

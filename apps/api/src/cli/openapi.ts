@@ -16,6 +16,7 @@ export function serializeOpenApi(document: object): string {
 async function main() {
   const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORTAL_DIST: '/nonexistent' }), database: { kind: 'pglite' as const, dataDir: undefined } };
   const dataSource = await openDataSource(config);
+  await dataSource.runMigrations();
   const app = await createApp(config, dataSource);
   await app.init();
   await writeFile(OPENAPI_FILE, serializeOpenApi(buildOpenApiDocument(app)));

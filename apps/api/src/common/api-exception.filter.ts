@@ -39,11 +39,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
     let code: string;
     let messages: LocalizedText;
     let issues: ApiErrorBody['issues'];
+    let details: Record<string, unknown> = {};
     if (exception instanceof ApiException) {
       status = exception.getStatus();
       code = exception.code;
       messages = exception.messages;
       issues = exception.issues?.map((issue) => ({ ...issue, message: issue.messages[locale] }));
+      details = exception.details ?? {};
     } else if (exception instanceof HttpException) {
       status = exception.getStatus();
       ({ code, messages } = genericFor(status));
@@ -57,7 +59,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (status >= 500) {
       this.logger.error({ err: exception, requestId }, 'Unhandled error');
     }
-    const body: ApiErrorBody = { statusCode: status, code, message: messages[locale], messages, ...(issues ? { issues } : {}), ...(requestId ? { requestId } : {}) };
+    const body: ApiErrorBody = { ...details, statusCode: status, code, message: messages[locale], messages, ...(issues ? { issues } : {}), ...(requestId ? { requestId } : {}) };
     response.status(status).json(body);
   }
 }

@@ -8,6 +8,8 @@ export class ApiException extends HttpException {
     readonly code: string,
     readonly messages: LocalizedText,
     readonly issues?: Omit<FieldIssue, 'message'>[],
+    /** More of the body, e.g. the current record with a 409. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(messages.en, status);
   }

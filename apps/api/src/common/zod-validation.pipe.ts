@@ -1,7 +1,6 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { z } from 'zod';
-import { toFieldIssues } from '@sitenet/domain';
-import { ValidationApiException } from './api-exception.js';
+import { parseOrThrow } from './parse.js';
 
 /**
  * The one global validation pipe: every `@Body`, `@Query` and `@Param` that declares a zod
@@ -17,9 +16,6 @@ export class ZodValidationPipe implements PipeTransform {
       throw new Error('Only zod schemas are used at the API boundary');
     }
     const prefix = metadata.data ? `${metadata.type}.${metadata.data}` : metadata.type;
-    const result = schema.safeParse(value, { reportInput: true });
-    if (result.success) return result.data;
-    const issues = toFieldIssues(result.error.issues, 'zh-CN', prefix).map(({ message: _message, ...rest }) => rest);
-    throw new ValidationApiException(issues);
+    return parseOrThrow(schema, value, prefix);
   }
 }

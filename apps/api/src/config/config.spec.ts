@@ -29,8 +29,13 @@ describe('loadConfig', () => {
   });
 
   it('never seeds demo data in production, and refuses to be told to', () => {
-    expect(loadConfig({ NODE_ENV: 'production' }).seedDemo).toBe(false);
-    expect(() => loadConfig({ NODE_ENV: 'production', SEED_DEMO: 'true' })).toThrow(ConfigError);
+    const server = 'postgres://app:secret@db:5432/sitenet';
+    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: server }).seedDemo).toBe(false);
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: server, SEED_DEMO: 'true' })).toThrow(ConfigError);
+  });
+
+  it('refuses production on the embedded database', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL/);
   });
 
   it('masks the password when describing the database for the log', () => {

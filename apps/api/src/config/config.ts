@@ -62,6 +62,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const env = parsed.data;
   const dataDir = path.resolve(env.DATA_DIR);
   const production = env.NODE_ENV === 'production';
+  if (production && !env.DATABASE_URL) {
+    throw new ConfigError('NODE_ENV=production needs DATABASE_URL (a PostgreSQL server): the embedded database is for trials and development only.');
+  }
   if (production && env.SEED_DEMO === 'true') {
     throw new ConfigError('SEED_DEMO=true is not allowed with NODE_ENV=production: demo data never reaches production.');
   }

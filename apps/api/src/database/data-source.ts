@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { PGlite } from '@electric-sql/pglite';
 import type { AppConfig } from '../config/config.js';
@@ -20,13 +21,15 @@ export async function dataSourceOptions(config: AppConfig, embedded?: PGlite): P
     logging: false,
   };
   if (config.database.kind === 'postgres') {
+    // A calendar day stays 'YYYY-MM-DD' text, as on PGlite (see pgCompatibleParsers).
+    pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
     return { ...common, url: config.database.url, connectTimeoutMS: 10_000, applicationName: 'sitenet-api' };
   }
   const db = embedded ?? (await openPGlite(config.database.dataDir));
   return { ...common, driver: pgliteDriver(db), database: 'postgres' };
 }
 
-/** Opens the database and brings its schema up to date. */
+/** Opens the database (schema not yet migrated: see prepareDatabase). */
 export async function openDataSource(config: AppConfig, embedded?: PGlite): Promise<DataSource> {
   const dataSource = new DataSource(await dataSourceOptions(config, embedded));
   try {
@@ -34,7 +37,6 @@ export async function openDataSource(config: AppConfig, embedded?: PGlite): Prom
   } catch (error) {
     throw new DatabaseUnavailableError(config, error);
   }
-  await dataSource.runMigrations({ transaction: 'each' });
   return dataSource;
 }
 
@@ -44,4 +46,9 @@ export class DatabaseUnavailableError extends Error {
     const reason = cause instanceof Error ? cause.message : String(cause);
     super(`Cannot open ${where}: ${reason}. Check DATABASE_URL (host, port, user, password, database name) or unset it to use the embedded database.`);
   }
+}
+
+/** Whether this data source runs on the embedded PGlite (rather than a PostgreSQL server). */
+export function isEmbedded(dataSource: DataSource): boolean {
+  return Boolean((dataSource.options as { driver?: unknown }).driver);
 }

@@ -1,5 +1,6 @@
 import { RegionEntity } from '../regions/region.entity.js';
 import { SeedRunEntity } from '../seeding/seed-run.entity.js';
+import { SiteEntity } from '../sites/site.entity.js';
 
 /** Every entity of the API, registered once for the data source and the drift check. */
-export const entities = [RegionEntity, SeedRunEntity];
+export const entities = [RegionEntity, SeedRunEntity, SiteEntity];

@@ -15,10 +15,15 @@ import { PGlite, types, type PGliteOptions, type Results } from '@electric-sql/p
  * instance per process without exclusive checkout.
  */
 
-/** Parse values the way node-postgres does by default, so both drivers return the same shapes. */
+/**
+ * Parse values the same way on both engines: int8 and numeric as strings (node-postgres's
+ * default), and `date` as its 'YYYY-MM-DD' text (a calendar day has no time zone; node-postgres
+ * is told the same in data-source.ts).
+ */
 export const pgCompatibleParsers: PGliteOptions['parsers'] = {
   [types.INT8]: (value: string) => value,
   [types.NUMERIC]: (value: string) => value,
+  [types.DATE]: (value: string) => value,
 };
 
 interface PgLikeResult {

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { PGlite } from '@electric-sql/pglite';
 import type { AppConfig } from '../config/config.js';
-import { openDataSource } from './data-source.js';
+import { isEmbedded, openDataSource } from './data-source.js';
 import { seedRegions, type SeedOutcome } from '../seeding/region-seeder.js';
 
 export interface PreparedDatabase {
@@ -13,10 +13,38 @@ export interface PreparedDatabase {
 export async function prepareDatabase(config: AppConfig, embedded?: PGlite): Promise<PreparedDatabase> {
   const dataSource = await openDataSource(config, embedded);
   try {
-    const seeds = [await seedRegions(dataSource, config.seedsDir)];
+    const seeds = await whileHoldingStartupLock(dataSource, async () => {
+      await dataSource.runMigrations({ transaction: 'each' });
+      return [await seedRegions(dataSource, config.seedsDir)];
+    });
     return { dataSource, seeds };
   } catch (error) {
     await dataSource.destroy().catch(() => undefined);
     throw error;
+  }
+}
+
+/** Any fixed number; instances of sitenet agree on it. */
+const STARTUP_LOCK = 727_2025;
+
+/**
+ * On a PostgreSQL server several instances may start at once (a rolling update): one at a time
+ * migrates and seeds, the others wait for it on a session advisory lock, then find nothing to
+ * do. PGlite is one process's own database and needs no lock (and its single connection could
+ * not hold one while migrating).
+ */
+async function whileHoldingStartupLock<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
+  if (isEmbedded(dataSource)) return work();
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK]);
+    try {
+      return await work();
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK]);
+    }
+  } finally {
+    await runner.release();
   }
 }

@@ -5,6 +5,7 @@ import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { Public } from '../common/access.js';
+import { isEmbedded } from '../database/data-source.js';
 
 const healthSchema = z
   .object({ status: z.enum(['ok', 'error']), database: z.enum(['up', 'down']), engine: z.enum(['pglite', 'postgres']) })
@@ -15,13 +16,21 @@ const healthSchema = z
 export class HealthController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  @Get('live')
+  @Public('Liveness for orchestrators: the process answers; reveals nothing.')
+  @ApiOperation({ summary: 'Is the process alive? (does not touch the database; for liveness probes)' })
+  @ApiOkResponse({ standardSchema: z.object({ status: z.literal('ok') }).meta({ id: 'Liveness' }) })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
   @Get()
   @Public('Liveness and readiness for operators and orchestrators; reveals no data.')
-  @ApiOperation({ summary: 'Is the API up and its database reachable?' })
+  @ApiOperation({ summary: 'Is the API up and its database reachable? (readiness)' })
   @ApiOkResponse({ standardSchema: healthSchema })
   @ApiServiceUnavailableResponse({ standardSchema: healthSchema })
   async check(@Res({ passthrough: true }) response: Response): Promise<z.infer<typeof healthSchema>> {
-    const engine = (this.dataSource.options as { driver?: unknown }).driver ? 'pglite' : 'postgres';
+    const engine = isEmbedded(this.dataSource) ? 'pglite' : 'postgres';
     try {
       await this.dataSource.query('SELECT 1');
       return { status: 'ok', database: 'up', engine };

@@ -1,4 +1,5 @@
 import { CreateRegions1764030000000 } from './1764030000000-create-regions.js';
+import { CreateSites1764040000000 } from './1764040000000-create-sites.js';
 
 /** Every migration, in order. A new migration is added here (and only here). */
-export const migrations = [CreateRegions1764030000000];
+export const migrations = [CreateRegions1764030000000, CreateSites1764040000000];

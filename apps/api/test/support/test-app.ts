@@ -10,6 +10,7 @@ import { loadConfig, type AppConfig } from '../../src/config/config.js';
 import { pgCompatibleParsers } from '../../src/database/pglite-pool.js';
 import { prepareDatabase } from '../../src/database/prepare.js';
 import { createApp } from '../../src/create-app.js';
+import type { AppOptions } from '../../src/app.module.js';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -24,7 +25,7 @@ export interface TestApp {
  * The whole API on its own database: an in-memory PGlite loaded from the run's template, or a
  * new database on the PostgreSQL server of DATABASE_URL (dropped again on close).
  */
-export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+export async function startTestApp(overrides: Partial<AppConfig> = {}, options: AppOptions = {}): Promise<TestApp> {
   const base = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORTAL_DIST: '/nonexistent', SEEDS_DIR: process.env.SEEDS_DIR }), ...overrides };
   const serverUrl = process.env.DATABASE_URL;
   let dropDatabase = async () => {};
@@ -45,7 +46,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     config = { ...base, database: { kind: 'pglite', dataDir: undefined } };
   }
   const { dataSource } = await prepareDatabase(config, embedded);
-  const app = await createApp(config, dataSource);
+  const app = await createApp(config, dataSource, options);
   await app.init();
   const server = app.getHttpServer();
   return {

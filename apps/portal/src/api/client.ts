@@ -26,14 +26,17 @@ export class ApiError extends Error {
   readonly messages: LocalizedText;
   readonly issues: FieldIssue[];
   readonly requestId: string | undefined;
+  /** The whole error body, for members some errors add (e.g. `current` on a 409 version conflict). */
+  readonly body: ApiErrorBody & Record<string, unknown>;
 
-  constructor(body: ApiErrorBody) {
+  constructor(body: ApiErrorBody & Record<string, unknown>) {
     super(body.messages.en || body.message);
     this.status = body.statusCode;
     this.code = body.code;
     this.messages = body.messages;
     this.issues = body.issues ?? [];
     this.requestId = body.requestId;
+    this.body = body;
   }
 
   messageIn(locale: Locale): string {
@@ -54,7 +57,7 @@ function clientError(status: number, code: string, key: string, named: Record<st
   return new ApiError({ statusCode: status, code, message: messages[currentLocale()], messages });
 }
 
-function isApiErrorBody(value: unknown): value is ApiErrorBody {
+function isApiErrorBody(value: unknown): value is ApiErrorBody & Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false;
   const body = value as Partial<ApiErrorBody>;
   return (
@@ -67,11 +70,14 @@ function isApiErrorBody(value: unknown): value is ApiErrorBody {
   );
 }
 
-export function buildUrl(path: string, query: Query = {}): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null || value === '') continue;
-    params.append(key, String(value));
+/** `query` as an object (empty values left out) or as URLSearchParams (for repeated keys: `kind=a&kind=b`). */
+export function buildUrl(path: string, query: Query | URLSearchParams = {}): string {
+  const params = query instanceof URLSearchParams ? query : new URLSearchParams();
+  if (!(query instanceof URLSearchParams)) {
+    for (const [key, value] of Object.entries(query)) {
+      if (value === undefined || value === null || value === '') continue;
+      params.append(key, String(value));
+    }
   }
   const search = params.toString();
   return `${API_BASE}${path}${search ? `?${search}` : ''}`;
@@ -96,28 +102,44 @@ export interface RequestOptions {
  * API's messages come back in it. Throws `ApiError` for every failure except an abort, which is
  * rethrown as the platform's AbortError so callers can ignore it.
  */
-export async function getJson<T>(path: string, query?: Query, options: RequestOptions = {}): Promise<T> {
+export function getJson<T>(path: string, query?: Query | URLSearchParams, options: RequestOptions = {}): Promise<T> {
+  return request<T>('GET', path, { query, signal: options.signal });
+}
+
+/** POST or PATCH a JSON body; same error handling as `getJson` (a 400 carries field `issues`). */
+export function sendJson<T>(method: 'POST' | 'PATCH' | 'PUT', path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
+  return request<T>(method, path, { body, signal: options.signal });
+}
+
+async function request<T>(
+  method: string,
+  path: string,
+  { query, body, signal }: { query?: Query | URLSearchParams; body?: unknown; signal?: AbortSignal },
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLocale() };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
     response = await fetch(buildUrl(path, query), {
-      method: 'GET',
-      headers: { Accept: 'application/json', 'Accept-Language': currentLocale() },
-      signal: options.signal,
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
     });
   } catch (cause) {
     if (isAbort(cause)) throw cause;
     throw clientError(0, CLIENT_ERROR_CODES.network, 'errors.network');
   }
 
-  const body = await readJson(response);
+  const json = await readJson(response);
   if (!response.ok) {
-    if (isApiErrorBody(body)) throw new ApiError({ ...body, statusCode: body.statusCode ?? response.status });
+    if (isApiErrorBody(json)) throw new ApiError({ ...json, statusCode: json.statusCode ?? response.status });
     throw clientError(response.status, CLIENT_ERROR_CODES.server, 'errors.server', { status: response.status });
   }
-  if (body === undefined) {
+  if (json === undefined) {
     throw clientError(response.status, CLIENT_ERROR_CODES.invalidResponse, 'errors.invalidResponse');
   }
-  return body as T;
+  return json as T;
 }
 
 export function isAbort(error: unknown): boolean {

@@ -1,4 +1,4 @@
-import { nextTick } from 'vue';
+import { nextTick, watch } from 'vue';
 import type { Router } from 'vue-router';
 import { i18n } from '#/i18n';
 import { announce } from './live-message';
@@ -14,9 +14,19 @@ declare module 'vue-router' {
 
 const completedNavigations = new WeakMap<Router, number>();
 
-export function setDocumentTitle(page: string): void {
-  document.title = i18n.global.t('app.documentTitle', { page });
+/** The current page's name, as a getter so that a language switch can re-render it. */
+let currentPageName: (() => string) | null = null;
+
+/** Sets document.title to "<page> – 残疾人就业服务网点" (in the UI language). */
+export function setDocumentTitle(page: string | (() => string)): void {
+  currentPageName = typeof page === 'string' ? () => page : page;
+  document.title = i18n.global.t('app.documentTitle', { page: currentPageName() });
 }
+
+// The product name in the title follows the UI language, even when the page name does not change.
+watch(i18n.global.locale, () => {
+  if (currentPageName) setDocumentTitle(currentPageName);
+});
 
 /**
  * Counts completed navigations (the first page load must not steal focus: the skip link has to
@@ -28,16 +38,16 @@ export function installPagePresentation(router: Router): void {
     if (failure) return;
     completedNavigations.set(router, (completedNavigations.get(router) ?? 0) + 1);
     if (to.meta.presentsItself || !to.meta.titleKey) return;
-    const title = i18n.global.t(to.meta.titleKey);
+    const titleKey = to.meta.titleKey;
     void nextTick(() => {
-      presentPage(router, { title, heading: document.querySelector<HTMLElement>('main h1') });
+      presentPage(router, { title: () => i18n.global.t(titleKey), heading: document.querySelector<HTMLElement>('main h1') });
     });
   });
 }
 
 export interface PagePresentation {
-  /** The page's name: document.title becomes "<title> – 残疾人就业服务网点". */
-  title: string;
+  /** The page's name: document.title becomes "<title> – 残疾人就业服务网点". A getter follows the language. */
+  title: string | (() => string);
   /** The page's h1 (tabindex="-1"); focus moves there so screen readers say where the user is. */
   heading: HTMLElement | null | undefined;
   /** What the polite live region says; defaults to the title. */
@@ -55,5 +65,5 @@ export function presentPage(router: Router, page: PagePresentation): void {
   setDocumentTitle(page.title);
   if (!page.force && isFirstPage(router)) return;
   page.heading?.focus();
-  announce(page.announcement ?? page.title);
+  announce(page.announcement ?? (typeof page.title === 'string' ? page.title : page.title()));
 }

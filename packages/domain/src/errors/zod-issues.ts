@@ -8,7 +8,9 @@ const localeMaps = { 'zh-CN': zhCN().localeError, en: en().localeError } as cons
 /**
  * Our own messages, in both languages. A schema check passes `localizedIssue({...})` as its
  * options; zod keeps the English text as the issue's message, and this registry finds the
- * Chinese beside it when the issue is turned into a field issue.
+ * Chinese beside it when the issue is turned into a field issue. Only for fixed texts declared
+ * with schemas: an issue raised at run time (a refinement, a kind's rule) carries its words in
+ * `params.messages` instead, so nothing here grows with requests.
  */
 const ownMessages = new Map<string, LocalizedText>();
 
@@ -18,7 +20,7 @@ export function localizedIssue(messages: LocalizedText): { message: string } {
 }
 
 function messageFor(issue: z.core.$ZodIssue, locale: Locale): string {
-  const own = ownMessages.get(issue.message);
+  const own = (issue as { params?: { messages?: LocalizedText } }).params?.messages ?? ownMessages.get(issue.message);
   if (own) return own[locale];
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.join(', ');

@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { BoundariesController } from './boundaries.controller.js';
+import { BoundariesService } from './boundaries.service.js';
+
+@Module({ controllers: [BoundariesController], providers: [BoundariesService] })
+export class BoundariesModule {}

@@ -1,0 +1,95 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { RegionEntity } from '../regions/region.entity.js';
+
+/**
+ * A service site. Common fields are columns; the kind's own fields live in `attributes` (JSON,
+ * validated by the kind's schema), so a new kind needs no migration. The site's units are
+ * denormalised (province, prefecture, county, township) so filters and coverage group by an
+ * indexed column at any level.
+ */
+@Entity({ name: 'site' })
+@Index('ix_site_province_kind_status', ['provinceCode', 'kind', 'status'])
+@Index('ix_site_prefecture', ['prefectureCode'])
+@Index('ix_site_county', ['countyCode'])
+@Index('ix_site_township', ['townshipCode'])
+@Index('ix_site_updated_at', ['updatedAt'])
+export class SiteEntity {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_site' })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  kind!: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  name!: string;
+
+  @Column({ name: 'region_code', type: 'varchar', length: 12 })
+  regionCode!: string;
+
+  @ManyToOne(() => RegionEntity, { nullable: false, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'region_code', foreignKeyConstraintName: 'fk_site_region' })
+  region?: RegionEntity;
+
+  @Column({ name: 'province_code', type: 'varchar', length: 6 })
+  provinceCode!: string;
+
+  @Column({ name: 'prefecture_code', type: 'varchar', length: 6, nullable: true })
+  prefectureCode!: string | null;
+
+  @Column({ name: 'county_code', type: 'varchar', length: 6 })
+  countyCode!: string;
+
+  @Column({ name: 'township_code', type: 'varchar', length: 12, nullable: true })
+  townshipCode!: string | null;
+
+  @Column({ type: 'varchar', length: 200 })
+  address!: string;
+
+  @Column({ type: 'double precision' })
+  lat!: number;
+
+  @Column({ type: 'double precision' })
+  lng!: number;
+
+  @Column({ name: 'location_source', type: 'varchar', length: 8 })
+  locationSource!: string;
+
+  @Column({ name: 'operator_name', type: 'varchar', length: 100 })
+  operatorName!: string;
+
+  @Column({ name: 'operator_credit_code', type: 'varchar', length: 18 })
+  operatorCreditCode!: string;
+
+  @Column({ name: 'contact_person', type: 'varchar', length: 50 })
+  contactPerson!: string;
+
+  @Column({ name: 'contact_phone', type: 'varchar', length: 30 })
+  contactPhone!: string;
+
+  @Column({ name: 'opened_on', type: 'date', nullable: true })
+  openedOn!: string | null;
+
+  @Column({ name: 'barrier_free', type: 'text', array: true, default: () => "'{}'" })
+  barrierFree!: string[];
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  attributes!: Record<string, unknown>;
+
+  @Column({ type: 'varchar', length: 16 })
+  status!: string;
+
+  @VersionColumn({ type: 'integer' })
+  version!: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @Column({ name: 'created_by', type: 'varchar', length: 64, nullable: true })
+  createdBy!: string | null;
+
+  @Column({ name: 'updated_by', type: 'varchar', length: 64, nullable: true })
+  updatedBy!: string | null;
+}

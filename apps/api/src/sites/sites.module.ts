@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { RegionEntity } from '../regions/region.entity.js';
+import { SiteEntity } from './site.entity.js';
+import { SitesController } from './sites.controller.js';
+import { SitesService } from './sites.service.js';
+import { SiteCreatePipe, SiteUpdatePipe } from './site-input.pipes.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([SiteEntity, RegionEntity])],
+  controllers: [SitesController],
+  providers: [SitesService, SiteCreatePipe, SiteUpdatePipe],
+  exports: [SitesService],
+})
+export class SitesModule {}

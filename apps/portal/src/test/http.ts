@@ -1,0 +1,26 @@
+import { vi } from 'vitest';
+
+/** A JSON response as the API sends it. */
+export function jsonResponse(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+}
+
+export type FetchHandler = (url: URL, init: RequestInit | undefined) => Response | Promise<Response>;
+
+/**
+ * Replaces global fetch with `handler` (unstubbed after each test by vitest's `unstubGlobals`).
+ * The handler sees the parsed URL, so tests route on pathname and query instead of raw strings.
+ */
+export function stubFetch(handler: FetchHandler) {
+  const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const raw = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    return handler(new URL(raw, 'http://portal.test'), init);
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+/** A fetch that never settles, to observe loading states. */
+export function pendingForever(): Promise<Response> {
+  return new Promise<Response>(() => {});
+}

@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations, openBrowser, type Browser } from '../support/browser.js';
+import { removeDataDir, startProduct, type RunningProduct } from '../support/product.js';
+
+let product: RunningProduct;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  product = await startProduct();
+  browser = await openBrowser();
+  page = browser.page;
+});
+afterAll(async () => {
+  await browser?.close();
+  if (product) {
+    await product.stop();
+    await removeDataDir(product.dataDir);
+  }
+});
+
+async function expectNoAxeViolations() {
+  expect(await axeViolations(page)).toEqual([]);
+}
+
+/** Tab from the current focus until the link to `code` in the children list has focus. */
+async function tabToRegion(code: string) {
+  for (let i = 0; i < 400; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.closest('[data-testid="region-item"]')?.getAttribute('data-code') ?? null);
+    if (focused === code) return;
+  }
+  throw new Error(`Tabbing never reached the link to ${code}`);
+}
+
+async function headingText() {
+  return (await page.locator('h1').textContent())?.trim();
+}
+
+describe('the region browser, by keyboard', () => {
+  it('opens on the provinces in Chinese, with landmarks and no axe violations', async () => {
+    await page.goto(product.url);
+    await page.waitForSelector('[data-testid="region-item"][data-code="220000"]');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    expect(await page.locator('[data-testid="region-item"]').count()).toBe(34);
+    expect(await page.locator('header').count()).toBeGreaterThan(0);
+    expect(await page.locator('main#main').count()).toBe(1);
+    expect(await page.locator('h1').count()).toBe(1);
+    await expectNoAxeViolations();
+  });
+
+  it('drills province → prefecture → county → townships with Tab and Enter, focus on the heading each time', async () => {
+    await page.locator('body').focus();
+    await tabToRegion('220000');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/regions\/220000$/);
+    await page.waitForSelector('[data-testid="region-item"][data-code="220100"]');
+    expect(await headingText()).toBe('吉林省');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    expect(await page.locator('[data-testid="region-item"]').count()).toBe(9);
+    await expectNoAxeViolations();
+
+    await tabToRegion('220100');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="region-item"][data-code="220102"]');
+    expect(await headingText()).toBe('长春市');
+    expect(await page.locator('[data-testid="breadcrumb"]').textContent()).toContain('吉林省');
+    expect(await page.locator('[data-testid="region-item"][data-code="220171"] [data-testid="statistical-tag"]').count()).toBe(1);
+    await expectNoAxeViolations();
+
+    await tabToRegion('220102');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/regions\/220102$/);
+    await page.waitForSelector('[data-testid="region-item"][data-code^="220102"]');
+    expect(await headingText()).toBe('南关区');
+    expect(await page.locator('[data-testid="region-item"]').count()).toBe(14);
+    await expectNoAxeViolations();
+  });
+
+  it('goes back up with the browser history', async () => {
+    await page.goBack();
+    await page.waitForSelector('[data-testid="region-item"][data-code="220102"]');
+    expect(await headingText()).toBe('长春市');
+  });
+
+  it('finds a unit by name from the search field and opens it', async () => {
+    const search = page.locator('[data-testid="region-search"]');
+    await search.focus();
+    await page.keyboard.type('南关区');
+    const options = page.locator('[data-testid="region-search-option"]');
+    await options.filter({ hasText: '长春市' }).first().waitFor();
+    await expectNoAxeViolations();
+    // The first result is highlighted; move down to the one in 长春市 and open it with Enter.
+    const index = (await options.allTextContents()).findIndex((text) => text.includes('长春市'));
+    for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/regions\/220102$/);
+    expect(await headingText()).toBe('南关区');
+  });
+
+  it('switches to English and stays axe-clean', async () => {
+    await page.goto(`${product.url}/regions/220000`);
+    await page.waitForSelector('[data-testid="region-item"][data-code="220100"]');
+    const chineseTitle = await page.title();
+    await page.locator('[data-testid="language-switch"]').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await page.title()).not.toBe(chineseTitle);
+    expect(await page.locator('[data-testid="region-summary"]').textContent()).toMatch(/[A-Za-z]/);
+    await expectNoAxeViolations();
+    await page.locator('[data-testid="language-switch"]').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  });
+
+  it('shows a clear page for an unknown region, axe-clean', async () => {
+    await page.goto(`${product.url}/regions/229999`);
+    await page.getByRole('alert').waitFor();
+    await expectNoAxeViolations();
+  });
+});
+
+describe('the product process', () => {
+  it('shuts down on SIGTERM and restarts on the same data without seeding again', async () => {
+    expect(product.output()).toMatch(/seed divisions\/regions\.json: \d+ rows loaded/);
+    expect(await product.stop()).toBe(0);
+    const again = await startProduct({ dataDir: product.dataDir });
+    try {
+      expect(again.output()).toMatch(/seed divisions\/regions\.json unchanged, skipped/);
+      const res = await fetch(`${again.url}/api/regions/220102`);
+      expect(res.status).toBe(200);
+    } finally {
+      expect(await again.stop()).toBe(0);
+    }
+  });
+});

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import type { LocalizedText } from '../errors/localized.js';
+
+/**
+ * The extension point: a site kind (就业服务载体) is one definition of this shape, exported by its
+ * own package under packages/kinds/<kind>/. Everything else — the API's validation, the OpenAPI
+ * schema, the portal's form, detail page and list columns, the spreadsheet template — derives
+ * from it. Kind fields live in the site's `attributes` (a JSON column), so adding a kind needs
+ * no migration.
+ */
+export interface SiteKindDefinition<Attributes extends z.ZodObject = z.ZodObject> {
+  /** Stable identifier, kebab-case: `auxiliary-workshop`. Stored with every site. */
+  code: string;
+  labels: LocalizedText;
+  description: LocalizedText;
+  /** Other names the texts use for the same kind (阳光家园, 残疾人之家 …), for search and help. */
+  aliases?: LocalizedText[];
+  /** The kind's own fields: a strict zod object whose fields carry `fieldMeta(...)`. */
+  attributes: Attributes;
+  /** Numeric attributes that coverage targets may sum (participants, blind practitioners …). */
+  metrics: SiteMetric<Extract<keyof z.infer<Attributes>, string>>[];
+  /** Rules across several fields, checked after the schema, each naming the field it blames. */
+  rules?: CrossFieldRule<z.infer<Attributes>>[];
+  /** The attributes shown as columns in the site list (at most a few). */
+  listColumns?: Extract<keyof z.infer<Attributes>, string>[];
+  /** How the kind is drawn on maps: an ECharts symbol and a colour with 3:1 contrast on white. */
+  marker: { symbol: 'circle' | 'rect' | 'roundRect' | 'triangle' | 'diamond' | 'pin' | 'arrow'; color: string };
+  /** Where in the policy texts the kind comes from. */
+  sources?: string[];
+}
+
+export interface SiteMetric<Key extends string = string> {
+  key: Key;
+  labels: LocalizedText;
+  unit: LocalizedText;
+}
+
+export interface CrossFieldIssue {
+  /** Path inside `attributes`, e.g. `['contractedWorkers']`. */
+  path: (string | number)[];
+  messages: LocalizedText;
+}
+
+export interface CrossFieldRule<Attributes> {
+  id: string;
+  description: LocalizedText;
+  check: (attributes: Attributes) => CrossFieldIssue[];
+}
+
+/**
+ * How a field is presented; stored in the zod schema's metadata so that the JSON schema the
+ * API publishes (`GET /api/site-kinds`) carries it to any client.
+ */
+export interface FieldPresentation {
+  label: LocalizedText;
+  help?: LocalizedText;
+  unit?: LocalizedText;
+  /** A hint for form rendering when the type alone does not say it. */
+  widget?: 'textarea' | 'checkboxes' | 'radio' | 'select' | 'date' | 'number' | 'switch' | 'text';
+  /** Labels of enum options, by option value. */
+  options?: Record<string, LocalizedText>;
+}
+
+/** Attaches presentation to a field schema (keeps the schema's type). */
+export function fieldMeta<T extends z.ZodType>(schema: T, presentation: FieldPresentation): T {
+  return schema.meta({ 'x-presentation': presentation }) as T;
+}
+
+export function presentationOf(schema: z.ZodType): FieldPresentation | undefined {
+  return (schema.meta() as { 'x-presentation'?: FieldPresentation } | undefined)?.['x-presentation'];
+}
+
+const KIND_CODE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+export class SiteKindDefinitionError extends Error {}
+
+/** Declares a kind and checks its definition once, when the package loads. */
+export function defineSiteKind<A extends z.ZodObject>(definition: SiteKindDefinition<A>): SiteKindDefinition<A> {
+  const where = `site kind ${definition.code}`;
+  if (!KIND_CODE.test(definition.code)) throw new SiteKindDefinitionError(`${where}: code must be kebab-case`);
+  if (!definition.labels['zh-CN'] || !definition.labels.en) throw new SiteKindDefinitionError(`${where}: needs zh-CN and English labels`);
+  const shape = definition.attributes.shape as Record<string, z.ZodType>;
+  for (const [key, field] of Object.entries(shape)) {
+    const presentation = presentationOf(field);
+    if (!presentation?.label['zh-CN'] || !presentation.label.en) {
+      throw new SiteKindDefinitionError(`${where}: field ${key} needs fieldMeta() with zh-CN and English labels`);
+    }
+  }
+  for (const metric of definition.metrics) {
+    const field = shape[metric.key];
+    if (!field) throw new SiteKindDefinitionError(`${where}: metric ${metric.key} is not one of its fields`);
+    const base = unwrap(field);
+    if (!(base instanceof z.ZodNumber)) throw new SiteKindDefinitionError(`${where}: metric ${metric.key} must be a number field`);
+  }
+  for (const column of definition.listColumns ?? []) {
+    if (!shape[column]) throw new SiteKindDefinitionError(`${where}: list column ${column} is not one of its fields`);
+  }
+  return definition;
+}
+
+function unwrap(schema: z.ZodType): z.ZodType {
+  let current: z.ZodType = schema;
+  while (current instanceof z.ZodOptional || current instanceof z.ZodNullable || current instanceof z.ZodDefault) {
+    current = current.unwrap() as z.ZodType;
+  }
+  return current;
+}
+
+/** Every kind the product knows, looked up by code. */
+export class SiteKindRegistry {
+  private readonly byCode = new Map<string, SiteKindDefinition>();
+
+  constructor(kinds: readonly SiteKindDefinition[]) {
+    for (const kind of kinds) {
+      if (this.byCode.has(kind.code)) throw new SiteKindDefinitionError(`site kind ${kind.code} is registered twice`);
+      this.byCode.set(kind.code, kind);
+    }
+  }
+
+  get all(): SiteKindDefinition[] {
+    return [...this.byCode.values()];
+  }
+
+  get codes(): string[] {
+    return [...this.byCode.keys()];
+  }
+
+  get(code: string): SiteKindDefinition | undefined {
+    return this.byCode.get(code);
+  }
+}

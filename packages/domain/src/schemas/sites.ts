@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import { localizedIssue } from '../errors/zod-issues.js';
+import { COORDINATE_SYSTEMS } from '../geo/coordinates.js';
+import type { SiteKindDefinition, SiteKindRegistry } from '../kinds/site-kind.js';
+import { isValidCreditCode, normalizeCreditCode } from '../sites/credit-code.js';
+import { isValidPhone } from '../sites/phone.js';
+import { BARRIER_FREE_FEATURES, SITE_STATUSES } from '../sites/site.js';
+import { regionCodeSchema } from './regions.js';
+
+const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f]*$/;
+
+/** A single-line text: trimmed, bounded, without control characters. */
+export function lineText(min: number, max: number) {
+  return z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .regex(NO_CONTROL_CHARACTERS, localizedIssue({ 'zh-CN': '不能包含换行符或控制字符', en: 'Must not contain line breaks or control characters' }));
+}
+
+export const creditCodeSchema = z
+  .string()
+  .transform(normalizeCreditCode)
+  .refine(
+    isValidCreditCode,
+    localizedIssue({
+      'zh-CN': '统一社会信用代码无效：应为 18 位，且第 18 位校验码须符合 GB 32100-2015',
+      en: 'Invalid unified social credit code: 18 characters with a GB 32100-2015 check character',
+    }),
+  )
+  .meta({ description: '统一社会信用代码 (GB 32100-2015), 18 characters with a check character', example: '91350100M000100Y43' });
+
+export const phoneSchema = z
+  .string()
+  .trim()
+  .max(30)
+  .refine(
+    isValidPhone,
+    localizedIssue({
+      'zh-CN': '电话号码无效：请填写 11 位手机号、带区号的固定电话（如 0431-88881234）或 400/800 号码',
+      en: 'Invalid phone number: give an 11-digit mobile, a landline with area code (e.g. 0431-88881234) or a 400/800 number',
+    }),
+  );
+
+/** Mainland China and its islands, generously: anything outside is a typing error. */
+export const CHINA_BOUNDS = { minLat: 3, maxLat: 54, minLng: 73, maxLng: 136 } as const;
+
+export const siteLocationInputSchema = z
+  .strictObject({
+    lat: z
+      .number()
+      .min(CHINA_BOUNDS.minLat, localizedIssue({ 'zh-CN': `纬度应在 ${CHINA_BOUNDS.minLat}° 至 ${CHINA_BOUNDS.maxLat}° 之间（中国境内）`, en: `Latitude must be between ${CHINA_BOUNDS.minLat}° and ${CHINA_BOUNDS.maxLat}° (inside China)` }))
+      .max(CHINA_BOUNDS.maxLat, localizedIssue({ 'zh-CN': `纬度应在 ${CHINA_BOUNDS.minLat}° 至 ${CHINA_BOUNDS.maxLat}° 之间（中国境内）`, en: `Latitude must be between ${CHINA_BOUNDS.minLat}° and ${CHINA_BOUNDS.maxLat}° (inside China)` })),
+    lng: z
+      .number()
+      .min(CHINA_BOUNDS.minLng, localizedIssue({ 'zh-CN': `经度应在 ${CHINA_BOUNDS.minLng}° 至 ${CHINA_BOUNDS.maxLng}° 之间（中国境内）`, en: `Longitude must be between ${CHINA_BOUNDS.minLng}° and ${CHINA_BOUNDS.maxLng}° (inside China)` }))
+      .max(CHINA_BOUNDS.maxLng, localizedIssue({ 'zh-CN': `经度应在 ${CHINA_BOUNDS.minLng}° 至 ${CHINA_BOUNDS.maxLng}° 之间（中国境内）`, en: `Longitude must be between ${CHINA_BOUNDS.minLng}° and ${CHINA_BOUNDS.maxLng}° (inside China)` })),
+    system: z.enum(COORDINATE_SYSTEMS).default('wgs84').meta({ description: 'wgs84 (GPS, 天地图) or gcj02 (AMap/Tencent pickers; converted to WGS-84 on input)' }),
+  })
+  .meta({ id: 'SiteLocationInput' });
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, localizedIssue({ 'zh-CN': '日期格式应为 YYYY-MM-DD', en: 'Dates are written YYYY-MM-DD' }))
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  }, localizedIssue({ 'zh-CN': '不是有效的日期', en: 'Not a valid date' }));
+
+export const openedOnSchema = isoDate.refine(
+  (value) => value >= '1949-10-01' && value <= new Date().toISOString().slice(0, 10),
+  localizedIssue({ 'zh-CN': '开业日期不能晚于今天，也不能早于 1949-10-01', en: 'The opening date cannot be in the future or before 1949-10-01' }),
+);
+
+const commonSiteFields = {
+  name: lineText(2, 100).meta({ description: 'Name of the site as on its sign or licence' }),
+  regionCode: regionCodeSchema.meta({ description: 'The county (6 digits) or township (12 digits) the site is in' }),
+  address: lineText(2, 200),
+  location: siteLocationInputSchema,
+  operator: z.strictObject({ name: lineText(2, 100), creditCode: creditCodeSchema }),
+  contact: z.strictObject({ person: lineText(1, 50), phone: phoneSchema }),
+  openedOn: openedOnSchema.nullable().default(null),
+  barrierFree: z
+    .array(z.enum(BARRIER_FREE_FEATURES))
+    .max(BARRIER_FREE_FEATURES.length)
+    .refine((list) => new Set(list).size === list.length, localizedIssue({ 'zh-CN': '无障碍设施不能重复', en: 'Barrier-free features must not repeat' }))
+    .default([]),
+};
+
+/** Checks a kind's cross-field rules, blaming the field each rule names. */
+function withKindRules<T extends z.ZodObject>(schema: T, kind: SiteKindDefinition): T {
+  if (!kind.rules?.length) return schema;
+  return schema.superRefine((value, ctx) => {
+    const attributes = (value as { attributes?: unknown }).attributes;
+    if (!attributes || typeof attributes !== 'object') return;
+    for (const rule of kind.rules ?? []) {
+      for (const issue of rule.check(attributes as never)) {
+        ctx.addIssue({ code: 'custom', path: ['attributes', ...issue.path], message: issue.messages.en, params: { messages: issue.messages } });
+      }
+    }
+  }) as T;
+}
+
+export interface SiteSchemas {
+  create: z.ZodType;
+  update: z.ZodType;
+  /** The attributes of one kind, for PATCH (kind is fixed once created). */
+  attributesOf: (kind: string) => z.ZodType | undefined;
+}
+
+/** The request schemas of the registry's kinds: a union discriminated by `kind`. */
+export function buildSiteSchemas(registry: SiteKindRegistry): SiteSchemas {
+  const kinds = registry.all;
+  const unknownKind = localizedIssue({
+    'zh-CN': `未知的网点类型；可用的类型：${registry.codes.join('、')}`,
+    en: `Unknown site kind; the kinds are: ${registry.codes.join(', ')}`,
+  });
+  const members = kinds.map((kind) =>
+    withKindRules(z.strictObject({ kind: z.literal(kind.code), ...commonSiteFields, attributes: kind.attributes }).meta({ id: `SiteCreate_${kind.code}` }), kind),
+  );
+  const create =
+    members.length === 1
+      ? members[0]!
+      : z.discriminatedUnion('kind', members as unknown as [z.ZodObject, z.ZodObject, ...z.ZodObject[]], { error: () => unknownKind.message });
+  const update = z
+    .strictObject({
+      version: z.number().int().min(1).meta({ description: 'The version you read; a stale version is refused with 409' }),
+      name: commonSiteFields.name.optional(),
+      regionCode: commonSiteFields.regionCode.optional(),
+      address: commonSiteFields.address.optional(),
+      location: siteLocationInputSchema.optional(),
+      operator: commonSiteFields.operator.optional(),
+      contact: commonSiteFields.contact.optional(),
+      openedOn: openedOnSchema.nullable().optional(),
+      barrierFree: commonSiteFields.barrierFree.optional(),
+      attributes: z.record(z.string(), z.unknown()).optional().meta({ description: "The kind's fields, whole (validated by the kind's schema)" }),
+    })
+    .meta({ id: 'SiteUpdate' });
+  const byCode = new Map(kinds.map((kind) => [kind.code, withKindRules(z.strictObject({ attributes: kind.attributes }), kind)]));
+  return { create: create.meta({ id: 'SiteCreate' }), update, attributesOf: (code) => byCode.get(code) };
+}
+
+export const SITE_SORTS = ['name', '-name', 'openedOn', '-openedOn', 'updatedAt', '-updatedAt', 'createdAt', '-createdAt'] as const;
+
+const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.infer<T>[]);
+
+export const siteListQuerySchema = z.strictObject({
+  kind: oneOrMany(z.string().regex(/^[a-z][a-z0-9-]*$/).max(40)).optional(),
+  region: regionCodeSchema.optional().meta({ description: 'Any level: includes everything below it' }),
+  status: oneOrMany(z.enum(SITE_STATUSES)).optional(),
+  q: z.string().trim().min(1).max(50).optional().meta({ description: 'Text in the name, address or operator' }),
+  barrierFree: oneOrMany(z.enum(BARRIER_FREE_FEATURES)).optional().meta({ description: 'Sites offering all of these' }),
+  sort: z.enum(SITE_SORTS).default('-updatedAt'),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(20),
+});
+export type SiteListQuery = z.infer<typeof siteListQuerySchema>;
+
+export const siteIdParamsSchema = z.strictObject({ id: z.uuid() });
+export { SITE_STATUSES };
+
+const localizedText = z.object({ 'zh-CN': z.string(), en: z.string() });
+
+export const siteSchema = z
+  .object({
+    id: z.uuid(),
+    kind: z.string(),
+    name: z.string(),
+    regionCode: z.string(),
+    countyCode: z.string(),
+    address: z.string(),
+    location: z.object({ lat: z.number(), lng: z.number() }).meta({ description: 'WGS-84' }),
+    locationSource: z.enum(COORDINATE_SYSTEMS),
+    operator: z.object({ name: z.string(), creditCode: z.string() }),
+    contact: z.object({ person: z.string(), phone: z.string() }),
+    openedOn: z.string().nullable(),
+    barrierFree: z.array(z.enum(BARRIER_FREE_FEATURES)),
+    attributes: z.record(z.string(), z.unknown()),
+    status: z.enum(SITE_STATUSES),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    createdBy: z.string().nullable(),
+    updatedBy: z.string().nullable(),
+  })
+  .meta({ id: 'Site' });
+
+export const siteListResponseSchema = z
+  .object({ items: z.array(siteSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), countsByKind: z.record(z.string(), z.number().int()) })
+  .meta({ id: 'SiteList' });
+
+export const siteConflictSchema = z
+  .object({ statusCode: z.literal(409), code: z.string(), message: z.string(), messages: localizedText, current: siteSchema, requestId: z.string().optional() })
+  .meta({ id: 'SiteVersionConflict' });

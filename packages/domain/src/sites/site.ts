@@ -1,0 +1,82 @@
+import type { LocalizedText } from '../errors/localized.js';
+import type { GeoPoint } from '../regions/region.js';
+import type { CoordinateSystem } from '../geo/coordinates.js';
+
+/** Barrier-free features a site can offer (无障碍设施与服务). A fixed list, so it can be filtered. */
+export const BARRIER_FREE_FEATURES = [
+  'step-free-entrance',
+  'ramp',
+  'accessible-toilet',
+  'tactile-paving',
+  'lift',
+  'accessible-parking',
+  'sign-language-service',
+  'screen-reader-friendly-information',
+  'braille-signage',
+  'hearing-loop',
+  'accessible-workstations',
+] as const;
+export type BarrierFreeFeature = (typeof BARRIER_FREE_FEATURES)[number];
+
+export const BARRIER_FREE_LABELS: Record<BarrierFreeFeature, LocalizedText> = {
+  'step-free-entrance': { 'zh-CN': '无台阶入口', en: 'Step-free entrance' },
+  ramp: { 'zh-CN': '坡道', en: 'Ramp' },
+  'accessible-toilet': { 'zh-CN': '无障碍卫生间', en: 'Accessible toilet' },
+  'tactile-paving': { 'zh-CN': '盲道', en: 'Tactile paving' },
+  lift: { 'zh-CN': '无障碍电梯', en: 'Accessible lift' },
+  'accessible-parking': { 'zh-CN': '无障碍停车位', en: 'Accessible parking' },
+  'sign-language-service': { 'zh-CN': '手语服务', en: 'Sign-language service' },
+  'screen-reader-friendly-information': { 'zh-CN': '读屏友好的信息', en: 'Screen-reader-friendly information' },
+  'braille-signage': { 'zh-CN': '盲文标识', en: 'Braille signage' },
+  'hearing-loop': { 'zh-CN': '助听环路', en: 'Hearing loop' },
+  'accessible-workstations': { 'zh-CN': '无障碍工位', en: 'Accessible workstations' },
+};
+
+/** The lifecycle of a site record (DOMAIN.md); transitions come with the review workflow. */
+export const SITE_STATUSES = ['draft', 'submitted', 'returned', 'approved', 'suspended', 'closed'] as const;
+export type SiteStatus = (typeof SITE_STATUSES)[number];
+
+export const SITE_STATUS_LABELS: Record<SiteStatus, LocalizedText> = {
+  draft: { 'zh-CN': '草稿', en: 'Draft' },
+  submitted: { 'zh-CN': '待审核', en: 'Submitted' },
+  returned: { 'zh-CN': '已退回', en: 'Returned' },
+  approved: { 'zh-CN': '已发布', en: 'Approved' },
+  suspended: { 'zh-CN': '已暂停', en: 'Suspended' },
+  closed: { 'zh-CN': '已关闭', en: 'Closed' },
+};
+
+/** A site as the API returns it. */
+export interface Site {
+  id: string;
+  kind: string;
+  name: string;
+  /** The county (6 digits) or township (12 digits) the site lies in. */
+  regionCode: string;
+  /** The county-level unit, also when `regionCode` is a township. */
+  countyCode: string;
+  address: string;
+  /** WGS-84, whatever system it was entered in. */
+  location: GeoPoint;
+  /** The system the point was entered in (converted to WGS-84 on input). */
+  locationSource: CoordinateSystem;
+  operator: { name: string; creditCode: string };
+  contact: { person: string; phone: string };
+  openedOn: string | null;
+  barrierFree: BarrierFreeFeature[];
+  attributes: Record<string, unknown>;
+  status: SiteStatus;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string | null;
+  updatedBy: string | null;
+}
+
+export interface SiteListResponse {
+  items: Site[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** Number of matching sites per kind (under the same filters, whatever the kind filter). */
+  countsByKind: Record<string, number>;
+}

@@ -1,0 +1,162 @@
+import { SiteKindRegistry, presentationOf, toFieldIssues, type SiteKindDefinition } from '@sitenet/domain';
+import { buildSiteSchemas } from '@sitenet/domain/schemas';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { installedKinds } from './index.js';
+
+const HAN = /[\u4e00-\u9fff]/;
+const REGIONS_OF_THE_TEXTS = /^(吉林|福建|上海|北京|青岛|渝北) /;
+
+/** WCAG 2 relative luminance and contrast against white. */
+function contrastOnWhite(hex: string): number {
+  const channels = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+  const [r, g, b] = channels.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  return 1.05 / (luminance + 0.05);
+}
+
+function unwrap(schema: z.ZodType): z.ZodType {
+  let current = schema;
+  while (current instanceof z.ZodOptional || current instanceof z.ZodDefault) current = current.unwrap() as z.ZodType;
+  return current;
+}
+
+/** The option values of an enum field or of a multi-select (array of an enum); none otherwise. */
+function optionValues(schema: z.ZodType): string[] {
+  const base = unwrap(schema);
+  const element = base instanceof z.ZodArray ? (base.element as z.ZodType) : base;
+  return element instanceof z.ZodEnum ? (element.options as string[]) : [];
+}
+
+const fieldsOf = (kind: SiteKindDefinition) => Object.entries(kind.attributes.shape as Record<string, z.ZodType>);
+
+describe('installed kinds', () => {
+  it('are the four kinds of the texts, in order, with unique codes', () => {
+    expect(installedKinds.map((kind) => kind.code)).toEqual(['incubation-base', 'auxiliary-workshop', 'blind-massage', 'training-base']);
+    expect(new SiteKindRegistry(installedKinds).codes).toHaveLength(4);
+  });
+
+  it('are drawn with distinct symbols and colours that keep 3:1 contrast on white', () => {
+    const symbols = installedKinds.map((kind) => kind.marker.symbol);
+    const colours = installedKinds.map((kind) => kind.marker.color.toLowerCase());
+    expect(new Set(symbols).size).toBe(installedKinds.length);
+    expect(new Set(colours).size).toBe(installedKinds.length);
+    for (const colour of colours) {
+      expect(colour).toMatch(/^#[0-9a-f]{6}$/);
+      expect(contrastOnWhite(colour)).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it('checks contrast the way WCAG does', () => {
+    expect(contrastOnWhite('#000000')).toBeCloseTo(21, 5);
+    expect(contrastOnWhite('#ffffff')).toBeCloseTo(1, 5);
+    expect(contrastOnWhite('#ffeb3b')).toBeLessThan(3);
+  });
+
+  describe.each(installedKinds.map((kind) => [kind.code, kind] as const))('%s', (_code, kind) => {
+    it('names itself and its clauses in the texts', () => {
+      expect(kind.labels['zh-CN']).toMatch(HAN);
+      expect(kind.description['zh-CN']).toMatch(HAN);
+      expect(kind.description.en.length).toBeGreaterThan(20);
+      expect(kind.sources?.length).toBeGreaterThan(0);
+      for (const source of kind.sources ?? []) expect(source).toMatch(REGIONS_OF_THE_TEXTS);
+      for (const alias of kind.aliases ?? []) expect(alias['zh-CN']).toMatch(HAN);
+    });
+
+    it('labels every option of every choice field', () => {
+      for (const [key, field] of fieldsOf(kind)) {
+        const values = optionValues(field);
+        if (values.length === 0) continue;
+        const options = presentationOf(field)?.options ?? {};
+        expect(Object.keys(options).sort(), key).toEqual([...values].sort());
+        for (const value of values) expect(options[value]!.en, `${key}.${value}`).toMatch(/^[A-Z]/);
+      }
+    });
+
+    it('gives every count a unit and help saying what counts', () => {
+      for (const [key, field] of fieldsOf(kind)) {
+        if (!(unwrap(field) instanceof z.ZodNumber)) continue;
+        const presentation = presentationOf(field);
+        expect(presentation?.unit?.['zh-CN'], key).toBeTruthy();
+        expect(presentation?.unit?.en, key).toBeTruthy();
+        if (kind.metrics.some((metric) => metric.key === key)) expect(presentation?.help?.['zh-CN'], key).toMatch(HAN);
+      }
+    });
+
+    it('keeps the list to a few columns', () => {
+      expect(kind.listColumns?.length).toBeGreaterThan(0);
+      expect(kind.listColumns!.length).toBeLessThanOrEqual(4);
+    });
+
+    it('publishes a JSON schema in which every field carries its presentation', () => {
+      const schema = z.toJSONSchema(kind.attributes, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as {
+        properties: Record<string, { 'x-presentation'?: { label: { 'zh-CN': string; en: string } } }>;
+        additionalProperties: unknown;
+      };
+      expect(schema.additionalProperties).toBe(false);
+      expect(Object.keys(schema.properties)).toEqual(fieldsOf(kind).map(([key]) => key));
+      for (const [key, property] of Object.entries(schema.properties)) {
+        expect(property['x-presentation']?.label['zh-CN'], key).toMatch(HAN);
+      }
+    });
+  });
+});
+
+/** A site request the API accepts, with a kind's attributes. */
+function siteRequest(kind: string, attributes: Record<string, unknown>) {
+  return {
+    kind,
+    name: '南关区阳光家园',
+    regionCode: '220102',
+    address: '长春市南关区人民大街 1 号',
+    location: { lat: 43.88, lng: 125.32 },
+    operator: { name: '长春市南关区残疾人联合会', creditCode: '91350100M000100Y43' },
+    contact: { person: '王芳', phone: '0431-88881234' },
+    attributes,
+  };
+}
+
+const minimalAttributes: Record<string, () => Record<string, unknown>> = {
+  'incubation-base': () => ({
+    grade: 'county',
+    floorArea: 300,
+    incubatedBusinesses: 5,
+    disabledEntrepreneurs: 5,
+    jobsForDisabled: 12,
+    services: ['low-cost-space'],
+    operatorType: 'government',
+  }),
+  'auxiliary-workshop': () => ({ host: 'community', participants: 10, disabilityCategories: ['intellectual'], contractedWorkers: 10, insuredWorkers: 8, jobCoaches: 1 }),
+  'blind-massage': () => ({ type: 'health-care', blindPractitioners: 3, certifiedMedicalMasseurs: 0 }),
+  'training-base': () => ({ grade: 'county', yearlyCapacity: 200, occupations: ['handicrafts'], traineesLastYear: 150, employedAfterTraining: 60 }),
+};
+
+describe('the API request schema built from the installed kinds', () => {
+  const schemas = buildSiteSchemas(new SiteKindRegistry(installedKinds));
+
+  it.each(Object.keys(minimalAttributes))('accepts a %s with its attributes', (code) => {
+    const result = schemas.create.safeParse(siteRequest(code, minimalAttributes[code]!()));
+    expect(result.error?.issues).toBeUndefined();
+  });
+
+  it("refuses one kind's attributes under another kind", () => {
+    const result = schemas.create.safeParse(siteRequest('blind-massage', minimalAttributes['auxiliary-workshop']!()));
+    expect(result.success).toBe(false);
+  });
+
+  it('reports a broken rule at the blamed attribute, in both languages', () => {
+    const request = siteRequest('auxiliary-workshop', { ...minimalAttributes['auxiliary-workshop']!(), contractedWorkers: 11 });
+    const result = schemas.create.safeParse(request);
+    const issues = toFieldIssues(result.error!.issues, 'zh-CN', 'body');
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ path: 'body.attributes.contractedWorkers' });
+    expect(issues[0]!.messages['zh-CN']).toContain('签订劳动合同');
+    expect(issues[0]!.messages.en).toMatch(/cannot outnumber/);
+  });
+
+  it('checks rules on the attributes alone too (PATCH)', () => {
+    const attributes = { type: 'health-care', blindPractitioners: 3, certifiedMedicalMasseurs: 0, medicalInsuranceDesignated: true };
+    const result = schemas.attributesOf('blind-massage')!.safeParse({ attributes });
+    expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['attributes.medicalInsuranceDesignated']);
+  });
+});

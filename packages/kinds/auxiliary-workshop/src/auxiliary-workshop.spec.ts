@@ -1,0 +1,138 @@
+import { presentationOf } from '@sitenet/domain';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { MAX_LABOUR_PROJECTS, WORKSHOP_DISABILITY_CATEGORIES, WORKSHOP_HOSTS, auxiliaryWorkshop } from './auxiliary-workshop.js';
+
+const HAN = /[\u4e00-\u9fff]/;
+
+function validExample(): Record<string, unknown> {
+  return {
+    host: 'community',
+    participants: 18,
+    disabilityCategories: ['intellectual', 'psychosocial'],
+    labourProjects: ['手工编织', '来料加工'],
+    contractedWorkers: 15,
+    insuredWorkers: 18,
+    jobCoaches: 2,
+    rentFreePremises: true,
+    subsidised: true,
+    monthlyAverageIncome: 860.5,
+  };
+}
+
+const parse = (value: unknown) => auxiliaryWorkshop.attributes.safeParse(value);
+
+function ruleIssues(value: unknown) {
+  const attributes = auxiliaryWorkshop.attributes.parse(value);
+  return (auxiliaryWorkshop.rules ?? []).flatMap((rule) => rule.check(attributes).map((issue) => ({ rule: rule.id, ...issue })));
+}
+
+function refusedPaths(value: unknown) {
+  const result = parse(value);
+  expect(result.success).toBe(false);
+  return result.error!.issues.map((issue) => issue.path.join('.'));
+}
+
+describe('auxiliary workshop attributes', () => {
+  it('accepts a filled-in workshop and keeps every value', () => {
+    const result = parse(validExample());
+    expect(result.success).toBe(true);
+    expect(result.data).toEqual(validExample());
+  });
+
+  it('defaults the switches to off and the projects to none, and lets the income be left out', () => {
+    const { rentFreePremises: _r, subsidised: _s, labourProjects: _l, monthlyAverageIncome: _m, ...minimal } = validExample();
+    const result = parse(minimal);
+    expect(result.success).toBe(true);
+    expect(result.data).toMatchObject({ rentFreePremises: false, subsidised: false, labourProjects: [] });
+    expect(result.data).not.toHaveProperty('monthlyAverageIncome');
+  });
+
+  it.each([
+    ['participants', -1],
+    ['participants', 12.5],
+    ['participants', 1_001],
+    ['contractedWorkers', -2],
+    ['insuredWorkers', 1_001],
+    ['jobCoaches', 201],
+    ['monthlyAverageIncome', -100],
+    ['monthlyAverageIncome', 20_001],
+    ['rentFreePremises', 'yes'],
+  ])('refuses %s = %j', (field, value) => {
+    expect(refusedPaths({ ...validExample(), [field]: value })).toEqual([field]);
+  });
+
+  it('refuses unknown hosts and disability categories, and needs at least one category once', () => {
+    expect(refusedPaths({ ...validExample(), host: 'school' })).toEqual(['host']);
+    expect(refusedPaths({ ...validExample(), disabilityCategories: ['intellectual', 'autism'] })).toEqual(['disabilityCategories.1']);
+    expect(refusedPaths({ ...validExample(), disabilityCategories: [] })).toEqual(['disabilityCategories']);
+    expect(refusedPaths({ ...validExample(), disabilityCategories: ['hearing', 'hearing'] })).toEqual(['disabilityCategories']);
+  });
+
+  it('trims labour projects and refuses empty, over-long, repeated or too many of them', () => {
+    expect(parse({ ...validExample(), labourProjects: ['  烘焙 '] }).data?.labourProjects).toEqual(['烘焙']);
+    expect(refusedPaths({ ...validExample(), labourProjects: ['  '] })).toEqual(['labourProjects.0']);
+    expect(refusedPaths({ ...validExample(), labourProjects: ['编'.repeat(51)] })).toEqual(['labourProjects.0']);
+    expect(refusedPaths({ ...validExample(), labourProjects: ['洗车', ' 洗车'] })).toEqual(['labourProjects']);
+    expect(refusedPaths({ ...validExample(), labourProjects: ['串珠\n包装'] })).toEqual(['labourProjects.0']);
+    const tooMany = Array.from({ length: MAX_LABOUR_PROJECTS + 1 }, (_, i) => `项目${i + 1}`);
+    expect(refusedPaths({ ...validExample(), labourProjects: tooMany })).toEqual(['labourProjects']);
+    expect(parse({ ...validExample(), labourProjects: tooMany.slice(1) }).success).toBe(true);
+  });
+
+  it('refuses fields it does not know', () => {
+    const result = parse({ ...validExample(), blindPractitioners: 3 });
+    expect(result.error?.issues).toMatchObject([{ code: 'unrecognized_keys', keys: ['blindPractitioners'] }]);
+  });
+});
+
+describe('auxiliary workshop rules', () => {
+  it('blames the contracted workers when they outnumber the participants', () => {
+    const issues = ruleIssues({ ...validExample(), participants: 10, contractedWorkers: 12, insuredWorkers: 10 });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ rule: 'contracted-within-participants', path: ['contractedWorkers'] });
+    expect(issues[0]!.messages['zh-CN']).toContain('签订劳动合同');
+    expect(issues[0]!.messages.en).toMatch(/cannot outnumber/);
+  });
+
+  it('blames the insured workers when they outnumber the participants', () => {
+    const issues = ruleIssues({ ...validExample(), participants: 10, contractedWorkers: 10, insuredWorkers: 11 });
+    expect(issues).toMatchObject([{ rule: 'insured-within-participants', path: ['insuredWorkers'] }]);
+    expect(issues[0]!.messages['zh-CN']).toContain('社会保险');
+    expect(issues[0]!.messages.en).toMatch(/social insurance/);
+  });
+
+  it('blames both when both are too many', () => {
+    const issues = ruleIssues({ ...validExample(), participants: 0, contractedWorkers: 1, insuredWorkers: 1 });
+    expect(issues.map((issue) => issue.path)).toEqual([['contractedWorkers'], ['insuredWorkers']]);
+  });
+
+  it('accepts everyone contracted and insured', () => {
+    expect(ruleIssues({ ...validExample(), participants: 10, contractedWorkers: 10, insuredWorkers: 10 })).toEqual([]);
+    expect(ruleIssues(validExample())).toEqual([]);
+  });
+});
+
+describe('auxiliary workshop presentation', () => {
+  const shape = auxiliaryWorkshop.attributes.shape as Record<string, z.ZodType>;
+
+  it.each(Object.keys(shape))('%s has a Chinese and an English label', (key) => {
+    const presentation = presentationOf(shape[key]!);
+    expect(presentation?.label['zh-CN']).toMatch(HAN);
+    expect(presentation?.label.en).toMatch(/^[A-Z]/);
+  });
+
+  it.each([
+    ['host', WORKSHOP_HOSTS],
+    ['disabilityCategories', WORKSHOP_DISABILITY_CATEGORIES],
+  ] as const)('labels every option of %s in both languages', (key, values) => {
+    const options = presentationOf(shape[key]!)?.options ?? {};
+    expect(Object.keys(options).sort()).toEqual([...values].sort());
+    for (const value of values) expect(options[value]!['zh-CN']).toMatch(HAN);
+  });
+
+  it('says what the participant count includes', () => {
+    expect(presentationOf(shape.participants!)?.help?.['zh-CN']).toContain('不含工作人员');
+    expect(auxiliaryWorkshop.metrics.map((metric) => metric.key)).toEqual(['participants']);
+  });
+});

@@ -1,0 +1,1 @@
+export * from './auxiliary-workshop.js';

@@ -1,0 +1,243 @@
+import { defineSiteKind, fieldMeta, localizedIssue, type CrossFieldIssue, type LocalizedText } from '@sitenet/domain';
+import { lineText } from '@sitenet/domain/schemas';
+import { z } from 'zod';
+
+/**
+ * 盲人医疗按摩所 is a medical institution: it holds a 医疗机构执业许可证 and may be designated for
+ * medical insurance (吉林 二(三)7, 福建 五(三), 青岛 (十五)). 盲人保健按摩机构 is an ordinary
+ * business offering health-care (non-medical) massage.
+ */
+export const BLIND_MASSAGE_TYPES = ['medical', 'health-care'] as const;
+export type BlindMassageType = (typeof BLIND_MASSAGE_TYPES)[number];
+
+const TYPE_LABELS: Record<BlindMassageType, LocalizedText> = {
+  medical: { 'zh-CN': '盲人医疗按摩所', en: 'Medical massage clinic' },
+  'health-care': { 'zh-CN': '盲人保健按摩机构', en: 'Health-care massage institution' },
+};
+
+export const MAX_PRACTITIONERS = 500;
+
+const PERSONS: LocalizedText = { 'zh-CN': '人', en: 'persons' };
+const count = (max: number) => z.number().int().min(0).max(max);
+
+const EARLIEST_EXPIRY = '2000-01-01';
+const LATEST_EXPIRY = '2099-12-31';
+
+/** A calendar date written YYYY-MM-DD (published as `format: date`), within plausible licence years. */
+const expiryDate = z.iso
+  .date({ ...localizedIssue({ 'zh-CN': '请填写 YYYY-MM-DD 格式的有效日期', en: 'Give a valid date written YYYY-MM-DD' }), abort: true })
+  .refine(
+    (value) => value >= EARLIEST_EXPIRY && value <= LATEST_EXPIRY,
+    localizedIssue({
+      'zh-CN': `有效期至应在 ${EARLIEST_EXPIRY} 至 ${LATEST_EXPIRY} 之间`,
+      en: `The expiry date must be between ${EARLIEST_EXPIRY} and ${LATEST_EXPIRY}`,
+    }),
+  );
+
+const titleCount = (level: LocalizedText, levelEn: string) =>
+  fieldMeta(count(MAX_PRACTITIONERS).optional(), {
+    label: { 'zh-CN': `${level['zh-CN']}职称人数`, en: `${level.en} titles` },
+    help: {
+      'zh-CN': `持证盲人医疗按摩人员中取得盲人医疗按摩专业${level['zh-CN']}职称的人数`,
+      en: `Certified blind medical masseurs holding a ${levelEn} professional title in blind medical massage`,
+    },
+    unit: PERSONS,
+    widget: 'number',
+  });
+
+export const blindMassageAttributes = z.strictObject({
+  type: fieldMeta(z.enum(BLIND_MASSAGE_TYPES), {
+    label: { 'zh-CN': '机构类型', en: 'Type' },
+    help: {
+      'zh-CN': '持有医疗机构执业许可证的为盲人医疗按摩所，其余为盲人保健按摩机构',
+      en: 'A clinic with a medical institution practising licence is a medical massage clinic; the others are health-care institutions',
+    },
+    widget: 'radio',
+    options: TYPE_LABELS,
+  }),
+  licenceNumber: fieldMeta(lineText(4, 50).optional(), {
+    label: { 'zh-CN': '医疗机构执业许可证登记号', en: 'Practising licence number' },
+    help: {
+      'zh-CN': '《医疗机构执业许可证》正本上的登记号；盲人医疗按摩所必填',
+      en: 'The registration number on the medical institution practising licence; required for a medical clinic',
+    },
+    widget: 'text',
+  }),
+  licenceExpiresOn: fieldMeta(expiryDate.optional(), {
+    label: { 'zh-CN': '许可证有效期至', en: 'Licence valid until' },
+    help: {
+      'zh-CN': '《医疗机构执业许可证》有效期的截止日期；盲人医疗按摩所必填，换证后请及时更新',
+      en: 'The last day the practising licence is valid; required for a medical clinic, update it on renewal',
+    },
+    widget: 'date',
+  }),
+  blindPractitioners: fieldMeta(count(MAX_PRACTITIONERS), {
+    label: { 'zh-CN': '盲人从业人员数', en: 'Blind practitioners' },
+    help: {
+      'zh-CN': '在本机构从事按摩工作的视力残疾人（含低视力）人数，含持证盲人医疗按摩人员，不含明眼人员工',
+      en: 'Visually impaired people (incl. low vision) working here as masseurs, including certified medical masseurs; not sighted staff',
+    },
+    unit: PERSONS,
+    widget: 'number',
+  }),
+  certifiedMedicalMasseurs: fieldMeta(count(MAX_PRACTITIONERS), {
+    label: { 'zh-CN': '持证盲人医疗按摩人员数', en: 'Certified blind medical masseurs' },
+    help: {
+      'zh-CN': '盲人从业人员中取得盲人医疗按摩人员考试合格证书的人数；明眼医师、康复治疗师不计入',
+      en: 'Of the blind practitioners, those who passed the blind medical masseur examination; sighted doctors or therapists do not count',
+    },
+    unit: PERSONS,
+    widget: 'number',
+  }),
+  juniorTitles: titleCount({ 'zh-CN': '初级', en: 'Junior' }, 'junior'),
+  intermediateTitles: titleCount({ 'zh-CN': '中级', en: 'Intermediate' }, 'intermediate'),
+  seniorTitles: titleCount({ 'zh-CN': '副高级及以上', en: 'Senior' }, 'associate-senior or senior'),
+  medicalInsuranceDesignated: fieldMeta(z.boolean().default(false), {
+    label: { 'zh-CN': '医保定点', en: 'Designated for medical insurance' },
+    help: { 'zh-CN': '已纳入医疗保障定点管理；仅盲人医疗按摩所可以', en: 'Under medical insurance designated management; only medical clinics can be' },
+    widget: 'switch',
+  }),
+  qualityBrand: fieldMeta(z.boolean().default(false), {
+    label: { 'zh-CN': '精品（示范）机构', en: 'Recognised quality brand' },
+    help: {
+      'zh-CN': '经残联认定的盲人按摩精品机构、示范店或品牌机构（如“齐鲁手创”）',
+      en: 'Recognised by the disability federation as a quality, model or brand institution (e.g. 齐鲁手创)',
+    },
+    widget: 'switch',
+  }),
+  beds: fieldMeta(count(200).optional(), {
+    label: { 'zh-CN': '按摩床位数', en: 'Massage beds' },
+    unit: { 'zh-CN': '张', en: 'beds' },
+    widget: 'number',
+  }),
+});
+export type BlindMassageAttributes = z.infer<typeof blindMassageAttributes>;
+
+function medicalLicence(a: BlindMassageAttributes): CrossFieldIssue[] {
+  if (a.type !== 'medical') return [];
+  const issues: CrossFieldIssue[] = [];
+  if (!a.licenceNumber) {
+    issues.push({
+      path: ['licenceNumber'],
+      messages: {
+        'zh-CN': '盲人医疗按摩所须填写医疗机构执业许可证登记号；没有许可证的请选择“盲人保健按摩机构”',
+        en: 'A medical massage clinic needs its practising licence number; without a licence, choose health-care institution',
+      },
+    });
+  }
+  if (!a.licenceExpiresOn) {
+    issues.push({
+      path: ['licenceExpiresOn'],
+      messages: {
+        'zh-CN': '盲人医疗按摩所须填写医疗机构执业许可证的有效期',
+        en: 'A medical massage clinic needs the date its practising licence is valid until',
+      },
+    });
+  }
+  return issues;
+}
+
+export const blindMassage = defineSiteKind({
+  code: 'blind-massage',
+  labels: { 'zh-CN': '盲人按摩机构', en: 'Blind massage institution' },
+  description: {
+    'zh-CN': '吸纳盲人按摩人员就业的盲人医疗按摩所和盲人保健按摩机构',
+    en: 'Medical massage clinics and health-care massage institutions employing blind masseurs',
+  },
+  aliases: [
+    { 'zh-CN': '盲人医疗按摩所', en: 'Blind medical massage clinic' },
+    { 'zh-CN': '盲人保健按摩机构', en: 'Blind health-care massage institution' },
+    { 'zh-CN': '盲人按摩院', en: 'Blind massage parlour' },
+  ],
+  attributes: blindMassageAttributes,
+  metrics: [
+    { key: 'blindPractitioners', labels: { 'zh-CN': '盲人从业人员数', en: 'Blind practitioners' }, unit: PERSONS },
+    { key: 'certifiedMedicalMasseurs', labels: { 'zh-CN': '持证盲人医疗按摩人员数', en: 'Certified blind medical masseurs' }, unit: PERSONS },
+  ],
+  rules: [
+    {
+      id: 'medical-clinic-licence',
+      description: {
+        'zh-CN': '盲人医疗按摩所须填写执业许可证登记号和有效期',
+        en: 'A medical clinic gives its licence number and expiry date',
+      },
+      check: medicalLicence,
+    },
+    {
+      id: 'insurance-only-medical',
+      description: { 'zh-CN': '只有盲人医疗按摩所可以医保定点', en: 'Only a medical clinic can be designated for medical insurance' },
+      check: (a) =>
+        a.medicalInsuranceDesignated && a.type !== 'medical'
+          ? [
+              {
+                path: ['medicalInsuranceDesignated'],
+                messages: {
+                  'zh-CN': '只有盲人医疗按摩所可以纳入医保定点：请改选机构类型，或取消“医保定点”',
+                  en: 'Only a medical massage clinic can be designated for medical insurance: change the type or untick the designation',
+                },
+              },
+            ]
+          : [],
+    },
+    {
+      id: 'medical-clinic-has-certified-masseur',
+      description: {
+        'zh-CN': '盲人医疗按摩所至少有 1 名持证盲人医疗按摩人员',
+        en: 'A medical clinic has at least one certified blind medical masseur',
+      },
+      check: (a) =>
+        a.type === 'medical' && a.certifiedMedicalMasseurs === 0
+          ? [
+              {
+                path: ['certifiedMedicalMasseurs'],
+                messages: {
+                  'zh-CN': '盲人医疗按摩所至少应有 1 名持证盲人医疗按摩人员',
+                  en: 'A medical massage clinic has at least one certified blind medical masseur',
+                },
+              },
+            ]
+          : [],
+    },
+    {
+      id: 'certified-within-blind-practitioners',
+      description: {
+        'zh-CN': '持证盲人医疗按摩人员是盲人从业人员的一部分',
+        en: 'Certified blind medical masseurs are among the blind practitioners',
+      },
+      check: (a) =>
+        a.certifiedMedicalMasseurs > a.blindPractitioners
+          ? [
+              {
+                path: ['certifiedMedicalMasseurs'],
+                messages: {
+                  'zh-CN': '持证盲人医疗按摩人员数不能多于盲人从业人员数：盲人从业人员应包含持证人员',
+                  en: 'Certified medical masseurs cannot outnumber the blind practitioners, who include them',
+                },
+              },
+            ]
+          : [],
+    },
+    {
+      id: 'titles-within-certified',
+      description: {
+        'zh-CN': '有职称的人数之和不超过持证盲人医疗按摩人员数',
+        en: 'People with titles are among the certified medical masseurs',
+      },
+      check: (a) =>
+        (a.juniorTitles ?? 0) + (a.intermediateTitles ?? 0) + (a.seniorTitles ?? 0) > a.certifiedMedicalMasseurs
+          ? [
+              {
+                path: ['certifiedMedicalMasseurs'],
+                messages: {
+                  'zh-CN': '各级职称人数之和不能多于持证盲人医疗按摩人员数：职称只评给持证人员，请核对',
+                  en: 'The people with titles cannot outnumber the certified medical masseurs (only they hold such titles): check the figures',
+                },
+              },
+            ]
+          : [],
+    },
+  ],
+  listColumns: ['type', 'blindPractitioners', 'medicalInsuranceDesignated'],
+  marker: { symbol: 'triangle', color: '#8e24aa' },
+  sources: ['吉林 二(三)7', '福建 五(三)', '青岛 (十五)', '北京 七', '渝北 二(八)'],
+});
