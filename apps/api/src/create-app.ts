@@ -33,7 +33,6 @@ export async function createApp(config: AppConfig, dataSource: DataSource, optio
   );
   app.useBodyParser('json', { limit: '1mb' });
   app.setGlobalPrefix('api');
-  app.enableShutdownHooks();
   serveOpenApi(app, buildOpenApiDocument(app));
   servePortal(app, config.portalDist ? path.resolve(config.portalDist) : defaultPortalDist);
   return app;

@@ -16,8 +16,38 @@ async function main(): Promise<void> {
   }
   const app = await createApp(config, dataSource);
   await app.listen(config.port, config.host);
+  stopGracefullyOn(['SIGTERM', 'SIGINT'], async () => {
+    await app.close(); // stops accepting, finishes requests, closes the database (PGlite flushes)
+  });
   const url = await app.getUrl();
   console.log(`sitenet: listening on ${url.replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost')} (API under /api, docs at /api/docs)`);
+}
+
+/** On a stop signal: close everything, exit 0; a stuck shutdown is cut off after 15 s with 1. */
+function stopGracefullyOn(signals: NodeJS.Signals[], close: () => Promise<void>): void {
+  let stopping = false;
+  for (const signal of signals) {
+    process.once(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      console.log(`sitenet: ${signal} received, shutting down …`);
+      const timer = setTimeout(() => {
+        console.error('sitenet: shutdown took longer than 15 s; exiting');
+        process.exit(1);
+      }, 15_000);
+      timer.unref();
+      close().then(
+        () => {
+          console.log('sitenet: stopped');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          console.error('sitenet: error while shutting down:', error instanceof Error ? error.message : error);
+          process.exit(1);
+        },
+      );
+    });
+  }
 }
 
 main().catch((error: unknown) => {
