@@ -34,8 +34,10 @@ async function tabToRegion(code: string) {
   throw new Error(`Tabbing never reached the link to ${code}`);
 }
 
-async function headingText() {
-  return (await page.locator('h1').textContent())?.trim();
+/** Waits until the page's h1 reads `text` (pages load their data after the route changes). */
+async function expectHeading(text: string) {
+  await page.waitForFunction((wanted) => document.querySelector('h1')?.textContent?.trim() === wanted, text, { timeout: 10_000 }).catch(() => undefined);
+  expect((await page.locator('h1').textContent())?.trim()).toBe(text);
 }
 
 describe('the region browser, by keyboard', () => {
@@ -56,7 +58,7 @@ describe('the region browser, by keyboard', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/regions\/220000$/);
     await page.waitForSelector('[data-testid="region-item"][data-code="220100"]');
-    expect(await headingText()).toBe('吉林省');
+    await expectHeading('吉林省');
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     expect(await page.locator('[data-testid="region-item"]').count()).toBe(9);
     await expectNoAxeViolations();
@@ -64,7 +66,7 @@ describe('the region browser, by keyboard', () => {
     await tabToRegion('220100');
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid="region-item"][data-code="220102"]');
-    expect(await headingText()).toBe('长春市');
+    await expectHeading('长春市');
     expect(await page.locator('[data-testid="breadcrumb"]').textContent()).toContain('吉林省');
     expect(await page.locator('[data-testid="region-item"][data-code="220171"] [data-testid="statistical-tag"]').count()).toBe(1);
     await expectNoAxeViolations();
@@ -73,7 +75,7 @@ describe('the region browser, by keyboard', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/regions\/220102$/);
     await page.waitForSelector('[data-testid="region-item"][data-code^="220102"]');
-    expect(await headingText()).toBe('南关区');
+    await expectHeading('南关区');
     expect(await page.locator('[data-testid="region-item"]').count()).toBe(14);
     await expectNoAxeViolations();
   });
@@ -81,7 +83,7 @@ describe('the region browser, by keyboard', () => {
   it('goes back up with the browser history', async () => {
     await page.goBack();
     await page.waitForSelector('[data-testid="region-item"][data-code="220102"]');
-    expect(await headingText()).toBe('长春市');
+    await expectHeading('长春市');
   });
 
   it('finds a unit by name from the search field and opens it', async () => {
@@ -96,7 +98,7 @@ describe('the region browser, by keyboard', () => {
     for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/regions\/220102$/);
-    expect(await headingText()).toBe('南关区');
+    await expectHeading('南关区');
   });
 
   it('switches to English and stays axe-clean', async () => {

@@ -2,11 +2,14 @@ import 'reflect-metadata';
 import { ConfigError, describeDatabase, loadConfig } from './config/config.js';
 import { prepareDatabase } from './database/prepare.js';
 import { createApp } from './create-app.js';
+import { DemoSitesSeeder } from './sites/demo-sites.seeder.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   console.log(`sitenet: opening ${describeDatabase(config)} …`);
   const { dataSource, seeds } = await prepareDatabase(config);
+  const app = await createApp(config, dataSource);
+  if (config.seedDemo) seeds.push(await app.get(DemoSitesSeeder).seed());
   for (const seed of seeds) {
     console.log(
       seed.skipped
@@ -14,7 +17,6 @@ async function main(): Promise<void> {
         : `sitenet: seed ${seed.name}: ${seed.rows} rows loaded in ${(seed.milliseconds / 1000).toFixed(2)} s`,
     );
   }
-  const app = await createApp(config, dataSource);
   await app.listen(config.port, config.host);
   stopGracefullyOn(['SIGTERM', 'SIGINT'], async () => {
     await app.close(); // stops accepting, finishes requests, closes the database (PGlite flushes)

@@ -5,11 +5,12 @@ import { SiteEntity } from './site.entity.js';
 import { SitesController } from './sites.controller.js';
 import { SitesService } from './sites.service.js';
 import { SiteCreatePipe, SiteUpdatePipe } from './site-input.pipes.js';
+import { DemoSitesSeeder } from './demo-sites.seeder.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([SiteEntity, RegionEntity])],
   controllers: [SitesController],
-  providers: [SitesService, SiteCreatePipe, SiteUpdatePipe],
-  exports: [SitesService],
+  providers: [SitesService, SiteCreatePipe, SiteUpdatePipe, DemoSitesSeeder],
+  exports: [SitesService, DemoSitesSeeder],
 })
 export class SitesModule {}

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, type Repository, type SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
-import { toWgs84, type CoordinateSystem, type Site, type SiteListResponse } from '@sitenet/domain';
+import { toWgs84, type CoordinateSystem, type Site, type SiteListResponse, type SiteStatus } from '@sitenet/domain';
 import type { SiteListQuery, SiteSchemas } from '@sitenet/domain/schemas';
 import { ApiException, NotFoundApiException, ValidationApiException } from '../common/api-exception.js';
 import { parseOrThrow } from '../common/parse.js';
@@ -47,10 +47,25 @@ export class SitesService {
   ) {}
 
   async create(input: SiteCreateInput, actor: string | null = null): Promise<Site> {
+    const entity = await this.toEntity(randomUUID(), input, 'draft', actor);
+    await this.sites.insert(entity as QueryDeepPartialEntity<SiteEntity>);
+    return this.get(entity.id);
+  }
+
+  /**
+   * Writes a site from a seed file as is (its id and status), replacing an earlier load of the
+   * same id. The input has been validated with the same schemas as a request.
+   */
+  async upsertSeeded(id: string, status: SiteStatus, input: SiteCreateInput, actor: string): Promise<void> {
+    const entity = await this.toEntity(id, input, status, actor);
+    await this.sites.upsert(entity as QueryDeepPartialEntity<SiteEntity>, ['id']);
+  }
+
+  private async toEntity(id: string, input: SiteCreateInput, status: SiteStatus, actor: string | null): Promise<SiteEntity> {
     const units = await this.unitsOf(input.regionCode, 'body.regionCode');
     const location = toWgs84({ lat: input.location.lat, lng: input.location.lng }, input.location.system);
-    const entity = this.sites.create({
-      id: randomUUID(),
+    return this.sites.create({
+      id,
       kind: input.kind,
       name: input.name,
       ...units,
@@ -65,12 +80,10 @@ export class SitesService {
       openedOn: input.openedOn,
       barrierFree: input.barrierFree,
       attributes: input.attributes,
-      status: 'draft',
+      status,
       createdBy: actor,
       updatedBy: actor,
     });
-    await this.sites.insert(entity as QueryDeepPartialEntity<SiteEntity>);
-    return this.get(entity.id);
   }
 
   async findEntity(id: string): Promise<SiteEntity> {

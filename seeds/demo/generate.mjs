@@ -1,0 +1,179 @@
+// Generates seeds/demo/jilin-sites.json: a FICTIONAL demo set of service sites in Jilin (吉林省),
+// the province with the most quantified targets in the plans. Every name, operator, credit code,
+// person and phone number is invented; coordinates are near each county's centroid, not real
+// premises. Deterministic (seeded PRNG): the same script gives the same file.
+//
+// Run from the repository root after a build (it validates every site with the product's own
+// schemas): npx turbo run build --filter=@sitenet/kinds && node seeds/demo/generate.mjs
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { SiteKindRegistry, creditCodeCheckCharacter } from '@sitenet/domain';
+import { buildSiteSchemas } from '@sitenet/domain/schemas';
+import { installedKinds } from '@sitenet/kinds';
+
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+const regions = JSON.parse(readFileSync(here('../divisions/regions.json'), 'utf8'));
+const byCode = new Map(regions.rows.map((r) => [r[0], { code: r[0], name: r[1], level: r[2], parent: r[3], type: r[4], statisticalOnly: r[5], lng: r[6], lat: r[7] }]));
+const schemas = buildSiteSchemas(new SiteKindRegistry(installedKinds));
+
+// mulberry32
+let state = 20251125;
+function random() {
+  state = (state + 0x6d2b79f5) | 0;
+  let t = Math.imul(state ^ (state >>> 15), 1 | state);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+const between = (min, max) => min + Math.floor(random() * (max - min + 1));
+const pick = (list) => list[Math.floor(random() * list.length)];
+const some = (list, min, max) => [...list].sort(() => random() - 0.5).slice(0, between(min, max));
+const chance = (p) => random() < p;
+function uuid() {
+  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
+  hex[12] = '4';
+  hex[16] = '89ab'[Math.floor(random() * 4)];
+  const s = hex.join('');
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+}
+const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+function creditCode(countyCode, kindDigit) {
+  // 5 = social organisation, 2 = its subtype; then the county, then 9 invented characters.
+  const body = `5${kindDigit}${countyCode}${Array.from({ length: 9 }, () => ALPHABET[Math.floor(random() * 31)]).join('')}`;
+  return body + creditCodeCheckCharacter(body);
+}
+const AREA_CODES = { '2201': '0431', '2202': '0432', '2203': '0434', '2204': '0437', '2205': '0435', '2206': '0439', '2207': '0438', '2208': '0436', '2224': '0433' };
+const phone = (county) => `${AREA_CODES[county.slice(0, 4)] ?? '0431'}-${between(6000000, 6999999)}`;
+const date = (fromYear, toYear) => {
+  const y = between(fromYear, toYear);
+  const m = between(1, y === 2026 ? 10 : 12);
+  return `${y}-${String(m).padStart(2, '0')}-${String(between(1, 28)).padStart(2, '0')}`;
+};
+const short = (name) => name.replace(/(朝鲜族自治州|朝鲜族自治县|满族自治县|蒙古族自治县|自治县|市|县|区)$/, '') || name;
+
+const jilinCounties = [...byCode.values()].filter((r) => r.level === 3 && r.code.startsWith('22') && !r.statisticalOnly && r.lat !== null);
+const prefectures = [...byCode.values()].filter((r) => r.level === 2 && r.code.startsWith('22'));
+const countyTypes = new Set(['county', 'autonomous-county', 'county-city']);
+
+// Deliberate gaps, so the dashboard has something to show:
+// – these counties and county-level cities have no auxiliary-employment institution
+//   (Jilin: every 县(市) at least 1, 吉林 二(二)4);
+const WORKSHOP_GAPS = new Set(['220122', '220183', '220221', '220322', '220421', '220523', '220622', '220722', '220822', '222426']);
+// – 白山市 has no incubation base (every 市(州) at least 1, 吉林 二(二)3).
+const INCUBATION_GAP_PREFECTURE = '220600';
+
+const sites = [];
+function add(kind, county, { name, attributes, operatorName }) {
+  const prefecture = byCode.get(county.parent);
+  const townships = [...byCode.values()].filter((r) => r.parent === county.code && r.level === 4 && !r.statisticalOnly);
+  const inTownship = townships.length > 0 && chance(0.5);
+  const status = pick(['approved', 'approved', 'approved', 'approved', 'approved', 'approved', 'approved', 'draft', 'submitted', 'returned', 'suspended']);
+  const site = {
+    id: uuid(),
+    status,
+    kind,
+    name: `${name}（示例）`,
+    regionCode: inTownship ? pick(townships).code : county.code,
+    address: `${prefecture?.name ?? ''}${county.name}示例路${between(1, 300)}号`,
+    location: { lat: Number((county.lat + (random() - 0.5) * 0.08).toFixed(5)), lng: Number((county.lng + (random() - 0.5) * 0.1).toFixed(5)), system: 'wgs84' },
+    operator: { name: operatorName, creditCode: creditCode(county.code, kind === 'incubation-base' ? 1 : 2) },
+    contact: { person: `示例联系人${between(1, 99)}`, phone: phone(county.code) },
+    openedOn: date(2015, 2026),
+    barrierFree: some(['step-free-entrance', 'ramp', 'accessible-toilet', 'tactile-paving', 'lift', 'sign-language-service', 'screen-reader-friendly-information'], 0, 5),
+    attributes,
+  };
+  const { status: _status, id: _id, ...input } = site;
+  const parsed = schemas.create.safeParse(input);
+  if (!parsed.success) throw new Error(`demo site ${site.name} is invalid: ${JSON.stringify(parsed.error.issues)}`);
+  sites.push(site);
+}
+
+for (const county of jilinCounties) {
+  const isCounty = countyTypes.has(county.type);
+  // Auxiliary-employment institutions (阳光家园 / 残疾人之家)
+  if (!WORKSHOP_GAPS.has(county.code) && (isCounty || chance(0.6))) {
+    for (let i = 0, n = between(1, isCounty ? 2 : 1); i < n; i++) {
+      const participants = between(8, 60);
+      const contracted = between(0, participants);
+      add('auxiliary-workshop', county, {
+        name: `${short(county.name)}${pick(['阳光家园', '残疾人之家', '辅助性就业中心'])}${i ? i + 1 + '号' : ''}`,
+        operatorName: `${county.name}示例残疾人服务中心`,
+        attributes: {
+          host: pick(['community', 'civil-affairs', 'social-force', 'enterprise']),
+          participants,
+          disabilityCategories: some(['intellectual', 'psychosocial', 'severe-physical', 'multiple'], 1, 3),
+          labourProjects: some(['手工编织', '来料加工', '烘焙', '洗车', '串珠', '纸盒加工', '农产品分拣'], 1, 3),
+          contractedWorkers: contracted,
+          insuredWorkers: between(0, contracted),
+          jobCoaches: between(1, 6),
+          rentFreePremises: chance(0.6),
+          subsidised: chance(0.7),
+          monthlyAverageIncome: between(600, 2200),
+        },
+      });
+    }
+  }
+  // Blind massage institutions: more in urban districts
+  for (let i = 0, n = between(county.type === 'district' ? 1 : 0, county.type === 'district' ? 5 : 3); i < n; i++) {
+    const medical = chance(0.3);
+    const practitioners = between(2, 15);
+    const certified = medical ? between(1, practitioners) : between(0, Math.min(2, practitioners));
+    add('blind-massage', county, {
+      name: `${short(county.name)}${pick(['明心', '康泰', '福源', '仁和', '益康', '顺心', '安然'])}盲人${medical ? '医疗按摩所' : '保健按摩中心'}`,
+      operatorName: `${county.name}示例${pick(['明心', '康泰', '福源', '仁和'])}按摩服务有限公司`,
+      attributes: {
+        type: medical ? 'medical' : 'health-care',
+        ...(medical ? { licenceNumber: `PDY${between(10000000, 99999999)}22${county.code.slice(2)}`, licenceExpiresOn: date(2026, 2030) } : {}),
+        blindPractitioners: practitioners,
+        certifiedMedicalMasseurs: certified,
+        medicalInsuranceDesignated: medical && chance(0.4),
+        qualityBrand: chance(0.1),
+        beds: between(2, 20),
+      },
+    });
+  }
+}
+
+for (const prefecture of prefectures) {
+  const seat = jilinCounties.filter((c) => c.parent === prefecture.code).sort((a, b) => a.code.localeCompare(b.code))[0];
+  if (!seat) continue;
+  if (prefecture.code !== INCUBATION_GAP_PREFECTURE) {
+    const businesses = between(5, 40);
+    add('incubation-base', seat, {
+      name: `${short(prefecture.name)}残疾人创业孵化基地`,
+      operatorName: `${prefecture.name}示例残疾人创业服务中心`,
+      attributes: {
+        grade: pick(['provincial', 'prefectural', 'prefectural']),
+        floorArea: between(300, 5000),
+        incubatedBusinesses: businesses,
+        disabledEntrepreneurs: between(1, businesses * 2),
+        jobsForDisabled: between(5, 150),
+        services: ['low-cost-space', 'entrepreneurship-training', 'mentoring', ...some(['guaranteed-loans', 'policy-consulting', 'e-commerce', 'market-access'], 0, 3)],
+        operatorType: pick(['government', 'public-institution', 'enterprise']),
+        mentors: between(1, 12),
+      },
+    });
+  }
+  const trainees = between(50, 600);
+  add('training-base', seat, {
+    name: `${short(prefecture.name)}残疾人职业培训基地`,
+    operatorName: `${prefecture.name}示例职业技能培训学校`,
+    attributes: {
+      grade: pick(['provincial', 'prefectural']),
+      yearlyCapacity: between(trainees, trainees + 400),
+      occupations: some(['e-commerce', 'live-streaming', 'data-labelling', 'customer-service', 'health-care-massage', 'handicrafts', 'intangible-heritage', 'computer-office'], 2, 5),
+      traineesLastYear: trainees,
+      employedAfterTraining: between(Math.floor(trainees * 0.2), Math.floor(trainees * 0.7)),
+      barrierFreeTraining: some(['sign-language-interpreting', 'braille-materials'], 0, 2),
+    },
+  });
+}
+
+const out = {
+  notice: 'FICTIONAL demo data for trials and development: every site, name, operator, credit code, person and phone number here is invented. Never loaded in production (NODE_ENV=production).',
+  generatedBy: 'seeds/demo/generate.mjs',
+  province: '220000',
+  sites,
+};
+writeFileSync(here('jilin-sites.json'), `${JSON.stringify(out, null, 1)}\n`);
+const perKind = sites.reduce((acc, s) => ({ ...acc, [s.kind]: (acc[s.kind] ?? 0) + 1 }), {});
+console.log(`wrote ${sites.length} fictional sites`, perKind);
