@@ -9,3 +9,4 @@ export * from './sites/phone.js';
 export * from './sites/site.js';
 export * from './geo/coordinates.js';
 export * from './kinds/site-kind.js';
+export * from './kinds/site-grades.js';

@@ -60,3 +60,32 @@ export function beautifulWorkshopInput(overrides: Record<string, unknown> = {}) 
 }
 
 export { wgs84ToGcj02 };
+
+/** Valid attributes for each installed kind: small, plausible, fictional. */
+export const installedKindAttributes: Record<string, Record<string, unknown>> = {
+  'incubation-base': {
+    grade: 'prefectural',
+    floorArea: 1200,
+    incubatedBusinesses: 12,
+    disabledEntrepreneurs: 15,
+    jobsForDisabled: 40,
+    services: ['low-cost-space', 'mentoring'],
+    operatorType: 'public-institution',
+    mentors: 3,
+  },
+  'auxiliary-workshop': {
+    host: 'community',
+    participants: 20,
+    disabilityCategories: ['intellectual'],
+    labourProjects: ['手工编织'],
+    contractedWorkers: 10,
+    insuredWorkers: 8,
+    jobCoaches: 2,
+  },
+  'blind-massage': { type: 'medical', licenceNumber: 'PDY12345678220102', licenceExpiresOn: '2028-06-30', blindPractitioners: 6, certifiedMedicalMasseurs: 2 },
+  'training-base': { grade: 'provincial', yearlyCapacity: 300, occupations: ['e-commerce', 'data-labelling'], traineesLastYear: 120, employedAfterTraining: 60 },
+};
+
+export function siteInput(kind: string, attributes: Record<string, unknown> = installedKindAttributes[kind]!, overrides: Record<string, unknown> = {}) {
+  return { ...beautifulWorkshopInput(), kind, name: `测试${kind}网点${++serial}`, attributes, ...overrides };
+}

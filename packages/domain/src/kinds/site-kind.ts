@@ -129,3 +129,8 @@ export class SiteKindRegistry {
     return this.byCode.get(code);
   }
 }
+
+/** Runs every cross-field rule of a kind on (already parsed) attributes. */
+export function checkKindRules<A extends z.ZodObject>(kind: SiteKindDefinition<A>, attributes: z.infer<A>): (CrossFieldIssue & { rule: string })[] {
+  return (kind.rules ?? []).flatMap((rule) => rule.check(attributes).map((issue) => ({ rule: rule.id, ...issue })));
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { localizedIssue } from '../errors/zod-issues.js';
 import { COORDINATE_SYSTEMS } from '../geo/coordinates.js';
-import type { SiteKindDefinition, SiteKindRegistry } from '../kinds/site-kind.js';
+import { checkKindRules, type SiteKindDefinition, type SiteKindRegistry } from '../kinds/site-kind.js';
 import { isValidCreditCode, normalizeCreditCode } from '../sites/credit-code.js';
 import { isValidPhone } from '../sites/phone.js';
 import { BARRIER_FREE_FEATURES, SITE_STATUSES } from '../sites/site.js';
@@ -94,10 +94,8 @@ function withKindRules<T extends z.ZodObject>(schema: T, kind: SiteKindDefinitio
   return schema.superRefine((value, ctx) => {
     const attributes = (value as { attributes?: unknown }).attributes;
     if (!attributes || typeof attributes !== 'object') return;
-    for (const rule of kind.rules ?? []) {
-      for (const issue of rule.check(attributes as never)) {
-        ctx.addIssue({ code: 'custom', path: ['attributes', ...issue.path], message: issue.messages.en, params: { messages: issue.messages } });
-      }
+    for (const issue of checkKindRules(kind, attributes as never)) {
+      ctx.addIssue({ code: 'custom', path: ['attributes', ...issue.path], message: issue.messages.en, params: { messages: issue.messages } });
     }
   }) as T;
 }

@@ -1,3 +1,4 @@
+import { checkKindRules } from '@sitenet/domain';
 import { presentationOf } from '@sitenet/domain';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -23,8 +24,7 @@ function validExample(): Record<string, unknown> {
 const parse = (value: unknown) => auxiliaryWorkshop.attributes.safeParse(value);
 
 function ruleIssues(value: unknown) {
-  const attributes = auxiliaryWorkshop.attributes.parse(value);
-  return (auxiliaryWorkshop.rules ?? []).flatMap((rule) => rule.check(attributes).map((issue) => ({ rule: rule.id, ...issue })));
+  return checkKindRules(auxiliaryWorkshop, auxiliaryWorkshop.attributes.parse(value));
 }
 
 function refusedPaths(value: unknown) {

@@ -1,3 +1,4 @@
+import { checkKindRules } from '@sitenet/domain';
 import { presentationOf, toFieldIssues } from '@sitenet/domain';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -28,8 +29,7 @@ function validHealthCareShop(): Record<string, unknown> {
 const parse = (value: unknown) => blindMassage.attributes.safeParse(value);
 
 function ruleIssues(value: unknown) {
-  const attributes = blindMassage.attributes.parse(value);
-  return (blindMassage.rules ?? []).flatMap((rule) => rule.check(attributes).map((issue) => ({ rule: rule.id, ...issue })));
+  return checkKindRules(blindMassage, blindMassage.attributes.parse(value));
 }
 
 function refusedPaths(value: unknown) {

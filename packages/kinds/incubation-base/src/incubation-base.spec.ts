@@ -1,3 +1,4 @@
+import { checkKindRules } from '@sitenet/domain';
 import { presentationOf } from '@sitenet/domain';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -21,8 +22,7 @@ function validExample(): Record<string, unknown> {
 const parse = (value: unknown) => incubationBase.attributes.safeParse(value);
 
 function ruleIssues(value: unknown) {
-  const attributes = incubationBase.attributes.parse(value);
-  return (incubationBase.rules ?? []).flatMap((rule) => rule.check(attributes).map((issue) => ({ rule: rule.id, ...issue })));
+  return checkKindRules(incubationBase, incubationBase.attributes.parse(value));
 }
 
 function refusedPaths(value: unknown) {

@@ -1,16 +1,10 @@
-import { defineSiteKind, fieldMeta, localizedIssue, type LocalizedText } from '@sitenet/domain';
+import { defineSiteKind, fieldMeta, localizedIssue, type LocalizedText, SITE_GRADES, SITE_GRADE_LABELS, type SiteGrade } from '@sitenet/domain';
 import { z } from 'zod';
 
 /** 基地级别: who recognised the base (国家级/省级/市级/区县级). */
-export const INCUBATION_GRADES = ['national', 'provincial', 'prefectural', 'county'] as const;
-export type IncubationGrade = (typeof INCUBATION_GRADES)[number];
-
-const GRADE_LABELS: Record<IncubationGrade, LocalizedText> = {
-  national: { 'zh-CN': '国家级', en: 'National' },
-  provincial: { 'zh-CN': '省级', en: 'Provincial' },
-  prefectural: { 'zh-CN': '市级', en: 'Prefectural (city)' },
-  county: { 'zh-CN': '区县级', en: 'County / district' },
-};
+export const INCUBATION_GRADES = SITE_GRADES;
+export type IncubationGrade = SiteGrade;
+const GRADE_LABELS = SITE_GRADE_LABELS;
 
 /**
  * Services a base offers. Qingdao (十一) asks for a "low-cost, convenient, all-factor" platform;

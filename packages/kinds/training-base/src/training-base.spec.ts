@@ -1,3 +1,4 @@
+import { checkKindRules } from '@sitenet/domain';
 import { presentationOf } from '@sitenet/domain';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -19,8 +20,7 @@ function validExample(): Record<string, unknown> {
 const parse = (value: unknown) => trainingBase.attributes.safeParse(value);
 
 function ruleIssues(value: unknown) {
-  const attributes = trainingBase.attributes.parse(value);
-  return (trainingBase.rules ?? []).flatMap((rule) => rule.check(attributes).map((issue) => ({ rule: rule.id, ...issue })));
+  return checkKindRules(trainingBase, trainingBase.attributes.parse(value));
 }
 
 function refusedPaths(value: unknown) {

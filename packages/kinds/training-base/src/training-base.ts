@@ -1,16 +1,10 @@
-import { defineSiteKind, fieldMeta, localizedIssue, type LocalizedText } from '@sitenet/domain';
+import { defineSiteKind, fieldMeta, localizedIssue, type LocalizedText, SITE_GRADES, SITE_GRADE_LABELS, type SiteGrade } from '@sitenet/domain';
 import { z } from 'zod';
 
 /** 基地级别 (青岛 (五): "打造国家级、省级残疾人职业培训基地"). Same scale as incubation bases. */
-export const TRAINING_GRADES = ['national', 'provincial', 'prefectural', 'county'] as const;
-export type TrainingGrade = (typeof TRAINING_GRADES)[number];
-
-const GRADE_LABELS: Record<TrainingGrade, LocalizedText> = {
-  national: { 'zh-CN': '国家级', en: 'National' },
-  provincial: { 'zh-CN': '省级', en: 'Provincial' },
-  prefectural: { 'zh-CN': '市级', en: 'Prefectural (city)' },
-  county: { 'zh-CN': '区县级', en: 'County / district' },
-};
+export const TRAINING_GRADES = SITE_GRADES;
+export type TrainingGrade = SiteGrade;
+const GRADE_LABELS = SITE_GRADE_LABELS;
 
 /**
  * Occupations the texts name for disabled trainees: e-commerce, live streaming, short video,
