@@ -7,7 +7,6 @@ import type { SiteKindDefinition } from '@sitenet/domain';
 import { installedKinds } from '@sitenet/kinds';
 import type { AppConfig } from './config/config.js';
 import { AppConfigModule } from './config/config.module.js';
-import { AccessGuard } from './common/access.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { ZodValidationPipe } from './common/zod-validation.pipe.js';
 import { requestIdFor } from './common/request-id.js';
@@ -16,6 +15,10 @@ import { RegionsModule } from './regions/regions.module.js';
 import { KindsModule } from './kinds/kinds.module.js';
 import { SitesModule } from './sites/sites.module.js';
 import { BoundariesModule } from './boundaries/boundaries.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { AccessGuard } from './auth/access.guard.js';
+import { ReviewModule } from './review/review.module.js';
+import { DemoModule } from './demo/demo.module.js';
 
 export interface AppOptions {
   kinds?: readonly SiteKindDefinition[];
@@ -47,11 +50,14 @@ export class AppModule {
           useFactory: () => dataSource.options,
           dataSourceFactory: async () => dataSource,
         }),
+        AuthModule,
         HealthModule,
         RegionsModule,
         KindsModule.register(options.kinds ?? installedKinds),
         SitesModule,
+        ReviewModule,
         BoundariesModule,
+        DemoModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },

@@ -2,14 +2,14 @@ import 'reflect-metadata';
 import { ConfigError, describeDatabase, loadConfig } from './config/config.js';
 import { prepareDatabase } from './database/prepare.js';
 import { createApp } from './create-app.js';
-import { DemoSitesSeeder } from './sites/demo-sites.seeder.js';
+import { DemoSeeder } from './demo/demo.seeder.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   console.log(`sitenet: opening ${describeDatabase(config)} …`);
   const { dataSource, seeds } = await prepareDatabase(config);
   const app = await createApp(config, dataSource);
-  if (config.seedDemo) seeds.push(await app.get(DemoSitesSeeder).seed());
+  if (config.seedDemo) seeds.push(...(await app.get(DemoSeeder).seed()));
   for (const seed of seeds) {
     console.log(
       seed.skipped

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SiteListResponse } from '@sitenet/domain';
-import { DemoSitesSeeder } from '../src/sites/demo-sites.seeder.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { DemoSeeder } from '../src/demo/demo.seeder.js';
+import { startTestApp, type SignedIn, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
+let province: SignedIn;
 beforeAll(async () => {
   t = await startTestApp();
+  province = await t.signIn({ role: 'province', regionCode: '220000' });
 });
 afterAll(async () => {
   await t?.close();
@@ -13,27 +15,27 @@ afterAll(async () => {
 
 describe('the fictional Jilin demo set', () => {
   it('loads every site through the request schemas, with gaps left on purpose', async () => {
-    const outcome = await t.app.get(DemoSitesSeeder).seed();
+    const outcome = await t.app.get(DemoSeeder).seedSites();
     expect(outcome.skipped).toBe(false);
     expect(outcome.rows).toBeGreaterThan(100);
-    const all = (await t.http().get('/api/sites').query({ region: '220000', pageSize: 1 }).expect(200)).body as SiteListResponse;
+    const all = (await province.http.get('/api/sites').query({ region: '220000', pageSize: 1 }).expect(200)).body as SiteListResponse;
     expect(all.total).toBe(outcome.rows);
     expect(Object.keys(all.countsByKind).sort()).toEqual(['auxiliary-workshop', 'blind-massage', 'incubation-base', 'training-base']);
     // 白山市 has no incubation base, and 农安县 no auxiliary-employment institution (deliberate gaps).
-    expect(((await t.http().get('/api/sites').query({ region: '220600', kind: 'incubation-base' })).body as SiteListResponse).total).toBe(0);
-    expect(((await t.http().get('/api/sites').query({ region: '220122', kind: 'auxiliary-workshop' })).body as SiteListResponse).total).toBe(0);
-    const approved = (await t.http().get('/api/sites').query({ region: '220000', status: 'approved', pageSize: 1 })).body as SiteListResponse;
+    expect(((await province.http.get('/api/sites').query({ region: '220600', kind: 'incubation-base' })).body as SiteListResponse).total).toBe(0);
+    expect(((await province.http.get('/api/sites').query({ region: '220122', kind: 'auxiliary-workshop' })).body as SiteListResponse).total).toBe(0);
+    const approved = (await province.http.get('/api/sites').query({ region: '220000', status: 'approved', pageSize: 1 })).body as SiteListResponse;
     expect(approved.total).toBeGreaterThan(outcome.rows / 2);
     expect(approved.total).toBeLessThan(outcome.rows);
   });
 
   it('is skipped when unchanged', async () => {
-    const again = await t.app.get(DemoSitesSeeder).seed();
+    const again = await t.app.get(DemoSeeder).seedSites();
     expect(again.skipped).toBe(true);
   });
 
   it('is refused in production', async () => {
-    const seeder = new DemoSitesSeeder({ ...t.config, production: true }, t.dataSource, undefined as never, undefined as never);
+    const seeder = new DemoSeeder({ ...t.config, production: true }, t.dataSource, undefined as never, undefined as never, undefined as never);
     await expect(seeder.seed()).rejects.toThrow(/never loaded in production/);
   });
 });

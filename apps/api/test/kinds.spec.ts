@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody, Site } from '@sitenet/domain';
 import { installedKindAttributes, siteInput } from './factories/sites.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startTestApp, type SignedIn, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
+let staff: SignedIn;
 beforeAll(async () => {
   t = await startTestApp();
+  staff = await t.signIn({ role: 'district', regionCode: '220102' });
 });
 afterAll(async () => {
   await t?.close();
@@ -21,9 +23,9 @@ describe('the four installed kinds', () => {
   });
 
   it.each(Object.keys(installedKindAttributes))('registers a %s and reads it back', async (kind) => {
-    const created = (await t.http().post('/api/sites').send(siteInput(kind)).expect(201)).body as Site;
+    const created = (await staff.http.post('/api/sites').send(siteInput(kind)).expect(201)).body as Site;
     expect(created.kind).toBe(kind);
-    expect((await t.http().get(`/api/sites/${created.id}`).expect(200)).body).toEqual(created);
+    expect((await staff.http.get(`/api/sites/${created.id}`).expect(200)).body).toEqual(created);
   });
 
   it.each<[string, Record<string, unknown>, string[]]>([
@@ -31,24 +33,24 @@ describe('the four installed kinds', () => {
     ['医保定点 on a health-care massage shop', { type: 'health-care', blindPractitioners: 3, certifiedMedicalMasseurs: 0, medicalInsuranceDesignated: true }, ['body.attributes.medicalInsuranceDesignated']],
     ['more certified masseurs than blind practitioners', { ...installedKindAttributes['blind-massage'], blindPractitioners: 1, certifiedMedicalMasseurs: 2 }, ['body.attributes.certifiedMedicalMasseurs']],
   ])('refuses %s, naming the field', async (_name, attributes, expected) => {
-    const body = (await t.http().post('/api/sites').send(siteInput('blind-massage', attributes)).expect(400)).body as ApiErrorBody;
+    const body = (await staff.http.post('/api/sites').send(siteInput('blind-massage', attributes)).expect(400)).body as ApiErrorBody;
     expect((body.issues ?? []).map((i) => i.path).sort()).toEqual(expected);
   });
 
   it("refuses a workshop whose contracted workers exceed its participants", async () => {
-    const body = (await t.http().post('/api/sites').send(siteInput('auxiliary-workshop', { ...installedKindAttributes['auxiliary-workshop'], participants: 5, contractedWorkers: 6, insuredWorkers: 0 })).expect(400)).body as ApiErrorBody;
+    const body = (await staff.http.post('/api/sites').send(siteInput('auxiliary-workshop', { ...installedKindAttributes['auxiliary-workshop'], participants: 5, contractedWorkers: 6, insuredWorkers: 0 })).expect(400)).body as ApiErrorBody;
     expect(body.issues?.map((i) => i.path)).toEqual(['body.attributes.contractedWorkers']);
     expect(body.issues?.[0]?.messages['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('refuses a training base reporting more employed than trained', async () => {
-    const body = (await t.http().post('/api/sites').send(siteInput('training-base', { ...installedKindAttributes['training-base'], traineesLastYear: 10, employedAfterTraining: 11 })).expect(400)).body as ApiErrorBody;
+    const body = (await staff.http.post('/api/sites').send(siteInput('training-base', { ...installedKindAttributes['training-base'], traineesLastYear: 10, employedAfterTraining: 11 })).expect(400)).body as ApiErrorBody;
     expect(body.issues?.map((i) => i.path)).toEqual(['body.attributes.employedAfterTraining']);
   });
 
   it('checks the kind rules again when attributes are patched', async () => {
-    const site = (await t.http().post('/api/sites').send(siteInput('auxiliary-workshop')).expect(201)).body as Site;
-    const body = (await t.http().patch(`/api/sites/${site.id}`).send({ version: site.version, attributes: { ...site.attributes, contractedWorkers: 999 } }).expect(400)).body as ApiErrorBody;
+    const site = (await staff.http.post('/api/sites').send(siteInput('auxiliary-workshop')).expect(201)).body as Site;
+    const body = (await staff.http.patch(`/api/sites/${site.id}`).send({ version: site.version, attributes: { ...site.attributes, contractedWorkers: 999 } }).expect(400)).body as ApiErrorBody;
     expect(body.issues?.map((i) => i.path)).toEqual(['body.attributes.contractedWorkers']);
   });
 });

@@ -1,23 +1,38 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distanceKm, type ApiErrorBody, type Site, type SiteListResponse } from '@sitenet/domain';
 import { beautifulWorkshop, beautifulWorkshopInput, creditCode, NANGUAN_CENTRE, wgs84ToGcj02 } from './factories/sites.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { startTestApp, type SignedIn, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
+let nanguan: SignedIn;
+let admin: SignedIn;
+const districts = new Map<string, SignedIn>();
 beforeAll(async () => {
   t = await startTestApp({}, { kinds: [beautifulWorkshop] });
+  nanguan = await t.signIn({ role: 'district', regionCode: '220102' });
+  admin = await t.signIn({ role: 'admin', regionCode: null });
+  districts.set('220102', nanguan);
 });
+
+/** District staff of the county a region code lies in. */
+async function districtOf(regionCode: string): Promise<SignedIn> {
+  const county = regionCode.slice(0, 6);
+  if (!districts.has(county)) districts.set(county, await t.signIn({ role: 'district', regionCode: county }));
+  return districts.get(county)!;
+}
 afterAll(async () => {
   await t?.close();
 });
 
 async function create(overrides: Record<string, unknown> = {}): Promise<Site> {
-  return (await t.http().post('/api/sites').send(beautifulWorkshopInput(overrides)).expect(201)).body as Site;
+  const input = beautifulWorkshopInput(overrides);
+  const staff = await districtOf(input.regionCode as string);
+  return (await staff.http.post('/api/sites').send(input).expect(201)).body as Site;
 }
 
 async function refused(overrides: Record<string, unknown>): Promise<ApiErrorBody> {
   const before = await t.dataSource.query('SELECT count(*)::int AS n FROM site');
-  const body = (await t.http().post('/api/sites').send(beautifulWorkshopInput(overrides)).expect(400)).body as ApiErrorBody;
+  const body = (await nanguan.http.post('/api/sites').send(beautifulWorkshopInput(overrides)).expect(400)).body as ApiErrorBody;
   const after = await t.dataSource.query('SELECT count(*)::int AS n FROM site');
   expect(after[0].n).toBe(before[0].n);
   expect(body.code).toBe('validation.failed');
@@ -84,63 +99,64 @@ describe('POST /api/sites: common fields', () => {
   });
 
   it('answers in English when asked', async () => {
-    const body = (await t.http().post('/api/sites').set('Accept-Language', 'en').send(beautifulWorkshopInput({ name: 'x' })).expect(400)).body as ApiErrorBody;
+    const body = (await nanguan.http.post('/api/sites').set('Accept-Language', 'en').send(beautifulWorkshopInput({ name: 'x' })).expect(400)).body as ApiErrorBody;
     expect(body.issues?.[0]?.message).toBe(body.issues?.[0]?.messages.en);
     expect(body.message).toBe(body.messages.en);
   });
 
   it('refuses a non-object body', async () => {
-    await t.http().post('/api/sites').set('Content-Type', 'application/json').send('[1,2]').expect(400);
-    await t.http().post('/api/sites').set('Content-Type', 'application/json').send('{"name": ').expect(400);
+    await nanguan.http.post('/api/sites').set('Content-Type', 'application/json').send('[1,2]').expect(400);
+    await nanguan.http.post('/api/sites').set('Content-Type', 'application/json').send('{"name": ').expect(400);
   });
 });
 
 describe('PATCH /api/sites/:id', () => {
   it('applies a change carrying the current version and bumps it', async () => {
     const site = await create();
-    const changed = (await t.http().patch(`/api/sites/${site.id}`).send({ version: 1, name: '改名后的工坊', barrierFree: ['lift'] }).expect(200)).body as Site;
+    const changed = (await nanguan.http.patch(`/api/sites/${site.id}`).send({ version: 1, name: '改名后的工坊', barrierFree: ['lift'] }).expect(200)).body as Site;
     expect(changed).toMatchObject({ name: '改名后的工坊', barrierFree: ['lift'], version: 2, address: site.address });
   });
 
   it('refuses a stale version with 409 and the current record, overwriting nothing', async () => {
     const site = await create();
-    await t.http().patch(`/api/sites/${site.id}`).send({ version: 1, name: '第一位编辑' }).expect(200);
-    const conflict = (await t.http().patch(`/api/sites/${site.id}`).send({ version: 1, name: '第二位编辑' }).expect(409)).body as ApiErrorBody & { current: Site };
+    await nanguan.http.patch(`/api/sites/${site.id}`).send({ version: 1, name: '第一位编辑' }).expect(200);
+    const conflict = (await nanguan.http.patch(`/api/sites/${site.id}`).send({ version: 1, name: '第二位编辑' }).expect(409)).body as ApiErrorBody & { current: Site };
     expect(conflict.code).toBe('site.version_conflict');
     expect(conflict.current).toMatchObject({ id: site.id, name: '第一位编辑', version: 2 });
-    const stored = (await t.http().get(`/api/sites/${site.id}`).expect(200)).body as Site;
+    const stored = (await nanguan.http.get(`/api/sites/${site.id}`).expect(200)).body as Site;
     expect(stored.name).toBe('第一位编辑');
   });
 
   it('lets only one of two simultaneous edits of the same version win', async () => {
     const site = await create();
     const [a, b] = await Promise.all([
-      t.http().patch(`/api/sites/${site.id}`).send({ version: 1, name: '甲的修改' }),
-      t.http().patch(`/api/sites/${site.id}`).send({ version: 1, name: '乙的修改' }),
+      nanguan.http.patch(`/api/sites/${site.id}`).send({ version: 1, name: '甲的修改' }),
+      nanguan.http.patch(`/api/sites/${site.id}`).send({ version: 1, name: '乙的修改' }),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
-    const stored = (await t.http().get(`/api/sites/${site.id}`).expect(200)).body as Site;
+    const stored = (await nanguan.http.get(`/api/sites/${site.id}`).expect(200)).body as Site;
     expect(stored.version).toBe(2);
   });
 
   it('requires the version and validates like POST', async () => {
     const site = await create();
-    expect(paths((await t.http().patch(`/api/sites/${site.id}`).send({ name: '无版本' }).expect(400)).body)).toEqual(['body.version']);
-    expect(paths((await t.http().patch(`/api/sites/${site.id}`).send({ version: 1, kind: 'other' }).expect(400)).body)).toEqual(['body.kind']);
-    expect(paths((await t.http().patch(`/api/sites/${site.id}`).send({ version: 1, attributes: { womenEmployed: 'many' } }).expect(400)).body)).toEqual(['body.attributes.womenEmployed']);
-    expect(paths((await t.http().patch(`/api/sites/${site.id}`).send({ version: 1, regionCode: '220000' }).expect(400)).body)).toEqual(['body.regionCode']);
+    expect(paths((await nanguan.http.patch(`/api/sites/${site.id}`).send({ name: '无版本' }).expect(400)).body)).toEqual(['body.version']);
+    expect(paths((await nanguan.http.patch(`/api/sites/${site.id}`).send({ version: 1, kind: 'other' }).expect(400)).body)).toEqual(['body.kind']);
+    expect(paths((await nanguan.http.patch(`/api/sites/${site.id}`).send({ version: 1, attributes: { womenEmployed: 'many' } }).expect(400)).body)).toEqual(['body.attributes.womenEmployed']);
+    expect(paths((await nanguan.http.patch(`/api/sites/${site.id}`).send({ version: 1, regionCode: '220000' }).expect(400)).body)).toEqual(['body.regionCode']);
   });
 
   it('answers 404 for an unknown site and 400 for a malformed id', async () => {
-    await t.http().patch('/api/sites/00000000-0000-4000-8000-000000000000').send({ version: 1 }).expect(404);
-    await t.http().get('/api/sites/00000000-0000-4000-8000-000000000000').expect(404);
-    expect(paths((await t.http().get('/api/sites/not-a-uuid').expect(400)).body)).toEqual(['param.id']);
+    await nanguan.http.patch('/api/sites/00000000-0000-4000-8000-000000000000').send({ version: 1 }).expect(404);
+    await nanguan.http.get('/api/sites/00000000-0000-4000-8000-000000000000').expect(404);
+    expect(paths((await nanguan.http.get('/api/sites/not-a-uuid').expect(400)).body)).toEqual(['param.id']);
   });
 });
 
 describe('GET /api/sites', () => {
   let inJilin: Site[];
   beforeAll(async () => {
+    await t.dataSource.query('DELETE FROM site_history');
     await t.dataSource.query('DELETE FROM site');
     inJilin = [];
     inJilin.push(await create({ name: '甲工坊', regionCode: '220102', barrierFree: ['lift', 'ramp'], openedOn: '2020-01-01' }));
@@ -149,7 +165,7 @@ describe('GET /api/sites', () => {
     await create({ name: '丁工坊', regionCode: '110101', location: { lat: 39.91, lng: 116.41 } });
   });
 
-  const list = async (query: Record<string, unknown>) => (await t.http().get('/api/sites').query(query).expect(200)).body as SiteListResponse;
+  const list = async (query: Record<string, unknown>) => (await admin.http.get('/api/sites').query(query).expect(200)).body as SiteListResponse;
 
   it('filters by region at any level, including everything below', async () => {
     expect((await list({ region: '220000' })).total).toBe(3);
@@ -181,11 +197,11 @@ describe('GET /api/sites', () => {
   });
 
   it('refuses bad filters with field-level 400s', async () => {
-    expect(paths((await t.http().get('/api/sites?region=22').expect(400)).body)).toEqual(['query.region']);
-    expect(paths((await t.http().get('/api/sites?region=229999').expect(400)).body)).toEqual(['query.region']);
-    expect(paths((await t.http().get('/api/sites?sort=rating').expect(400)).body)).toEqual(['query.sort']);
-    expect(paths((await t.http().get('/api/sites?pageSize=100000').expect(400)).body)).toEqual(['query.pageSize']);
-    expect(paths((await t.http().get('/api/sites?status=gone').expect(400)).body)).toEqual(['query.status']);
-    expect(paths((await t.http().get('/api/sites?owner=me').expect(400)).body)).toEqual(['query.owner']);
+    expect(paths((await admin.http.get('/api/sites?region=22').expect(400)).body)).toEqual(['query.region']);
+    expect(paths((await admin.http.get('/api/sites?region=229999').expect(400)).body)).toEqual(['query.region']);
+    expect(paths((await admin.http.get('/api/sites?sort=rating').expect(400)).body)).toEqual(['query.sort']);
+    expect(paths((await admin.http.get('/api/sites?pageSize=100000').expect(400)).body)).toEqual(['query.pageSize']);
+    expect(paths((await admin.http.get('/api/sites?status=gone').expect(400)).body)).toEqual(['query.status']);
+    expect(paths((await admin.http.get('/api/sites?owner=me').expect(400)).body)).toEqual(['query.owner']);
   });
 });

@@ -10,3 +10,6 @@ export * from './sites/site.js';
 export * from './geo/coordinates.js';
 export * from './kinds/site-kind.js';
 export * from './kinds/site-grades.js';
+export * from './accounts/roles.js';
+export * from './accounts/password-policy.js';
+export * from './sites/workflow.js';

@@ -1,32 +1,25 @@
-import { Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
-import { ApiException } from './api-exception.js';
+import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Role } from '@sitenet/domain';
+import type { Actor } from '../auth/jurisdiction.js';
 
 /**
- * Every handler declares who may call it. For now there is one kind of declaration, `@Public`
- * with the reason the data is public; accounts and roles add theirs beside it. The global
- * `AccessGuard` refuses any handler that declares nothing, and a test lists every route and
- * fails when one has no declaration.
+ * Every handler declares who may call it: `@Public(reason)` (no sign-in; the reason says why the
+ * data is public) or `@SignedIn(...roles)` (any role when none is named). The global
+ * AccessGuard (auth/access.guard.ts) refuses any handler that declares nothing, and a test
+ * lists every route and fails when one has no declaration.
  */
 export const ACCESS_METADATA = 'sitenet:access';
 
-export interface AccessDeclaration {
-  kind: 'public';
-  reason: string;
-}
+export type AccessDeclaration = { kind: 'public'; reason: string } | { kind: 'signed-in'; roles: readonly Role[] | 'any' };
 
 export const Public = (reason: string) => SetMetadata(ACCESS_METADATA, { kind: 'public', reason } satisfies AccessDeclaration);
 
-@Injectable()
-export class AccessGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+export const SignedIn = (...roles: Role[]) =>
+  SetMetadata(ACCESS_METADATA, { kind: 'signed-in', roles: roles.length ? roles : 'any' } satisfies AccessDeclaration);
 
-  canActivate(context: ExecutionContext): boolean {
-    const declaration = this.reflector.getAllAndOverride<AccessDeclaration | undefined>(ACCESS_METADATA, [context.getHandler(), context.getClass()]);
-    if (declaration?.kind === 'public') return true;
-    throw new ApiException(403, 'auth.undeclared', {
-      'zh-CN': '此接口未声明访问权限，已拒绝。',
-      en: 'This endpoint declares no access rule and is refused.',
-    });
-  }
-}
+/** The signed-in account making the request (set by the AccessGuard). */
+export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {
+  const actor = context.switchToHttp().getRequest<{ actor?: Actor }>().actor;
+  if (!actor) throw new Error('CurrentActor used on a handler that is not @SignedIn');
+  return actor;
+});

@@ -29,6 +29,8 @@ const environmentSchema = z.object({
   PORTAL_DIST: z.string().min(1).optional(),
   /** Seed the fictional demo data (never in production). Defaults to on outside production. */
   SEED_DEMO: z.enum(['true', 'false']).optional(),
+  /** How long a sign-in lasts, in minutes (default a working day). */
+  SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(480),
   /** The repository's seeds/ folder (divisions, targets, demo data). */
   SEEDS_DIR: z.string().min(1).optional(),
 });
@@ -49,6 +51,7 @@ export interface AppConfig {
   portalDist: string | undefined;
   seedDemo: boolean;
   seedsDir: string;
+  sessionTtlMinutes: number;
 }
 
 export class ConfigError extends Error {}
@@ -81,6 +84,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     portalDist: env.PORTAL_DIST,
     seedDemo: production ? false : env.SEED_DEMO !== 'false',
     seedsDir: env.SEEDS_DIR ? path.resolve(env.SEEDS_DIR) : defaultSeedsDir,
+    sessionTtlMinutes: env.SESSION_TTL_MINUTES,
   };
 }
 

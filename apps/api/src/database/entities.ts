@@ -1,6 +1,9 @@
 import { RegionEntity } from '../regions/region.entity.js';
 import { SeedRunEntity } from '../seeding/seed-run.entity.js';
 import { SiteEntity } from '../sites/site.entity.js';
+import { SiteHistoryEntity } from '../sites/site-history.entity.js';
+import { AccountEntity } from '../auth/account.entity.js';
+import { SessionEntity } from '../auth/session.entity.js';
 
 /** Every entity of the API, registered once for the data source and the drift check. */
-export const entities = [RegionEntity, SeedRunEntity, SiteEntity];
+export const entities = [RegionEntity, SeedRunEntity, SiteEntity, SiteHistoryEntity, AccountEntity, SessionEntity];

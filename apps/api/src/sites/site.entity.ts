@@ -92,4 +92,28 @@ export class SiteEntity {
 
   @Column({ name: 'updated_by', type: 'varchar', length: 64, nullable: true })
   updatedBy!: string | null;
+
+  /** Who last submitted it for review (nobody approves their own submission). */
+  @Column({ name: 'submitted_by', type: 'varchar', length: 64, nullable: true })
+  submittedBy!: string | null;
+
+  /** When it was first approved (published): the coverage trend counts from here. */
+  @Column({ name: 'approved_at', type: 'timestamptz', nullable: true })
+  approvedAt!: Date | null;
+
+  /** A change to a published site, waiting for review; the published fields stay in force. */
+  @Column({ name: 'pending_change', type: 'jsonb', nullable: true })
+  pendingChange!: PendingChange | null;
+}
+
+export interface PendingChange {
+  status: 'submitted' | 'returned';
+  /** The proposed editable fields, whole (same shape as editableFields()). */
+  fields: Record<string, unknown>;
+  /** The units of the proposed region. */
+  units: { regionCode: string; provinceCode: string; prefectureCode: string | null; countyCode: string; townshipCode: string | null };
+  proposedBy: string;
+  proposedByName: string;
+  proposedAt: string;
+  reason: string | null;
 }

@@ -1,8 +1,49 @@
-import type { BarrierFreeFeature, CoordinateSystem, Site, SiteStatus } from '@sitenet/domain';
+import { diffFields, type BarrierFreeFeature, type CoordinateSystem, type Site, type SiteHistoryEntry, type SiteStatus } from '@sitenet/domain';
 import type { SiteEntity } from './site.entity.js';
+import type { SiteHistoryEntity } from './site-history.entity.js';
+
+/** The fields district staff edit, as one record: what a change request proposes and a diff compares. */
+export function editableFields(entity: SiteEntity): Record<string, unknown> {
+  return {
+    name: entity.name,
+    regionCode: entity.regionCode,
+    address: entity.address,
+    location: { lat: entity.lat, lng: entity.lng },
+    locationSource: entity.locationSource,
+    operator: { name: entity.operatorName, creditCode: entity.operatorCreditCode },
+    contact: { person: entity.contactPerson, phone: entity.contactPhone },
+    openedOn: entity.openedOn,
+    barrierFree: entity.barrierFree,
+    attributes: entity.attributes,
+  };
+}
+
+/** Writes editable fields (as editableFields gives them) back onto entity columns. */
+export function editableColumns(fields: Record<string, unknown>): Partial<SiteEntity> {
+  const f = fields as ReturnType<typeof editableFields> & {
+    location: { lat: number; lng: number };
+    operator: { name: string; creditCode: string };
+    contact: { person: string; phone: string };
+  };
+  return {
+    name: f.name as string,
+    address: f.address as string,
+    lat: f.location.lat,
+    lng: f.location.lng,
+    locationSource: f.locationSource as string,
+    operatorName: f.operator.name,
+    operatorCreditCode: f.operator.creditCode,
+    contactPerson: f.contact.person,
+    contactPhone: f.contact.phone,
+    openedOn: f.openedOn as string | null,
+    barrierFree: f.barrierFree as string[],
+    attributes: f.attributes as Record<string, unknown>,
+  };
+}
 
 /** The one place where a site row becomes what clients see. */
 export function toSite(entity: SiteEntity): Site {
+  const pending = entity.pendingChange;
   return {
     id: entity.id,
     kind: entity.kind,
@@ -23,5 +64,30 @@ export function toSite(entity: SiteEntity): Site {
     updatedAt: entity.updatedAt.toISOString(),
     createdBy: entity.createdBy,
     updatedBy: entity.updatedBy,
+    approvedAt: entity.approvedAt ? entity.approvedAt.toISOString() : null,
+    pendingChange: pending
+      ? {
+          status: pending.status,
+          changes: diffFields(editableFields(entity), pending.fields),
+          proposedBy: pending.proposedBy,
+          proposedByName: pending.proposedByName,
+          proposedAt: pending.proposedAt,
+          reason: pending.reason,
+        }
+      : null,
+  };
+}
+
+export function toHistoryEntry(entity: SiteHistoryEntity): SiteHistoryEntry {
+  return {
+    id: entity.id,
+    at: entity.at.toISOString(),
+    actorId: entity.actorId,
+    actorName: entity.actorName,
+    action: entity.action,
+    fromStatus: entity.fromStatus as SiteStatus | null,
+    toStatus: entity.toStatus as SiteStatus | null,
+    reason: entity.reason,
+    changes: entity.changes,
   };
 }

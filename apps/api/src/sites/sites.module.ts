@@ -2,15 +2,15 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RegionEntity } from '../regions/region.entity.js';
 import { SiteEntity } from './site.entity.js';
+import { SiteHistoryEntity } from './site-history.entity.js';
 import { SitesController } from './sites.controller.js';
 import { SitesService } from './sites.service.js';
 import { SiteCreatePipe, SiteUpdatePipe } from './site-input.pipes.js';
-import { DemoSitesSeeder } from './demo-sites.seeder.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SiteEntity, RegionEntity])],
+  imports: [TypeOrmModule.forFeature([SiteEntity, SiteHistoryEntity, RegionEntity])],
   controllers: [SitesController],
-  providers: [SitesService, SiteCreatePipe, SiteUpdatePipe, DemoSitesSeeder],
-  exports: [SitesService, DemoSitesSeeder],
+  providers: [SitesService, SiteCreatePipe, SiteUpdatePipe],
+  exports: [SitesService],
 })
 export class SitesModule {}

@@ -1,16 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { Brackets, type DataSource, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
-import { toWgs84, type CoordinateSystem, type Site, type SiteListResponse, type SiteStatus } from '@sitenet/domain';
+import {
+  SITE_STATUS_LABELS,
+  diffFields,
+  editModeFor,
+  toWgs84,
+  type CoordinateSystem,
+  type FieldChange,
+  type Site,
+  type SiteHistoryEntry,
+  type SiteListResponse,
+  type SiteStatus,
+} from '@sitenet/domain';
 import type { SiteListQuery, SiteSchemas } from '@sitenet/domain/schemas';
 import { ApiException, NotFoundApiException, ValidationApiException } from '../common/api-exception.js';
 import { parseOrThrow } from '../common/parse.js';
+import { withinJurisdiction, type Jurisdiction } from '../auth/jurisdiction.js';
 import { SITE_SCHEMAS } from '../kinds/kinds.tokens.js';
 import { RegionEntity } from '../regions/region.entity.js';
-import { SiteEntity } from './site.entity.js';
-import { toSite } from './site.mapper.js';
+import { SiteEntity, type PendingChange } from './site.entity.js';
+import { SiteHistoryEntity } from './site-history.entity.js';
+import { editableColumns, editableFields, toHistoryEntry, toSite } from './site.mapper.js';
 
 /** A validated create request (the shape of `buildSiteSchemas(...).create`). */
 export interface SiteCreateInput {
@@ -28,112 +41,123 @@ export interface SiteCreateInput {
 
 export type SiteUpdateInput = Partial<Omit<SiteCreateInput, 'kind'>> & { version: number };
 
-interface SiteUnits {
-  regionCode: string;
-  provinceCode: string;
-  prefectureCode: string | null;
-  countyCode: string;
-  townshipCode: string | null;
+/** Whoever writes: a signed-in account, or the system (a seed file). */
+export interface Writer {
+  id: string;
+  displayName: string;
+  scope: Jurisdiction;
 }
+
+export type SiteUnits = PendingChange['units'];
 
 const SORT_COLUMNS = { name: 'site.name', openedOn: 'site.openedOn', updatedAt: 'site.updatedAt', createdAt: 'site.createdAt' } as const;
 
 @Injectable()
 export class SitesService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(SiteEntity) private readonly sites: Repository<SiteEntity>,
     @InjectRepository(RegionEntity) private readonly regions: Repository<RegionEntity>,
+    @InjectRepository(SiteHistoryEntity) private readonly history: Repository<SiteHistoryEntity>,
     @Inject(SITE_SCHEMAS) private readonly schemas: SiteSchemas,
   ) {}
 
-  async create(input: SiteCreateInput, actor: string | null = null): Promise<Site> {
-    const entity = await this.toEntity(randomUUID(), input, 'draft', actor);
-    await this.sites.insert(entity as QueryDeepPartialEntity<SiteEntity>);
-    return this.get(entity.id);
+  async create(input: SiteCreateInput, writer: Writer): Promise<Site> {
+    const entity = await this.toEntity(randomUUID(), input, 'draft', writer);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(SiteEntity).insert(entity as QueryDeepPartialEntity<SiteEntity>);
+      await this.record(manager, entity.id, writer, 'create', { from: null, to: 'draft' });
+    });
+    return this.get(entity.id, writer.scope);
   }
 
   /**
    * Writes a site from a seed file as is (its id and status), replacing an earlier load of the
    * same id. The input has been validated with the same schemas as a request.
    */
-  async upsertSeeded(id: string, status: SiteStatus, input: SiteCreateInput, actor: string): Promise<void> {
-    const entity = await this.toEntity(id, input, status, actor);
+  async upsertSeeded(id: string, status: SiteStatus, input: SiteCreateInput, writer: Writer): Promise<void> {
+    const entity = await this.toEntity(id, input, status, writer);
+    if (status === 'approved' || status === 'suspended' || status === 'closed') entity.approvedAt = new Date(`${input.openedOn ?? '2024-01-01'}T00:00:00Z`);
     await this.sites.upsert(entity as QueryDeepPartialEntity<SiteEntity>, ['id']);
   }
 
-  private async toEntity(id: string, input: SiteCreateInput, status: SiteStatus, actor: string | null): Promise<SiteEntity> {
-    const units = await this.unitsOf(input.regionCode, 'body.regionCode');
-    const location = toWgs84({ lat: input.location.lat, lng: input.location.lng }, input.location.system);
-    return this.sites.create({
-      id,
-      kind: input.kind,
-      name: input.name,
-      ...units,
-      address: input.address,
-      lat: location.lat,
-      lng: location.lng,
-      locationSource: input.location.system,
-      operatorName: input.operator.name,
-      operatorCreditCode: input.operator.creditCode,
-      contactPerson: input.contact.person,
-      contactPhone: input.contact.phone,
-      openedOn: input.openedOn,
-      barrierFree: input.barrierFree,
-      attributes: input.attributes,
-      status,
-      createdBy: actor,
-      updatedBy: actor,
-    });
-  }
-
-  async findEntity(id: string): Promise<SiteEntity> {
-    const site = await this.sites.findOneBy({ id });
-    if (!site) {
-      throw new NotFoundApiException('site.not_found', { 'zh-CN': `没有编号为 ${id} 的网点。`, en: `There is no site with id ${id}.` });
+  /** A site inside the scope, or a 404 that gives no hint whether it exists elsewhere. */
+  async findVisible(id: string, scope: Jurisdiction, manager?: EntityManager): Promise<SiteEntity> {
+    const site = await (manager?.getRepository(SiteEntity) ?? this.sites).findOneBy({ id });
+    if (!site || !withinJurisdiction(scope, site)) {
+      throw new NotFoundApiException('site.not_found', { 'zh-CN': `没有编号为 ${id} 的网点，或它不在您的辖区内。`, en: `There is no site with id ${id} in your jurisdiction.` });
     }
     return site;
   }
 
-  async get(id: string): Promise<Site> {
-    return toSite(await this.findEntity(id));
+  async get(id: string, scope: Jurisdiction): Promise<Site> {
+    return toSite(await this.findVisible(id, scope));
+  }
+
+  async historyOf(id: string, scope: Jurisdiction): Promise<SiteHistoryEntry[]> {
+    await this.findVisible(id, scope);
+    const rows = await this.history.find({ where: { siteId: id }, order: { at: 'ASC', id: 'ASC' } });
+    return rows.map(toHistoryEntry);
   }
 
   /**
-   * Applies a change carrying the version it was based on. A stale version is refused with 409
-   * and the current record, whether it is seen before the write or lost in a race at the write.
+   * Applies an edit carrying the version it was based on. Drafts and returned sites change at
+   * once; a published site gets a change request (the published fields stay in force until a
+   * reviewer approves it); sites under review, suspended or closed are locked. A stale version
+   * is refused with 409 and the current record, whether seen before the write or lost in a race.
    */
-  async update(id: string, patch: SiteUpdateInput, actor: string | null = null): Promise<Site> {
-    const current = await this.findEntity(id);
+  async update(id: string, patch: SiteUpdateInput, writer: Writer): Promise<Site> {
+    const current = await this.findVisible(id, writer.scope);
     if (patch.version !== current.version) throw this.staleVersion(current);
-    const changes: Partial<SiteEntity> = { updatedBy: actor };
-    if (patch.attributes !== undefined) {
-      const schema = this.schemas.attributesOf(current.kind);
-      if (!schema) throw new ApiException(409, 'site.kind_unavailable', { 'zh-CN': `网点类型 ${current.kind} 未安装，无法修改其字段。`, en: `Site kind ${current.kind} is not installed; its fields cannot be changed.` });
-      changes.attributes = (parseOrThrow(schema, { attributes: patch.attributes }, 'body') as { attributes: Record<string, unknown> }).attributes;
+    const mode = editModeFor(current.status as SiteStatus);
+    if (mode === 'locked') {
+      throw new ApiException(409, 'site.locked', {
+        'zh-CN': `网点当前状态为“${SITE_STATUS_LABELS[current.status as SiteStatus]['zh-CN']}”，不能修改。`,
+        en: `The site is ${SITE_STATUS_LABELS[current.status as SiteStatus].en.toLowerCase()} and cannot be edited now.`,
+      }, undefined, { status: current.status });
     }
-    if (patch.regionCode !== undefined) Object.assign(changes, await this.unitsOf(patch.regionCode, 'body.regionCode'));
-    if (patch.location !== undefined) {
-      const location = toWgs84({ lat: patch.location.lat, lng: patch.location.lng }, patch.location.system);
-      Object.assign(changes, { lat: location.lat, lng: location.lng, locationSource: patch.location.system });
-    }
-    if (patch.name !== undefined) changes.name = patch.name;
-    if (patch.address !== undefined) changes.address = patch.address;
-    if (patch.operator !== undefined) Object.assign(changes, { operatorName: patch.operator.name, operatorCreditCode: patch.operator.creditCode });
-    if (patch.contact !== undefined) Object.assign(changes, { contactPerson: patch.contact.person, contactPhone: patch.contact.phone });
-    if (patch.openedOn !== undefined) changes.openedOn = patch.openedOn;
-    if (patch.barrierFree !== undefined) changes.barrierFree = patch.barrierFree;
-    const result = await this.sites
-      .createQueryBuilder()
-      .update(SiteEntity)
-      .set(changes as QueryDeepPartialEntity<SiteEntity>)
-      .where('id = :id AND version = :version', { id, version: patch.version })
-      .execute();
-    if (result.affected !== 1) throw this.staleVersion(await this.findEntity(id));
-    return this.get(id);
+    const base = current.pendingChange?.fields ?? editableFields(current);
+    const proposed = await this.applyPatch(current, base, patch, writer.scope);
+    const changes = diffFields(base, proposed.fields);
+    await this.dataSource.transaction(async (manager) => {
+      const values: Partial<SiteEntity> =
+        mode === 'direct'
+          ? { ...editableColumns(proposed.fields), ...proposed.units, updatedBy: writer.id }
+          : {
+              updatedBy: writer.id,
+              pendingChange: {
+                status: 'submitted',
+                fields: proposed.fields,
+                units: proposed.units,
+                proposedBy: writer.id,
+                proposedByName: writer.displayName,
+                proposedAt: new Date().toISOString(),
+                reason: null,
+              },
+            };
+      await this.versionedUpdate(manager, current, patch.version, values);
+      await this.record(manager, id, writer, mode === 'direct' ? 'update' : 'change-request', { from: current.status, to: current.status, changes });
+    });
+    return this.get(id, writer.scope);
   }
 
-  async list(query: SiteListQuery): Promise<SiteListResponse> {
-    const filtered = await this.filtered(query, { withKind: true });
+  /** Writes a transition inside a transaction, with its history entry; the version guards it. */
+  async transition(
+    current: SiteEntity,
+    writer: Writer,
+    action: string,
+    values: Partial<SiteEntity>,
+    entry: { from: string | null; to: string | null; reason?: string | null; changes?: FieldChange[] },
+  ): Promise<Site> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.versionedUpdate(manager, current, current.version, { ...values, updatedBy: writer.id });
+      await this.record(manager, current.id, writer, action, entry);
+    });
+    return this.get(current.id, writer.scope);
+  }
+
+  async list(query: SiteListQuery, scope: Jurisdiction): Promise<SiteListResponse> {
+    const filtered = await this.filtered(query, scope, { withKind: true });
     const [direction, field] = query.sort.startsWith('-') ? (['DESC', query.sort.slice(1)] as const) : (['ASC', query.sort] as const);
     const [rows, total] = await filtered
       .orderBy(SORT_COLUMNS[field as keyof typeof SORT_COLUMNS], direction, 'NULLS LAST')
@@ -141,7 +165,7 @@ export class SitesService {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    const counts: { kind: string; count: string }[] = await (await this.filtered(query, { withKind: false }))
+    const counts: { kind: string; count: string }[] = await (await this.filtered(query, scope, { withKind: false }))
       .select('site.kind', 'kind')
       .addSelect('count(*)', 'count')
       .groupBy('site.kind')
@@ -155,10 +179,12 @@ export class SitesService {
     };
   }
 
-  private async filtered(query: SiteListQuery, options: { withKind: boolean }): Promise<SelectQueryBuilder<SiteEntity>> {
+  private async filtered(query: SiteListQuery, scope: Jurisdiction, options: { withKind: boolean }): Promise<SelectQueryBuilder<SiteEntity>> {
     const builder = this.sites.createQueryBuilder('site');
+    if (scope.kind === 'unit') builder.andWhere(`site.${scope.column} = :scope`, { scope: scope.code });
     if (options.withKind && query.kind?.length) builder.andWhere('site.kind IN (:...kinds)', { kinds: query.kind });
     if (query.status?.length) builder.andWhere('site.status IN (:...statuses)', { statuses: query.status });
+    if (query.pending) builder.andWhere(`site.pendingChange ->> 'status' = 'submitted'`);
     if (query.barrierFree?.length) builder.andWhere('site.barrierFree @> :features', { features: query.barrierFree });
     if (query.region) {
       const region = await this.regions.findOneBy({ code: query.region });
@@ -181,39 +207,122 @@ export class SitesService {
     return builder;
   }
 
+  private async applyPatch(current: SiteEntity, base: Record<string, unknown>, patch: SiteUpdateInput, scope: Jurisdiction) {
+    const fields = structuredClone(base);
+    let units: SiteUnits = current.pendingChange?.units ?? {
+      regionCode: current.regionCode,
+      provinceCode: current.provinceCode,
+      prefectureCode: current.prefectureCode,
+      countyCode: current.countyCode,
+      townshipCode: current.townshipCode,
+    };
+    if (patch.attributes !== undefined) {
+      const schema = this.schemas.attributesOf(current.kind);
+      if (!schema) throw new ApiException(409, 'site.kind_unavailable', { 'zh-CN': `网点类型 ${current.kind} 未安装，无法修改其字段。`, en: `Site kind ${current.kind} is not installed; its fields cannot be changed.` });
+      fields.attributes = (parseOrThrow(schema, { attributes: patch.attributes }, 'body') as { attributes: Record<string, unknown> }).attributes;
+    }
+    if (patch.regionCode !== undefined) {
+      units = await this.unitsOf(patch.regionCode, 'body.regionCode', scope);
+      fields.regionCode = units.regionCode;
+    }
+    if (patch.location !== undefined) {
+      fields.location = toWgs84({ lat: patch.location.lat, lng: patch.location.lng }, patch.location.system);
+      fields.locationSource = patch.location.system;
+    }
+    for (const key of ['name', 'address', 'operator', 'contact', 'openedOn', 'barrierFree'] as const) {
+      if (patch[key] !== undefined) fields[key] = patch[key];
+    }
+    return { fields, units };
+  }
+
+  private async toEntity(id: string, input: SiteCreateInput, status: SiteStatus, writer: Writer): Promise<SiteEntity> {
+    const units = await this.unitsOf(input.regionCode, 'body.regionCode', writer.scope);
+    const location = toWgs84({ lat: input.location.lat, lng: input.location.lng }, input.location.system);
+    return this.sites.create({
+      id,
+      kind: input.kind,
+      ...units,
+      ...editableColumns({ ...input, location, locationSource: input.location.system }),
+      status,
+      createdBy: writer.id,
+      updatedBy: writer.id,
+      submittedBy: null,
+      approvedAt: null,
+      pendingChange: null,
+    });
+  }
+
+  private async versionedUpdate(manager: EntityManager, current: SiteEntity, version: number, values: Partial<SiteEntity>): Promise<void> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(SiteEntity)
+      .set(values as QueryDeepPartialEntity<SiteEntity>)
+      .where('id = :id AND version = :version', { id: current.id, version })
+      .execute();
+    if (result.affected !== 1) throw this.staleVersion((await manager.getRepository(SiteEntity).findOneBy({ id: current.id })) ?? current);
+  }
+
+  private async record(
+    manager: EntityManager,
+    siteId: string,
+    writer: Writer,
+    action: string,
+    entry: { from: string | null; to: string | null; reason?: string | null; changes?: FieldChange[] },
+  ): Promise<void> {
+    await manager.getRepository(SiteHistoryEntity).insert(<QueryDeepPartialEntity<SiteHistoryEntity>>{
+      id: randomUUID(),
+      siteId,
+      at: new Date(),
+      actorId: writer.id,
+      actorName: writer.displayName,
+      action,
+      fromStatus: entry.from,
+      toStatus: entry.to,
+      reason: entry.reason ?? null,
+      changes: entry.changes ?? [],
+    });
+  }
+
   /**
-   * The units a site belongs to. It must lie in a county-level unit or in a township; a township
-   * directly under a prefecture-level city without counties (东莞, 中山, 儋州) takes the city as
-   * its county-level unit, as the statistical codes do.
+   * The units a site belongs to. It must lie in a county-level unit or in a township, inside the
+   * writer's jurisdiction; a township directly under a prefecture-level city without counties
+   * (东莞, 中山, 儋州) takes the city as its county-level unit, as the statistical codes do.
    */
-  private async unitsOf(code: string, path: string): Promise<SiteUnits> {
+  private async unitsOf(code: string, path: string, scope: Jurisdiction): Promise<SiteUnits> {
     const region = await this.regions.findOneBy({ code });
     if (!region) throw unknownRegion(code, path);
+    let units: SiteUnits;
     if (region.level === 3) {
-      return { regionCode: code, provinceCode: region.provinceCode, prefectureCode: region.prefectureCode, countyCode: code, townshipCode: null };
-    }
-    if (region.level === 4) {
-      return {
+      units = { regionCode: code, provinceCode: region.provinceCode, prefectureCode: region.prefectureCode, countyCode: code, townshipCode: null };
+    } else if (region.level === 4) {
+      units = {
         regionCode: code,
         provinceCode: region.provinceCode,
         prefectureCode: region.prefectureCode,
         countyCode: region.countyCode ?? region.prefectureCode ?? region.provinceCode,
         townshipCode: code,
       };
-    }
-    throw new ValidationApiException([
-      {
-        path,
-        code: 'region.not_county_or_township',
-        messages: {
-          'zh-CN': `${region.name}（${code}）不是县级或乡级区划：网点须登记在区县或乡镇（街道）`,
-          en: `${region.name} (${code}) is not a county or township: a site is registered in a county or a township`,
+    } else {
+      throw new ValidationApiException([
+        {
+          path,
+          code: 'region.not_county_or_township',
+          messages: {
+            'zh-CN': `${region.name}（${code}）不是县级或乡级区划：网点须登记在区县或乡镇（街道）`,
+            en: `${region.name} (${code}) is not a county or township: a site is registered in a county or a township`,
+          },
         },
-      },
-    ]);
+      ]);
+    }
+    if (!withinJurisdiction(scope, units)) {
+      throw new ValidationApiException([
+        { path, code: 'region.outside_jurisdiction', messages: { 'zh-CN': `${region.name}不在您的辖区内，不能在此登记网点`, en: `${region.name} is outside your jurisdiction; you cannot register sites there` } },
+      ]);
+    }
+    return units;
   }
 
-  private staleVersion(current: SiteEntity): ApiException {
+  staleVersion(current: SiteEntity): ApiException {
     return new ApiException(
       409,
       'site.version_conflict',

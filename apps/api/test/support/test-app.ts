@@ -11,9 +11,29 @@ import { pgCompatibleParsers } from '../../src/database/pglite-pool.js';
 import { prepareDatabase } from '../../src/database/prepare.js';
 import { createApp } from '../../src/create-app.js';
 import type { AppOptions } from '../../src/app.module.js';
+import { AccountsService } from '../../src/auth/accounts.service.js';
+import type { AccountSummary, Role } from '@sitenet/domain';
+
+/** The password of every account the tests create. */
+export const TEST_PASSWORD = 'test-password-2026';
+
+export interface SignedIn {
+  token: string;
+  account: AccountSummary;
+  /** Requests carrying this account's bearer token. */
+  http: AuthorizedAgent;
+}
+
+export interface AuthorizedAgent {
+  get: (url: string) => request.Test;
+  post: (url: string) => request.Test;
+  patch: (url: string) => request.Test;
+}
 
 export interface TestApp {
   app: NestExpressApplication;
+  /** Creates an account (unless the username exists) and signs it in through the API. */
+  signIn: (account: { role: Role; regionCode: string | null; username?: string; displayName?: string }) => Promise<SignedIn>;
   dataSource: DataSource;
   config: AppConfig;
   http: () => ReturnType<typeof request>;
@@ -49,8 +69,23 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}, options: 
   const app = await createApp(config, dataSource, options);
   await app.init();
   const server = app.getHttpServer();
+  const agent = (token: string): AuthorizedAgent => ({
+    get: (url) => request(server).get(url).set('Authorization', `Bearer ${token}`),
+    post: (url) => request(server).post(url).set('Authorization', `Bearer ${token}`),
+    patch: (url) => request(server).patch(url).set('Authorization', `Bearer ${token}`),
+  });
+  let serial = 0;
+  const signIn: TestApp['signIn'] = async ({ role, regionCode, username, displayName }) => {
+    const name = username ?? `t-${role}-${regionCode ?? 'all'}-${++serial}`;
+    const accounts = app.get(AccountsService);
+    if (!(await accounts.exists(name))) await accounts.create({ username: name, displayName: displayName ?? name, role, regionCode, password: TEST_PASSWORD }, null);
+    const res = await request(server).post('/api/auth/login').send({ username: name, password: TEST_PASSWORD });
+    if (res.status !== 200) throw new Error(`sign-in of ${name} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return { token: res.body.token as string, account: res.body.account as AccountSummary, http: agent(res.body.token as string) };
+  };
   return {
     app,
+    signIn,
     dataSource,
     config,
     engine: serverUrl ? 'postgres' : 'pglite',

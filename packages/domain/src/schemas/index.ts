@@ -1,2 +1,3 @@
 export * from './regions.js';
 export * from './sites.js';
+export * from './accounts.js';

@@ -149,6 +149,7 @@ export const siteListQuerySchema = z.strictObject({
   status: oneOrMany(z.enum(SITE_STATUSES)).optional(),
   q: z.string().trim().min(1).max(50).optional().meta({ description: 'Text in the name, address or operator' }),
   barrierFree: oneOrMany(z.enum(BARRIER_FREE_FEATURES)).optional().meta({ description: 'Sites offering all of these' }),
+  pending: z.enum(['true', 'false']).transform((v) => v === 'true').optional().meta({ description: 'Only sites with a change request waiting for review' }),
   sort: z.enum(SITE_SORTS).default('-updatedAt'),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(20),
@@ -159,6 +160,7 @@ export const siteIdParamsSchema = z.strictObject({ id: z.uuid() });
 export { SITE_STATUSES };
 
 const localizedText = z.object({ 'zh-CN': z.string(), en: z.string() });
+const fieldChangeSchema = z.object({ field: z.string(), from: z.unknown(), to: z.unknown() }).meta({ id: 'FieldChange' });
 
 export const siteSchema = z
   .object({
@@ -181,8 +183,38 @@ export const siteSchema = z
     updatedAt: z.string(),
     createdBy: z.string().nullable(),
     updatedBy: z.string().nullable(),
+    approvedAt: z.string().nullable(),
+    pendingChange: z
+      .object({
+        status: z.enum(['submitted', 'returned']),
+        changes: z.array(fieldChangeSchema),
+        proposedBy: z.string(),
+        proposedByName: z.string(),
+        proposedAt: z.string(),
+        reason: z.string().nullable(),
+      })
+      .nullable()
+      .meta({ description: 'A change to the published site waiting for review; the fields above stay in force until it is approved' }),
   })
   .meta({ id: 'Site' });
+
+export const siteHistorySchema = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.uuid(),
+        at: z.string(),
+        actorId: z.string().nullable(),
+        actorName: z.string(),
+        action: z.string(),
+        fromStatus: z.enum(SITE_STATUSES).nullable(),
+        toStatus: z.enum(SITE_STATUSES).nullable(),
+        reason: z.string().nullable(),
+        changes: z.array(fieldChangeSchema),
+      }),
+    ),
+  })
+  .meta({ id: 'SiteHistory' });
 
 export const siteListResponseSchema = z
   .object({ items: z.array(siteSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), countsByKind: z.record(z.string(), z.number().int()) })

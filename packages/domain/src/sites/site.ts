@@ -1,6 +1,7 @@
 import type { LocalizedText } from '../errors/localized.js';
 import type { GeoPoint } from '../regions/region.js';
 import type { CoordinateSystem } from '../geo/coordinates.js';
+import type { FieldChange } from './workflow.js';
 
 /** Barrier-free features a site can offer (无障碍设施与服务). A fixed list, so it can be filtered. */
 export const BARRIER_FREE_FEATURES = [
@@ -70,6 +71,33 @@ export interface Site {
   updatedAt: string;
   createdBy: string | null;
   updatedBy: string | null;
+  /** When it was first approved (published). */
+  approvedAt: string | null;
+  /** A change to the published site waiting for review (the fields above stay in force). */
+  pendingChange: PendingChangeSummary | null;
+}
+
+export interface PendingChangeSummary {
+  status: 'submitted' | 'returned';
+  changes: FieldChange[];
+  proposedBy: string;
+  proposedByName: string;
+  proposedAt: string;
+  /** The reviewer's reason when the change was returned. */
+  reason: string | null;
+}
+
+/** One entry of a site's append-only history. */
+export interface SiteHistoryEntry {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorName: string;
+  action: string;
+  fromStatus: SiteStatus | null;
+  toStatus: SiteStatus | null;
+  reason: string | null;
+  changes: FieldChange[];
 }
 
 export interface SiteListResponse {

@@ -1,0 +1,39 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { ACCESS_METADATA, type AccessDeclaration } from '../common/access.js';
+import { ApiException } from '../common/api-exception.js';
+import { AuthService } from './auth.service.js';
+import type { Actor } from './jurisdiction.js';
+
+/**
+ * The one place access is decided: the handler's declaration, the bearer token's account, its
+ * role. Jurisdiction (which records) is applied by the services from `request.actor.scope`.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const declaration = this.reflector.getAllAndOverride<AccessDeclaration | undefined>(ACCESS_METADATA, [context.getHandler(), context.getClass()]);
+    if (!declaration) {
+      throw new ApiException(403, 'auth.undeclared', { 'zh-CN': '此接口未声明访问权限，已拒绝。', en: 'This endpoint declares no access rule and is refused.' });
+    }
+    if (declaration.kind === 'public') return true;
+    const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
+    const header = request.headers.authorization ?? '';
+    const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+    const actor = token ? await this.auth.authenticate(token) : null;
+    if (!actor) {
+      throw new ApiException(401, 'auth.required', { 'zh-CN': '请先登录，或登录已过期，请重新登录。', en: 'Please sign in; your session may have expired.' });
+    }
+    if (declaration.roles !== 'any' && !declaration.roles.includes(actor.role)) {
+      throw new ApiException(403, 'auth.forbidden', { 'zh-CN': '您的角色不能执行此操作。', en: 'Your role may not do this.' });
+    }
+    request.actor = actor;
+    return true;
+  }
+}

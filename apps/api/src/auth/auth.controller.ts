@@ -1,0 +1,55 @@
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { Request } from 'express';
+import type { AccountSummary } from '@sitenet/domain';
+import { accountSchema, apiErrorSchema, loginSchema, passwordChangeSchema, sessionSchema } from '@sitenet/domain/schemas';
+import { CurrentActor, Public, SignedIn } from '../common/access.js';
+import { AuthService, type IssuedSession } from './auth.service.js';
+import type { Actor } from './jurisdiction.js';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('login')
+  @HttpCode(200)
+  @Public('Signing in is how one becomes someone; attempts are rate-limited per account and address.')
+  @ApiOperation({ summary: 'Sign in with username and password; returns a bearer token that expires' })
+  @ApiOkResponse({ standardSchema: sessionSchema })
+  @ApiUnauthorizedResponse({ standardSchema: apiErrorSchema })
+  @ApiTooManyRequestsResponse({ standardSchema: apiErrorSchema })
+  login(@Body({ schema: loginSchema }) body: { username: string; password: string }, @Req() request: Request): Promise<IssuedSession> {
+    return this.auth.login(body.username, body.password, request.ip ?? 'unknown');
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @SignedIn()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'End this sign-in (the token stops working)' })
+  @ApiNoContentResponse()
+  async logout(@CurrentActor() actor: Actor): Promise<void> {
+    await this.auth.logout(actor.sessionId);
+  }
+
+  @Get('me')
+  @SignedIn()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Who am I?' })
+  @ApiOkResponse({ standardSchema: accountSchema })
+  me(@CurrentActor() actor: Actor): AccountSummary {
+    const { scope: _scope, sessionId: _session, ...account } = actor;
+    return account;
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @SignedIn()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Change your own password (other sign-ins of the account end)' })
+  @ApiNoContentResponse()
+  async changePassword(@CurrentActor() actor: Actor, @Body({ schema: passwordChangeSchema }) body: { currentPassword: string; newPassword: string }): Promise<void> {
+    await this.auth.changePassword(actor, body.currentPassword, body.newPassword);
+  }
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import type { AccountSummary } from '@sitenet/domain';
+import { jurisdictionOf, withinJurisdiction } from './jurisdiction.js';
+
+const account = (role: AccountSummary['role'], regionCode: string | null): AccountSummary => ({ id: 'x', username: 'x', displayName: 'x', role, regionCode, active: true });
+const nanguanSite = { provinceCode: '220000', prefectureCode: '220100', countyCode: '220102' };
+const chaoyangBeijing = { provinceCode: '110000', prefectureCode: null, countyCode: '110105' };
+
+describe('jurisdiction', () => {
+  it('binds each role to its unit', () => {
+    expect(jurisdictionOf(account('admin', null), null)).toEqual({ kind: 'national' });
+    expect(jurisdictionOf(account('province', '220000'), { level: 1, type: 'province' })).toEqual({ kind: 'unit', column: 'provinceCode', code: '220000' });
+    expect(jurisdictionOf(account('prefecture', '220100'), { level: 2, type: 'prefecture-city' })).toEqual({ kind: 'unit', column: 'prefectureCode', code: '220100' });
+    expect(jurisdictionOf(account('prefecture', '110000'), { level: 1, type: 'municipality' })).toEqual({ kind: 'unit', column: 'provinceCode', code: '110000' });
+    expect(jurisdictionOf(account('district', '220102'), { level: 3, type: 'district' })).toEqual({ kind: 'unit', column: 'countyCode', code: '220102' });
+  });
+
+  it('contains exactly the records inside the unit', () => {
+    expect(withinJurisdiction({ kind: 'unit', column: 'countyCode', code: '220102' }, nanguanSite)).toBe(true);
+    expect(withinJurisdiction({ kind: 'unit', column: 'countyCode', code: '220104' }, nanguanSite)).toBe(false);
+    expect(withinJurisdiction({ kind: 'unit', column: 'prefectureCode', code: '220100' }, nanguanSite)).toBe(true);
+    expect(withinJurisdiction({ kind: 'unit', column: 'prefectureCode', code: '220200' }, nanguanSite)).toBe(false);
+    expect(withinJurisdiction({ kind: 'unit', column: 'provinceCode', code: '110000' }, chaoyangBeijing)).toBe(true);
+    expect(withinJurisdiction({ kind: 'national' }, chaoyangBeijing)).toBe(true);
+  });
+
+  it('gives an account without a fitting unit nothing', () => {
+    const scope = jurisdictionOf(account('district', null), null);
+    expect(withinJurisdiction(scope, nanguanSite)).toBe(false);
+  });
+});

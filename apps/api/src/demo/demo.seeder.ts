@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { SITE_STATUSES, toFieldIssues, type Role, type SiteStatus } from '@sitenet/domain';
+import type { SiteSchemas } from '@sitenet/domain/schemas';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { AccountsService } from '../auth/accounts.service.js';
+import { SITE_SCHEMAS } from '../kinds/kinds.tokens.js';
+import type { SeedOutcome } from '../seeding/region-seeder.js';
+import { SeedFileError } from '../seeding/region-seeder.js';
+import { SitesService, type SiteCreateInput, type Writer } from '../sites/sites.service.js';
+
+const SITES_FILE = 'demo/jilin-sites.json';
+const ACCOUNTS_FILE = 'demo/accounts.json';
+/** The one demo password, written in the README; demo accounts never exist in production. */
+export const DEMO_PASSWORD = 'sitenet-demo';
+const SEED_WRITER: Writer = { id: 'seed:demo', displayName: '演示数据', scope: { kind: 'national' } };
+
+interface DemoSitesFile {
+  sites: ({ id: string; status: SiteStatus } & Record<string, unknown>)[];
+}
+interface DemoAccountsFile {
+  accounts: { username: string; displayName: string; role: Role; regionCode: string | null }[];
+}
+
+/**
+ * Loads the fictional demo data (seeds/demo): one account per role and the Jilin sites. Never
+ * in production: the configuration refuses it and so does this class. Each site passes the same
+ * schemas as a request; a changed file is loaded again (by id); an existing account is kept.
+ */
+@Injectable()
+export class DemoSeeder {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(SITE_SCHEMAS) private readonly schemas: SiteSchemas,
+    private readonly sites: SitesService,
+    private readonly accounts: AccountsService,
+  ) {}
+
+  async seed(): Promise<SeedOutcome[]> {
+    if (this.config.production) throw new SeedFileError('Demo data is never loaded in production');
+    return [await this.seedAccounts(), await this.seedSites()];
+  }
+
+  async seedAccounts(): Promise<SeedOutcome> {
+    const started = performance.now();
+    const file = JSON.parse(await readFile(path.join(this.config.seedsDir, ACCOUNTS_FILE), 'utf8')) as DemoAccountsFile;
+    let created = 0;
+    for (const account of file.accounts) {
+      if (await this.accounts.exists(account.username)) continue;
+      await this.accounts.create({ ...account, password: DEMO_PASSWORD }, null);
+      created++;
+    }
+    return { name: ACCOUNTS_FILE, rows: created, skipped: created === 0, milliseconds: performance.now() - started };
+  }
+
+  async seedSites(): Promise<SeedOutcome> {
+    const started = performance.now();
+    if (this.config.production) throw new SeedFileError('Demo data is never loaded in production');
+    const text = await readFile(path.join(this.config.seedsDir, SITES_FILE), 'utf8');
+    const checksum = createHash('sha256').update(text).digest('hex');
+    const [previous] = await this.dataSource.query(`SELECT "checksum" FROM "seed_run" WHERE "name" = $1`, [SITES_FILE]);
+    if (previous?.checksum === checksum) return { name: SITES_FILE, rows: 0, skipped: true, milliseconds: performance.now() - started };
+    const file = JSON.parse(text) as DemoSitesFile;
+    const prepared = file.sites.map(({ id, status, ...input }) => {
+      if (!SITE_STATUSES.includes(status)) throw new SeedFileError(`${SITES_FILE}: site ${id} has unknown status ${status}`);
+      const parsed = this.schemas.create.safeParse(input, { reportInput: true });
+      if (!parsed.success) {
+        const problems = toFieldIssues(parsed.error.issues, 'en').map((i) => `${i.path}: ${i.message}`);
+        throw new SeedFileError(`${SITES_FILE}: site ${id} (${String(input.name)}) is invalid: ${problems.join('; ')}`);
+      }
+      return { id, status, input: parsed.data as SiteCreateInput };
+    });
+    for (const site of prepared) await this.sites.upsertSeeded(site.id, site.status, site.input, SEED_WRITER);
+    await this.dataSource.query(
+      `INSERT INTO "seed_run" ("name", "checksum", "row_count", "applied_at") VALUES ($1, $2, $3, now())
+       ON CONFLICT ("name") DO UPDATE SET "checksum" = EXCLUDED."checksum", "row_count" = EXCLUDED."row_count", "applied_at" = EXCLUDED."applied_at"`,
+      [SITES_FILE, checksum, prepared.length],
+    );
+    return { name: SITES_FILE, rows: prepared.length, skipped: false, milliseconds: performance.now() - started };
+  }
+}

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { SITE_ACTION_LABELS, SITE_STATUS_LABELS, diffFields, mayPerform, nextStatus, type Site, type SiteAction, type SiteStatus } from '@sitenet/domain';
+import { ApiException } from '../common/api-exception.js';
+import type { Actor } from '../auth/jurisdiction.js';
+import { editableColumns, editableFields } from '../sites/site.mapper.js';
+import type { SiteEntity } from '../sites/site.entity.js';
+import { SitesService } from '../sites/sites.service.js';
+
+/**
+ * The review workflow's transitions: who may, from which state, with which reason; a change
+ * request on a published site is approved or returned by the same two actions. Nobody approves
+ * what they submitted themselves.
+ */
+@Injectable()
+export class ReviewService {
+  constructor(private readonly sites: SitesService) {}
+
+  async act(id: string, action: SiteAction, actor: Actor, reason: string | null = null): Promise<Site> {
+    const site = await this.sites.findVisible(id, actor.scope);
+    if (!mayPerform(actor.role, action)) {
+      throw new ApiException(403, 'review.role_may_not', {
+        'zh-CN': `您的角色不能执行“${SITE_ACTION_LABELS[action]['zh-CN']}”。`,
+        en: `Your role may not do this: ${SITE_ACTION_LABELS[action].en.toLowerCase()}.`,
+      });
+    }
+    const pending = site.pendingChange;
+    if ((action === 'approve' || action === 'return') && site.status === 'approved' && pending?.status === 'submitted') {
+      return this.decideChange(site, action, actor, reason);
+    }
+    const to = nextStatus(site.status as SiteStatus, action);
+    if (!to) throw illegal(site, action);
+    if (action === 'approve' && site.submittedBy === actor.id) throw selfApproval();
+    const values: Partial<SiteEntity> = { status: to };
+    if (action === 'submit') values.submittedBy = actor.id;
+    if (action === 'approve' && !site.approvedAt) values.approvedAt = new Date();
+    return this.sites.transition(site, actor, action, values, { from: site.status, to, reason });
+  }
+
+  private decideChange(site: SiteEntity, action: 'approve' | 'return', actor: Actor, reason: string | null): Promise<Site> {
+    const pending = site.pendingChange!;
+    const changes = diffFields(editableFields(site), pending.fields);
+    if (action === 'return') {
+      return this.sites.transition(site, actor, 'return-change', { pendingChange: { ...pending, status: 'returned', reason } }, { from: site.status, to: site.status, reason, changes });
+    }
+    if (pending.proposedBy === actor.id) throw selfApproval();
+    return this.sites.transition(
+      site,
+      actor,
+      'approve-change',
+      { ...editableColumns(pending.fields), ...pending.units, pendingChange: null },
+      { from: site.status, to: site.status, changes },
+    );
+  }
+}
+
+function illegal(site: SiteEntity, action: SiteAction): ApiException {
+  const status = site.status as SiteStatus;
+  return new ApiException(
+    409,
+    'review.illegal_transition',
+    {
+      'zh-CN': `网点当前状态为“${SITE_STATUS_LABELS[status]['zh-CN']}”，不能执行“${SITE_ACTION_LABELS[action]['zh-CN']}”。`,
+      en: `The site is ${SITE_STATUS_LABELS[status].en.toLowerCase()}; it cannot be ${SITE_ACTION_LABELS[action].en.toLowerCase()} from there.`,
+    },
+    undefined,
+    { status },
+  );
+}
+
+function selfApproval(): ApiException {
+  return new ApiException(403, 'review.self_approval', {
+    'zh-CN': '不能审核通过自己提交的内容，请由其他审核人员审核。',
+    en: 'You cannot approve what you submitted yourself; another reviewer must.',
+  });
+}

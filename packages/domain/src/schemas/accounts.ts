@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { localizedIssue } from '../errors/zod-issues.js';
+import { PASSWORD_MAX_LENGTH, passwordProblems } from '../accounts/password-policy.js';
+import { ROLES } from '../accounts/roles.js';
+import { regionCodeSchema } from './regions.js';
+import { lineText } from './sites.js';
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z][a-z0-9._-]{2,31}$/, localizedIssue({ 'zh-CN': '用户名为 3–32 位小写字母、数字、点、下划线或连字符，以字母开头', en: 'A username has 3–32 lowercase letters, digits, dots, underscores or hyphens, starting with a letter' }));
+
+/** A new password: the policy's problems become issues on the field, in both languages. */
+export const newPasswordSchema = z.string().superRefine((password, ctx) => {
+  for (const problem of passwordProblems(password)) ctx.addIssue({ code: 'custom', message: problem.en, params: { messages: problem } });
+});
+
+export const loginSchema = z.strictObject({
+  username: z.string().trim().toLowerCase().min(1).max(64),
+  password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+});
+
+export const passwordChangeSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+  newPassword: newPasswordSchema,
+});
+
+export const accountCreateSchema = z.strictObject({
+  username: usernameSchema,
+  displayName: lineText(1, 50),
+  role: z.enum(ROLES),
+  regionCode: regionCodeSchema.nullable(),
+  password: newPasswordSchema.meta({ description: 'Initial password; the person should change it after first sign-in' }),
+});
+
+export const accountUpdateSchema = z.strictObject({
+  displayName: lineText(1, 50).optional(),
+  active: z.boolean().optional(),
+  password: newPasswordSchema.optional().meta({ description: 'Set a new password (a reset by an administrator)' }),
+});
+
+export const reasonSchema = z.strictObject({
+  reason: lineText(2, 500).meta({ description: 'Why: shown to the registrant and kept in the history' }),
+});
+
+export const accountIdParamsSchema = z.strictObject({ id: z.uuid() });
+
+const localizedText = z.object({ 'zh-CN': z.string(), en: z.string() });
+
+export const accountSchema = z
+  .object({ id: z.uuid(), username: z.string(), displayName: z.string(), role: z.enum(ROLES), regionCode: z.string().nullable(), active: z.boolean() })
+  .meta({ id: 'Account' });
+
+export const sessionSchema = z
+  .object({ token: z.string(), expiresAt: z.string(), account: accountSchema })
+  .meta({ id: 'Session', description: 'Send the token as `Authorization: Bearer <token>`' });
+
+export { localizedText as localizedTextSchema };
