@@ -117,6 +117,12 @@ describe('PATCH /api/sites/:id', () => {
     expect(changed).toMatchObject({ name: '改名后的工坊', barrierFree: ['lift'], version: 2, address: site.address });
   });
 
+  it('leaves the fields a patch does not name untouched', async () => {
+    const site = await create({ barrierFree: ['lift', 'ramp'], openedOn: '2022-05-01' });
+    const changed = (await nanguan.http.patch(`/api/sites/${site.id}`).send({ version: site.version, name: '只改名称' }).expect(200)).body as Site;
+    expect(changed).toMatchObject({ name: '只改名称', barrierFree: ['lift', 'ramp'], openedOn: '2022-05-01', attributes: site.attributes, location: site.location });
+  });
+
   it('refuses a stale version with 409 and the current record, overwriting nothing', async () => {
     const site = await create();
     await nanguan.http.patch(`/api/sites/${site.id}`).send({ version: 1, name: '第一位编辑' }).expect(200);

@@ -81,12 +81,15 @@ const commonSiteFields = {
   operator: z.strictObject({ name: lineText(2, 100), creditCode: creditCodeSchema }),
   contact: z.strictObject({ person: lineText(1, 50), phone: phoneSchema }),
   openedOn: openedOnSchema.nullable().default(null),
-  barrierFree: z
+  barrierFree: barrierFreeList().default([]),
+};
+
+function barrierFreeList() {
+  return z
     .array(z.enum(BARRIER_FREE_FEATURES))
     .max(BARRIER_FREE_FEATURES.length)
-    .refine((list) => new Set(list).size === list.length, localizedIssue({ 'zh-CN': '无障碍设施不能重复', en: 'Barrier-free features must not repeat' }))
-    .default([]),
-};
+    .refine((list) => new Set(list).size === list.length, localizedIssue({ 'zh-CN': '无障碍设施不能重复', en: 'Barrier-free features must not repeat' }));
+}
 
 /** Checks a kind's cross-field rules, blaming the field each rule names. */
 function withKindRules<T extends z.ZodObject>(schema: T, kind: SiteKindDefinition): T {
@@ -131,7 +134,8 @@ export function buildSiteSchemas(registry: SiteKindRegistry): SiteSchemas {
       operator: commonSiteFields.operator.optional(),
       contact: commonSiteFields.contact.optional(),
       openedOn: openedOnSchema.nullable().optional(),
-      barrierFree: commonSiteFields.barrierFree.optional(),
+      // No defaults in a patch: zod 4 applies an inner .default() even under .optional().
+      barrierFree: barrierFreeList().optional(),
       attributes: z.record(z.string(), z.unknown()).optional().meta({ description: "The kind's fields, whole (validated by the kind's schema)" }),
     })
     .meta({ id: 'SiteUpdate' });

@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import request from 'supertest';
+import type { AccountSummary, ApiErrorBody } from '@sitenet/domain';
+import { startTestApp, TEST_PASSWORD, type SignedIn, type TestApp } from './support/test-app.js';
+
+let t: TestApp;
+let admin: SignedIn;
+let province: SignedIn;
+beforeAll(async () => {
+  t = await startTestApp({ sessionTtlMinutes: 30 });
+  admin = await t.signIn({ role: 'admin', regionCode: null });
+  province = await t.signIn({ role: 'province', regionCode: '220000' });
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const login = (username: string, password: string) => t.http().post('/api/auth/login').send({ username, password });
+
+describe('signing in', () => {
+  it('returns a token, its expiry and the account — never the password hash', async () => {
+    const staff = await t.signIn({ role: 'district', regionCode: '220102', username: 'wang.nanguan' });
+    const res = await login('WANG.nanguan', TEST_PASSWORD).expect(200);
+    expect(res.body.account).toEqual({ id: staff.account.id, username: 'wang.nanguan', displayName: 'wang.nanguan', role: 'district', regionCode: '220102', active: true });
+    expect(res.body.token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    const minutes = (Date.parse(res.body.expiresAt) - Date.now()) / 60_000;
+    expect(minutes).toBeGreaterThan(29);
+    expect(minutes).toBeLessThanOrEqual(30);
+    expect(JSON.stringify(res.body)).not.toMatch(/argon2/);
+    const me = (await staff.http.get('/api/auth/me').expect(200)).body as AccountSummary;
+    expect(me.username).toBe('wang.nanguan');
+  });
+
+  it('says the same for an unknown user and a wrong password', async () => {
+    await t.signIn({ role: 'district', regionCode: '220102', username: 'li.nanguan' });
+    const unknown = (await login('nobody.here', 'whatever-password').expect(401)).body as ApiErrorBody;
+    const wrong = (await login('li.nanguan', 'wrong-password-1').expect(401)).body as ApiErrorBody;
+    expect(unknown.code).toBe('auth.bad_credentials');
+    expect(wrong.messages).toEqual(unknown.messages);
+  });
+
+  it('refuses further attempts on an account after five failures, even with the right password (429)', async () => {
+    await t.signIn({ role: 'district', regionCode: '220102', username: 'zhao.nanguan' });
+    for (let i = 0; i < 5; i++) await login('zhao.nanguan', `wrong-password-${i}`).expect(401);
+    const body = (await login('zhao.nanguan', TEST_PASSWORD).expect(429)).body as ApiErrorBody & { retryAfterSeconds: number };
+    expect(body.code).toBe('auth.too_many_attempts');
+    expect(body.retryAfterSeconds).toBeGreaterThan(0);
+  });
+
+  it('refuses requests without a token, with a bad one, after logout and after expiry (401)', async () => {
+    await t.http().get('/api/sites').expect(401);
+    await t.http().get('/api/sites').set('Authorization', 'Bearer not-a-token').expect(401);
+    const staff = await t.signIn({ role: 'district', regionCode: '220102' });
+    await staff.http.get('/api/sites').expect(200);
+    await staff.http.post('/api/auth/logout').expect(204);
+    await staff.http.get('/api/sites').expect(401);
+    const later = await t.signIn({ role: 'district', regionCode: '220102' });
+    await t.dataSource.query(`UPDATE session SET expires_at = now() - interval '1 second' WHERE account_id = $1`, [later.account.id]);
+    const expired = (await later.http.get('/api/sites').expect(401)).body as ApiErrorBody;
+    expect(expired.code).toBe('auth.required');
+  });
+
+  it('refuses a deactivated account at once, even with a live token', async () => {
+    const staff = await t.signIn({ role: 'district', regionCode: '220102' });
+    await admin.http.patch(`/api/accounts/${staff.account.id}`).send({ active: false }).expect(200);
+    await staff.http.get('/api/sites').expect(401);
+  });
+});
+
+describe('passwords', () => {
+  it('changes one’s own password, ending the other sign-ins', async () => {
+    const first = await t.signIn({ role: 'district', regionCode: '220102', username: 'sun.nanguan' });
+    const second = await t.signIn({ role: 'district', regionCode: '220102', username: 'sun.nanguan' });
+    await first.http.post('/api/auth/password').send({ currentPassword: TEST_PASSWORD, newPassword: 'a-much-better-secret' }).expect(204);
+    await first.http.get('/api/auth/me').expect(200);
+    await second.http.get('/api/auth/me').expect(401);
+    await login('sun.nanguan', TEST_PASSWORD).expect(401);
+    await login('sun.nanguan', 'a-much-better-secret').expect(200);
+  });
+
+  it('refuses a wrong current password and a weak new one, naming the field', async () => {
+    const staff = await t.signIn({ role: 'district', regionCode: '220102', username: 'qian.nanguan' });
+    const wrong = (await staff.http.post('/api/auth/password').send({ currentPassword: 'not-it-at-all', newPassword: 'a-much-better-secret' }).expect(400)).body as ApiErrorBody;
+    expect(wrong.issues?.map((i) => i.path)).toEqual(['body.currentPassword']);
+    const short = (await staff.http.post('/api/auth/password').send({ currentPassword: TEST_PASSWORD, newPassword: 'short' }).expect(400)).body as ApiErrorBody;
+    expect(short.issues?.map((i) => i.path)).toEqual(['body.newPassword']);
+    expect(short.issues?.[0]?.messages['zh-CN']).toContain('10');
+    const common = (await staff.http.post('/api/auth/password').send({ currentPassword: TEST_PASSWORD, newPassword: '1234567890' }).expect(400)).body as ApiErrorBody;
+    expect(common.issues?.[0]?.messages.en).toMatch(/common/);
+    const named = (await staff.http.post('/api/auth/password').send({ currentPassword: TEST_PASSWORD, newPassword: 'qian.nanguan-2026' }).expect(400)).body as ApiErrorBody;
+    expect(named.issues?.map((i) => i.path)).toEqual(['body.newPassword']);
+  });
+});
+
+describe('accounts', () => {
+  const account = (overrides: Record<string, unknown>) => ({ username: `u${Math.random().toString(36).slice(2, 10)}`, displayName: '测试账号', role: 'district', regionCode: '220102', password: 'long-enough-secret', ...overrides });
+
+  it('lets a province official create reviewer and district accounts inside the province only', async () => {
+    const created = (await province.http.post('/api/accounts').send(account({ role: 'prefecture', regionCode: '220200' })).expect(201)).body as AccountSummary;
+    expect(created).toMatchObject({ role: 'prefecture', regionCode: '220200', active: true });
+    const outside = (await province.http.post('/api/accounts').send(account({ regionCode: '110101' })).expect(400)).body as ApiErrorBody;
+    expect(outside.issues?.[0]).toMatchObject({ path: 'body.regionCode', code: 'account.outside_jurisdiction' });
+    const role = (await province.http.post('/api/accounts').send(account({ role: 'admin', regionCode: null })).expect(403)).body as ApiErrorBody;
+    expect(role.code).toBe('account.role_not_creatable');
+  });
+
+  it('binds each role to a unit of the right level', async () => {
+    const wrong = (await admin.http.post('/api/accounts').send(account({ role: 'district', regionCode: '220100' })).expect(400)).body as ApiErrorBody;
+    expect(wrong.issues?.[0]?.code).toBe('account.unit_does_not_fit_role');
+    await admin.http.post('/api/accounts').send(account({ role: 'prefecture', regionCode: '110000' })).expect(201);
+    await admin.http.post('/api/accounts').send(account({ role: 'admin', regionCode: '220000' })).expect(400);
+  });
+
+  it('refuses a taken username (409) and a weak password (400), naming the field', async () => {
+    await admin.http.post('/api/accounts').send(account({ username: 'taken.name' })).expect(201);
+    await admin.http.post('/api/accounts').send(account({ username: 'taken.name' })).expect(409);
+    const weak = (await admin.http.post('/api/accounts').send(account({ password: 'short' })).expect(400)).body as ApiErrorBody;
+    expect(weak.issues?.map((i) => i.path)).toEqual(['body.password']);
+  });
+
+  it('lists only the accounts inside the caller’s jurisdiction, and refuses the roles that manage none', async () => {
+    await admin.http.post('/api/accounts').send(account({ role: 'district', regionCode: '110101' })).expect(201);
+    const mine = ((await province.http.get('/api/accounts').expect(200)).body as { items: AccountSummary[] }).items;
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((a) => a.regionCode?.startsWith('22'))).toBe(true);
+    const all = ((await admin.http.get('/api/accounts').expect(200)).body as { items: AccountSummary[] }).items;
+    expect(all.some((a) => a.regionCode === '110101')).toBe(true);
+    const reviewer = await t.signIn({ role: 'prefecture', regionCode: '220100' });
+    await reviewer.http.get('/api/accounts').expect(403);
+  });
+
+  it('hides accounts outside the jurisdiction (404) when managing them', async () => {
+    const beijing = (await admin.http.post('/api/accounts').send(account({ role: 'district', regionCode: '110102' })).expect(201)).body as AccountSummary;
+    await province.http.patch(`/api/accounts/${beijing.id}`).send({ active: false }).expect(404);
+    await admin.http.patch(`/api/accounts/${beijing.id}`).send({ displayName: '改名' }).expect(200);
+  });
+
+  it('stores no plain password', async () => {
+    const [{ password_hash: hash }] = await t.dataSource.query(`SELECT password_hash FROM account WHERE username = 'taken.name'`);
+    expect(hash).toMatch(/^\$argon2id\$/);
+    expect(hash).not.toContain('long-enough-secret');
+  });
+});
+
+describe('the token never leaks into logs or errors', () => {
+  it('is not echoed back by an error', async () => {
+    const res = await request(t.app.getHttpServer()).get('/api/sites').set('Authorization', `Bearer ${'x'.repeat(60)}`);
+    expect(JSON.stringify(res.body)).not.toContain('x'.repeat(60));
+  });
+});

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role, Site, SiteListResponse } from '@sitenet/domain';
+import { siteInput } from './factories/sites.js';
+import { startTestApp, type SignedIn, type TestApp } from './support/test-app.js';
+
+/**
+ * The full matrix: each role × each site endpoint × a site inside / outside the caller's unit.
+ * Outside is a 404 (no hint the site exists); a role that may not act is a 403 either way.
+ */
+let t: TestApp;
+const people = new Map<string, SignedIn>();
+const districts = new Map<string, SignedIn>();
+
+// For each role: its unit, a county inside it and a county outside it.
+const ROLES: { role: Role; unit: string | null; inside: string; outside: string | null }[] = [
+  { role: 'district', unit: '220102', inside: '220102', outside: '220104' },
+  { role: 'prefecture', unit: '220100', inside: '220104', outside: '220202' },
+  { role: 'province', unit: '220000', inside: '220202', outside: '110101' },
+  { role: 'admin', unit: null, inside: '110101', outside: null },
+];
+
+type Action = 'read' | 'history' | 'patch' | 'submit' | 'approve' | 'return' | 'suspend' | 'close' | 'reopen';
+const STATE_FOR: Record<Action, string> = { read: 'draft', history: 'draft', patch: 'draft', submit: 'draft', approve: 'submitted', return: 'submitted', suspend: 'approved', close: 'approved', reopen: 'suspended' };
+const ALLOWED: Record<Action, Role[]> = {
+  read: ['district', 'prefecture', 'province', 'admin'],
+  history: ['district', 'prefecture', 'province', 'admin'],
+  patch: ['district'],
+  submit: ['district'],
+  approve: ['prefecture', 'province'],
+  return: ['prefecture', 'province'],
+  suspend: ['prefecture', 'province'],
+  close: ['prefecture', 'province'],
+  reopen: ['prefecture', 'province'],
+};
+
+async function districtOf(county: string): Promise<SignedIn> {
+  if (!districts.has(county)) districts.set(county, await t.signIn({ role: 'district', regionCode: county }));
+  return districts.get(county)!;
+}
+
+async function siteIn(county: string, status: string): Promise<Site> {
+  const staff = await districtOf(county);
+  const site = (await staff.http.post('/api/sites').send(siteInput('training-base', undefined, { regionCode: county, location: county.startsWith('11') ? { lat: 39.91, lng: 116.41 } : { lat: 43.86, lng: 125.35 } })).expect(201)).body as Site;
+  await t.dataSource.query(`UPDATE site SET status = $1 WHERE id = $2`, [status, site.id]);
+  return { ...site, status: status as Site['status'] };
+}
+
+function call(who: SignedIn, action: Action, site: Site) {
+  switch (action) {
+    case 'read':
+      return who.http.get(`/api/sites/${site.id}`);
+    case 'history':
+      return who.http.get(`/api/sites/${site.id}/history`);
+    case 'patch':
+      return who.http.patch(`/api/sites/${site.id}`).send({ version: site.version, name: '矩阵测试改名' });
+    case 'return':
+    case 'suspend':
+    case 'close':
+      return who.http.post(`/api/sites/${site.id}/${action}`).send({ reason: '矩阵测试' });
+    default:
+      return who.http.post(`/api/sites/${site.id}/${action}`);
+  }
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  for (const { role, unit } of ROLES) people.set(role, await t.signIn({ role, regionCode: unit }));
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('jurisdiction matrix', () => {
+  const cases = ROLES.flatMap(({ role, inside, outside }) =>
+    (Object.keys(STATE_FOR) as Action[]).flatMap((action) => [
+      { role, action, where: 'inside', county: inside },
+      ...(outside ? [{ role, action, where: 'outside', county: outside }] : []),
+    ]),
+  );
+
+  it.each(cases)('$role · $action · $where', async ({ role, action, where, county }) => {
+    const site = await siteIn(county, STATE_FOR[action]);
+    const res = await call(people.get(role)!, action, site);
+    const expected = !ALLOWED[action].includes(role) ? 403 : where === 'outside' ? 404 : 200;
+    expect(res.status, JSON.stringify(res.body)).toBe(expected);
+    if (expected !== 200) {
+      const [{ status, version }] = await t.dataSource.query(`SELECT status, version FROM site WHERE id = $1`, [site.id]);
+      expect(status).toBe(STATE_FOR[action]);
+      expect(version).toBe(site.version);
+    }
+  });
+
+  it.each(ROLES.filter((r) => r.outside))('$role lists only sites inside its unit', async ({ role, inside, outside }) => {
+    const mine = await siteIn(inside, 'approved');
+    const theirs = await siteIn(outside!, 'approved');
+    const ids = ((await people.get(role)!.http.get('/api/sites').query({ pageSize: 500 }).expect(200)).body as SiteListResponse).items.map((s) => s.id);
+    expect(ids).toContain(mine.id);
+    expect(ids).not.toContain(theirs.id);
+    // asking for the other unit explicitly yields nothing, not an error that confirms it
+    const filtered = (await people.get(role)!.http.get('/api/sites').query({ region: outside }).expect(200)).body as SiteListResponse;
+    expect(filtered.items.map((s) => s.id)).not.toContain(theirs.id);
+  });
+
+  it('lets an admin see every unit', async () => {
+    const site = await siteIn('220202', 'draft');
+    await people.get('admin')!.http.get(`/api/sites/${site.id}`).expect(200);
+  });
+
+  it('lets district staff register only inside their county (400 naming the field)', async () => {
+    const staff = people.get('district')!;
+    await staff.http.post('/api/sites').send(siteInput('training-base', undefined, { regionCode: '220102' })).expect(201);
+    const body = (await staff.http.post('/api/sites').send(siteInput('training-base', undefined, { regionCode: '220104' })).expect(400)).body;
+    expect(body.issues[0]).toMatchObject({ path: 'body.regionCode', code: 'region.outside_jurisdiction' });
+    for (const role of ['prefecture', 'province', 'admin'] as const) {
+      await people.get(role)!.http.post('/api/sites').send(siteInput('training-base')).expect(403);
+    }
+  });
+
+  it('refuses anonymous callers on every site endpoint (401)', async () => {
+    const site = await siteIn('220102', 'submitted');
+    for (const res of [
+      t.http().get('/api/sites'),
+      t.http().get(`/api/sites/${site.id}`),
+      t.http().get(`/api/sites/${site.id}/history`),
+      t.http().post('/api/sites').send(siteInput('training-base')),
+      t.http().patch(`/api/sites/${site.id}`).send({ version: 1 }),
+      t.http().post(`/api/sites/${site.id}/approve`),
+      t.http().get('/api/accounts'),
+    ]) {
+      expect((await res).status).toBe(401);
+    }
+  });
+});
