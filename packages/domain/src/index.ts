@@ -13,3 +13,4 @@ export * from './kinds/site-grades.js';
 export * from './accounts/roles.js';
 export * from './accounts/password-policy.js';
 export * from './sites/workflow.js';
+export * from './targets/index.js';

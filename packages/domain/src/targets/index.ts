@@ -1,0 +1,3 @@
+export * from './target.js';
+export * from './target-rules.js';
+export * from './evaluate.js';

@@ -1,0 +1,223 @@
+import { z } from 'zod';
+import type { LocalizedText } from '../errors/localized.js';
+import { distanceKm } from '../geo/coordinates.js';
+import type { GeoPoint } from '../regions/region.js';
+import { ALL_REGION_TYPES, REGION_LEVEL_LABELS, REGION_TYPE_LABELS, type RegionType } from '../regions/region-types.js';
+
+/**
+ * The shapes a target's rule can take. Each is a small typed rule: its parameters (zod), the
+ * data it needs (which the API aggregates in SQL), how to read the measured value at any month
+ * (for the trend and projection), and its sentence in both languages. A developer adds a shape
+ * by writing one more of these and registering it in TARGET_RULE_SHAPES.
+ */
+
+/** One unit of the rule's level inside the target's region, with its approved-site count. */
+export interface UnitCount {
+  code: string;
+  name: string;
+  type: RegionType;
+  statisticalOnly: boolean;
+  count: number;
+}
+
+export interface DemandPoint {
+  code: string;
+  name: string;
+  point: GeoPoint;
+  /** `township`: a service-centre location supplied by staff; `county`: the county centroid (coarse). */
+  precision: 'township' | 'county';
+}
+
+/** What the API hands a rule, aggregated in SQL over approved sites of the target's kinds. */
+export interface CoverageInputs {
+  /** Units of the rule's level inside the region, every one, with counts (0 included). */
+  units?: UnitCount[];
+  /** Per month (YYYY-MM) of first approval: number of sites, and the metric's sum. */
+  monthly?: { month: string; count: number; metricSum: number }[];
+  /** Per unit and month of first approval: number of sites (per-unit rules' trend). */
+  unitMonthly?: { unit: string; month: string; count: number }[];
+  sitePoints?: GeoPoint[];
+  demandPoints?: DemandPoint[];
+}
+
+export type CoverageNeed = keyof CoverageInputs;
+
+export interface UnitShortfall {
+  code: string;
+  name: string;
+  type: RegionType;
+  count: number;
+  minimum: number;
+}
+
+export interface Measurement {
+  actual: number;
+  required: number;
+  unit: LocalizedText;
+  shortfalls?: UnitShortfall[];
+  /** Proximity: demand points outside the circle. */
+  outside?: DemandPoint[];
+  /** Proximity: at least one demand point fell back to a county centroid. */
+  coarse?: boolean;
+  /** The rule has nothing to count in this region (e.g. no prefecture level in a municipality). */
+  notApplicable?: boolean;
+}
+
+export interface TargetRuleShape<P extends { shape: string } = { shape: string }> {
+  shape: P['shape'];
+  labels: LocalizedText;
+  params: z.ZodType<P>;
+  needs: CoverageNeed[];
+  /** The metric a rule sums, if any (the API sums `attributes->>metric`). */
+  metricOf?: (params: P) => string | undefined;
+  /** The region level whose units the API must list, if any. */
+  unitLevelOf?: (params: P) => 2 | 3 | undefined;
+  describe: (params: P, kinds: LocalizedText) => LocalizedText;
+  measure: (params: P, inputs: CoverageInputs) => Measurement;
+  /** The measured value at the end of each month, from monthly data; null when no trend applies. */
+  valueBy?: (params: P, inputs: CoverageInputs, month: string) => number;
+}
+
+const positiveInt = z.number().int().min(1).max(1_000_000);
+
+// ---- per-unit minimum -------------------------------------------------------------------------
+
+export const perUnitMinimumParams = z.strictObject({
+  shape: z.literal('per-unit-minimum'),
+  /** 2: every 市(州); 3: every county-level unit. */
+  level: z.union([z.literal(2), z.literal(3)]),
+  /** Only units of these types (e.g. 县(市): counties and county-level cities); all when absent. */
+  unitTypes: z.array(z.enum(ALL_REGION_TYPES as [RegionType, ...RegionType[]])).min(1).optional(),
+  minimum: positiveInt,
+  /** Units the plan exempts, by code. */
+  exemptions: z.array(z.string().regex(/^\d{6}$/)).max(500).default([]),
+});
+export type PerUnitMinimumParams = z.infer<typeof perUnitMinimumParams>;
+
+function countedUnits(p: PerUnitMinimumParams, units: UnitCount[]): UnitCount[] {
+  return units.filter((u) => !u.statisticalOnly && !p.exemptions.includes(u.code) && (!p.unitTypes || p.unitTypes.includes(u.type)));
+}
+
+export const perUnitMinimum: TargetRuleShape<PerUnitMinimumParams> = {
+  shape: 'per-unit-minimum',
+  labels: { 'zh-CN': '每个单位至少', en: 'Minimum in every unit' },
+  params: perUnitMinimumParams,
+  needs: ['units', 'unitMonthly'],
+  unitLevelOf: (p) => p.level,
+  describe: (p, kinds) => {
+    const types = p.unitTypes?.map((t) => REGION_TYPE_LABELS[t]);
+    const where = types ? { 'zh-CN': types.map((t) => t['zh-CN']).join('、'), en: types.map((t) => t.en.toLowerCase()).join(', ') } : { 'zh-CN': REGION_LEVEL_LABELS[p.level]['zh-CN'] + '单位', en: REGION_LEVEL_LABELS[p.level].en.toLowerCase() + ' unit' };
+    return { 'zh-CN': `每个${where['zh-CN']}至少 ${p.minimum} 个${kinds['zh-CN']}`, en: `At least ${p.minimum} ${kinds.en} in every ${where.en}` };
+  },
+  measure: (p, inputs) => {
+    const units = countedUnits(p, inputs.units ?? []);
+    const short = units.filter((u) => u.count < p.minimum);
+    return {
+      actual: units.length - short.length,
+      required: units.length,
+      unit: { 'zh-CN': '个单位达标', en: 'units meeting it' },
+      shortfalls: short.map((u) => ({ code: u.code, name: u.name, type: u.type, count: u.count, minimum: p.minimum })),
+      notApplicable: units.length === 0,
+    };
+  },
+  valueBy: (p, inputs, month) => {
+    const counted = new Set(countedUnits(p, inputs.units ?? []).map((u) => u.code));
+    const perUnit = new Map<string, number>();
+    for (const row of inputs.unitMonthly ?? []) {
+      if (row.month <= month && counted.has(row.unit)) perUnit.set(row.unit, (perUnit.get(row.unit) ?? 0) + row.count);
+    }
+    return [...perUnit.values()].filter((n) => n >= p.minimum).length;
+  },
+};
+
+// ---- total ----------------------------------------------------------------------------------------
+
+export const totalParams = z.strictObject({
+  shape: z.literal('total'),
+  value: positiveInt,
+  /** For `about` targets: met within this share below the value (0.1 = 10 %). */
+  tolerance: z.number().min(0).max(0.5).default(0.1),
+});
+export type TotalParams = z.infer<typeof totalParams>;
+
+const sumMonthly = (inputs: CoverageInputs, month: string | null, field: 'count' | 'metricSum') =>
+  (inputs.monthly ?? []).filter((m) => month === null || m.month <= month).reduce((sum, m) => sum + m[field], 0);
+
+export const total: TargetRuleShape<TotalParams> = {
+  shape: 'total',
+  labels: { 'zh-CN': '总数', en: 'Total' },
+  params: totalParams,
+  needs: ['monthly'],
+  describe: (p, kinds) => ({ 'zh-CN': `${kinds['zh-CN']}达到 ${p.value} 个`, en: `${p.value} ${kinds.en} in the region` }),
+  measure: (p, inputs) => ({ actual: sumMonthly(inputs, null, 'count'), required: p.value, unit: { 'zh-CN': '个', en: 'sites' } }),
+  valueBy: (_p, inputs, month) => sumMonthly(inputs, month, 'count'),
+};
+
+// ---- metric sum -------------------------------------------------------------------------------
+
+export const metricSumParams = z.strictObject({
+  shape: z.literal('metric-sum'),
+  /** A metric the kinds declare (participants, blindPractitioners …). */
+  metric: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/).max(60),
+  value: positiveInt,
+  tolerance: z.number().min(0).max(0.5).default(0.1),
+  unit: z.object({ 'zh-CN': z.string().max(10), en: z.string().max(20) }).default({ 'zh-CN': '人', en: 'people' }),
+});
+export type MetricSumParams = z.infer<typeof metricSumParams>;
+
+export const metricSum: TargetRuleShape<MetricSumParams> = {
+  shape: 'metric-sum',
+  labels: { 'zh-CN': '指标合计', en: 'Sum of a metric' },
+  params: metricSumParams,
+  needs: ['monthly'],
+  metricOf: (p) => p.metric,
+  describe: (p, kinds) => ({ 'zh-CN': `${kinds['zh-CN']}的 ${p.metric} 合计达到 ${p.value}${p.unit['zh-CN']}`, en: `${p.metric} across ${kinds.en} reaches ${p.value} ${p.unit.en}` }),
+  measure: (p, inputs) => ({ actual: sumMonthly(inputs, null, 'metricSum'), required: p.value, unit: p.unit }),
+  valueBy: (_p, inputs, month) => sumMonthly(inputs, month, 'metricSum'),
+};
+
+// ---- proximity ---------------------------------------------------------------------------------
+
+export const proximityParams = z.strictObject({
+  shape: z.literal('proximity'),
+  /** Straight-line distance that counts as "within reach". */
+  distanceKm: z.number().min(0.1).max(100),
+  /** Share of demand points that must be within reach (0–1). */
+  share: z.number().min(0.01).max(1),
+});
+export type ProximityParams = z.infer<typeof proximityParams>;
+
+export const proximity: TargetRuleShape<ProximityParams> = {
+  shape: 'proximity',
+  labels: { 'zh-CN': '服务半径覆盖', en: 'Within reach' },
+  params: proximityParams,
+  needs: ['sitePoints', 'demandPoints'],
+  describe: (p, kinds) => ({
+    'zh-CN': `${Math.round(p.share * 100)}% 的乡镇（街道）在 ${p.distanceKm} 公里内有${kinds['zh-CN']}`,
+    en: `${Math.round(p.share * 100)}% of townships within ${p.distanceKm} km of ${kinds.en}`,
+  }),
+  measure: (p, inputs) => {
+    const demand = inputs.demandPoints ?? [];
+    const sites = inputs.sitePoints ?? [];
+    const outside = demand.filter((d) => !sites.some((s) => distanceKm(d.point, s) <= p.distanceKm));
+    return {
+      actual: demand.length - outside.length,
+      required: Math.ceil(demand.length * p.share),
+      unit: { 'zh-CN': '个乡镇（街道）在范围内', en: 'townships within reach' },
+      outside,
+      coarse: demand.some((d) => d.precision === 'county'),
+      notApplicable: demand.length === 0,
+    };
+  },
+};
+
+/** Every rule shape, by name. Add a shape here (and to targetRuleSchema) to make it usable. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const TARGET_RULE_SHAPES: readonly TargetRuleShape<any>[] = [perUnitMinimum, total, metricSum, proximity];
+
+export const targetRuleSchema = z.discriminatedUnion('shape', [perUnitMinimumParams, totalParams, metricSumParams, proximityParams]);
+export type TargetRule = z.infer<typeof targetRuleSchema>;
+
+export function shapeOf(rule: { shape: string }): TargetRuleShape<{ shape: string }> | undefined {
+  return TARGET_RULE_SHAPES.find((s) => s.shape === rule.shape);
+}

@@ -1,0 +1,58 @@
+import type { LocalizedText } from '../errors/localized.js';
+
+/**
+ * A quantified target of an action plan, as data. Its strength follows the text's wording:
+ * `at-least` (至少, 不少于, 以上), `about` (左右, 约), `strive` (力争) — so a dashboard can tell a
+ * missed obligation from a missed aspiration.
+ */
+export const TARGET_STRENGTHS = ['at-least', 'about', 'strive'] as const;
+export type TargetStrength = (typeof TARGET_STRENGTHS)[number];
+
+export const TARGET_STRENGTH_LABELS: Record<TargetStrength, LocalizedText> = {
+  'at-least': { 'zh-CN': '至少（约束性）', en: 'At least (binding)' },
+  about: { 'zh-CN': '左右（约数）', en: 'About' },
+  strive: { 'zh-CN': '力争（预期性）', en: 'Strive for (aspirational)' },
+};
+
+export interface TargetSource {
+  /** The plan's title, e.g. 吉林省促进残疾人就业三年行动实施方案(2025-2027年). */
+  document: string;
+  /** Where in it, e.g. 二(二)4. */
+  clause: string;
+  /** The sentence that sets the target, verbatim. */
+  quote: string;
+}
+
+export interface Target<Rule = TargetRuleSpec> {
+  id: string;
+  /** The region whose plan sets it (a province, a city …). */
+  regionCode: string;
+  /** The site kinds it counts (one usually; several for a service circle). */
+  kinds: string[];
+  title: LocalizedText;
+  strength: TargetStrength;
+  /** When the plan's period starts: the trend is measured from here. */
+  startsOn: string;
+  deadline: string;
+  source: TargetSource;
+  rule: Rule;
+  /** A note on how the text was read (what could not be encoded, assumptions). */
+  note?: LocalizedText | null;
+  retired: boolean;
+}
+
+/** A rule of some shape with its parameters; see target-rules.ts for the shapes. */
+export interface TargetRuleSpec {
+  shape: string;
+  [parameter: string]: unknown;
+}
+
+export const TARGET_STATUSES = ['met', 'on-track', 'at-risk', 'missed'] as const;
+export type TargetStatus = (typeof TARGET_STATUSES)[number];
+
+export const TARGET_STATUS_LABELS: Record<TargetStatus, LocalizedText> = {
+  met: { 'zh-CN': '已达成', en: 'Met' },
+  'on-track': { 'zh-CN': '进度正常', en: 'On track' },
+  'at-risk': { 'zh-CN': '存在风险', en: 'At risk' },
+  missed: { 'zh-CN': '未达成', en: 'Missed' },
+};
