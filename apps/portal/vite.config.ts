@@ -33,5 +33,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
+    // The map route's chunk carries ECharts (geo, scatter, lines, canvas): ~580 kB, ~195 kB gzip,
+    // downloaded only when the map is opened. The main chunk stays far below this.
+    chunkSizeWarningLimit: 640,
   },
 });

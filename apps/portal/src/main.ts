@@ -5,6 +5,7 @@ import { currentLocale, i18n } from './i18n';
 import { createAppRouter } from './router';
 import './ui/tokens.css';
 import './ui/base.css';
+import './ui/forms.css';
 
 document.documentElement.lang = currentLocale();
 

@@ -15,7 +15,7 @@ export const useSitesStore = defineStore('sites', () => {
   const status = ref<SitesLoadStatus>('idle');
   const error = ref<ApiError | null>(null);
   /** Set by the form after a save; the detail page says "已保存" once and clears it. */
-  const justSaved = ref<{ id: string; created: boolean } | null>(null);
+  const justSaved = ref<{ id: string; created: boolean; pending: boolean } | null>(null);
   let controller: AbortController | undefined;
 
   /** Loads a page of sites; a newer call wins. Region names of the page are fetched alongside. */

@@ -1,0 +1,81 @@
+import { flushPromises } from '@vue/test-utils';
+import { describe, expect, it } from 'vitest';
+import App from '#/App.vue';
+import { workshopKind } from '#/features/kinds/test-factories';
+import { jilinWorld } from '#/features/regions/region-world';
+import { setLocale } from '#/i18n';
+import { mountWithApp } from '#/test/app';
+import { fakeApi, serveRegions } from '#/test/fake-api';
+import { jsonResponse } from '#/test/http';
+import { site } from './test-factories';
+
+function serve(shown: ReturnType<typeof site>) {
+  const api = fakeApi();
+  api.on('GET', '/site-kinds', () => jsonResponse({ items: [workshopKind()] }));
+  serveRegions(api, jilinWorld().all);
+  api.on('GET', `/sites/${shown.id}`, () => jsonResponse(shown));
+  return api;
+}
+
+async function mountAt(path: string) {
+  const mounted = await mountWithApp(App, { path });
+  await flushPromises();
+  return mounted;
+}
+
+/** The description list as [term, description] pairs, by data-field. */
+function described(wrapper: Awaited<ReturnType<typeof mountAt>>['wrapper']) {
+  return Object.fromEntries(
+    wrapper.findAll('[data-testid="site-detail"] dl > div').map((row) => [row.attributes('data-field'), [row.get('dt').text(), row.get('dd').text()]]),
+  );
+}
+
+describe('SiteDetail', () => {
+  it("lists the common fields and the kind's fields with labels, units, option labels and yes/no", async () => {
+    const { taoyuan } = jilinWorld();
+    const shown = site({
+      regionCode: taoyuan.code,
+      status: 'approved',
+      version: 7,
+      barrierFree: ['ramp', 'lift'],
+      attributes: { host: 'care', participants: 18, categories: ['visual', 'intellectual'], projects: ['洗车', '烘焙'], rentFree: false },
+    });
+    serve(shown);
+
+    const { wrapper } = await mountAt(`/sites/${shown.id}`);
+
+    expect(wrapper.get('h1').text()).toBe(shown.name);
+    const rows = described(wrapper);
+    expect(rows.kind).toEqual(['网点类型', '辅助性就业机构']);
+    expect(rows.status).toEqual(['状态', '已发布']);
+    expect(rows.barrierFree).toEqual(['无障碍设施', '坡道、无障碍电梯']);
+    expect(rows.regionCode).toEqual(['所在地区', '吉林省 › 长春市 › 南关区 › 桃源街道']);
+    expect(rows['operator.creditCode']![1]).toBe(shown.operator.creditCode);
+    expect(rows['attributes.host']).toEqual(['举办主体', 'care-zh']);
+    expect(rows['attributes.participants']).toEqual(['辅助性就业人数', '18 人']);
+    expect(rows['attributes.categories']).toEqual(['残疾类别', 'visual-zh、intellectual-zh']);
+    expect(rows['attributes.projects']).toEqual(['劳动项目', '洗车、烘焙']);
+    expect(rows['attributes.rentFree']).toEqual(['免费场地', '否']);
+    expect(rows['attributes.income']).toEqual(['月均收入', '未填写']);
+    expect(rows.version).toEqual(['版本', '7']);
+    expect(rows.updatedAt![1]).toMatch(/2025/);
+    expect(wrapper.get('[data-testid="edit-site"]').attributes('href')).toBe(`/sites/${shown.id}/edit`);
+    expect(document.title).toBe(`${shown.name} – 残疾人就业服务网点`);
+
+    setLocale('en');
+    await flushPromises();
+    const english = described(wrapper);
+    expect(english['attributes.rentFree']).toEqual(['EN 免费场地', 'No']);
+    expect(english['attributes.participants']).toEqual(['EN 辅助性就业人数', '18 persons']);
+    expect(english.status).toEqual(['Status', 'Approved']);
+  });
+
+  it('says when the site does not exist', async () => {
+    const api = fakeApi();
+    api.on('GET', '/site-kinds', () => jsonResponse({ items: [] }));
+    const missing = site();
+    const { wrapper } = await mountAt(`/sites/${missing.id}`);
+    expect(wrapper.get('h1').text()).toBe('未找到网点');
+    expect(wrapper.get('[role="alert"]').text()).toContain(missing.id);
+  });
+});

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { describeAttributes } from '#/features/kinds/fields';
+import { workshopKind } from '#/features/kinds/test-factories';
+import {
+  buildCreateBody,
+  buildUpdateBody,
+  checkValues,
+  commonFields,
+  emptyValues,
+  fieldPathOfIssue,
+  issuesOnFields,
+  mergeAfterConflict,
+  valuesFromSite,
+} from './form-model';
+import { fieldIssue, site } from './test-factories';
+
+const kindFields = describeAttributes(workshopKind().schema);
+const allFields = [...commonFields(), ...kindFields];
+
+describe('site form model', () => {
+  it('reads a stored site into values keyed by the API paths', () => {
+    const stored = site({ attributes: { host: 'care', participants: 7, categories: ['visual'], projects: ['洗车'], rentFree: true } });
+    const values = valuesFromSite(stored, kindFields);
+    expect(values['operator.creditCode']).toBe(stored.operator.creditCode);
+    expect(values['location.lat']).toBe(String(stored.location.lat));
+    expect(values['location.system']).toBe('wgs84');
+    expect(values['attributes.participants']).toBe('7');
+    expect(values['attributes.projects']).toEqual(['洗车']);
+    expect(values['attributes.income']).toBe('');
+  });
+
+  it('builds a create body: numbers parsed, empty optional fields left out, opening date null when empty', () => {
+    const values = {
+      ...emptyValues(allFields),
+      name: '阳光家园',
+      regionCode: '220102',
+      'location.lat': '43.9',
+      'location.lng': '125.3',
+      'location.system': 'gcj02',
+      openedOn: '',
+      'attributes.host': 'community',
+      'attributes.participants': '12',
+      'attributes.categories': ['visual'],
+    };
+    const body = buildCreateBody('workshop', kindFields, values);
+    expect(body).toMatchObject({ kind: 'workshop', name: '阳光家园', regionCode: '220102', openedOn: null, barrierFree: [] });
+    expect(body.location).toEqual({ lat: 43.9, lng: 125.3, system: 'gcj02' });
+    expect(body.attributes).toEqual({ host: 'community', participants: 12, categories: ['visual'], projects: [], rentFree: false });
+    expect(body.attributes).not.toHaveProperty('income');
+  });
+
+  it('sends only the version and the members that changed on edit; attributes go whole', () => {
+    const stored = site({ version: 4 });
+    const base = valuesFromSite(stored, kindFields);
+    expect(buildUpdateBody(4, kindFields, { ...base }, base, stored.attributes)).toEqual({ version: 4 });
+
+    const body = buildUpdateBody(4, kindFields, { ...base, 'contact.phone': '13912345678', 'attributes.participants': '20' }, base, stored.attributes);
+    expect(Object.keys(body).sort()).toEqual(['attributes', 'contact', 'version']);
+    expect(body.contact).toEqual({ person: stored.contact.person, phone: '13912345678' });
+    expect(body.attributes).toMatchObject({ ...stored.attributes, participants: 20 });
+  });
+
+  it('after a 409 keeps what the user changed, takes the latest for the rest and says who changed what', () => {
+    const base = valuesFromSite(site({ name: '旧名', contact: { person: '王芳', phone: '0431-88881234' } }), kindFields);
+    const mine = { ...base, name: '我的新名', 'attributes.participants': '30' };
+    const latest = { ...base, 'contact.phone': '13800000000', 'attributes.participants': '25' };
+
+    const merge = mergeAfterConflict(mine, base, latest);
+
+    expect(merge.values.name).toBe('我的新名');
+    expect(merge.values['contact.phone']).toBe('13800000000');
+    expect(merge.values['attributes.participants']).toBe('30');
+    expect(merge.theirs.sort()).toEqual(['attributes.participants', 'contact.phone']);
+    expect(merge.both).toEqual(['attributes.participants']);
+  });
+
+  it('finds missing required fields and a region that is not yet a county', () => {
+    const values = { ...emptyValues(allFields), regionCode: '220100' };
+    const problems = checkValues(allFields, values);
+    const paths = problems.map((problem) => problem.path);
+    expect(paths).toEqual(expect.arrayContaining(['name', 'address', 'location.lat', 'operator.creditCode', 'attributes.host', 'attributes.categories']));
+    expect(paths).not.toContain('openedOn');
+    expect(problems.find((problem) => problem.path === 'regionCode')?.code).toBe('regionLevel');
+  });
+
+  it('places API issues on fields: exact, the nearest field above, the first field below, or none', () => {
+    const known = ['name', 'location.lat', 'location.lng', 'attributes.categories', 'attributes.projects', 'attributes.projects.0'];
+    expect(fieldPathOfIssue('body.name', known)).toBe('name');
+    expect(fieldPathOfIssue('body.attributes.categories.1', known)).toBe('attributes.categories');
+    expect(fieldPathOfIssue('body.attributes.projects.0', known)).toBe('attributes.projects.0');
+    expect(fieldPathOfIssue('body.location', known)).toBe('location.lat');
+    expect(fieldPathOfIssue('body', known)).toBeNull();
+    expect(issuesOnFields([fieldIssue('body.nothing', '甲', 'A')], known)).toEqual([{ path: null, messages: { 'zh-CN': '甲', en: 'A' } }]);
+  });
+});

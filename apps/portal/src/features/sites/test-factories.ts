@@ -1,0 +1,74 @@
+import { type ApiErrorBody, creditCodeCheckCharacter, type FieldIssue, type Site, type SiteListResponse } from '@sitenet/domain';
+
+/** Builders for site test data: override what a test is about, nothing else. */
+
+let sequence = 0;
+
+function uuid(n: number): string {
+  return `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+}
+
+/** A credit code with a correct check character (GB 32100-2015). */
+export function creditCode(body = '91220102MA0Y4E8X1'): string {
+  return body + creditCodeCheckCharacter(body);
+}
+
+export function site(overrides: Partial<Site> = {}): Site {
+  sequence += 1;
+  return {
+    id: uuid(sequence),
+    kind: 'workshop',
+    name: `阳光家园${sequence}号`,
+    regionCode: '220102',
+    countyCode: '220102',
+    address: `人民大街${sequence}号`,
+    location: { lat: 43.88, lng: 125.32 },
+    locationSource: 'wgs84',
+    operator: { name: '长春市南关区残联', creditCode: creditCode() },
+    contact: { person: '王芳', phone: '0431-88881234' },
+    openedOn: '2021-05-18',
+    barrierFree: ['ramp'],
+    attributes: { host: 'community', participants: 18, categories: ['intellectual'], projects: ['手工编织'], rentFree: true },
+    status: 'draft',
+    version: 1,
+    createdAt: '2025-03-01T08:00:00.000Z',
+    updatedAt: '2025-03-02T09:30:00.000Z',
+    createdBy: null,
+    updatedBy: null,
+    approvedAt: null,
+    pendingChange: null,
+    ...overrides,
+  };
+}
+
+export function siteList(items: Site[], overrides: Partial<SiteListResponse> = {}): SiteListResponse {
+  const countsByKind: Record<string, number> = {};
+  for (const item of items) countsByKind[item.kind] = (countsByKind[item.kind] ?? 0) + 1;
+  return { items, total: items.length, page: 1, pageSize: 20, countsByKind, ...overrides };
+}
+
+export function fieldIssue(path: string, zh: string, en: string): FieldIssue {
+  return { path, code: 'custom', message: zh, messages: { 'zh-CN': zh, en } };
+}
+
+export function validationError(issues: FieldIssue[]): ApiErrorBody {
+  return {
+    statusCode: 400,
+    code: 'validation.failed',
+    message: '请求有误',
+    messages: { 'zh-CN': '请求有误', en: 'The request is invalid' },
+    issues,
+    requestId: 'req-form-1',
+  };
+}
+
+export function versionConflict(current: Site): ApiErrorBody & { current: Site } {
+  return {
+    statusCode: 409,
+    code: 'site.version_conflict',
+    message: '网点已被他人修改',
+    messages: { 'zh-CN': '网点已被他人修改', en: 'Someone else changed the site' },
+    current,
+    requestId: 'req-conflict-1',
+  };
+}
