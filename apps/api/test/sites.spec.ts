@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distanceKm, type ApiErrorBody, type Site, type SiteListResponse } from '@sitenet/domain';
-import { beautifulWorkshop, beautifulWorkshopInput, creditCode, NANGUAN_CENTRE, wgs84ToGcj02 } from './factories/sites.js';
+import { internshipBase, internshipBaseInput, creditCode, NANGUAN_CENTRE, wgs84ToGcj02 } from './factories/sites.js';
 import { startTestApp, type SignedIn, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -8,7 +8,7 @@ let nanguan: SignedIn;
 let admin: SignedIn;
 const districts = new Map<string, SignedIn>();
 beforeAll(async () => {
-  t = await startTestApp({}, { kinds: [beautifulWorkshop] });
+  t = await startTestApp({}, { kinds: [internshipBase] });
   nanguan = await t.signIn({ role: 'district', regionCode: '220102' });
   admin = await t.signIn({ role: 'admin', regionCode: null });
   districts.set('220102', nanguan);
@@ -25,14 +25,14 @@ afterAll(async () => {
 });
 
 async function create(overrides: Record<string, unknown> = {}): Promise<Site> {
-  const input = beautifulWorkshopInput(overrides);
+  const input = internshipBaseInput(overrides);
   const staff = await districtOf(input.regionCode as string);
   return (await staff.http.post('/api/sites').send(input).expect(201)).body as Site;
 }
 
 async function refused(overrides: Record<string, unknown>): Promise<ApiErrorBody> {
   const before = await t.dataSource.query('SELECT count(*)::int AS n FROM site');
-  const body = (await nanguan.http.post('/api/sites').send(beautifulWorkshopInput(overrides)).expect(400)).body as ApiErrorBody;
+  const body = (await nanguan.http.post('/api/sites').send(internshipBaseInput(overrides)).expect(400)).body as ApiErrorBody;
   const after = await t.dataSource.query('SELECT count(*)::int AS n FROM site');
   expect(after[0].n).toBe(before[0].n);
   expect(body.code).toBe('validation.failed');
@@ -99,7 +99,7 @@ describe('POST /api/sites: common fields', () => {
   });
 
   it('answers in English when asked', async () => {
-    const body = (await nanguan.http.post('/api/sites').set('Accept-Language', 'en').send(beautifulWorkshopInput({ name: 'x' })).expect(400)).body as ApiErrorBody;
+    const body = (await nanguan.http.post('/api/sites').set('Accept-Language', 'en').send(internshipBaseInput({ name: 'x' })).expect(400)).body as ApiErrorBody;
     expect(body.issues?.[0]?.message).toBe(body.issues?.[0]?.messages.en);
     expect(body.message).toBe(body.messages.en);
   });
@@ -148,7 +148,7 @@ describe('PATCH /api/sites/:id', () => {
     const site = await create();
     expect(paths((await nanguan.http.patch(`/api/sites/${site.id}`).send({ name: '无版本' }).expect(400)).body)).toEqual(['body.version']);
     expect(paths((await nanguan.http.patch(`/api/sites/${site.id}`).send({ version: 1, kind: 'other' }).expect(400)).body)).toEqual(['body.kind']);
-    expect(paths((await nanguan.http.patch(`/api/sites/${site.id}`).send({ version: 1, attributes: { womenEmployed: 'many' } }).expect(400)).body)).toEqual(['body.attributes.womenEmployed']);
+    expect(paths((await nanguan.http.patch(`/api/sites/${site.id}`).send({ version: 1, attributes: { internPlaces: 'many' } }).expect(400)).body)).toEqual(['body.attributes.internPlaces']);
     expect(paths((await nanguan.http.patch(`/api/sites/${site.id}`).send({ version: 1, regionCode: '220000' }).expect(400)).body)).toEqual(['body.regionCode']);
   });
 
@@ -198,8 +198,8 @@ describe('GET /api/sites', () => {
     expect(page2.page).toBe(2);
     const page1 = await list({ sort: 'name', pageSize: 2, page: 1 });
     expect(new Set([...page1.items, ...page2.items].map((s) => s.id)).size).toBe(4);
-    expect((await list({ kind: 'beautiful-workshop' })).countsByKind).toEqual({ 'beautiful-workshop': 4 });
-    expect((await list({ kind: 'no-such-kind' })).countsByKind).toEqual({ 'beautiful-workshop': 4 });
+    expect((await list({ kind: 'internship-base' })).countsByKind).toEqual({ 'internship-base': 4 });
+    expect((await list({ kind: 'no-such-kind' })).countsByKind).toEqual({ 'internship-base': 4 });
   });
 
   it('refuses bad filters with field-level 400s', async () => {

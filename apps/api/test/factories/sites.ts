@@ -10,51 +10,51 @@ export function creditCode(seed = ++serial): string {
 }
 
 /**
- * 美丽工坊 (workshops for disabled women; 吉林 二(二)3), defined only here: the proof that a kind
- * is one definition and nothing else.
+ * 就业见习基地 (internship bases, named in DOMAIN.md's list of further kinds), defined only here:
+ * the proof that a kind is one definition and nothing else.
  */
-export const beautifulWorkshop = defineSiteKind({
-  code: 'beautiful-workshop',
-  labels: { 'zh-CN': '美丽工坊', en: 'Beautiful workshop' },
-  description: { 'zh-CN': '帮助残疾妇女就业的手工工坊', en: 'Handicraft workshops employing disabled women' },
+export const internshipBase = defineSiteKind({
+  code: 'internship-base',
+  labels: { 'zh-CN': '就业见习基地', en: 'Internship base' },
+  description: { 'zh-CN': '为残疾青年提供就业见习岗位的单位', en: 'Employers offering internships to young disabled people' },
   attributes: z.strictObject({
-    womenEmployed: fieldMeta(z.number().int().min(0).max(2000), { label: { 'zh-CN': '就业残疾妇女人数', en: 'Disabled women employed' }, unit: { 'zh-CN': '人', en: 'people' } }),
-    crafts: fieldMeta(z.array(z.string().min(1).max(30)).max(10).default([]), { label: { 'zh-CN': '手工项目', en: 'Crafts' } }),
-    trainedThisYear: fieldMeta(z.number().int().min(0).max(5000).optional(), { label: { 'zh-CN': '本年培训人数', en: 'Trained this year' } }),
+    internPlaces: fieldMeta(z.number().int().min(0).max(2000), { label: { 'zh-CN': '见习岗位数', en: 'Internship places' }, unit: { 'zh-CN': '个', en: 'places' } }),
+    occupations: fieldMeta(z.array(z.string().min(1).max(30)).max(10).default([]), { label: { 'zh-CN': '见习岗位类别', en: 'Occupations' } }),
+    internsThisYear: fieldMeta(z.number().int().min(0).max(5000).optional(), { label: { 'zh-CN': '本年见习人数', en: 'Interns this year' } }),
   }),
-  metrics: [{ key: 'womenEmployed', labels: { 'zh-CN': '就业残疾妇女', en: 'Disabled women employed' }, unit: { 'zh-CN': '人', en: 'people' } }],
+  metrics: [{ key: 'internPlaces', labels: { 'zh-CN': '见习岗位', en: 'Internship places' }, unit: { 'zh-CN': '个', en: 'places' } }],
   rules: [
     {
-      id: 'trained-not-above-capacity',
-      description: { 'zh-CN': '本年培训人数不超过就业人数的十倍', en: 'Trained this year at most ten times those employed' },
+      id: 'interns-within-capacity',
+      description: { 'zh-CN': '本年见习人数不超过岗位数的十倍', en: 'Interns this year at most ten times the places' },
       check: (a) =>
-        a.trainedThisYear !== undefined && a.trainedThisYear > a.womenEmployed * 10
-          ? [{ path: ['trainedThisYear'], messages: { 'zh-CN': '本年培训人数不能超过就业人数的十倍', en: 'Trained this year cannot exceed ten times those employed' } }]
+        a.internsThisYear !== undefined && a.internsThisYear > a.internPlaces * 10
+          ? [{ path: ['internsThisYear'], messages: { 'zh-CN': '本年见习人数不能超过岗位数的十倍', en: 'Interns this year cannot exceed ten times the places' } }]
           : [],
     },
   ],
-  listColumns: ['womenEmployed'],
+  listColumns: ['internPlaces'],
   marker: { symbol: 'pin', color: '#c2185b' },
-  sources: ['吉林 二(二)3'],
+  sources: ['DOMAIN.md: 就业见习基地'],
 });
 
 /** 长春市南关区 and one of its townships: every test site is fictional, in a real unit. */
 export const NANGUAN = '220102';
 export const NANGUAN_CENTRE = { lat: 43.8599, lng: 125.3503 };
 
-export function beautifulWorkshopInput(overrides: Record<string, unknown> = {}) {
+export function internshipBaseInput(overrides: Record<string, unknown> = {}) {
   const n = ++serial;
   return {
-    kind: 'beautiful-workshop',
-    name: `测试美丽工坊${n}号`,
+    kind: 'internship-base',
+    name: `测试见习基地${n}号`,
     regionCode: NANGUAN,
     address: `南关区测试路${n}号`,
     location: { ...NANGUAN_CENTRE },
-    operator: { name: `测试手工艺合作社${n}`, creditCode: creditCode(n) },
+    operator: { name: `测试见习单位${n}`, creditCode: creditCode(n) },
     contact: { person: '王测试', phone: '13900000000' },
     openedOn: '2024-03-01',
     barrierFree: ['step-free-entrance', 'accessible-toilet'],
-    attributes: { womenEmployed: 12, crafts: ['刺绣', '编织'] },
+    attributes: { internPlaces: 12, occupations: ['电商客服', '数据标注'] },
     ...overrides,
   };
 }
@@ -87,5 +87,5 @@ export const installedKindAttributes: Record<string, Record<string, unknown>> = 
 };
 
 export function siteInput(kind: string, attributes: Record<string, unknown> = installedKindAttributes[kind]!, overrides: Record<string, unknown> = {}) {
-  return { ...beautifulWorkshopInput(), kind, name: `测试${kind}网点${++serial}`, attributes, ...overrides };
+  return { ...internshipBaseInput(), kind, name: `测试${kind}网点${++serial}`, attributes, ...overrides };
 }
