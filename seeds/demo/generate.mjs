@@ -36,9 +36,10 @@ function uuid() {
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
 }
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-function creditCode(countyCode, kindDigit) {
-  // 5 = social organisation, 2 = its subtype; then the county, then 9 invented characters.
-  const body = `5${kindDigit}${countyCode}${Array.from({ length: 9 }, () => ALPHABET[Math.floor(random() * 31)]).join('')}`;
+function creditCode(countyCode, prefix) {
+  // Registration authority and type (51/52 social organisations, 91 company, 92 sole trader,
+  // 93 farmers' cooperative); then the county, then 9 invented characters.
+  const body = `${prefix}${countyCode}${Array.from({ length: 9 }, () => ALPHABET[Math.floor(random() * 31)]).join('')}`;
   return body + creditCodeCheckCharacter(body);
 }
 const AREA_CODES = { '2201': '0431', '2202': '0432', '2203': '0434', '2204': '0437', '2205': '0435', '2206': '0439', '2207': '0438', '2208': '0436', '2224': '0433' };
@@ -60,9 +61,15 @@ const countyTypes = new Set(['county', 'autonomous-county', 'county-city']);
 const WORKSHOP_GAPS = new Set(['220122', '220183', '220221', '220322', '220421', '220523', '220622', '220722', '220822', '222426']);
 // – 白山市 has no incubation base (every 市(州) at least 1, 吉林 二(二)3).
 const INCUBATION_GAP_PREFECTURE = '220600';
+// – 美丽工坊: 12 in all against "28 institutions, about 1,000 disabled women" (吉林 二(二)3), none
+//   in 辽源市;
+const BEAUTIFUL_WORKSHOPS_PER_PREFECTURE = { 220100: 3, 220200: 2, 220300: 1, 220400: 0, 220500: 1, 220600: 1, 220700: 1, 220800: 1, 222400: 2 };
+// – these 13 of the 39 counties and county-level cities have no rural employment base (every
+//   县(市) 1, about 120 in the province, 吉林 二(三)6); urban districts have none either.
+const RURAL_BASE_GAPS = new Set(['220183', '220221', '220283', '220323', '220422', '220524', '220582', '220623', '220681', '220723', '220882', '222402', '222405']);
 
 const sites = [];
-function add(kind, county, { name, attributes, operatorName }) {
+function add(kind, county, { name, attributes, operatorName, creditPrefix }) {
   const prefecture = byCode.get(county.parent);
   const townships = [...byCode.values()].filter((r) => r.parent === county.code && r.level === 4 && !r.statisticalOnly);
   const inTownship = townships.length > 0 && chance(0.5);
@@ -75,7 +82,7 @@ function add(kind, county, { name, attributes, operatorName }) {
     regionCode: inTownship ? pick(townships).code : county.code,
     address: `${prefecture?.name ?? ''}${county.name}示例路${between(1, 300)}号`,
     location: { lat: Number((county.lat + (random() - 0.5) * 0.08).toFixed(5)), lng: Number((county.lng + (random() - 0.5) * 0.1).toFixed(5)), system: 'wgs84' },
-    operator: { name: operatorName, creditCode: creditCode(county.code, kind === 'incubation-base' ? 1 : 2) },
+    operator: { name: operatorName, creditCode: creditCode(county.code, creditPrefix ?? (kind === 'incubation-base' ? '51' : '52')) },
     contact: { person: `示例联系人${between(1, 99)}`, phone: phone(county.code) },
     openedOn: date(2015, 2026),
     barrierFree: some(['step-free-entrance', 'ramp', 'accessible-toilet', 'tactile-paving', 'lift', 'sign-language-service', 'screen-reader-friendly-information'], 0, 5),
@@ -166,6 +173,65 @@ for (const prefecture of prefectures) {
       barrierFreeTraining: some(['sign-language-interpreting', 'braille-materials'], 0, 2),
     },
   });
+}
+
+// The kinds added later come last: the PRNG is one sequence, so the sites above stay identical.
+
+// 残疾妇女“美丽工坊” (吉林 二(二)3)
+for (const prefecture of prefectures) {
+  const units = jilinCounties.filter((c) => c.parent === prefecture.code);
+  const n = BEAUTIFUL_WORKSHOPS_PER_PREFECTURE[prefecture.code] ?? 0;
+  for (const county of some(units, n, n)) {
+    const brand = pick(['巧手', '锦绣', '馨语', '花开', '织梦', '暖阳']);
+    const employed = between(5, 40);
+    add('beautiful-workshop', county, {
+      name: `${short(county.name)}${brand}美丽工坊`,
+      operatorName: `${county.name}示例${brand}妇女手工艺服务中心`,
+      attributes: {
+        grade: pick(['county', 'county', 'prefectural', 'provincial']),
+        disabledWomenEmployed: employed,
+        disabledWomenSupported: employed + between(0, 60),
+        projects: some(['hand-knitting', 'embroidery', 'intangible-heritage', 'cultural-creative', 'sewing', 'agricultural-processing', 'e-commerce-live-streaming'], 1, 3),
+        womenFederationPartner: chance(0.7),
+        funded: chance(0.6),
+        ...(chance(0.8) ? { averageMonthlyIncome: between(800, 2600) } : {}),
+      },
+    });
+  }
+}
+
+// 农村残疾人就业帮扶基地 (吉林 二(三)6): counties and county-level cities only
+const RURAL_OPERATORS = {
+  'leading-enterprise': { suffix: '农业发展有限公司', creditPrefix: '91' },
+  'farmers-cooperative': { suffix: '种养专业合作社', creditPrefix: '93' },
+  'family-farm': { suffix: '家庭农场', creditPrefix: '92' },
+};
+for (const county of jilinCounties) {
+  if (!countyTypes.has(county.type) || RURAL_BASE_GAPS.has(county.code)) continue;
+  for (let i = 0, n = chance(0.2) ? 2 : 1; i < n; i++) {
+    const operatorType = pick(Object.keys(RURAL_OPERATORS));
+    const brand = pick(['丰收', '绿源', '惠农', '兴农', '禾丰', '金穗']);
+    const employed = between(3, 30);
+    const inProduction = between(0, 40);
+    // every person employed or drawn in belongs to a household helped; some households have two
+    const households = between(Math.ceil((employed + inProduction) * 0.8), employed + inProduction + 15);
+    add('rural-employment-base', county, {
+      name: `${short(county.name)}${brand}农村残疾人就业帮扶基地${i ? i + 1 + '号' : ''}`,
+      operatorName: `${county.name}示例${brand}${RURAL_OPERATORS[operatorType].suffix}`,
+      creditPrefix: RURAL_OPERATORS[operatorType].creditPrefix,
+      attributes: {
+        operatorType,
+        industries: some(['crop-farming', 'livestock', 'agro-processing', 'rural-tourism', 'rural-e-commerce'], 1, 3),
+        disabledEmployed: employed,
+        disabledInProduction: inProduction,
+        disabledHouseholdsHelped: households,
+        heavyDisabilityHouseholds: between(0, Math.floor(households / 2)),
+        ...(chance(0.8) ? { annualIncomeIncrease: between(1500, 9000) } : {}),
+        ...(chance(0.7) ? { recognisedLevel: pick(['county', 'county', 'prefectural', 'provincial']) } : {}),
+        supported: chance(0.6),
+      },
+    });
+  }
 }
 
 const out = {

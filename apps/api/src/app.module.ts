@@ -19,6 +19,8 @@ import { AuthModule } from './auth/auth.module.js';
 import { AccessGuard } from './auth/access.guard.js';
 import { ReviewModule } from './review/review.module.js';
 import { DemoModule } from './demo/demo.module.js';
+import { TargetsModule } from './targets/targets.module.js';
+import { CoverageModule } from './coverage/coverage.module.js';
 
 export interface AppOptions {
   kinds?: readonly SiteKindDefinition[];
@@ -58,6 +60,8 @@ export class AppModule {
         ReviewModule,
         BoundariesModule,
         DemoModule,
+        TargetsModule,
+        CoverageModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },

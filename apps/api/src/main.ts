@@ -2,14 +2,14 @@ import 'reflect-metadata';
 import { ConfigError, describeDatabase, loadConfig } from './config/config.js';
 import { prepareDatabase } from './database/prepare.js';
 import { createApp } from './create-app.js';
-import { DemoSeeder } from './demo/demo.seeder.js';
+import { seedApplicationData } from './seeding/reference-data.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   console.log(`sitenet: opening ${describeDatabase(config)} …`);
   const { dataSource, seeds } = await prepareDatabase(config);
   const app = await createApp(config, dataSource);
-  if (config.seedDemo) seeds.push(...(await app.get(DemoSeeder).seed()));
+  seeds.push(...(await seedApplicationData(app, config)));
   for (const seed of seeds) {
     console.log(
       seed.skipped

@@ -13,10 +13,10 @@ afterAll(async () => {
   await t?.close();
 });
 
-describe('the four installed kinds', () => {
+describe('the installed kinds', () => {
   it('are listed by GET /api/site-kinds with labels, metrics and markers', async () => {
     const body = (await t.http().get('/api/site-kinds').expect(200)).body as { items: { code: string; metrics: { key: string }[]; marker: { color: string } }[] };
-    expect(body.items.map((k) => k.code)).toEqual(['incubation-base', 'auxiliary-workshop', 'blind-massage', 'training-base']);
+    expect(body.items.map((k) => k.code)).toEqual(['incubation-base', 'auxiliary-workshop', 'blind-massage', 'training-base', 'beautiful-workshop', 'rural-employment-base']);
     const metric = (code: string) => body.items.find((k) => k.code === code)!.metrics.map((m) => m.key);
     expect(metric('auxiliary-workshop')).toContain('participants');
     expect(metric('blind-massage')).toContain('blindPractitioners');

@@ -10,6 +10,7 @@ import { loadConfig, type AppConfig } from '../../src/config/config.js';
 import { pgCompatibleParsers } from '../../src/database/pglite-pool.js';
 import { prepareDatabase } from '../../src/database/prepare.js';
 import { createApp } from '../../src/create-app.js';
+import { seedApplicationData } from '../../src/seeding/reference-data.js';
 import type { AppOptions } from '../../src/app.module.js';
 import { AccountsService } from '../../src/auth/accounts.service.js';
 import type { AccountSummary, Role } from '@sitenet/domain';
@@ -28,6 +29,7 @@ export interface AuthorizedAgent {
   get: (url: string) => request.Test;
   post: (url: string) => request.Test;
   patch: (url: string) => request.Test;
+  put: (url: string) => request.Test;
 }
 
 export interface TestApp {
@@ -68,11 +70,13 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}, options: 
   const { dataSource } = await prepareDatabase(config, embedded);
   const app = await createApp(config, dataSource, options);
   await app.init();
+  await seedApplicationData(app, config);
   const server = app.getHttpServer();
   const agent = (token: string): AuthorizedAgent => ({
     get: (url) => request(server).get(url).set('Authorization', `Bearer ${token}`),
     post: (url) => request(server).post(url).set('Authorization', `Bearer ${token}`),
     patch: (url) => request(server).patch(url).set('Authorization', `Bearer ${token}`),
+    put: (url) => request(server).put(url).set('Authorization', `Bearer ${token}`),
   });
   let serial = 0;
   const signIn: TestApp['signIn'] = async ({ role, regionCode, username, displayName }) => {

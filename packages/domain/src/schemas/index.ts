@@ -1,3 +1,4 @@
 export * from './regions.js';
 export * from './sites.js';
 export * from './accounts.js';
+export * from './targets.js';

@@ -31,9 +31,16 @@ function optionValues(schema: z.ZodType): string[] {
 const fieldsOf = (kind: SiteKindDefinition) => Object.entries(kind.attributes.shape as Record<string, z.ZodType>);
 
 describe('installed kinds', () => {
-  it('are the four kinds of the texts, in order, with unique codes', () => {
-    expect(installedKinds.map((kind) => kind.code)).toEqual(['incubation-base', 'auxiliary-workshop', 'blind-massage', 'training-base']);
-    expect(new SiteKindRegistry(installedKinds).codes).toHaveLength(4);
+  it('are the kinds of the texts, in order, with unique codes', () => {
+    expect(installedKinds.map((kind) => kind.code)).toEqual([
+      'incubation-base',
+      'auxiliary-workshop',
+      'blind-massage',
+      'training-base',
+      'beautiful-workshop',
+      'rural-employment-base',
+    ]);
+    expect(new SiteKindRegistry(installedKinds).codes).toHaveLength(6);
   });
 
   it('are drawn with distinct symbols and colours that keep 3:1 contrast on white', () => {
@@ -129,6 +136,15 @@ const minimalAttributes: Record<string, () => Record<string, unknown>> = {
   'auxiliary-workshop': () => ({ host: 'community', participants: 10, disabilityCategories: ['intellectual'], contractedWorkers: 10, insuredWorkers: 8, jobCoaches: 1 }),
   'blind-massage': () => ({ type: 'health-care', blindPractitioners: 3, certifiedMedicalMasseurs: 0 }),
   'training-base': () => ({ grade: 'county', yearlyCapacity: 200, occupations: ['handicrafts'], traineesLastYear: 150, employedAfterTraining: 60 }),
+  'beautiful-workshop': () => ({ grade: 'county', disabledWomenEmployed: 8, disabledWomenSupported: 20, projects: ['embroidery'] }),
+  'rural-employment-base': () => ({
+    operatorType: 'family-farm',
+    industries: ['livestock'],
+    disabledEmployed: 4,
+    disabledInProduction: 6,
+    disabledHouseholdsHelped: 9,
+    heavyDisabilityHouseholds: 2,
+  }),
 };
 
 describe('the API request schema built from the installed kinds', () => {
@@ -152,6 +168,15 @@ describe('the API request schema built from the installed kinds', () => {
     expect(issues[0]).toMatchObject({ path: 'body.attributes.contractedWorkers' });
     expect(issues[0]!.messages['zh-CN']).toContain('签订劳动合同');
     expect(issues[0]!.messages.en).toMatch(/cannot outnumber/);
+  });
+
+  it.each([
+    ['beautiful-workshop', { disabledWomenEmployed: 21 }, 'body.attributes.disabledWomenSupported'],
+    ['rural-employment-base', { heavyDisabilityHouseholds: 10 }, 'body.attributes.heavyDisabilityHouseholds'],
+  ] as const)('reports the rule of %s at the blamed attribute', (code, change, path) => {
+    const result = schemas.create.safeParse(siteRequest(code, { ...minimalAttributes[code]!(), ...change }));
+    const issues = toFieldIssues(result.error!.issues, 'en', 'body');
+    expect(issues.map((issue) => issue.path)).toEqual([path]);
   });
 
   it('checks rules on the attributes alone too (PATCH)', () => {

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { RegionEntity } from '../regions/region.entity.js';
+import { TargetsModule } from '../targets/targets.module.js';
+import { CoverageController } from './coverage.controller.js';
+import { CoverageService } from './coverage.service.js';
+import { ServicePointEntity } from './service-point.entity.js';
+import { ServicePointsService } from './service-points.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ServicePointEntity, RegionEntity]), TargetsModule],
+  controllers: [CoverageController],
+  providers: [CoverageService, ServicePointsService],
+})
+export class CoverageModule {}

@@ -1,0 +1,184 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import {
+  evaluateTarget,
+  monthOf,
+  shapeOf,
+  type CoverageInputs,
+  type CoverageResult,
+  type LocalizedText,
+  type RegionType,
+  type SiteKindRegistry,
+} from '@sitenet/domain';
+import type { Jurisdiction } from '../auth/jurisdiction.js';
+import { SITE_KIND_REGISTRY } from '../kinds/kinds.tokens.js';
+import type { RegionEntity } from '../regions/region.entity.js';
+import type { TargetView } from '../targets/target.mapper.js';
+import { TargetsService } from '../targets/targets.service.js';
+
+/** The column of `site` (and `region`) that holds a unit of each level. */
+const UNIT_COLUMN = { 1: 'province_code', 2: 'prefecture_code', 3: 'county_code', 4: 'township_code' } as const;
+const REGION_ROOT_COLUMN = { 1: 'province_code', 2: 'prefecture_code', 3: 'county_code' } as const;
+
+export interface CoverageEntry extends CoverageResult {
+  target: TargetView;
+  tracked: boolean;
+  inherited: boolean;
+}
+
+/**
+ * Coverage computed live from approved sites: every request aggregates in SQL (grouped by unit or
+ * by month — never a query per unit), so an approval shows at once; the rules themselves are the
+ * pure functions of @sitenet/domain.
+ */
+@Injectable()
+export class CoverageService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(SITE_KIND_REGISTRY) private readonly kinds: SiteKindRegistry,
+    private readonly targets: TargetsService,
+  ) {}
+
+  async coverage(regionCode: string, scope: Jurisdiction, asOf = new Date()) {
+    const region = await this.targets.visibleRegion(regionCode, scope);
+    const inForce = (await this.targets.inForce(region)).filter(({ target, inherited }) => !inherited || ['per-unit-minimum', 'proximity'].includes(target.rule.shape));
+    const results: CoverageEntry[] = [];
+    for (const { target, inherited } of inForce) {
+      const inputs = await this.inputsFor(target, region);
+      const result = evaluateTarget(target, this.kindsLabel(target.kinds), inputs, asOf);
+      results.push({ ...result, target, inherited, tracked: target.kinds.every((k) => this.kinds.get(k)) });
+    }
+    return { region: { code: region.code, name: region.name, level: region.level }, asOf: asOf.toISOString(), results };
+  }
+
+  /** Approved sites per kind for every unit of a level under the region, units with none included. */
+  async matrix(regionCode: string, level: 2 | 3 | 4, scope: Jurisdiction) {
+    const region = await this.targets.visibleRegion(regionCode, scope);
+    const root = REGION_ROOT_COLUMN[region.level as 1 | 2 | 3];
+    const rows: { code: string; name: string; type: string; statistical_only: boolean; kind: string | null; count: string }[] = root
+      ? await this.dataSource.query(
+          `SELECT r.code, r.name, r.type, r.statistical_only, s.kind, count(s.id)::text AS count
+             FROM region r
+             LEFT JOIN site s ON s.${UNIT_COLUMN[level]} = r.code AND s.status = 'approved'
+            WHERE r.level = $1 AND r.${root} = $2 AND r.code <> $2
+            GROUP BY r.code, r.name, r.type, r.statistical_only, s.kind
+            ORDER BY r.code`,
+          [level, region.code],
+        )
+      : [];
+    const units = new Map<string, { code: string; name: string; type: RegionType; statisticalOnly: boolean; counts: Record<string, number>; total: number }>();
+    for (const row of rows) {
+      const unit = units.get(row.code) ?? { code: row.code, name: row.name, type: row.type as RegionType, statisticalOnly: row.statistical_only, counts: Object.fromEntries(this.kinds.codes.map((k) => [k, 0])), total: 0 };
+      if (row.kind) {
+        unit.counts[row.kind] = Number(row.count);
+        unit.total += Number(row.count);
+      }
+      units.set(row.code, unit);
+    }
+    return { region: { code: region.code, name: region.name, level: region.level }, level, kinds: this.kinds.codes, rows: [...units.values()] };
+  }
+
+  /** Sites approved per month and kind inside the region (by the month of first approval). */
+  async trend(regionCode: string, months: number, scope: Jurisdiction, asOf = new Date()) {
+    const region = await this.targets.visibleRegion(regionCode, scope);
+    const column = UNIT_COLUMN[region.level as 1 | 2 | 3 | 4];
+    const rows: { month: string; kind: string; count: string }[] = await this.dataSource.query(
+      `SELECT to_char(s.approved_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, s.kind, count(*)::text AS count
+         FROM site s
+        WHERE s.status = 'approved' AND s.approved_at IS NOT NULL AND s.${column} = $1
+        GROUP BY 1, 2 ORDER BY 1`,
+      [region.code],
+    );
+    const last = monthOf(asOf);
+    const list: string[] = [];
+    for (let i = months - 1; i >= 0; i--) {
+      const d = new Date(Date.UTC(Number(last.slice(0, 4)), Number(last.slice(5, 7)) - 1 - i, 1));
+      list.push(monthOf(d));
+    }
+    const before = Object.fromEntries(this.kinds.codes.map((k) => [k, 0]));
+    for (const row of rows) if (row.month < list[0]!) before[row.kind] = (before[row.kind] ?? 0) + Number(row.count);
+    const series = list.map((month) => ({ month, approved: Object.fromEntries(this.kinds.codes.map((k) => [k, Number(rows.find((r) => r.month === month && r.kind === k)?.count ?? 0)])) }));
+    return { region: { code: region.code, name: region.name, level: region.level }, kinds: this.kinds.codes, before, series };
+  }
+
+  private kindsLabel(codes: string[]): LocalizedText {
+    const labels = codes.map((c) => this.kinds.get(c)?.labels ?? { 'zh-CN': c, en: c });
+    return { 'zh-CN': labels.map((l) => l['zh-CN']).join('、'), en: labels.map((l) => l.en.toLowerCase()).join(', ') };
+  }
+
+  /** What the target's rule needs, aggregated in SQL over approved sites of its kinds inside the region. */
+  private async inputsFor(target: TargetView, region: RegionEntity): Promise<CoverageInputs> {
+    const shape = shapeOf(target.rule);
+    if (!shape) return {};
+    const params = shape.params.parse(target.rule);
+    const where = `s.status = 'approved' AND s.kind = ANY($1) AND s.${UNIT_COLUMN[region.level as 1 | 2 | 3 | 4]} = $2`;
+    const inputs: CoverageInputs = {};
+    const level = shape.unitLevelOf?.(params);
+    const root = REGION_ROOT_COLUMN[region.level as 1 | 2 | 3];
+    if (shape.needs.includes('units') && level) {
+      const rows: { code: string; name: string; type: string; statistical_only: boolean; count: string }[] = root
+        ? await this.dataSource.query(
+            `SELECT r.code, r.name, r.type, r.statistical_only, count(s.id)::text AS count
+               FROM region r
+               LEFT JOIN site s ON s.${UNIT_COLUMN[level]} = r.code AND s.status = 'approved' AND s.kind = ANY($1)
+              WHERE r.level = $3 AND r.${root} = $2 AND r.code <> $2
+              GROUP BY r.code, r.name, r.type, r.statistical_only ORDER BY r.code`,
+            [target.kinds, region.code, level],
+          )
+        : [];
+      inputs.units = rows.map((r) => ({ code: r.code, name: r.name, type: r.type as RegionType, statisticalOnly: r.statistical_only, count: Number(r.count) }));
+    }
+    if (shape.needs.includes('unitMonthly') && level) {
+      const rows: { unit: string; month: string; count: string }[] = await this.dataSource.query(
+        `SELECT s.${UNIT_COLUMN[level]} AS unit, to_char(s.approved_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::text AS count
+           FROM site s WHERE ${where} AND s.approved_at IS NOT NULL GROUP BY 1, 2`,
+        [target.kinds, region.code],
+      );
+      inputs.unitMonthly = rows.map((r) => ({ unit: r.unit, month: r.month, count: Number(r.count) }));
+    }
+    if (shape.needs.includes('monthly')) {
+      const metric = shape.metricOf?.(params) ?? null;
+      const rows: { month: string; count: string; metric_sum: string }[] = await this.dataSource.query(
+        `SELECT to_char(s.approved_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::text AS count,
+                coalesce(sum(CASE WHEN $3::text IS NULL THEN 0 ELSE (s.attributes ->> $3::text)::numeric END), 0)::text AS metric_sum
+           FROM site s WHERE ${where} AND s.approved_at IS NOT NULL GROUP BY 1 ORDER BY 1`,
+        [target.kinds, region.code, metric],
+      );
+      inputs.monthly = rows.map((r) => ({ month: r.month, count: Number(r.count), metricSum: Number(r.metric_sum) }));
+    }
+    if (shape.needs.includes('sitePoints')) {
+      const rows: { lat: number; lng: number }[] = await this.dataSource.query(`SELECT s.lat, s.lng FROM site s WHERE ${where}`, [target.kinds, region.code]);
+      inputs.sitePoints = rows.map((r) => ({ lat: r.lat, lng: r.lng }));
+    }
+    if (shape.needs.includes('demandPoints')) inputs.demandPoints = await this.demandPoints(region);
+    return inputs;
+  }
+
+  /**
+   * Townships with a supplied service point; a county with none of them (or without townships)
+   * counts as one demand point at its centroid, marked coarse.
+   */
+  private async demandPoints(region: RegionEntity): Promise<CoverageInputs['demandPoints']> {
+    const root = REGION_ROOT_COLUMN[region.level as 1 | 2 | 3];
+    if (!root) return [];
+    const townships: { code: string; name: string; county: string; lat: number; lng: number }[] = await this.dataSource.query(
+      `SELECT r.code, r.name, r.county_code AS county, p.lat, p.lng
+         FROM service_point p JOIN region r ON r.code = p.region_code
+        WHERE r.level = 4 AND r.${root} = $1 ORDER BY r.code`,
+      [region.code],
+    );
+    const counties: { code: string; name: string; lat: number | null; lng: number | null }[] = await this.dataSource.query(
+      `SELECT r.code, r.name, r.centroid_lat AS lat, r.centroid_lng AS lng
+         FROM region r WHERE r.level = 3 AND r.statistical_only = false AND (r.${root} = $1 OR r.code = $1) ORDER BY r.code`,
+      [region.code],
+    );
+    const covered = new Set(townships.map((t) => t.county));
+    return [
+      ...townships.map((t) => ({ code: t.code, name: t.name, point: { lat: t.lat, lng: t.lng }, precision: 'township' as const })),
+      ...counties
+        .filter((c) => !covered.has(c.code) && c.lat !== null && c.lng !== null)
+        .map((c) => ({ code: c.code, name: c.name, point: { lat: c.lat!, lng: c.lng! }, precision: 'county' as const })),
+    ];
+  }
+}

@@ -1,0 +1,22 @@
+import type { Target, TargetStrength } from '@sitenet/domain';
+import type { TargetEntity } from './target.entity.js';
+
+export type TargetView = Target & { origin: 'seed' | 'user'; version: number };
+
+export function toTarget(entity: TargetEntity): TargetView {
+  return {
+    id: entity.id,
+    regionCode: entity.regionCode,
+    kinds: entity.kinds,
+    title: entity.title,
+    strength: entity.strength as TargetStrength,
+    startsOn: entity.startsOn,
+    deadline: entity.deadline,
+    source: entity.source,
+    rule: entity.rule,
+    note: entity.note,
+    retired: entity.retired,
+    origin: entity.origin as 'seed' | 'user',
+    version: entity.version,
+  };
+}

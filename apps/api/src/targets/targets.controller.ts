@@ -1,0 +1,58 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { targetCreateSchema, targetIdParamsSchema, targetListQuerySchema, targetSchema, targetUpdateSchema } from '@sitenet/domain/schemas';
+import { CurrentActor, SignedIn } from '../common/access.js';
+import type { Actor } from '../auth/jurisdiction.js';
+import type { TargetView } from './target.mapper.js';
+import { TargetsService, type TargetInput, type TargetPatch } from './targets.service.js';
+
+@ApiTags('targets')
+@ApiBearerAuth()
+@Controller('targets')
+export class TargetsController {
+  constructor(private readonly targets: TargetsService) {}
+
+  @Get()
+  @SignedIn()
+  @ApiOperation({ summary: 'Targets in force for a region: its own and those of the units above it' })
+  @ApiOkResponse({ standardSchema: z.object({ items: z.array(targetSchema.extend({ inherited: z.boolean() })) }).meta({ id: 'TargetList' }) })
+  async list(@CurrentActor() actor: Actor, @Query({ schema: targetListQuerySchema }) query: { region: string; retired?: boolean }) {
+    const region = await this.targets.visibleRegion(query.region, actor.scope);
+    return { items: (await this.targets.inForce(region, query.retired)).map(({ target, inherited }) => ({ ...target, inherited })) };
+  }
+
+  @Post()
+  @SignedIn('province', 'admin')
+  @ApiOperation({ summary: 'Add a target for a region inside your jurisdiction' })
+  @ApiCreatedResponse({ standardSchema: targetSchema })
+  create(@CurrentActor() actor: Actor, @Body({ schema: targetCreateSchema }) body: TargetInput): Promise<TargetView> {
+    return this.targets.create(body, actor);
+  }
+
+  @Patch(':id')
+  @SignedIn('province', 'admin')
+  @ApiOperation({ summary: 'Edit a target (carries the version it read; stale → 409)' })
+  @ApiOkResponse({ standardSchema: targetSchema })
+  update(@CurrentActor() actor: Actor, @Param({ schema: targetIdParamsSchema }) params: { id: string }, @Body({ schema: targetUpdateSchema }) body: TargetPatch): Promise<TargetView> {
+    return this.targets.update(params.id, body, actor);
+  }
+
+  @Post(':id/retire')
+  @HttpCode(200)
+  @SignedIn('province', 'admin')
+  @ApiOperation({ summary: 'Retire a target (kept, no longer in force)' })
+  @ApiOkResponse({ standardSchema: targetSchema })
+  retire(@CurrentActor() actor: Actor, @Param({ schema: targetIdParamsSchema }) params: { id: string }): Promise<TargetView> {
+    return this.targets.setRetired(params.id, true, actor);
+  }
+
+  @Post(':id/restore')
+  @HttpCode(200)
+  @SignedIn('province', 'admin')
+  @ApiOperation({ summary: 'Put a retired target back in force' })
+  @ApiOkResponse({ standardSchema: targetSchema })
+  restore(@CurrentActor() actor: Actor, @Param({ schema: targetIdParamsSchema }) params: { id: string }): Promise<TargetView> {
+    return this.targets.setRetired(params.id, false, actor);
+  }
+}

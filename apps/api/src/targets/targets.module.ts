@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { RegionEntity } from '../regions/region.entity.js';
+import { TargetEntity } from './target.entity.js';
+import { TargetsController } from './targets.controller.js';
+import { TargetsService } from './targets.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([TargetEntity, RegionEntity])],
+  controllers: [TargetsController],
+  providers: [TargetsService],
+  exports: [TargetsService],
+})
+export class TargetsModule {}

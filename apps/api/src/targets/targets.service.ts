@@ -1,0 +1,151 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { In, type DataSource, type Repository } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { toFieldIssues, type LocalizedText, type TargetRule, type TargetSource, type TargetStrength } from '@sitenet/domain';
+import { seededTargetSchema } from '@sitenet/domain/schemas';
+import { ApiException, NotFoundApiException, ValidationApiException } from '../common/api-exception.js';
+import { withinJurisdiction, type Actor, type Jurisdiction } from '../auth/jurisdiction.js';
+import { RegionEntity } from '../regions/region.entity.js';
+import { SeedFileError, type SeedOutcome } from '../seeding/region-seeder.js';
+import { TargetEntity } from './target.entity.js';
+import { toTarget, type TargetView } from './target.mapper.js';
+
+export interface TargetInput {
+  regionCode: string;
+  kinds: string[];
+  title: LocalizedText;
+  strength: TargetStrength;
+  startsOn: string;
+  deadline: string;
+  source: TargetSource;
+  rule: TargetRule;
+  note: LocalizedText | null;
+}
+
+export type TargetPatch = Partial<Omit<TargetInput, 'regionCode'>> & { version: number };
+
+const FILE = 'targets/targets.json';
+
+@Injectable()
+export class TargetsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectRepository(TargetEntity) private readonly targets: Repository<TargetEntity>,
+    @InjectRepository(RegionEntity) private readonly regions: Repository<RegionEntity>,
+  ) {}
+
+  /**
+   * Loads seeds/targets/targets.json (idempotent by checksum). A shipped target that someone has
+   * since edited keeps their version: only rows still of origin `seed` are replaced.
+   */
+  async seed(seedsDir: string): Promise<SeedOutcome> {
+    const started = performance.now();
+    const text = await readFile(path.join(seedsDir, FILE), 'utf8');
+    const checksum = createHash('sha256').update(text).digest('hex');
+    const [previous] = await this.dataSource.query(`SELECT "checksum" FROM "seed_run" WHERE "name" = $1`, [FILE]);
+    if (previous?.checksum === checksum) return { name: FILE, rows: 0, skipped: true, milliseconds: performance.now() - started };
+    const rows = (JSON.parse(text) as { targets: unknown[] }).targets.map((raw, index) => {
+      const parsed = seededTargetSchema.safeParse(raw, { reportInput: true });
+      if (!parsed.success) {
+        throw new SeedFileError(`${FILE}: target ${index + 1} is invalid: ${toFieldIssues(parsed.error.issues, 'en').map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+      }
+      return parsed.data;
+    });
+    await this.dataSource.transaction(async (manager) => {
+      for (const t of rows) {
+        await manager.query(
+          `INSERT INTO "target" ("id", "region_code", "kinds", "title", "strength", "starts_on", "deadline", "source", "rule", "note", "retired", "origin", "version")
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, false, 'seed', 1)
+           ON CONFLICT ("id") DO UPDATE SET "region_code" = EXCLUDED."region_code", "kinds" = EXCLUDED."kinds", "title" = EXCLUDED."title",
+             "strength" = EXCLUDED."strength", "starts_on" = EXCLUDED."starts_on", "deadline" = EXCLUDED."deadline", "source" = EXCLUDED."source",
+             "rule" = EXCLUDED."rule", "note" = EXCLUDED."note", "version" = "target"."version" + 1, "updated_at" = now()
+           WHERE "target"."origin" = 'seed'`,
+          [t.id, t.regionCode, t.kinds, JSON.stringify(t.title), t.strength, t.startsOn, t.deadline, JSON.stringify(t.source), JSON.stringify(t.rule), t.note === null ? null : JSON.stringify(t.note)],
+        );
+      }
+      await manager.query(
+        `INSERT INTO "seed_run" ("name", "checksum", "row_count", "applied_at") VALUES ($1, $2, $3, now())
+         ON CONFLICT ("name") DO UPDATE SET "checksum" = EXCLUDED."checksum", "row_count" = EXCLUDED."row_count", "applied_at" = EXCLUDED."applied_at"`,
+        [FILE, checksum, rows.length],
+      );
+    });
+    return { name: FILE, rows: rows.length, skipped: false, milliseconds: performance.now() - started };
+  }
+
+  /** A region the caller may look at, or a 404 that does not say whether it exists. */
+  async visibleRegion(code: string, scope: Jurisdiction): Promise<RegionEntity> {
+    const region = await this.regions.findOneBy({ code });
+    if (!region || !withinJurisdiction(scope, region)) {
+      throw new NotFoundApiException('region.not_in_jurisdiction', {
+        'zh-CN': `没有代码为 ${code} 的行政区划，或它不在您的辖区内。`,
+        en: `There is no administrative division ${code} in your jurisdiction.`,
+      });
+    }
+    return region;
+  }
+
+  /** Targets set by the region itself and by the units above it, not retired. */
+  async inForce(region: RegionEntity, includeRetired = false): Promise<{ target: TargetView; inherited: boolean }[]> {
+    const ancestors = [region.provinceCode, region.prefectureCode, region.countyCode].filter((c): c is string => !!c && c !== region.code);
+    const rows = await this.targets.find({ where: { regionCode: In([region.code, ...ancestors]), ...(includeRetired ? {} : { retired: false }) }, order: { deadline: 'ASC', id: 'ASC' } });
+    return rows.map((row) => ({ target: toTarget(row), inherited: row.regionCode !== region.code }));
+  }
+
+  async get(id: string, scope: Jurisdiction): Promise<TargetEntity> {
+    const target = await this.targets.findOne({ where: { id }, relations: { region: true } });
+    if (!target?.region || !withinJurisdiction(scope, target.region)) {
+      throw new NotFoundApiException('target.not_found', { 'zh-CN': `没有编号为 ${id} 的目标，或它不在您的辖区内。`, en: `There is no target ${id} in your jurisdiction.` });
+    }
+    return target;
+  }
+
+  async create(input: TargetInput, actor: Actor): Promise<TargetView> {
+    const region = await this.regions.findOneBy({ code: input.regionCode });
+    if (!region || !withinJurisdiction(actor.scope, region)) {
+      throw new ValidationApiException([
+        { path: 'body.regionCode', code: 'region.outside_jurisdiction', messages: { 'zh-CN': '目标所属区划须在您的辖区内', en: 'The target’s region must be inside your jurisdiction' } },
+      ]);
+    }
+    const id = `u-${randomUUID()}`;
+    await this.targets.insert({ id, ...input, retired: false, origin: 'user', updatedBy: actor.id } as QueryDeepPartialEntity<TargetEntity>);
+    return toTarget(await this.targets.findOneByOrFail({ id }));
+  }
+
+  async update(id: string, patch: TargetPatch, actor: Actor): Promise<TargetView> {
+    const current = await this.get(id, actor.scope);
+    if (patch.version !== current.version) throw stale(current);
+    const { version, ...changes } = patch;
+    const next = { ...toTarget(current), ...changes };
+    if (next.deadline <= next.startsOn) {
+      throw new ValidationApiException([{ path: 'body.deadline', code: 'target.deadline_before_start', messages: { 'zh-CN': '截止日期应晚于起始日期', en: 'The deadline must come after the start' } }]);
+    }
+    const result = await this.targets
+      .createQueryBuilder()
+      .update(TargetEntity)
+      .set({ ...changes, origin: 'user', updatedBy: actor.id } as QueryDeepPartialEntity<TargetEntity>)
+      .where('id = :id AND version = :version', { id, version })
+      .execute();
+    if (result.affected !== 1) throw stale(await this.targets.findOneByOrFail({ id }));
+    return toTarget(await this.targets.findOneByOrFail({ id }));
+  }
+
+  async setRetired(id: string, retired: boolean, actor: Actor): Promise<TargetView> {
+    const current = await this.get(id, actor.scope);
+    await this.targets.update({ id }, { retired, updatedBy: actor.id, origin: 'user', version: current.version + 1 });
+    return toTarget(await this.targets.findOneByOrFail({ id }));
+  }
+}
+
+function stale(current: TargetEntity): ApiException {
+  return new ApiException(
+    409,
+    'target.version_conflict',
+    { 'zh-CN': '该目标已被他人修改，您的修改未保存。请查看最新内容后重新修改。', en: 'Someone else changed this target; your change was not saved. Review it and edit again.' },
+    undefined,
+    { current: toTarget(current) },
+  );
+}

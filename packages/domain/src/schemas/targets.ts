@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { localizedIssue } from '../errors/zod-issues.js';
+import { TARGET_STATUSES, TARGET_STRENGTHS } from '../targets/target.js';
+import { targetRuleSchema } from '../targets/target-rules.js';
+import { regionCodeSchema } from './regions.js';
+import { lineText } from './sites.js';
+
+const localized = (max: number) => z.strictObject({ 'zh-CN': lineText(1, max), en: lineText(1, max) });
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, localizedIssue({ 'zh-CN': '日期格式应为 YYYY-MM-DD', en: 'Dates are written YYYY-MM-DD' }));
+const kindCode = z.string().regex(/^[a-z][a-z0-9-]*$/).max(40);
+
+const targetFields = {
+  regionCode: regionCodeSchema,
+  kinds: z.array(kindCode).min(1).max(12),
+  title: localized(200),
+  strength: z.enum(TARGET_STRENGTHS),
+  startsOn: isoDay,
+  deadline: isoDay,
+  source: z.strictObject({ document: lineText(2, 200), clause: lineText(1, 50), quote: z.string().trim().min(2).max(1000) }),
+  rule: targetRuleSchema,
+  note: localized(1000).nullable().default(null),
+};
+
+const deadlineAfterStart = (t: { startsOn?: string; deadline?: string }) => !t.startsOn || !t.deadline || t.deadline > t.startsOn;
+const deadlineIssue = localizedIssue({ 'zh-CN': '截止日期应晚于起始日期', en: 'The deadline must come after the start' });
+
+/** A seeded target: the file gives the id. */
+export const seededTargetSchema = z.strictObject({ id: z.string().regex(/^[a-z0-9-]{3,64}$/), ...targetFields }).refine(deadlineAfterStart, { ...deadlineIssue, path: ['deadline'] });
+
+export const targetCreateSchema = z.strictObject(targetFields).refine(deadlineAfterStart, { ...deadlineIssue, path: ['deadline'] });
+
+export const targetUpdateSchema = z
+  .strictObject({
+    version: z.number().int().min(1),
+    kinds: targetFields.kinds.optional(),
+    title: targetFields.title.optional(),
+    strength: targetFields.strength.optional(),
+    startsOn: isoDay.optional(),
+    deadline: isoDay.optional(),
+    source: targetFields.source.optional(),
+    rule: targetRuleSchema.optional(),
+    note: localized(1000).nullable().optional(),
+  })
+  .refine(deadlineAfterStart, { ...deadlineIssue, path: ['deadline'] });
+
+export const targetIdParamsSchema = z.strictObject({ id: z.string().regex(/^[a-z0-9-]{3,64}$/) });
+
+export const coverageQuerySchema = z.strictObject({ region: regionCodeSchema });
+export const matrixQuerySchema = z.strictObject({ region: regionCodeSchema, level: z.coerce.number().int().min(2).max(4) });
+export const trendQuerySchema = z.strictObject({ region: regionCodeSchema, months: z.coerce.number().int().min(1).max(120).default(36) });
+export const targetListQuerySchema = z.strictObject({ region: regionCodeSchema, retired: z.enum(['true', 'false']).transform((v) => v === 'true').optional() });
+
+export const servicePointSchema = z.strictObject({
+  lat: z.number().min(3).max(54),
+  lng: z.number().min(73).max(136),
+  system: z.enum(['wgs84', 'gcj02']).default('wgs84'),
+});
+
+const localizedOut = z.object({ 'zh-CN': z.string(), en: z.string() });
+export const targetSchema = z
+  .object({
+    id: z.string(),
+    regionCode: z.string(),
+    kinds: z.array(z.string()),
+    title: localizedOut,
+    strength: z.enum(TARGET_STRENGTHS),
+    startsOn: z.string(),
+    deadline: z.string(),
+    source: z.object({ document: z.string(), clause: z.string(), quote: z.string() }),
+    rule: z.record(z.string(), z.unknown()),
+    note: localizedOut.nullable(),
+    retired: z.boolean(),
+    origin: z.enum(['seed', 'user']),
+    version: z.number().int(),
+  })
+  .meta({ id: 'Target' });
+
+export const coverageResultSchema = z
+  .object({
+    target: targetSchema,
+    tracked: z.boolean().meta({ description: 'False when a kind the target counts is not installed' }),
+    inherited: z.boolean().meta({ description: 'Set by a unit above the region asked for, evaluated inside it' }),
+    status: z.enum(TARGET_STATUSES),
+    actual: z.number(),
+    required: z.number(),
+    threshold: z.number(),
+    progress: z.number(),
+    unit: localizedOut,
+    description: localizedOut,
+    projection: z.object({ method: z.literal('linear-trend'), ratePerMonth: z.number(), projectedAtDeadline: z.number() }).nullable(),
+    shortfalls: z.array(z.object({ code: z.string(), name: z.string(), type: z.string(), count: z.number(), minimum: z.number() })).optional(),
+    outside: z.array(z.object({ code: z.string(), name: z.string(), point: z.object({ lat: z.number(), lng: z.number() }), precision: z.enum(['township', 'county']) })).optional(),
+    coarse: z.boolean().optional(),
+    notApplicable: z.boolean().optional(),
+  })
+  .meta({ id: 'CoverageResult' });

@@ -1,0 +1,120 @@
+import { checkKindRules } from '@sitenet/domain';
+import { presentationOf } from '@sitenet/domain';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { BEAUTIFUL_WORKSHOP_GRADES, BEAUTIFUL_WORKSHOP_PROJECTS, beautifulWorkshop } from './beautiful-workshop.js';
+
+const HAN = /[\u4e00-\u9fff]/;
+
+function validExample(): Record<string, unknown> {
+  return {
+    grade: 'prefectural',
+    disabledWomenEmployed: 14,
+    disabledWomenSupported: 46,
+    projects: ['hand-knitting', 'embroidery', 'e-commerce-live-streaming'],
+    womenFederationPartner: true,
+    funded: true,
+    averageMonthlyIncome: 1_850.5,
+  };
+}
+
+const parse = (value: unknown) => beautifulWorkshop.attributes.safeParse(value);
+
+function ruleIssues(value: unknown) {
+  return checkKindRules(beautifulWorkshop, beautifulWorkshop.attributes.parse(value));
+}
+
+function refusedPaths(value: unknown) {
+  const result = parse(value);
+  expect(result.success).toBe(false);
+  return result.error!.issues.map((issue) => issue.path.join('.'));
+}
+
+describe('beautiful workshop attributes', () => {
+  it('accepts a filled-in workshop and keeps every value', () => {
+    const result = parse(validExample());
+    expect(result.success).toBe(true);
+    expect(result.data).toEqual(validExample());
+  });
+
+  it('defaults the switches to off and lets the income be left out', () => {
+    const { womenFederationPartner: _w, funded: _f, averageMonthlyIncome: _a, ...minimal } = validExample();
+    const result = parse(minimal);
+    expect(result.success).toBe(true);
+    expect(result.data).toMatchObject({ womenFederationPartner: false, funded: false });
+    expect(result.data).not.toHaveProperty('averageMonthlyIncome');
+  });
+
+  it.each([
+    ['disabledWomenEmployed', -1],
+    ['disabledWomenEmployed', 3.5],
+    ['disabledWomenEmployed', 1_001],
+    ['disabledWomenSupported', -1],
+    ['disabledWomenSupported', 5_001],
+    ['disabledWomenSupported', '46'],
+    ['averageMonthlyIncome', -1],
+    ['averageMonthlyIncome', 20_001],
+    ['funded', 'yes'],
+    ['womenFederationPartner', 1],
+  ])('refuses %s = %j', (field, value) => {
+    expect(refusedPaths({ ...validExample(), [field]: value })).toEqual([field]);
+  });
+
+  it('refuses unknown grades and projects, and needs at least one project once', () => {
+    expect(refusedPaths({ ...validExample(), grade: 'township' })).toEqual(['grade']);
+    expect(refusedPaths({ ...validExample(), projects: ['embroidery', 'pottery'] })).toEqual(['projects.1']);
+    expect(refusedPaths({ ...validExample(), projects: [] })).toEqual(['projects']);
+    expect(refusedPaths({ ...validExample(), projects: ['embroidery', 'embroidery'] })).toEqual(['projects']);
+    expect(parse({ ...validExample(), projects: [...BEAUTIFUL_WORKSHOP_PROJECTS] }).success).toBe(true);
+  });
+
+  it('refuses fields it does not know', () => {
+    const result = parse({ ...validExample(), participants: 3 });
+    expect(result.error?.issues).toMatchObject([{ code: 'unrecognized_keys', keys: ['participants'] }]);
+  });
+});
+
+describe('beautiful workshop rules', () => {
+  it('blames the total when it is smaller than the women employed', () => {
+    const issues = ruleIssues({ ...validExample(), disabledWomenEmployed: 20, disabledWomenSupported: 12 });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ rule: 'supported-includes-employed', path: ['disabledWomenSupported'] });
+    expect(issues[0]!.messages['zh-CN']).toContain('含安置就业的人数');
+    expect(issues[0]!.messages.en).toMatch(/includes those employed/);
+  });
+
+  it('accepts a total equal to the women employed, and a workshop that only supports', () => {
+    expect(ruleIssues({ ...validExample(), disabledWomenEmployed: 20, disabledWomenSupported: 20 })).toEqual([]);
+    expect(ruleIssues({ ...validExample(), disabledWomenEmployed: 0, disabledWomenSupported: 30 })).toEqual([]);
+    expect(ruleIssues(validExample())).toEqual([]);
+  });
+});
+
+describe('beautiful workshop presentation', () => {
+  const shape = beautifulWorkshop.attributes.shape as Record<string, z.ZodType>;
+
+  it.each(Object.keys(shape))('%s has a Chinese and an English label', (key) => {
+    const presentation = presentationOf(shape[key]!);
+    expect(presentation?.label['zh-CN']).toMatch(HAN);
+    expect(presentation?.label.en).toMatch(/^[A-Z]/);
+  });
+
+  it.each([
+    ['grade', BEAUTIFUL_WORKSHOP_GRADES],
+    ['projects', BEAUTIFUL_WORKSHOP_PROJECTS],
+  ] as const)('labels every option of %s in both languages', (key, values) => {
+    const options = presentationOf(shape[key]!)?.options ?? {};
+    expect(Object.keys(options).sort()).toEqual([...values].sort());
+    for (const value of values) expect(options[value]!['zh-CN']).toMatch(HAN);
+  });
+
+  it('says that the total includes the women employed, and sums both as metrics', () => {
+    expect(presentationOf(shape.disabledWomenSupported!)?.help?.['zh-CN']).toContain('含上项安置就业');
+    expect(presentationOf(shape.disabledWomenEmployed!)?.help?.['zh-CN']).toContain('不含健全员工');
+    expect(beautifulWorkshop.metrics.map((metric) => metric.key)).toEqual(['disabledWomenEmployed', 'disabledWomenSupported']);
+  });
+
+  it('cites the Jilin clause with the 28-workshop target', () => {
+    expect(beautifulWorkshop.sources).toContain('吉林 二(二)3');
+  });
+});

@@ -1,0 +1,147 @@
+import { checkKindRules } from '@sitenet/domain';
+import { presentationOf } from '@sitenet/domain';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { RURAL_BASE_GRADES, RURAL_BASE_INDUSTRIES, RURAL_BASE_OPERATOR_TYPES, ruralEmploymentBase } from './rural-employment-base.js';
+
+const HAN = /[\u4e00-\u9fff]/;
+
+function validExample(): Record<string, unknown> {
+  return {
+    operatorType: 'farmers-cooperative',
+    industries: ['crop-farming', 'agro-processing'],
+    disabledEmployed: 9,
+    disabledInProduction: 15,
+    disabledHouseholdsHelped: 21,
+    heavyDisabilityHouseholds: 6,
+    annualIncomeIncrease: 4_200,
+    recognisedLevel: 'county',
+    supported: true,
+  };
+}
+
+const parse = (value: unknown) => ruralEmploymentBase.attributes.safeParse(value);
+
+function ruleIssues(value: unknown) {
+  return checkKindRules(ruralEmploymentBase, ruralEmploymentBase.attributes.parse(value));
+}
+
+function refusedPaths(value: unknown) {
+  const result = parse(value);
+  expect(result.success).toBe(false);
+  return result.error!.issues.map((issue) => issue.path.join('.'));
+}
+
+describe('rural employment base attributes', () => {
+  it('accepts a filled-in base and keeps every value', () => {
+    const result = parse(validExample());
+    expect(result.success).toBe(true);
+    expect(result.data).toEqual(validExample());
+  });
+
+  it('lets the income increase and the level be left out (not yet recognised), and defaults support to off', () => {
+    const { annualIncomeIncrease: _a, recognisedLevel: _r, supported: _s, ...minimal } = validExample();
+    const result = parse(minimal);
+    expect(result.success).toBe(true);
+    expect(result.data).toMatchObject({ supported: false });
+    expect(result.data).not.toHaveProperty('annualIncomeIncrease');
+    expect(result.data).not.toHaveProperty('recognisedLevel');
+  });
+
+  it.each([
+    ['disabledEmployed', -1],
+    ['disabledEmployed', 2.5],
+    ['disabledEmployed', 1_001],
+    ['disabledInProduction', 5_001],
+    ['disabledHouseholdsHelped', -1],
+    ['disabledHouseholdsHelped', 5_001],
+    ['heavyDisabilityHouseholds', 1.5],
+    ['annualIncomeIncrease', -1],
+    ['annualIncomeIncrease', 200_001],
+    ['recognisedLevel', 'township'],
+    ['supported', 'true'],
+  ])('refuses %s = %j', (field, value) => {
+    expect(refusedPaths({ ...validExample(), [field]: value })).toEqual([field]);
+  });
+
+  it('refuses unknown operator types and industries, and needs at least one industry once', () => {
+    expect(refusedPaths({ ...validExample(), operatorType: 'state-farm' })).toEqual(['operatorType']);
+    expect(refusedPaths({ ...validExample(), industries: ['livestock', 'mining'] })).toEqual(['industries.1']);
+    expect(refusedPaths({ ...validExample(), industries: [] })).toEqual(['industries']);
+    expect(refusedPaths({ ...validExample(), industries: ['livestock', 'livestock'] })).toEqual(['industries']);
+    expect(parse({ ...validExample(), industries: [...RURAL_BASE_INDUSTRIES] }).success).toBe(true);
+  });
+
+  it('refuses fields it does not know', () => {
+    const result = parse({ ...validExample(), grade: 'county' });
+    expect(result.error?.issues).toMatchObject([{ code: 'unrecognized_keys', keys: ['grade'] }]);
+  });
+});
+
+describe('rural employment base rules', () => {
+  it('blames the severely disabled households when they outnumber the households helped', () => {
+    const issues = ruleIssues({ ...validExample(), disabledHouseholdsHelped: 5, heavyDisabilityHouseholds: 6 });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ rule: 'heavy-within-households', path: ['heavyDisabilityHouseholds'] });
+    expect(issues[0]!.messages['zh-CN']).toContain('重度残疾人家庭');
+    expect(issues[0]!.messages.en).toMatch(/cannot outnumber/);
+  });
+
+  it('accepts every household helped having a severely disabled member, and none', () => {
+    expect(ruleIssues({ ...validExample(), disabledHouseholdsHelped: 6, heavyDisabilityHouseholds: 6 })).toEqual([]);
+    expect(ruleIssues({ ...validExample(), disabledHouseholdsHelped: 4, heavyDisabilityHouseholds: 0 })).toEqual([]);
+    expect(ruleIssues(validExample())).toEqual([]);
+  });
+
+  it.each([
+    ['employed', { disabledEmployed: 3, disabledInProduction: 0 }],
+    ['drawn into production', { disabledEmployed: 0, disabledInProduction: 5 }],
+  ])('blames the households when people are %s but no household is helped', (_who, people) => {
+    const issues = ruleIssues({ ...validExample(), ...people, disabledHouseholdsHelped: 0, heavyDisabilityHouseholds: 0 });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ rule: 'people-need-a-household', path: ['disabledHouseholdsHelped'] });
+    expect(issues[0]!.messages['zh-CN']).toContain('帮扶残疾人家庭户数不能为 0');
+    expect(issues[0]!.messages.en).toMatch(/cannot be 0/);
+  });
+
+  it('accepts a base with nobody yet and no household', () => {
+    const empty = { disabledEmployed: 0, disabledInProduction: 0, disabledHouseholdsHelped: 0, heavyDisabilityHouseholds: 0 };
+    expect(ruleIssues({ ...validExample(), ...empty })).toEqual([]);
+  });
+
+  it('blames both when people have no household and the severe ones outnumber it', () => {
+    const issues = ruleIssues({ ...validExample(), disabledHouseholdsHelped: 0, heavyDisabilityHouseholds: 1 });
+    expect(issues.map((issue) => issue.path)).toEqual([['disabledHouseholdsHelped'], ['heavyDisabilityHouseholds']]);
+  });
+
+  it('does not otherwise tie the people to the households (a household may have several)', () => {
+    expect(ruleIssues({ ...validExample(), disabledEmployed: 12, disabledHouseholdsHelped: 8 })).toEqual([]);
+  });
+});
+
+describe('rural employment base presentation', () => {
+  const shape = ruralEmploymentBase.attributes.shape as Record<string, z.ZodType>;
+
+  it.each(Object.keys(shape))('%s has a Chinese and an English label', (key) => {
+    const presentation = presentationOf(shape[key]!);
+    expect(presentation?.label['zh-CN']).toMatch(HAN);
+    expect(presentation?.label.en).toMatch(/^[A-Z]/);
+  });
+
+  it.each([
+    ['operatorType', RURAL_BASE_OPERATOR_TYPES],
+    ['industries', RURAL_BASE_INDUSTRIES],
+    ['recognisedLevel', RURAL_BASE_GRADES],
+  ] as const)('labels every option of %s in both languages', (key, values) => {
+    const options = presentationOf(shape[key]!)?.options ?? {};
+    expect(Object.keys(options).sort()).toEqual([...values].sort());
+    for (const value of values) expect(options[value]!['zh-CN']).toMatch(HAN);
+  });
+
+  it('counts households in 户 and sums people employed and households helped', () => {
+    expect(presentationOf(shape.disabledHouseholdsHelped!)?.unit?.['zh-CN']).toBe('户');
+    expect(presentationOf(shape.heavyDisabilityHouseholds!)?.unit?.['zh-CN']).toBe('户');
+    expect(presentationOf(shape.disabledInProduction!)?.help?.['zh-CN']).toContain('不含上项吸纳就业');
+    expect(ruralEmploymentBase.metrics.map((metric) => metric.key)).toEqual(['disabledEmployed', 'disabledHouseholdsHelped']);
+  });
+});
