@@ -84,6 +84,8 @@ export const installedKindAttributes: Record<string, Record<string, unknown>> = 
   },
   'blind-massage': { type: 'medical', licenceNumber: 'PDY12345678220102', licenceExpiresOn: '2028-06-30', blindPractitioners: 6, certifiedMedicalMasseurs: 2 },
   'training-base': { grade: 'provincial', yearlyCapacity: 300, occupations: ['e-commerce', 'data-labelling'], traineesLastYear: 120, employedAfterTraining: 60 },
+  'beautiful-workshop': { grade: 'county', disabledWomenEmployed: 8, disabledWomenSupported: 20, projects: ['embroidery', 'hand-knitting'] },
+  'rural-employment-base': { operatorType: 'farmers-cooperative', industries: ['crop-farming'], disabledEmployed: 5, disabledInProduction: 3, disabledHouseholdsHelped: 8, heavyDisabilityHouseholds: 2 },
 };
 
 export function siteInput(kind: string, attributes: Record<string, unknown> = installedKindAttributes[kind]!, overrides: Record<string, unknown> = {}) {

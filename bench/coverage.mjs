@@ -1,0 +1,93 @@
+// Benchmark: live coverage on the embedded database.
+//
+// What it measures, in one run (machines here are shared and noisy, so compare ratios):
+//  1. seeding all of China's divisions into a fresh PGlite (the figure `npm start` prints);
+//  2. GET /api/coverage?region=220000 (Jilin, 15 targets) with 1k and 10k approved sites;
+//  3. the per-unit aggregation as the engine runs it (one GROUP BY over all counties) against
+//     the naive alternative (one COUNT query per county), same data, same connection.
+//
+// Run after a build: npx turbo run build --filter=@sitenet/api && node bench/coverage.mjs
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { PGlite } from '@electric-sql/pglite';
+import request from 'supertest';
+
+const api = (p) => import(new URL(`../apps/api/dist/${p}`, import.meta.url).href);
+const { loadConfig } = await api('config/config.js');
+const { pgCompatibleParsers } = await api('database/pglite-pool.js');
+const { prepareDatabase } = await api('database/prepare.js');
+const { createApp } = await api('create-app.js');
+const { seedApplicationData } = await api('seeding/reference-data.js');
+
+const KINDS = ['incubation-base', 'auxiliary-workshop', 'blind-massage', 'training-base', 'beautiful-workshop', 'rural-employment-base'];
+const time = async (fn, runs = 1) => {
+  const started = performance.now();
+  for (let i = 0; i < runs; i++) await fn();
+  return (performance.now() - started) / runs;
+};
+
+const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', PORTAL_DIST: '/nonexistent' }), database: { kind: 'pglite', dataDir: undefined } };
+const db = await PGlite.create({ parsers: pgCompatibleParsers });
+let seeded;
+const seedMs = await time(async () => {
+  seeded = await prepareDatabase(config, db);
+});
+const { dataSource } = seeded;
+const app = await createApp(config, dataSource);
+await app.init();
+await seedApplicationData(app, config);
+const [{ n: regions }] = await dataSource.query('SELECT count(*)::int AS n FROM region');
+
+const counties = await dataSource.query(`SELECT code, province_code, prefecture_code, centroid_lat AS lat, centroid_lng AS lng FROM region WHERE level = 3 AND province_code = '220000' AND centroid_lat IS NOT NULL`);
+async function addApprovedSites(count) {
+  for (let start = 0; start < count; start += 500) {
+    const values = [];
+    const params = [];
+    for (let i = start; i < Math.min(count, start + 500); i++) {
+      const c = counties[i % counties.length];
+      const kind = KINDS[i % KINDS.length];
+      const row = [randomUUID(), kind, `基准网点${i}`, c.code, c.province_code, c.prefecture_code, c.code, '基准路1号', c.lat, c.lng, 'wgs84', '基准运营方', '91220102MA0Y4E8X1' + 'A', '基准', '0431-66668888', JSON.stringify({ participants: 10, blindPractitioners: 3, disabledWomenSupported: 5 }), 'approved', 1, new Date(Date.UTC(2024, i % 30, 1)).toISOString()];
+      values.push(`(${row.map((v) => { params.push(v); return `$${params.length}`; }).join(', ')})`);
+    }
+    await dataSource.query(
+      `INSERT INTO site (id, kind, name, region_code, province_code, prefecture_code, county_code, address, lat, lng, location_source, operator_name, operator_credit_code, contact_person, contact_phone, attributes, status, version, approved_at) VALUES ${values.join(', ')}`,
+      params,
+    );
+  }
+}
+
+const token = await (async () => {
+  const { AccountsService } = await api('auth/accounts.service.js');
+  await app.get(AccountsService).create({ username: 'bench.province', displayName: 'bench', role: 'province', regionCode: '220000', password: 'bench-password-1' }, null);
+  const res = await request(app.getHttpServer()).post('/api/auth/login').send({ username: 'bench.province', password: 'bench-password-1' });
+  return res.body.token;
+})();
+const coverage = () => request(app.getHttpServer()).get('/api/coverage?region=220000').set('Authorization', `Bearer ${token}`).expect(200);
+
+const results = { regionsSeeded: regions, seedMs: Math.round(seedMs) };
+await addApprovedSites(1000);
+await coverage();
+results.coverage1kMs = Math.round(await time(coverage, 10));
+await addApprovedSites(9000);
+await coverage();
+results.coverage10kMs = Math.round(await time(coverage, 10));
+
+const grouped = () =>
+  dataSource.query(
+    `SELECT r.code, count(s.id) FROM region r LEFT JOIN site s ON s.county_code = r.code AND s.status = 'approved' AND s.kind = ANY($1)
+      WHERE r.level = 3 AND r.province_code = '220000' GROUP BY r.code`,
+    [['auxiliary-workshop']],
+  );
+const perUnit = async () => {
+  for (const c of counties) await dataSource.query(`SELECT count(*) FROM site WHERE county_code = $1 AND status = 'approved' AND kind = ANY($2)`, [c.code, ['auxiliary-workshop']]);
+};
+results.groupByMs = Number((await time(grouped, 20)).toFixed(2));
+results.queryPerUnitMs = Number((await time(perUnit, 5)).toFixed(2));
+results.perUnitOverGroupBy = Number((results.queryPerUnitMs / results.groupByMs).toFixed(1));
+results.coverage10kOver1k = Number((results.coverage10kMs / results.coverage1kMs).toFixed(2));
+
+await app.close();
+console.log(JSON.stringify(results, null, 2));
+console.log(`\nseeded ${regions} regions in ${(seedMs / 1000).toFixed(2)} s (fresh in-memory PGlite, migrations included)`);
+console.log(`coverage of Jilin: ${results.coverage1kMs} ms with 1k sites, ${results.coverage10kMs} ms with 10k (×${results.coverage10kOver1k})`);
+console.log(`per-county counts: one GROUP BY ${results.groupByMs} ms vs one query per county ${results.queryPerUnitMs} ms (×${results.perUnitOverGroupBy})`);
