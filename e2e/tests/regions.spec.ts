@@ -42,7 +42,7 @@ async function expectHeading(text: string) {
 
 describe('the region browser, by keyboard', () => {
   it('opens on the provinces in Chinese, with landmarks and no axe violations', async () => {
-    await page.goto(product.url);
+    await page.goto(`${product.url}/regions`);
     await page.waitForSelector('[data-testid="region-item"][data-code="220000"]');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     expect(await page.locator('[data-testid="region-item"]').count()).toBe(34);
