@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { authRequired, badCredentials } from '#/features/auth/test-factories';
 import { apiErrorBody } from '#/features/regions/test-factories';
 import { setLocale } from '#/i18n';
 import { jsonResponse, stubFetch } from '#/test/http';
-import { ApiError, buildUrl, CLIENT_ERROR_CODES, getJson } from './client';
+import { ApiError, buildUrl, CLIENT_ERROR_CODES, connectSession, getJson, sendCommand, sendJson } from './client';
 
 describe('getJson', () => {
   it('returns the parsed body and sends the UI language as Accept-Language', async () => {
@@ -91,5 +92,51 @@ describe('getJson', () => {
 
     expect(error).not.toBeInstanceOf(ApiError);
     expect((error as Error).name).toBe('AbortError');
+  });
+});
+
+describe('the session the client is connected to', () => {
+  it('sends its token as a bearer, and none when signed out', async () => {
+    const fetchMock = stubFetch(() => jsonResponse({ ok: true }));
+    let token: string | null = 'abc123';
+    connectSession({ token: () => token, onUnauthorized: () => {} });
+
+    await getJson('/sites');
+    token = null;
+    await getJson('/regions');
+
+    expect(new Headers(fetchMock.mock.calls[0]![1]?.headers).get('Authorization')).toBe('Bearer abc123');
+    expect(new Headers(fetchMock.mock.calls[1]![1]?.headers).has('Authorization')).toBe(false);
+  });
+
+  it('hears a 401 on a sent token before the caller sees the error', async () => {
+    stubFetch(() => jsonResponse(authRequired(), 401));
+    const order: string[] = [];
+    const onUnauthorized = vi.fn(() => order.push('session ended'));
+    connectSession({ token: () => 'expired', onUnauthorized });
+
+    const error = await sendJson('PATCH', '/sites/x', { version: 1 }).catch((caught: unknown) => {
+      order.push('caller');
+      return caught;
+    });
+
+    expect((error as ApiError).code).toBe('auth.required');
+    expect(onUnauthorized).toHaveBeenCalledTimes(1);
+    expect(order).toEqual(['session ended', 'caller']);
+  });
+
+  it('does not end a session for a wrong password at sign-in', async () => {
+    stubFetch(() => jsonResponse(badCredentials(), 401));
+    const onUnauthorized = vi.fn();
+    connectSession({ token: () => null, onUnauthorized });
+
+    await sendJson('POST', '/auth/login', { username: 'a', password: 'b' }).catch(() => undefined);
+
+    expect(onUnauthorized).not.toHaveBeenCalled();
+  });
+
+  it('accepts 204 No Content for commands', async () => {
+    stubFetch(() => new Response(null, { status: 204 }));
+    await expect(sendCommand('POST', '/auth/logout')).resolves.toBeUndefined();
   });
 });

@@ -98,6 +98,27 @@ export interface RequestOptions {
 }
 
 /**
+ * How the client learns about the signed-in session without depending on the auth feature:
+ * `features/auth/install.ts` connects the auth store here. `token()` is sent as a bearer token;
+ * `onUnauthorized` hears every 401 that ends a session (an expired or revoked token), before the
+ * caller sees the error, so that it can save what the user typed and send them to sign in.
+ */
+export interface ClientSession {
+  token(): string | null;
+  onUnauthorized(error: ApiError): void;
+}
+
+let session: ClientSession | null = null;
+
+/** Connects (or, with null, disconnects) the session the client sends and reports to. */
+export function connectSession(next: ClientSession | null): void {
+  session = next;
+}
+
+/** The code of the API's 401 for a missing, expired or revoked token. */
+export const AUTH_REQUIRED_CODE = 'auth.required';
+
+/**
  * GET `API_BASE + path` and return its JSON body. Sends the UI language as Accept-Language so the
  * API's messages come back in it. Throws `ApiError` for every failure except an abort, which is
  * rethrown as the platform's AbortError so callers can ignore it.
@@ -106,18 +127,25 @@ export function getJson<T>(path: string, query?: Query | URLSearchParams, option
   return request<T>('GET', path, { query, signal: options.signal });
 }
 
-/** POST or PATCH a JSON body; same error handling as `getJson` (a 400 carries field `issues`). */
+/** POST or PATCH a JSON body (none when `body` is undefined); same error handling as `getJson` (a 400 carries field `issues`). */
 export function sendJson<T>(method: 'POST' | 'PATCH' | 'PUT', path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
   return request<T>(method, path, { body, signal: options.signal });
+}
+
+/** A request answered with 204 No Content (sign out, change password). */
+export async function sendCommand(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown, options: RequestOptions = {}): Promise<void> {
+  await request<unknown>(method, path, { body, signal: options.signal, noContent: true });
 }
 
 async function request<T>(
   method: string,
   path: string,
-  { query, body, signal }: { query?: Query | URLSearchParams; body?: unknown; signal?: AbortSignal },
+  { query, body, signal, noContent = false }: { query?: Query | URLSearchParams; body?: unknown; signal?: AbortSignal; noContent?: boolean },
 ): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLocale() };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const token = session?.token() ?? null;
+  if (token) headers.Authorization = `Bearer ${token}`;
   let response: Response;
   try {
     response = await fetch(buildUrl(path, query), {
@@ -133,9 +161,14 @@ async function request<T>(
 
   const json = await readJson(response);
   if (!response.ok) {
-    if (isApiErrorBody(json)) throw new ApiError({ ...json, statusCode: json.statusCode ?? response.status });
-    throw clientError(response.status, CLIENT_ERROR_CODES.server, 'errors.server', { status: response.status });
+    const error = isApiErrorBody(json)
+      ? new ApiError({ ...json, statusCode: json.statusCode ?? response.status })
+      : clientError(response.status, CLIENT_ERROR_CODES.server, 'errors.server', { status: response.status });
+    // A wrong password at sign-in is a 401 too, but it ends no session: only a token refused counts.
+    if (response.status === 401 && (token !== null || error.code === AUTH_REQUIRED_CODE)) session?.onUnauthorized(error);
+    throw error;
   }
+  if (noContent) return undefined as T;
   if (json === undefined) {
     throw clientError(response.status, CLIENT_ERROR_CODES.invalidResponse, 'errors.invalidResponse');
   }

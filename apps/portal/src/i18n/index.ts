@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, LOCALES, type Locale } from '@sitenet/domain';
+import { DEFAULT_LOCALE, LOCALES, type Locale, type LocalizedText } from '@sitenet/domain';
 import { createI18n } from 'vue-i18n';
 import en from './en.json';
 import zhCN from './zh-CN.json';
@@ -56,4 +56,9 @@ export function setLocale(locale: Locale): void {
 /** A message in a given locale regardless of the UI locale (e.g. to fill both sides of LocalizedText). */
 export function messageIn(locale: Locale, key: string, named: Record<string, unknown> = {}): string {
   return i18n.global.t(key, named, { locale });
+}
+
+/** A message in both languages, for errors kept across a language switch (`{ 'zh-CN': …, en: … }`). */
+export function localized(key: string, named: Record<string, unknown> = {}): LocalizedText {
+  return { 'zh-CN': messageIn('zh-CN', key, named), en: messageIn('en', key, named) };
 }

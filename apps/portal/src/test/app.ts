@@ -1,18 +1,30 @@
+import type { AccountSummary } from '@sitenet/domain';
 import { mount, type ComponentMountingOptions } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import type { Component } from 'vue';
 import { createMemoryHistory } from 'vue-router';
+import { districtStaff, session, storeTestSession } from '#/features/auth/test-factories';
 import { i18n } from '#/i18n';
 import { createAppRouter } from '#/router';
 
+export interface MountOptions {
+  path?: string;
+  /**
+   * Who is signed in when the app starts (a session in sessionStorage, as after a reload):
+   * district staff of 南关区 unless a test says otherwise; null for signed out.
+   */
+  as?: AccountSummary | null;
+}
+
 /**
  * Mounts a component with the app's real plugins: a fresh Pinia, the shared i18n instance and
- * the app's routes on a memory history, after navigating to `path`.
+ * the app's routes (with the sign-in guard) on a memory history, after navigating to `path`.
  */
 export async function mountWithApp<C extends Component>(
   component: C,
-  { path = '/', ...options }: ComponentMountingOptions<C> & { path?: string } = {},
+  { path = '/', as = districtStaff(), ...options }: ComponentMountingOptions<C> & MountOptions = {},
 ) {
+  if (as) storeTestSession(session(as));
   const pinia = createPinia();
   setActivePinia(pinia);
   const router = createAppRouter(createMemoryHistory());

@@ -1,16 +1,19 @@
 import { DEFAULT_LOCALE } from '@sitenet/domain';
 import { afterEach, beforeEach } from 'vitest';
+import { connectSession } from '#/api/client';
 import { i18n } from '#/i18n';
 import { pageAnnouncer } from '#/ui/live-message';
 
 beforeEach(() => {
   localStorage.clear();
+  sessionStorage.clear();
   i18n.global.locale.value = DEFAULT_LOCALE;
   document.documentElement.lang = DEFAULT_LOCALE;
   document.title = '';
 });
 
 afterEach(() => {
+  connectSession(null);
   pageAnnouncer.clear();
   document.body.innerHTML = '';
 });

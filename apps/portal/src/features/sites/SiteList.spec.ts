@@ -1,12 +1,14 @@
+import type { AccountSummary } from '@sitenet/domain';
 import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import App from '#/App.vue';
 import { baseKind, workshopKind } from '#/features/kinds/test-factories';
 import { jilinWorld } from '#/features/regions/region-world';
+import { prefectureReviewer } from '#/features/auth/test-factories';
 import { mountWithApp } from '#/test/app';
 import { fakeApi, serveRegions } from '#/test/fake-api';
 import { jsonResponse, pendingForever } from '#/test/http';
-import { site, siteList } from './test-factories';
+import { historyEntry, site, siteList } from './test-factories';
 
 function serve(list: ReturnType<typeof siteList>) {
   const api = fakeApi();
@@ -16,8 +18,8 @@ function serve(list: ReturnType<typeof siteList>) {
   return api;
 }
 
-async function mountAt(path: string) {
-  const mounted = await mountWithApp(App, { path });
+async function mountAt(path: string, as?: AccountSummary) {
+  const mounted = await mountWithApp(App, { path, ...(as ? { as } : {}) });
   await flushPromises();
   return mounted;
 }
@@ -26,7 +28,8 @@ describe('SiteList', () => {
   it('asks the API for the filters in the URL', async () => {
     const api = serve(siteList([]));
 
-    await mountAt('/sites?kind=workshop&region=220100&status=approved&barrierFree=ramp&q=家园&sort=name&page=2');
+    // A reviewer: district staff's page also asks for counts per status (tested below).
+    await mountAt('/sites?kind=workshop&region=220100&status=approved&barrierFree=ramp&q=家园&sort=name&page=2', prefectureReviewer());
 
     const query = api.sent('GET', '/sites').at(-1)!.url.searchParams;
     expect(query.getAll('kind')).toEqual(['workshop']);
@@ -146,6 +149,39 @@ describe('SiteList', () => {
     api.on('GET', '/sites', () => pendingForever());
     const loading = await mountAt('/sites');
     expect(loading.wrapper.get('[data-testid="site-list-status"]').text()).toBe('正在加载网点…');
+  });
+
+  it("gives district staff 我的网点: counts per status and the returned sites with the reviewer's reason", async () => {
+    const returned = site({ status: 'returned', name: '被退回的家园' });
+    const api = serve(siteList([returned]));
+    api.on('GET', '/sites', ({ url }) => {
+      const status = url.searchParams.get('status');
+      if (url.searchParams.get('pageSize') === '1') return jsonResponse(siteList([], { total: status === 'returned' ? 1 : status === 'draft' ? 3 : 0 }));
+      return jsonResponse(siteList(status === 'returned' || !status ? [returned] : []));
+    });
+    api.on('GET', `/sites/${returned.id}/history`, () =>
+      jsonResponse({ items: [historyEntry(), historyEntry({ action: 'return', reason: '请补充门牌号', fromStatus: 'submitted', toStatus: 'returned' })] }),
+    );
+
+    const { wrapper } = await mountAt('/sites?region=220102');
+
+    expect(wrapper.get('h1').text()).toBe('我的网点');
+    const counts = wrapper.get('[data-testid="status-counts"]');
+    expect(counts.get('[data-status="draft"]').text()).toBe('草稿3');
+    expect(counts.get('[data-status="draft"] a').attributes('href')).toBe('/sites?region=220102&status=draft');
+    expect(counts.get('[data-status="returned"]').text()).toBe('已退回1');
+    const highlighted = wrapper.get('[data-testid="returned-site"]');
+    expect(highlighted.attributes('data-id')).toBe(returned.id);
+    expect(highlighted.text()).toContain('被退回的家园');
+    expect(highlighted.text()).toContain('理由：请补充门牌号');
+  });
+
+  it('offers registering only to district staff', async () => {
+    serve(siteList([]));
+    const { wrapper } = await mountAt('/sites', prefectureReviewer());
+    expect(wrapper.get('h1').text()).toBe('就业服务网点');
+    expect(wrapper.find('[data-testid="new-site"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="my-sites"]').exists()).toBe(false);
   });
 
   it('links to registering a site and to the map with the same filters', async () => {

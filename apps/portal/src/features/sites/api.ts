@@ -1,4 +1,4 @@
-import type { BarrierFreeFeature, CoordinateSystem, Site, SiteListResponse } from '@sitenet/domain';
+import { type BarrierFreeFeature, type CoordinateSystem, type Site, type SiteHistoryEntry, type SiteListResponse, SITE_STATUSES, type SiteStatus } from '@sitenet/domain';
 import { getJson, type RequestOptions, sendJson } from '#/api/client';
 
 /** `POST /api/sites`: the common fields and the kind's own fields in `attributes`. */
@@ -35,4 +35,21 @@ export function createSite(body: SiteCreateBody): Promise<Site> {
 
 export function updateSite(id: string, body: SiteUpdateBody): Promise<Site> {
   return sendJson<Site>('PATCH', `/sites/${encodeURIComponent(id)}`, body);
+}
+
+/** `GET /api/sites/:id/history`: the append-only history, oldest first. */
+export function fetchSiteHistory(id: string, options?: RequestOptions): Promise<{ items: SiteHistoryEntry[] }> {
+  return getJson<{ items: SiteHistoryEntry[] }>(`/sites/${encodeURIComponent(id)}/history`, undefined, options);
+}
+
+/** How many sites (under `region`, inside the caller's jurisdiction) are in each status: one small request per status. */
+export async function countSitesByStatus(region: string | null, options?: RequestOptions): Promise<Record<SiteStatus, number>> {
+  const totals = await Promise.all(
+    SITE_STATUSES.map((status) => {
+      const params = new URLSearchParams({ status, page: '1', pageSize: '1' });
+      if (region) params.append('region', region);
+      return listSites(params, options).then((response) => [status, response.total] as const);
+    }),
+  );
+  return Object.fromEntries(totals) as Record<SiteStatus, number>;
 }

@@ -263,3 +263,28 @@ export interface ConflictRow {
   /** The user changed it too; saving keeps the form's value. */
   both: boolean;
 }
+
+function setPath(target: Record<string, unknown>, path: string[], value: unknown): void {
+  const [head, ...rest] = path;
+  if (head === undefined) return;
+  if (rest.length === 0) {
+    target[head] = value;
+    return;
+  }
+  const next = target[head];
+  const child = typeof next === 'object' && next !== null && !Array.isArray(next) ? { ...(next as Record<string, unknown>) } : {};
+  target[head] = child;
+  setPath(child, rest, value);
+}
+
+/**
+ * The site as its change request proposes it (the published site when there is none): what
+ * district staff edit when they change a published site again, since the API applies an edit
+ * on top of the waiting proposal.
+ */
+export function withPendingChange(site: Site): Site {
+  if (!site.pendingChange || site.pendingChange.changes.length === 0) return site;
+  const proposed = { ...site, attributes: { ...site.attributes } } as unknown as Record<string, unknown>;
+  for (const change of site.pendingChange.changes) setPath(proposed, change.field.split('.'), change.to);
+  return proposed as unknown as Site;
+}

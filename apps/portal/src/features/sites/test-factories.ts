@@ -1,4 +1,13 @@
-import { type ApiErrorBody, creditCodeCheckCharacter, type FieldIssue, type Site, type SiteListResponse } from '@sitenet/domain';
+import {
+  type ApiErrorBody,
+  creditCodeCheckCharacter,
+  type FieldChange,
+  type FieldIssue,
+  type PendingChangeSummary,
+  type Site,
+  type SiteHistoryEntry,
+  type SiteListResponse,
+} from '@sitenet/domain';
 
 /** Builders for site test data: override what a test is about, nothing else. */
 
@@ -70,5 +79,48 @@ export function versionConflict(current: Site): ApiErrorBody & { current: Site }
     messages: { 'zh-CN': '网点已被他人修改', en: 'Someone else changed the site' },
     current,
     requestId: 'req-conflict-1',
+  };
+}
+
+/** A change request waiting on a published site. */
+export function pendingChange(changes: FieldChange[], overrides: Partial<PendingChangeSummary> = {}): PendingChangeSummary {
+  return {
+    status: 'submitted',
+    changes,
+    proposedBy: '00000000-0000-4000-9000-000000000999',
+    proposedByName: '南关区工作人员',
+    proposedAt: '2025-04-01T02:00:00.000Z',
+    reason: null,
+    ...overrides,
+  };
+}
+
+let historySequence = 0;
+
+export function historyEntry(overrides: Partial<SiteHistoryEntry> = {}): SiteHistoryEntry {
+  historySequence += 1;
+  return {
+    id: `00000000-0000-4000-a000-${String(historySequence).padStart(12, '0')}`,
+    at: '2025-03-01T08:00:00.000Z',
+    actorId: null,
+    actorName: '南关区工作人员',
+    action: 'create',
+    fromStatus: null,
+    toStatus: 'draft',
+    reason: null,
+    changes: [],
+    ...overrides,
+  };
+}
+
+/** A 409 for an action the site's status does not allow. */
+export function illegalTransition(status: Site['status']): ApiErrorBody & { status: string } {
+  return {
+    statusCode: 409,
+    code: 'review.illegal_transition',
+    message: '网点当前状态不能执行此操作。',
+    messages: { 'zh-CN': `网点当前状态为“${status}”，不能执行此操作。`, en: `The site is ${status}; not allowed.` },
+    status,
+    requestId: 'req-review-1',
   };
 }

@@ -1,0 +1,58 @@
+import { flushPromises } from '@vue/test-utils';
+import { describe, expect, it, vi } from 'vitest';
+import App from '#/App.vue';
+import { validationError, fieldIssue } from '#/features/sites/test-factories';
+import { mountWithApp } from '#/test/app';
+import { fakeApi } from '#/test/fake-api';
+import { jsonResponse } from '#/test/http';
+import { districtStaff } from './test-factories';
+
+async function mountPage() {
+  const mounted = await mountWithApp(App, { path: '/account/password', as: districtStaff({ username: 'wangfang' }) });
+  await flushPromises();
+  return mounted;
+}
+
+async function fill(wrapper: Awaited<ReturnType<typeof mountPage>>['wrapper'], current: string, next: string, again = next) {
+  await wrapper.get('[data-testid="password-current"]').setValue(current);
+  await wrapper.get('[data-testid="password-new"]').setValue(next);
+  await wrapper.get('[data-testid="password-confirm"]').setValue(again);
+  await wrapper.get('[data-testid="password-form"]').trigger('submit');
+  await flushPromises();
+}
+
+describe('PasswordPage', () => {
+  it('states the policy before the fields and checks it before sending', async () => {
+    const api = fakeApi();
+    const { wrapper } = await mountPage();
+
+    const policy = wrapper.get('[data-testid="password-policy"]');
+    expect(policy.text()).toContain('至少 10 个字符');
+    const form = wrapper.get('[data-testid="password-form"]');
+    expect(policy.element.compareDocumentPosition(form.element) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+
+    await fill(wrapper, 'old', 'wangfang-2025-new', 'something else');
+
+    const items = wrapper.findAll('[data-testid="error-summary"] li').map((item) => item.text());
+    expect(items).toEqual(['密码不能包含用户名', '两次填写的新密码不一致']);
+    expect(api.sent('POST', '/auth/password')).toHaveLength(0);
+  });
+
+  it("puts the API's refusal on the field, and says when the password was changed", async () => {
+    const api = fakeApi();
+    api.on('POST', '/auth/password', () => jsonResponse(validationError([fieldIssue('body.currentPassword', '当前密码不正确', 'Wrong')]), 400));
+    const { wrapper } = await mountPage();
+
+    await fill(wrapper, 'not my password', 'a long enough passphrase');
+    expect(wrapper.get('#password-current-error').text()).toBe('错误：当前密码不正确');
+
+    api.on('POST', '/auth/password', () => new Response(null, { status: 204 }));
+    await fill(wrapper, 'sitenet-demo', 'a long enough passphrase');
+
+    expect(api.sent('POST', '/auth/password').at(-1)!.body).toEqual({ currentPassword: 'sitenet-demo', newPassword: 'a long enough passphrase' });
+    const done = wrapper.get('[data-testid="password-changed"]');
+    expect(document.activeElement).toBe(done.element);
+    expect((wrapper.get('[data-testid="password-new"]').element as HTMLInputElement).value).toBe('');
+    await vi.waitFor(() => expect(wrapper.get('[data-testid="live-announcer"]').text()).toContain('密码已修改'));
+  });
+});
