@@ -14,3 +14,4 @@ export * from './accounts/roles.js';
 export * from './accounts/password-policy.js';
 export * from './sites/workflow.js';
 export * from './targets/index.js';
+export * from './kinds/field-helpers.js';

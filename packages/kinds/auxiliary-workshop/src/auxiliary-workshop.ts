@@ -1,4 +1,4 @@
-import { defineSiteKind, fieldMeta, localizedIssue, type CrossFieldIssue, type LocalizedText } from '@sitenet/domain';
+import { defineSiteKind, fieldMeta, localizedIssue, type CrossFieldIssue, type LocalizedText, PERSONS_UNIT as PERSONS, countSchema as count, hasNoRepeats as unique } from '@sitenet/domain';
 import { lineText } from '@sitenet/domain/schemas';
 import { z } from 'zod';
 
@@ -41,9 +41,6 @@ const CATEGORY_LABELS: Record<WorkshopDisabilityCategory, LocalizedText> = {
 export const MAX_LABOUR_PROJECTS = 20;
 export const MAX_PARTICIPANTS = 1_000;
 
-const PERSONS: LocalizedText = { 'zh-CN': '人', en: 'persons' };
-const count = (max: number) => z.number().int().min(0).max(max);
-const unique = <T>(list: T[]) => new Set(list).size === list.length;
 
 export const auxiliaryWorkshopAttributes = z.strictObject({
   host: fieldMeta(z.enum(WORKSHOP_HOSTS), {

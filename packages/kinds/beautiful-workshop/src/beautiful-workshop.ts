@@ -1,4 +1,4 @@
-import { defineSiteKind, fieldMeta, localizedIssue, type LocalizedText, SITE_GRADES, SITE_GRADE_LABELS, type SiteGrade } from '@sitenet/domain';
+import { defineSiteKind, fieldMeta, localizedIssue, type LocalizedText, SITE_GRADES, SITE_GRADE_LABELS, type SiteGrade, PERSONS_UNIT as PERSONS, countSchema as count, hasNoRepeats as unique } from '@sitenet/domain';
 import { z } from 'zod';
 
 /** 工坊级别: Jilin 二(二)3 cultivates the workshops level by level (逐级培育打造). */
@@ -40,9 +40,6 @@ const PROJECT_LABELS: Record<BeautifulWorkshopProject, LocalizedText> = {
 export const MAX_WOMEN_EMPLOYED = 1_000;
 export const MAX_WOMEN_SUPPORTED = 5_000;
 
-const PERSONS: LocalizedText = { 'zh-CN': '人', en: 'persons' };
-const count = (max: number) => z.number().int().min(0).max(max);
-const unique = <T>(list: T[]) => new Set(list).size === list.length;
 
 export const beautifulWorkshopAttributes = z.strictObject({
   grade: fieldMeta(z.enum(BEAUTIFUL_WORKSHOP_GRADES), {

@@ -1,4 +1,4 @@
-import { defineSiteKind, fieldMeta, localizedIssue, type CrossFieldIssue, type LocalizedText } from '@sitenet/domain';
+import { defineSiteKind, fieldMeta, localizedIssue, type CrossFieldIssue, type LocalizedText, PERSONS_UNIT as PERSONS, countSchema as count } from '@sitenet/domain';
 import { lineText } from '@sitenet/domain/schemas';
 import { z } from 'zod';
 
@@ -17,8 +17,6 @@ const TYPE_LABELS: Record<BlindMassageType, LocalizedText> = {
 
 export const MAX_PRACTITIONERS = 500;
 
-const PERSONS: LocalizedText = { 'zh-CN': '人', en: 'persons' };
-const count = (max: number) => z.number().int().min(0).max(max);
 
 const EARLIEST_EXPIRY = '2000-01-01';
 const LATEST_EXPIRY = '2099-12-31';

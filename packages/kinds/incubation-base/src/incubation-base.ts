@@ -1,4 +1,4 @@
-import { defineSiteKind, fieldMeta, localizedIssue, type LocalizedText, SITE_GRADES, SITE_GRADE_LABELS, type SiteGrade } from '@sitenet/domain';
+import { defineSiteKind, fieldMeta, localizedIssue, type LocalizedText, SITE_GRADES, SITE_GRADE_LABELS, type SiteGrade, PERSONS_UNIT as PERSONS, countSchema as count } from '@sitenet/domain';
 import { z } from 'zod';
 
 /** 基地级别: who recognised the base (国家级/省级/市级/区县级). */
@@ -56,10 +56,8 @@ const OPERATOR_TYPE_LABELS: Record<IncubationOperatorType, LocalizedText> = {
   other: { 'zh-CN': '其他', en: 'Other' },
 };
 
-const PERSONS: LocalizedText = { 'zh-CN': '人', en: 'persons' };
 const BUSINESSES: LocalizedText = { 'zh-CN': '个', en: 'businesses' };
 
-const count = (max: number) => z.number().int().min(0).max(max);
 
 const noRepeats = localizedIssue({ 'zh-CN': '服务项目不能重复选择', en: 'Each service may be chosen only once' });
 

@@ -1,4 +1,4 @@
-import { defineSiteKind, fieldMeta, localizedIssue, type LocalizedText, SITE_GRADES, SITE_GRADE_LABELS, type SiteGrade } from '@sitenet/domain';
+import { defineSiteKind, fieldMeta, localizedIssue, type LocalizedText, SITE_GRADES, SITE_GRADE_LABELS, type SiteGrade, PERSONS_UNIT as PERSONS, countSchema as count, hasNoRepeats as unique } from '@sitenet/domain';
 import { z } from 'zod';
 
 /** 认定级别 of a base, when one has been recognised (吉林 二(三)6: "对符合标准的按规定给予扶持"). */
@@ -49,10 +49,7 @@ const INDUSTRY_LABELS: Record<RuralBaseIndustry, LocalizedText> = {
 export const MAX_DISABLED_EMPLOYED = 1_000;
 export const MAX_HOUSEHOLDS = 5_000;
 
-const PERSONS: LocalizedText = { 'zh-CN': '人', en: 'persons' };
 const HOUSEHOLDS: LocalizedText = { 'zh-CN': '户', en: 'households' };
-const count = (max: number) => z.number().int().min(0).max(max);
-const unique = <T>(list: T[]) => new Set(list).size === list.length;
 
 export const ruralEmploymentBaseAttributes = z.strictObject({
   operatorType: fieldMeta(z.enum(RURAL_BASE_OPERATOR_TYPES), {

@@ -1,4 +1,4 @@
-import { defineSiteKind, fieldMeta, localizedIssue, type LocalizedText, SITE_GRADES, SITE_GRADE_LABELS, type SiteGrade } from '@sitenet/domain';
+import { defineSiteKind, fieldMeta, localizedIssue, type LocalizedText, SITE_GRADES, SITE_GRADE_LABELS, type SiteGrade, PERSONS_UNIT as PERSONS, countSchema as count, hasNoRepeats as unique } from '@sitenet/domain';
 import { z } from 'zod';
 
 /** 基地级别 (青岛 (五): "打造国家级、省级残疾人职业培训基地"). Same scale as incubation bases. */
@@ -86,9 +86,6 @@ const ACCOMMODATION_LABELS: Record<TrainingAccommodation, LocalizedText> = {
 export const MAX_YEARLY_TRAINEES = 20_000;
 
 const PERSON_TIMES: LocalizedText = { 'zh-CN': '人次', en: 'person-times' };
-const PERSONS: LocalizedText = { 'zh-CN': '人', en: 'persons' };
-const count = (max: number) => z.number().int().min(0).max(max);
-const unique = <T>(list: T[]) => new Set(list).size === list.length;
 
 export const trainingBaseAttributes = z.strictObject({
   grade: fieldMeta(z.enum(TRAINING_GRADES), {
