@@ -47,6 +47,7 @@ async function login(page: Page, username: string, password = DEMO_PASSWORD) {
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
+  if (password === DEMO_PASSWORD) await page.getByTestId('current-user').waitFor({ timeout: 15_000 });
 }
 
 async function openSite(page: Page) {
