@@ -180,3 +180,16 @@ describe('proximity (the 15-minute circle)', () => {
     expect(after.outside?.map((o) => o.code)).not.toContain(townships[0]!.code);
   });
 });
+
+describe('a county-level view', () => {
+  it("evaluates the province's per-county target on the county itself", async () => {
+    const nongan = await t.signIn({ role: 'district', regionCode: '220122' });
+    const body = (await nongan.http.get('/api/coverage').query({ region: '220122' }).expect(200)).body as CoverageBody;
+    const perCounty = body.results.find((r) => r.target.id === 'jl-auxiliary-per-county')!;
+    expect(perCounty.inherited).toBe(true);
+    expect(perCounty.notApplicable).toBeUndefined();
+    expect(perCounty.required).toBe(1);
+    const matrix = (await nongan.http.get('/api/coverage/matrix').query({ region: '220122', level: 3 }).expect(200)).body as { rows: { code: string }[] };
+    expect(matrix.rows.map((r) => r.code)).toEqual(['220122']);
+  });
+});

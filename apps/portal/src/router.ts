@@ -11,6 +11,7 @@ import ReviewQueue from '#/features/review/ReviewQueue.vue';
 import SiteDetail from '#/features/sites/SiteDetail.vue';
 import SiteForm from '#/features/sites/SiteForm.vue';
 import SiteList from '#/features/sites/SiteList.vue';
+import { coverageRoutes } from '#/features/coverage/routes';
 import NotFoundPage from '#/NotFoundPage.vue';
 import { installPagePresentation } from '#/ui/page';
 
@@ -78,6 +79,7 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
           { path: `:id(${SITE_ID})/edit`, name: 'site-edit', component: SiteForm, props: true, meta: { roles: REGISTRAR_ROLES } },
         ],
       },
+      ...coverageRoutes,
       {
         path: '/:pathMatch(.*)*',
         name: 'not-found',

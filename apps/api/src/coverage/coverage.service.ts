@@ -7,7 +7,7 @@ import {
   shapeOf,
   type CoverageInputs,
   type CoverageResult,
-  type LocalizedText,
+  type RuleLabels,
   type RegionType,
   type SiteKindRegistry,
 } from '@sitenet/domain';
@@ -46,13 +46,13 @@ export class CoverageService {
     const results: CoverageEntry[] = [];
     for (const { target, inherited } of inForce) {
       const inputs = await this.inputsFor(target, region);
-      const result = evaluateTarget(target, this.kindsLabel(target.kinds), inputs, asOf);
+      const result = evaluateTarget(target, this.labelsFor(target), inputs, asOf);
       results.push({ ...result, target, inherited, tracked: target.kinds.every((k) => this.kinds.get(k)) });
     }
     return { region: { code: region.code, name: region.name, level: region.level }, asOf: asOf.toISOString(), results };
   }
 
-  /** Approved sites per kind for every unit of a level under the region, units with none included. */
+  /** Approved sites per kind for every unit of a level in the region (the region itself when it is of that level), units with none included. */
   async matrix(regionCode: string, level: 2 | 3 | 4, scope: Jurisdiction) {
     const region = await this.targets.visibleRegion(regionCode, scope);
     const root = REGION_ROOT_COLUMN[region.level as 1 | 2 | 3];
@@ -61,7 +61,7 @@ export class CoverageService {
           `SELECT r.code, r.name, r.type, r.statistical_only, s.kind, count(s.id)::text AS count
              FROM region r
              LEFT JOIN site s ON s.${UNIT_COLUMN[level]} = r.code AND s.status = 'approved'
-            WHERE r.level = $1 AND r.${root} = $2 AND r.code <> $2
+            WHERE r.level = $1 AND (r.code = $2 OR r.${root} = $2)
             GROUP BY r.code, r.name, r.type, r.statistical_only, s.kind
             ORDER BY r.code`,
           [level, region.code],
@@ -102,9 +102,17 @@ export class CoverageService {
     return { region: { code: region.code, name: region.name, level: region.level }, kinds: this.kinds.codes, before, series };
   }
 
-  private kindsLabel(codes: string[]): LocalizedText {
-    const labels = codes.map((c) => this.kinds.get(c)?.labels ?? { 'zh-CN': c, en: c });
-    return { 'zh-CN': labels.map((l) => l['zh-CN']).join('、'), en: labels.map((l) => l.en.toLowerCase()).join(', ') };
+  /** The kinds' names and, for a sum, the metric's label as the kinds declare it. */
+  private labelsFor(target: TargetView): RuleLabels {
+    const labels = target.kinds.map((c) => this.kinds.get(c)?.labels ?? { 'zh-CN': c, en: c });
+    const metricKey = (target.rule as { metric?: string }).metric;
+    const metric = metricKey
+      ? target.kinds.flatMap((c) => this.kinds.get(c)?.metrics ?? []).find((m) => m.key === metricKey)?.labels
+      : undefined;
+    return {
+      kinds: { 'zh-CN': labels.map((l) => l['zh-CN']).join('、'), en: labels.map((l) => l.en.toLowerCase()).join(', ') },
+      ...(metric ? { metric } : {}),
+    };
   }
 
   /** What the target's rule needs, aggregated in SQL over approved sites of its kinds inside the region. */
@@ -122,7 +130,7 @@ export class CoverageService {
             `SELECT r.code, r.name, r.type, r.statistical_only, count(s.id)::text AS count
                FROM region r
                LEFT JOIN site s ON s.${UNIT_COLUMN[level]} = r.code AND s.status = 'approved' AND s.kind = ANY($1)
-              WHERE r.level = $3 AND r.${root} = $2 AND r.code <> $2
+              WHERE r.level = $3 AND (r.code = $2 OR r.${root} = $2)
               GROUP BY r.code, r.name, r.type, r.statistical_only ORDER BY r.code`,
             [target.kinds, region.code, level],
           )

@@ -1,7 +1,13 @@
 import { DEFAULT_LOCALE, LOCALES, type Locale, type LocalizedText } from '@sitenet/domain';
 import { createI18n } from 'vue-i18n';
-import en from './en.json';
-import zhCN from './zh-CN.json';
+import coverageEn from '#/features/coverage/messages/en.json';
+import coverageZhCN from '#/features/coverage/messages/zh-CN.json';
+import shellEn from './en.json';
+import shellZhCN from './zh-CN.json';
+
+/** The shell's messages and each feature's own message files, merged (key sets checked by tests). */
+const zhCN = { ...shellZhCN, ...coverageZhCN };
+const en = { ...shellEn, ...coverageEn };
 
 export type MessageSchema = typeof zhCN;
 

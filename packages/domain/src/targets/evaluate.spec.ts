@@ -5,7 +5,7 @@ import type { CoverageInputs, UnitCount } from './target-rules.js';
 import { targetRuleSchema } from './target-rules.js';
 import type { Target } from './target.js';
 
-const KINDS = { 'zh-CN': '辅助性就业机构', en: 'auxiliary workshops' };
+const KINDS = { kinds: { 'zh-CN': '辅助性就业机构', en: 'auxiliary workshops' } };
 const NOW = new Date('2026-11-25T00:00:00Z');
 
 function target(rule: Target['rule'], overrides: Partial<Target> = {}): Target {
@@ -124,6 +124,8 @@ describe('metric sum', () => {
     const result = evaluateTarget(target({ shape: 'metric-sum', metric: 'participants', value: 1500 }, { strength: 'about' }), KINDS, inputs, NOW);
     expect(result).toMatchObject({ actual: 1380, required: 1500, threshold: 1350, status: 'met' });
     expect(result.unit['zh-CN']).toBe('人');
+    const named = evaluateTarget(target({ shape: 'metric-sum', metric: 'participants', value: 1500 }), { ...KINDS, metric: { 'zh-CN': '辅助性就业人数', en: 'participants' } }, inputs, NOW);
+    expect(named.description['zh-CN']).toBe('辅助性就业机构的辅助性就业人数合计达到 1500人');
     const strive = evaluateTarget(target({ shape: 'metric-sum', metric: 'participants', value: 1500 }, { strength: 'strive' }), KINDS, inputs, NOW);
     expect(strive.status).not.toBe('met');
   });

@@ -1,5 +1,5 @@
 import type { LocalizedText } from '../errors/localized.js';
-import type { CoverageInputs, DemandPoint, UnitShortfall } from './target-rules.js';
+import type { CoverageInputs, DemandPoint, RuleLabels, UnitShortfall } from './target-rules.js';
 import { shapeOf } from './target-rules.js';
 import type { Target, TargetStatus } from './target.js';
 
@@ -50,7 +50,7 @@ export function monthsBetween(from: string, to: string): number {
   return ty * 12 + tm - (fy * 12 + fm);
 }
 
-export function evaluateTarget(target: Target, kinds: LocalizedText, inputs: CoverageInputs, asOf: Date): CoverageResult {
+export function evaluateTarget(target: Target, labels: RuleLabels, inputs: CoverageInputs, asOf: Date): CoverageResult {
   const shape = shapeOf(target.rule);
   if (!shape) throw new Error(`Unknown target rule shape ${target.rule.shape}`);
   const params = shape.params.parse(target.rule);
@@ -85,7 +85,7 @@ export function evaluateTarget(target: Target, kinds: LocalizedText, inputs: Cov
     threshold: round(threshold),
     progress: measured.required > 0 ? round(measured.actual / measured.required) : measured.notApplicable ? 1 : 0,
     unit: measured.unit,
-    description: shape.describe(params as never, kinds),
+    description: shape.describe(params as never, labels),
     projection,
     ...(measured.shortfalls ? { shortfalls: measured.shortfalls } : {}),
     ...(measured.outside ? { outside: measured.outside } : {}),

@@ -63,6 +63,12 @@ export interface Measurement {
   notApplicable?: boolean;
 }
 
+/** Names a rule's sentence uses: the kinds it counts and, for sums, the metric's label. */
+export interface RuleLabels {
+  kinds: LocalizedText;
+  metric?: LocalizedText;
+}
+
 export interface TargetRuleShape<P extends { shape: string } = { shape: string }> {
   shape: P['shape'];
   labels: LocalizedText;
@@ -72,7 +78,7 @@ export interface TargetRuleShape<P extends { shape: string } = { shape: string }
   metricOf?: (params: P) => string | undefined;
   /** The region level whose units the API must list, if any. */
   unitLevelOf?: (params: P) => 2 | 3 | undefined;
-  describe: (params: P, kinds: LocalizedText) => LocalizedText;
+  describe: (params: P, labels: RuleLabels) => LocalizedText;
   measure: (params: P, inputs: CoverageInputs) => Measurement;
   /** The measured value at the end of each month, from monthly data; null when no trend applies. */
   valueBy?: (params: P, inputs: CoverageInputs, month: string) => number;
@@ -104,7 +110,7 @@ export const perUnitMinimum: TargetRuleShape<PerUnitMinimumParams> = {
   params: perUnitMinimumParams,
   needs: ['units', 'unitMonthly'],
   unitLevelOf: (p) => p.level,
-  describe: (p, kinds) => {
+  describe: (p, { kinds }) => {
     const types = p.unitTypes?.map((t) => REGION_TYPE_LABELS[t]);
     const where = types ? { 'zh-CN': types.map((t) => t['zh-CN']).join('、'), en: types.map((t) => t.en.toLowerCase()).join(', ') } : { 'zh-CN': REGION_LEVEL_LABELS[p.level]['zh-CN'] + '单位', en: REGION_LEVEL_LABELS[p.level].en.toLowerCase() + ' unit' };
     return { 'zh-CN': `每个${where['zh-CN']}至少 ${p.minimum} 个${kinds['zh-CN']}`, en: `At least ${p.minimum} ${kinds.en} in every ${where.en}` };
@@ -148,7 +154,7 @@ export const total: TargetRuleShape<TotalParams> = {
   labels: { 'zh-CN': '总数', en: 'Total' },
   params: totalParams,
   needs: ['monthly'],
-  describe: (p, kinds) => ({ 'zh-CN': `${kinds['zh-CN']}达到 ${p.value} 个`, en: `${p.value} ${kinds.en} in the region` }),
+  describe: (p, { kinds }) => ({ 'zh-CN': `${kinds['zh-CN']}达到 ${p.value} 个`, en: `${p.value} ${kinds.en} in the region` }),
   measure: (p, inputs) => ({ actual: sumMonthly(inputs, null, 'count'), required: p.value, unit: { 'zh-CN': '个', en: 'sites' } }),
   valueBy: (_p, inputs, month) => sumMonthly(inputs, month, 'count'),
 };
@@ -171,7 +177,10 @@ export const metricSum: TargetRuleShape<MetricSumParams> = {
   params: metricSumParams,
   needs: ['monthly'],
   metricOf: (p) => p.metric,
-  describe: (p, kinds) => ({ 'zh-CN': `${kinds['zh-CN']}的 ${p.metric} 合计达到 ${p.value}${p.unit['zh-CN']}`, en: `${p.metric} across ${kinds.en} reaches ${p.value} ${p.unit.en}` }),
+  describe: (p, { kinds, metric }) => ({
+    'zh-CN': `${kinds['zh-CN']}的${metric?.['zh-CN'] ?? p.metric}合计达到 ${p.value}${p.unit['zh-CN']}`,
+    en: `${metric?.en ?? p.metric} across ${kinds.en} reaches ${p.value} ${p.unit.en}`,
+  }),
   measure: (p, inputs) => ({ actual: sumMonthly(inputs, null, 'metricSum'), required: p.value, unit: p.unit }),
   valueBy: (_p, inputs, month) => sumMonthly(inputs, month, 'metricSum'),
 };
@@ -192,7 +201,7 @@ export const proximity: TargetRuleShape<ProximityParams> = {
   labels: { 'zh-CN': '服务半径覆盖', en: 'Within reach' },
   params: proximityParams,
   needs: ['sitePoints', 'demandPoints'],
-  describe: (p, kinds) => ({
+  describe: (p, { kinds }) => ({
     'zh-CN': `${Math.round(p.share * 100)}% 的乡镇（街道）在 ${p.distanceKm} 公里内有${kinds['zh-CN']}`,
     en: `${Math.round(p.share * 100)}% of townships within ${p.distanceKm} km of ${kinds.en}`,
   }),

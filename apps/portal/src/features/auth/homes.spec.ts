@@ -6,7 +6,7 @@ describe('homes and navigation by role', () => {
   it('starts each role on its own page', () => {
     expect(homeFor(districtStaff({ regionCode: '220102' }))).toEqual({ name: 'sites', query: { region: '220102' } });
     expect(homeFor(prefectureReviewer())).toEqual({ name: 'review' });
-    expect(homeFor(provinceOfficial())).toEqual({ name: 'review' });
+    expect(homeFor(provinceOfficial())).toEqual({ name: 'dashboard' });
     expect(homeFor(administrator())).toEqual({ name: 'accounts' });
     expect(homeFor(null)).toEqual({ name: 'login' });
   });
@@ -14,10 +14,10 @@ describe('homes and navigation by role', () => {
   it('shows only what the role can use', () => {
     const testids = (account: Parameters<typeof navItemsFor>[0]) => navItemsFor(account).map((item) => item.testid);
     expect(testids(null)).toEqual(['nav-regions']);
-    expect(testids(districtStaff())).toEqual(['nav-sites', 'nav-site-map', 'nav-regions']);
-    expect(testids(prefectureReviewer())).toEqual(['nav-sites', 'nav-review', 'nav-site-map', 'nav-regions']);
-    expect(testids(provinceOfficial())).toEqual(['nav-sites', 'nav-review', 'nav-site-map', 'nav-overview', 'nav-accounts', 'nav-regions']);
-    expect(testids(administrator())).toEqual(['nav-sites', 'nav-site-map', 'nav-accounts', 'nav-regions']);
+    expect(testids(districtStaff())).toEqual(['nav-sites', 'nav-site-map', 'nav-dashboard', 'nav-regions']);
+    expect(testids(prefectureReviewer())).toEqual(['nav-sites', 'nav-review', 'nav-site-map', 'nav-dashboard', 'nav-regions']);
+    expect(testids(provinceOfficial())).toEqual(['nav-sites', 'nav-review', 'nav-site-map', 'nav-dashboard', 'nav-targets', 'nav-accounts', 'nav-regions']);
+    expect(testids(administrator())).toEqual(['nav-sites', 'nav-site-map', 'nav-dashboard', 'nav-targets', 'nav-accounts', 'nav-regions']);
   });
 
   it('only redirects inside the app after sign-in', () => {

@@ -26,6 +26,7 @@ export function registersSites(role: Role | null | undefined): boolean {
 export function homeFor(account: AccountSummary | null): RouteLocationRaw {
   if (!account) return { name: 'login' };
   if (account.role === 'district') return { name: 'sites', query: account.regionCode ? { region: account.regionCode } : {} };
+  if (account.role === 'province') return { name: 'dashboard' };
   if (isReviewer(account.role)) return { name: 'review' };
   return { name: 'accounts' };
 }
@@ -51,8 +52,8 @@ export interface NavItem {
 
 /**
  * The main navigation for an account (null: signed out): only what the role can use.
- * Province officials get an overview of their province (the region browser for now; the coverage
- * dashboard will take this slot).
+ * Everyone signed in sees the coverage dashboard (for their own unit); province officials and
+ * admins also manage the targets.
  */
 export function navItemsFor(account: AccountSummary | null): NavItem[] {
   const items: NavItem[] = [];
@@ -60,9 +61,8 @@ export function navItemsFor(account: AccountSummary | null): NavItem[] {
     items.push({ to: { name: 'sites' }, labelKey: 'nav.sites', testid: 'nav-sites' });
     if (isReviewer(account.role)) items.push({ to: { name: 'review' }, labelKey: 'nav.review', testid: 'nav-review' });
     items.push({ to: { name: 'site-map' }, labelKey: 'nav.siteMap', testid: 'nav-site-map' });
-    if (account.role === 'province' && account.regionCode) {
-      items.push({ to: { name: 'region', params: { code: account.regionCode } }, labelKey: 'nav.overview', testid: 'nav-overview' });
-    }
+    items.push({ to: { name: 'dashboard' }, labelKey: 'coverage.nav.dashboard', testid: 'nav-dashboard' });
+    if (account.role === 'province' || account.role === 'admin') items.push({ to: { name: 'targets' }, labelKey: 'coverage.nav.targets', testid: 'nav-targets' });
     if (managesAccounts(account.role)) items.push({ to: { name: 'accounts' }, labelKey: 'nav.accounts', testid: 'nav-accounts' });
   }
   items.push({ to: { name: 'regions' }, labelKey: 'nav.regions', testid: 'nav-regions' });

@@ -44,7 +44,7 @@ describe('router guard', () => {
   it.each([
     ['district staff', districtStaff(), '/sites?region=220102'],
     ['a prefecture reviewer', prefectureReviewer(), '/review'],
-    ['a province official', provinceOfficial(), '/review'],
+    ['a province official', provinceOfficial(), '/dashboard'],
     ['an administrator', administrator(), '/accounts'],
   ])('starts %s on their home', async (_who, account, home) => {
     serve();

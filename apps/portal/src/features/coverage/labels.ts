@@ -1,0 +1,124 @@
+import {
+  DEFAULT_LOCALE,
+  type Locale,
+  type LocalizedText,
+  REGION_LEVEL_LABELS,
+  REGION_TYPE_LABELS,
+  type RegionLevel,
+  type RegionType,
+  TARGET_STATUS_LABELS,
+  TARGET_STRENGTH_LABELS,
+  type TargetStatus,
+  type TargetStrength,
+} from '@sitenet/domain';
+import { computed } from 'vue';
+import { useI18n } from 'vue-i18n';
+import { useKindsStore } from '#/features/kinds/store';
+import { isLocale } from '#/i18n';
+import type { TargetRuleView } from './api';
+
+/** The first day of a month or a calendar date, read as a local date (no time-zone shift). */
+function calendarDate(iso: string): Date | null {
+  const date = new Date(iso.length === 10 ? `${iso}T00:00:00` : iso);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** Whole months from `from` to `to` (negative when `to` is earlier). */
+export function monthsUntil(from: Date, to: Date): number {
+  return (to.getFullYear() - from.getFullYear()) * 12 + (to.getMonth() - from.getMonth());
+}
+
+/** Percent of `actual` in `required`, rounded down below 100 % so that "100%" always means reached. */
+export function percentOf(actual: number, required: number): number {
+  if (required <= 0) return 100;
+  const exact = (actual / required) * 100;
+  return actual < required ? Math.min(99, Math.floor(exact)) : Math.round(exact);
+}
+
+/**
+ * Words of the coverage pages in the UI language: status and strength labels (from the domain
+ * package), kinds (from the kinds store), unit types, numbers, dates and a rule in words.
+ */
+export function useCoverageLabels() {
+  const { t, locale } = useI18n();
+  const kinds = useKindsStore();
+  const current = computed<Locale>(() => (isLocale(locale.value) ? locale.value : DEFAULT_LOCALE));
+
+  const text = (value: LocalizedText | null | undefined): string => (value ? value[current.value] || value[DEFAULT_LOCALE] : '');
+  const statusLabel = (status: TargetStatus): string => TARGET_STATUS_LABELS[status]?.[current.value] ?? status;
+  const strengthLabel = (strength: TargetStrength): string => TARGET_STRENGTH_LABELS[strength]?.[current.value] ?? strength;
+  const kindLabel = (code: string): string => kinds.labelOf(code, current.value);
+  const kindList = (codes: readonly string[]): string => codes.map(kindLabel).join(t('common.listSeparator'));
+  const typeLabel = (type: string): string => REGION_TYPE_LABELS[type as RegionType]?.[current.value] ?? type;
+  const levelLabel = (level: number): string => REGION_LEVEL_LABELS[level as RegionLevel]?.[current.value] ?? String(level);
+
+  const integerFormat = computed(() => new Intl.NumberFormat(current.value, { maximumFractionDigits: 0 }));
+  const decimalFormat = computed(() => new Intl.NumberFormat(current.value, { maximumFractionDigits: 2 }));
+  const dateFormat = computed(() => new Intl.DateTimeFormat(current.value, { dateStyle: 'long' }));
+  const timeFormat = computed(() => new Intl.DateTimeFormat(current.value, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }));
+  const monthFormat = computed(() => new Intl.DateTimeFormat(current.value, { year: 'numeric', month: 'short' }));
+
+  /** A count or a measured value: integers as they are, fractions to two places. */
+  const number = (value: number): string => (Number.isInteger(value) ? integerFormat.value : decimalFormat.value).format(value);
+  const rounded = (value: number): string => integerFormat.value.format(Math.round(value));
+  const date = (iso: string): string => {
+    const parsed = calendarDate(iso);
+    return parsed ? dateFormat.value.format(parsed) : iso;
+  };
+  const time = (at: Date): string => timeFormat.value.format(at);
+  /** "2025-03" as "2025年3月" / "Mar 2025". */
+  const month = (yearMonth: string): string => {
+    const parsed = calendarDate(`${yearMonth}-01`);
+    return parsed ? monthFormat.value.format(parsed) : yearMonth;
+  };
+
+  /** A metric's declaration, from `kindCodes` first, else from any kind. */
+  function findMetric(key: string, kindCodes: readonly string[]) {
+    const declared = (code: string) => kinds.kind(code)?.metrics.find((candidate) => candidate.key === key);
+    for (const code of [...kindCodes, ...kinds.kinds.map((kind) => kind.code)]) {
+      const metric = declared(code);
+      if (metric) return metric;
+    }
+    return undefined;
+  }
+
+  /** The label and unit of a metric in the UI language (the key itself when no kind declares it). */
+  function metricOf(key: string, kindCodes: readonly string[]): { label: string; unit: string } {
+    const metric = findMetric(key, kindCodes);
+    return metric ? { label: text(metric.labels), unit: text(metric.unit) } : { label: key, unit: '' };
+  }
+
+  /** A metric's unit in both languages, for the rule to carry (`metric-sum`'s `unit`). */
+  const metricUnit = (key: string, kindCodes: readonly string[]): LocalizedText | undefined => findMetric(key, kindCodes)?.unit;
+
+  /** What a rule asks for, in a sentence of the UI language (the API's sentence names metrics by key). */
+  function ruleInWords(rule: TargetRuleView, kindCodes: readonly string[], strength?: TargetStrength): string {
+    const kindsText = kindList(kindCodes);
+    const tolerance = typeof rule.tolerance === 'number' ? rule.tolerance : 0.1;
+    const toleranceText = strength === 'about' ? t('coverage.rule.tolerance', { percent: Math.round(tolerance * 100) }) : '';
+    switch (rule.shape) {
+      case 'per-unit-minimum': {
+        const types = Array.isArray(rule.unitTypes) && rule.unitTypes.length > 0 ? (rule.unitTypes as string[]).map(typeLabel).join(t('common.listSeparator')) : null;
+        const where = types ?? t('coverage.rule.everyUnitOfLevel', { level: levelLabel(Number(rule.level)) });
+        const exemptions = Array.isArray(rule.exemptions) ? rule.exemptions.length : 0;
+        const sentence = t('coverage.rule.perUnit', { where, minimum: number(Number(rule.minimum)), kinds: kindsText });
+        return exemptions > 0 ? `${sentence}${t('coverage.rule.exemptions', { count: exemptions })}` : sentence;
+      }
+      case 'total':
+        return `${t('coverage.rule.total', { value: number(Number(rule.value)), kinds: kindsText })}${toleranceText}`;
+      case 'metric-sum': {
+        const metric = metricOf(String(rule.metric), kindCodes);
+        const unit = rule.unit && typeof rule.unit === 'object' ? text(rule.unit as LocalizedText) : metric.unit;
+        return `${t('coverage.rule.metricSum', { metric: metric.label, value: number(Number(rule.value)), unit, kinds: kindsText })}${toleranceText}`;
+      }
+      case 'proximity':
+        return t('coverage.rule.proximity', { share: Math.round(Number(rule.share) * 100), distance: number(Number(rule.distanceKm)), kinds: kindsText });
+      default:
+        return t('coverage.rule.unknown', { shape: rule.shape });
+    }
+  }
+
+  return { locale: current, text, statusLabel, strengthLabel, kindLabel, kindList, typeLabel, levelLabel, number, rounded, date, time, month, metricOf, metricUnit, ruleInWords };
+}
+
+export { calendarDate };

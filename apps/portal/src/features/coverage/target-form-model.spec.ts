@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildCreateBody,
+  buildRule,
+  buildUpdateBody,
+  checkTargetForm,
+  emptyTargetForm,
+  fieldOfIssue,
+  ruleFields,
+  type TargetFormValues,
+  valuesFromTarget,
+} from './target-form-model';
+import { targetView } from './test-factories';
+
+function form(overrides: Partial<TargetFormValues> = {}): TargetFormValues {
+  return {
+    ...emptyTargetForm(),
+    titleZh: '每县至少一个',
+    titleEn: 'One in every county',
+    kinds: ['workshop'],
+    strength: 'at-least',
+    startsOn: '2025-01-01',
+    deadline: '2027-12-31',
+    document: '测试行动方案',
+    clause: '二(二)4',
+    quote: '各县(市)至少建立1个',
+    ...overrides,
+  };
+}
+
+describe('target form: the rule per shape', () => {
+  it('per-unit minimum: level, the unit types chosen (none = all) and the minimum, as numbers', () => {
+    expect(buildRule(form({ shape: 'per-unit-minimum', level: '3', unitTypes: ['county', 'county-city'], minimum: '2' }))).toEqual({
+      shape: 'per-unit-minimum',
+      level: 3,
+      unitTypes: ['county', 'county-city'],
+      minimum: 2,
+    });
+    expect(buildRule(form({ shape: 'per-unit-minimum', level: '2', unitTypes: [], minimum: '1' }))).toEqual({ shape: 'per-unit-minimum', level: 2, minimum: 1 });
+  });
+
+  it('total: the value, and a tolerance only for 左右 targets', () => {
+    expect(buildRule(form({ shape: 'total', value: '400', strength: 'at-least', tolerancePercent: '5' }))).toEqual({ shape: 'total', value: 400 });
+    expect(buildRule(form({ shape: 'total', value: '100', strength: 'about', tolerancePercent: '5' }))).toEqual({ shape: 'total', value: 100, tolerance: 0.05 });
+    expect(buildRule(form({ shape: 'total', value: '28', strength: 'strive' }))).toEqual({ shape: 'total', value: 28 });
+  });
+
+  it('metric sum: the metric, its unit from the kinds, the value and the tolerance', () => {
+    const unitOf = (metric: string) => (metric === 'participants' ? { 'zh-CN': '人', en: 'persons' } : undefined);
+    expect(buildRule(form({ shape: 'metric-sum', metric: 'participants', value: '1500', strength: 'about', tolerancePercent: '10' }), unitOf)).toEqual({
+      shape: 'metric-sum',
+      metric: 'participants',
+      value: 1500,
+      tolerance: 0.1,
+      unit: { 'zh-CN': '人', en: 'persons' },
+    });
+  });
+
+  it('proximity: distance in km and the share as a fraction', () => {
+    expect(buildRule(form({ shape: 'proximity', distanceKm: '2.5', sharePercent: '80' }))).toEqual({ shape: 'proximity', distanceKm: 2.5, share: 0.8 });
+  });
+
+  it('passes text that is not a number through, so that the API names the problem', () => {
+    expect(buildRule(form({ shape: 'total', value: '一百' }))).toEqual({ shape: 'total', value: '一百' });
+  });
+
+  it('keeps parameters the form does not show (exemptions) when editing', () => {
+    const target = targetView({ rule: { shape: 'per-unit-minimum', level: 3, minimum: 1, exemptions: ['220183'] } });
+    const values = valuesFromTarget(target);
+    expect(buildRule({ ...values, minimum: '2' })).toEqual({ shape: 'per-unit-minimum', level: 3, minimum: 2, exemptions: ['220183'] });
+  });
+
+  it('reads a target back into the form and out again unchanged', () => {
+    const target = targetView({
+      strength: 'about',
+      rule: { shape: 'metric-sum', metric: 'participants', value: 1500, tolerance: 0.07, unit: { 'zh-CN': '人', en: 'people' } },
+      note: { 'zh-CN': '说明', en: 'Note' },
+    });
+    const values = valuesFromTarget(target);
+    expect(values.tolerancePercent).toBe('7');
+    const body = buildUpdateBody(values, target.version, () => ({ 'zh-CN': '人', en: 'people' }));
+    expect(body).toEqual({
+      version: target.version,
+      kinds: target.kinds,
+      title: target.title,
+      strength: 'about',
+      startsOn: target.startsOn,
+      deadline: target.deadline,
+      source: target.source,
+      rule: target.rule,
+      note: target.note,
+    });
+  });
+
+  it('sends the region and a null note when no note was written', () => {
+    const body = buildCreateBody(form({ shape: 'total', value: '80' }), '220000');
+    expect(body.regionCode).toBe('220000');
+    expect(body.note).toBeNull();
+  });
+});
+
+describe('target form: checks before sending', () => {
+  it('names the empty and out-of-range fields of the chosen shape only', () => {
+    expect(checkTargetForm(form({ shape: 'proximity', distanceKm: '0', sharePercent: '150' })).map((check) => check.field)).toEqual(['distanceKm', 'sharePercent']);
+    expect(checkTargetForm(form({ shape: 'total', value: '1.5' })).map((check) => [check.field, check.key])).toEqual([['value', 'wholeNumber']]);
+    expect(checkTargetForm({ ...emptyTargetForm() }).map((check) => check.field)).toEqual([
+      'titleZh',
+      'titleEn',
+      'kinds',
+      'strength',
+      'startsOn',
+      'deadline',
+      'document',
+      'clause',
+      'quote',
+      'shape',
+    ]);
+    expect(checkTargetForm(form({ shape: 'total', value: '5', deadline: '2024-12-31' })).map((check) => check.key)).toEqual(['deadlineOrder']);
+    expect(checkTargetForm(form({ shape: 'total', value: '5', noteZh: '只有中文' })).map((check) => check.field)).toEqual(['noteEn']);
+  });
+
+  it('shows a tolerance only for 左右 targets', () => {
+    expect(ruleFields('total', 'about')).toEqual(['value', 'tolerancePercent']);
+    expect(ruleFields('total', 'strive')).toEqual(['value']);
+  });
+});
+
+describe('target form: where the API issues land', () => {
+  const shown = ['titleZh', 'titleEn', 'kinds', 'shape', 'value', 'tolerancePercent', 'noteEn'] as const;
+
+  it.each([
+    ['body.rule.value', 'value'],
+    ['body.rule.tolerance', 'tolerancePercent'],
+    ['body.title.en', 'titleEn'],
+    ['body.kinds.0', 'kinds'],
+    ['body.rule', 'shape'],
+    ['body.title', 'titleZh'],
+    ['body.note.en', 'noteEn'],
+    ['body.regionCode', null],
+    ['body.rule.minimum', null],
+  ] as const)('%s → %s', (path, field) => {
+    expect(fieldOfIssue({ path }, shown)).toBe(field);
+  });
+});

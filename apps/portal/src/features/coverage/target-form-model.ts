@@ -1,0 +1,288 @@
+import type { LocalizedText, TargetStrength } from '@sitenet/domain';
+import type { FieldIssue } from '@sitenet/domain';
+import type { TargetCreateBody, TargetUpdateBody, TargetView } from './api';
+
+/**
+ * The target form as plain data: what the inputs hold (strings, as typed), how that becomes the
+ * API's body (`targetCreateSchema` / `targetUpdateSchema`), the checks made before sending, and
+ * where the API's 400 issues land (`body.rule.value` → the "数量" input of the rule).
+ */
+
+export const RULE_SHAPES = ['per-unit-minimum', 'total', 'metric-sum', 'proximity'] as const;
+export type RuleShape = (typeof RULE_SHAPES)[number];
+
+export interface TargetFormValues {
+  titleZh: string;
+  titleEn: string;
+  kinds: string[];
+  strength: TargetStrength | '';
+  startsOn: string;
+  deadline: string;
+  document: string;
+  clause: string;
+  quote: string;
+  shape: RuleShape | '';
+  /** per-unit-minimum: '2' every 市(州), '3' every county-level unit. */
+  level: '2' | '3';
+  /** per-unit-minimum: only units of these types; none = every type. */
+  unitTypes: string[];
+  minimum: string;
+  /** total, metric-sum. */
+  value: string;
+  /** total, metric-sum with strength `about`: the share below the value that still counts, in percent. */
+  tolerancePercent: string;
+  metric: string;
+  distanceKm: string;
+  /** proximity: the share of demand points within reach, in percent. */
+  sharePercent: string;
+  noteZh: string;
+  noteEn: string;
+  /** Parameters of the edited rule that the form does not show (e.g. `exemptions`), sent back as they were. */
+  keptRule: Record<string, unknown>;
+}
+
+/** Field paths, as the API names them in `issues[].path` (without `body.`); input ids derive from them. */
+export const FIELD_PATHS = {
+  titleZh: 'title.zh-CN',
+  titleEn: 'title.en',
+  kinds: 'kinds',
+  strength: 'strength',
+  startsOn: 'startsOn',
+  deadline: 'deadline',
+  document: 'source.document',
+  clause: 'source.clause',
+  quote: 'source.quote',
+  shape: 'rule.shape',
+  level: 'rule.level',
+  unitTypes: 'rule.unitTypes',
+  minimum: 'rule.minimum',
+  value: 'rule.value',
+  tolerancePercent: 'rule.tolerance',
+  metric: 'rule.metric',
+  distanceKm: 'rule.distanceKm',
+  sharePercent: 'rule.share',
+  noteZh: 'note.zh-CN',
+  noteEn: 'note.en',
+} as const satisfies Partial<Record<keyof TargetFormValues, string>>;
+
+export type FieldName = keyof typeof FIELD_PATHS;
+
+/** The fields each rule shape shows (tolerance only for 左右 targets). */
+export function ruleFields(shape: RuleShape | '', strength: TargetStrength | ''): FieldName[] {
+  const tolerance: FieldName[] = strength === 'about' ? ['tolerancePercent'] : [];
+  switch (shape) {
+    case 'per-unit-minimum':
+      return ['level', 'unitTypes', 'minimum'];
+    case 'total':
+      return ['value', ...tolerance];
+    case 'metric-sum':
+      return ['metric', 'value', ...tolerance];
+    case 'proximity':
+      return ['distanceKm', 'sharePercent'];
+    default:
+      return [];
+  }
+}
+
+/** Every field the form shows for a shape and strength, in the order of the form (error summary order). */
+export function shownFields(shape: RuleShape | '', strength: TargetStrength | ''): FieldName[] {
+  return ['titleZh', 'titleEn', 'kinds', 'strength', 'startsOn', 'deadline', 'document', 'clause', 'quote', 'shape', ...ruleFields(shape, strength), 'noteZh', 'noteEn'];
+}
+
+export function emptyTargetForm(): TargetFormValues {
+  return {
+    titleZh: '',
+    titleEn: '',
+    kinds: [],
+    strength: '',
+    startsOn: '',
+    deadline: '',
+    document: '',
+    clause: '',
+    quote: '',
+    shape: '',
+    level: '3',
+    unitTypes: [],
+    minimum: '1',
+    value: '',
+    tolerancePercent: '10',
+    metric: '',
+    distanceKm: '',
+    sharePercent: '100',
+    noteZh: '',
+    noteEn: '',
+    keptRule: {},
+  };
+}
+
+/** A fraction as a percentage without float noise (0.07 → "7"). */
+function percent(fraction: unknown, fallback: string): string {
+  return typeof fraction === 'number' ? String(Math.round(fraction * 10000) / 100) : fallback;
+}
+
+const numberText = (value: unknown, fallback = ''): string => (typeof value === 'number' ? String(value) : fallback);
+
+const SHOWN_RULE_KEYS = new Set(['shape', 'level', 'unitTypes', 'minimum', 'value', 'tolerance', 'metric', 'unit', 'distanceKm', 'share']);
+
+export function valuesFromTarget(target: TargetView): TargetFormValues {
+  const rule = target.rule;
+  const shape = (RULE_SHAPES as readonly string[]).includes(rule.shape) ? (rule.shape as RuleShape) : '';
+  return {
+    ...emptyTargetForm(),
+    titleZh: target.title['zh-CN'],
+    titleEn: target.title.en,
+    kinds: [...target.kinds],
+    strength: target.strength,
+    startsOn: target.startsOn,
+    deadline: target.deadline,
+    document: target.source.document,
+    clause: target.source.clause,
+    quote: target.source.quote,
+    shape,
+    level: rule.level === 2 ? '2' : '3',
+    unitTypes: Array.isArray(rule.unitTypes) ? (rule.unitTypes as string[]) : [],
+    minimum: numberText(rule.minimum, '1'),
+    value: numberText(rule.value),
+    tolerancePercent: percent(rule.tolerance, '10'),
+    metric: typeof rule.metric === 'string' ? rule.metric : '',
+    distanceKm: numberText(rule.distanceKm),
+    sharePercent: percent(rule.share, '100'),
+    noteZh: target.note?.['zh-CN'] ?? '',
+    noteEn: target.note?.en ?? '',
+    keptRule: Object.fromEntries(Object.entries(rule).filter(([key]) => !SHOWN_RULE_KEYS.has(key))),
+  };
+}
+
+/** A number as typed, or the text itself when it is not one (the API then says what is wrong). */
+function toNumber(text: string): number | string {
+  const trimmed = text.trim();
+  const value = Number(trimmed);
+  return trimmed !== '' && Number.isFinite(value) ? value : trimmed;
+}
+
+function fromPercent(text: string): number | string {
+  const value = toNumber(text);
+  return typeof value === 'number' ? Math.round(value * 100) / 10000 : value;
+}
+
+/** Looks up a metric's unit (from the kinds' metric declarations) so that the rule carries it. */
+export type MetricUnitOf = (metric: string) => LocalizedText | undefined;
+
+/** The rule object the API expects for the chosen shape (only that shape's parameters). */
+export function buildRule(values: TargetFormValues, metricUnitOf: MetricUnitOf = () => undefined): Record<string, unknown> & { shape: string } {
+  const tolerance = values.strength === 'about' ? { tolerance: fromPercent(values.tolerancePercent) } : {};
+  switch (values.shape) {
+    case 'per-unit-minimum': {
+      const exemptions = Array.isArray(values.keptRule.exemptions) ? { exemptions: values.keptRule.exemptions } : {};
+      return {
+        shape: 'per-unit-minimum',
+        level: Number(values.level),
+        ...(values.unitTypes.length > 0 ? { unitTypes: [...values.unitTypes] } : {}),
+        minimum: toNumber(values.minimum),
+        ...exemptions,
+      };
+    }
+    case 'total':
+      return { shape: 'total', value: toNumber(values.value), ...tolerance };
+    case 'metric-sum': {
+      const unit = metricUnitOf(values.metric);
+      return { shape: 'metric-sum', metric: values.metric, value: toNumber(values.value), ...tolerance, ...(unit ? { unit } : {}) };
+    }
+    case 'proximity':
+      return { shape: 'proximity', distanceKm: toNumber(values.distanceKm), share: fromPercent(values.sharePercent) };
+    default:
+      return { shape: values.shape };
+  }
+}
+
+function note(values: TargetFormValues): LocalizedText | null {
+  const zh = values.noteZh.trim();
+  const en = values.noteEn.trim();
+  return zh === '' && en === '' ? null : { 'zh-CN': zh, en };
+}
+
+export function buildCreateBody(values: TargetFormValues, regionCode: string, metricUnitOf?: MetricUnitOf): TargetCreateBody {
+  return {
+    regionCode,
+    kinds: [...values.kinds],
+    title: { 'zh-CN': values.titleZh.trim(), en: values.titleEn.trim() },
+    strength: values.strength as TargetStrength,
+    startsOn: values.startsOn,
+    deadline: values.deadline,
+    source: { document: values.document.trim(), clause: values.clause.trim(), quote: values.quote.trim() },
+    rule: buildRule(values, metricUnitOf),
+    note: note(values),
+  };
+}
+
+/** The whole target with the version read (a stale version is refused with 409). */
+export function buildUpdateBody(values: TargetFormValues, version: number, metricUnitOf?: MetricUnitOf): TargetUpdateBody {
+  const { regionCode: _regionCode, ...rest } = buildCreateBody(values, '', metricUnitOf);
+  return { version, ...rest };
+}
+
+/** A problem found before sending: the field and an i18n key (under coverage.form.errors) with its values. */
+export interface FormCheck {
+  field: FieldName | null;
+  key: string;
+  params?: Record<string, unknown>;
+}
+
+function numberIn(text: string, min: number, max: number, integer: boolean): boolean {
+  const value = Number(text.trim());
+  return text.trim() !== '' && Number.isFinite(value) && value >= min && value <= max && (!integer || Number.isInteger(value));
+}
+
+/** What is missing or out of range, in the order of the form (the API checks everything again). */
+export function checkTargetForm(values: TargetFormValues): FormCheck[] {
+  const problems: FormCheck[] = [];
+  const required = (field: FieldName, filled: boolean, key = 'required') => {
+    if (!filled) problems.push({ field, key });
+  };
+  required('titleZh', values.titleZh.trim() !== '');
+  required('titleEn', values.titleEn.trim() !== '');
+  required('kinds', values.kinds.length > 0, 'kinds');
+  required('strength', values.strength !== '', 'strength');
+  required('startsOn', /^\d{4}-\d{2}-\d{2}$/.test(values.startsOn), 'date');
+  required('deadline', /^\d{4}-\d{2}-\d{2}$/.test(values.deadline), 'date');
+  if (values.startsOn && values.deadline && values.deadline <= values.startsOn) problems.push({ field: 'deadline', key: 'deadlineOrder' });
+  required('document', values.document.trim().length >= 2, 'document');
+  required('clause', values.clause.trim() !== '');
+  required('quote', values.quote.trim().length >= 2, 'quote');
+  required('shape', values.shape !== '', 'shape');
+  for (const field of ruleFields(values.shape, values.strength)) {
+    if (field === 'minimum' && !numberIn(values.minimum, 1, 1_000_000, true)) problems.push({ field, key: 'wholeNumber', params: { min: 1 } });
+    if (field === 'value' && !numberIn(values.value, 1, 1_000_000, true)) problems.push({ field, key: 'wholeNumber', params: { min: 1 } });
+    if (field === 'tolerancePercent' && !numberIn(values.tolerancePercent, 0, 50, false)) problems.push({ field, key: 'range', params: { min: 0, max: 50 } });
+    if (field === 'metric' && values.metric === '') problems.push({ field, key: 'metric' });
+    if (field === 'distanceKm' && !numberIn(values.distanceKm, 0.1, 100, false)) problems.push({ field, key: 'range', params: { min: 0.1, max: 100 } });
+    if (field === 'sharePercent' && !numberIn(values.sharePercent, 1, 100, false)) problems.push({ field, key: 'range', params: { min: 1, max: 100 } });
+  }
+  const zh = values.noteZh.trim();
+  const en = values.noteEn.trim();
+  if (zh !== '' && en === '') problems.push({ field: 'noteEn', key: 'noteBoth' });
+  if (en !== '' && zh === '') problems.push({ field: 'noteZh', key: 'noteBoth' });
+  return problems;
+}
+
+/**
+ * The form field an API issue is about: `body.rule.value` → `value`, `body.title.en` → `titleEn`,
+ * `body.rule.unitTypes.0` → `unitTypes`, `body.rule` (no shape matched) → `shape`; null when the
+ * issue is about nothing the form shows (then it is a problem of the whole form).
+ */
+export function fieldOfIssue(issue: Pick<FieldIssue, 'path'>, shown: readonly FieldName[]): FieldName | null {
+  const path = issue.path.replace(/^body\.?/, '');
+  if (path === '') return null;
+  const entries = Object.entries(FIELD_PATHS) as Array<[FieldName, string]>;
+  const candidates = entries.filter(([field]) => shown.includes(field));
+  const exact = candidates.find(([, fieldPath]) => path === fieldPath || path.startsWith(`${fieldPath}.`));
+  if (exact) return exact[0];
+  // An issue on a group ("rule", "title", "source"): its first field on the form.
+  const inside = candidates.find(([, fieldPath]) => fieldPath.startsWith(`${path}.`));
+  return inside ? inside[0] : null;
+}
+
+/** Form fields whose value differs between two sets of values (after a 409: what the other person changed). */
+export function changedFields(mine: TargetFormValues, theirs: TargetFormValues): FieldName[] {
+  return (Object.keys(FIELD_PATHS) as FieldName[]).filter((field) => JSON.stringify(mine[field]) !== JSON.stringify(theirs[field]));
+}
