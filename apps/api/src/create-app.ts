@@ -18,7 +18,7 @@ const defaultPortalDist = fileURLToPath(new URL('../../portal/dist', import.meta
 export async function createApp(config: AppConfig, dataSource: DataSource, options: AppOptions = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, dataSource, options), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(
     helmet({

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import type { AccountSummary, ApiErrorBody } from '@sitenet/domain';
+import { siteInput } from './factories/sites.js';
 import { startTestApp, TEST_PASSWORD, type SignedIn, type TestApp } from './support/test-app.js';
 
 let t: TestApp;
@@ -146,5 +147,42 @@ describe('the token never leaks into logs or errors', () => {
   it('is not echoed back by an error', async () => {
     const res = await request(t.app.getHttpServer()).get('/api/sites').set('Authorization', `Bearer ${'x'.repeat(60)}`);
     expect(JSON.stringify(res.body)).not.toContain('x'.repeat(60));
+  });
+});
+
+describe('review findings', () => {
+  it('ends every sign-in of an account whose password is reset, and a reactivation does not revive them', async () => {
+    const staff = await t.signIn({ role: 'district', regionCode: '220102' });
+    await admin.http.patch(`/api/accounts/${staff.account.id}`).send({ password: 'reset-by-the-admin-1' }).expect(200);
+    await staff.http.get('/api/auth/me').expect(401);
+    const again = await t.signIn({ role: 'district', regionCode: '220102', username: staff.account.username }).catch(() => null);
+    expect(again).toBeNull(); // the old password no longer works
+    const other = await t.signIn({ role: 'district', regionCode: '220102' });
+    await admin.http.patch(`/api/accounts/${other.account.id}`).send({ active: false }).expect(200);
+    await admin.http.patch(`/api/accounts/${other.account.id}`).send({ active: true }).expect(200);
+    await other.http.get('/api/auth/me').expect(401);
+  });
+
+  it('refuses an administrator resetting their own password without the current one', async () => {
+    const body = (await admin.http.patch(`/api/accounts/${admin.account.id}`).send({ password: 'a-new-admin-secret' }).expect(409)).body as ApiErrorBody;
+    expect(body.code).toBe('account.use_password_change');
+  });
+
+  it('lets no more than the limit of parallel wrong attempts reach the password check', async () => {
+    await t.signIn({ role: 'district', regionCode: '220102', username: 'zhou.parallel' });
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => login('zhou.parallel', `wrong-password-${i}`)));
+    const checked = answers.filter((r) => r.status === 401).length;
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(answers.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(15);
+  });
+
+  it('binds district staff to a prefecture-level city without counties (东莞), who can register there', async () => {
+    const dongguan = await t.signIn({ role: 'district', regionCode: '441900' });
+    const townships = (await t.http().get('/api/regions?parent=441900').expect(200)).body.items as { code: string }[];
+    const site = await dongguan.http.post('/api/sites').send({ ...siteInput('training-base'), regionCode: townships[0]!.code, location: { lat: 23.02, lng: 113.75 } });
+    expect(site.status, JSON.stringify(site.body)).toBe(201);
+    expect(site.body.countyCode).toBe('441900');
+    const body = (await admin.http.post('/api/accounts').send({ username: 'wrong.unit', displayName: 'x', role: 'district', regionCode: '220100', password: 'long-enough-secret' }).expect(400)).body as ApiErrorBody;
+    expect(body.issues?.[0]?.code).toBe('account.unit_does_not_fit_role');
   });
 });

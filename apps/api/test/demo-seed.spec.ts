@@ -39,3 +39,15 @@ describe('the fictional Jilin demo set', () => {
     await expect(seeder.seed()).rejects.toThrow(/never loaded in production/);
   });
 });
+
+describe('demo accounts in a production database', () => {
+  it('are deactivated, with their sign-ins ended', async () => {
+    const seeder = t.app.get(DemoSeeder);
+    await seeder.seedAccounts();
+    const demo = await t.http().post('/api/auth/login').send({ username: 'demo-admin', password: 'sitenet-demo' }).expect(200);
+    expect(await seeder.disableDemoAccounts()).toEqual(expect.arrayContaining(['demo-admin', 'demo-province', 'demo-prefecture', 'demo-district']));
+    await t.http().get('/api/auth/me').set('Authorization', `Bearer ${demo.body.token}`).expect(401);
+    await t.http().post('/api/auth/login').send({ username: 'demo-admin', password: 'sitenet-demo' }).expect(401);
+    expect(await seeder.disableDemoAccounts()).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { IsNull, type DataSource, type Repository } from 'typeorm';
 import { CREATABLE_ROLES, REGION_LEVEL_LABELS, ROLE_LABELS, passwordProblems, roleFitsUnit, type AccountSummary, type RegionLevel, type RegionType, type Role } from '@sitenet/domain';
 import { ApiException, NotFoundApiException, ValidationApiException } from '../common/api-exception.js';
 import { RegionEntity } from '../regions/region.entity.js';
@@ -9,6 +9,7 @@ import { AccountEntity } from './account.entity.js';
 import { toAccountSummary } from './account.mapper.js';
 import { withinJurisdiction, type Actor } from './jurisdiction.js';
 import { hashPassword } from './passwords.js';
+import { SessionEntity } from './session.entity.js';
 
 export interface AccountCreateInput {
   username: string;
@@ -29,6 +30,7 @@ const NOT_FOUND = (id: string) => new NotFoundApiException('account.not_found', 
 @Injectable()
 export class AccountsService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(AccountEntity) private readonly accounts: Repository<AccountEntity>,
     @InjectRepository(RegionEntity) private readonly regions: Repository<RegionEntity>,
   ) {}
@@ -45,7 +47,8 @@ export class AccountsService {
     if (input.regionCode && !unit) {
       throw new ValidationApiException([{ path: 'body.regionCode', code: 'region.unknown', messages: { 'zh-CN': `没有代码为 ${input.regionCode} 的行政区划`, en: `There is no administrative division with code ${input.regionCode}` } }]);
     }
-    if (!roleFitsUnit(input.role, unit ? { level: unit.level as RegionLevel, type: unit.type as RegionType } : null)) {
+    const hasCounties = unit?.level === 2 ? await this.regions.existsBy({ parentCode: unit.code, level: 3 }) : undefined;
+    if (!roleFitsUnit(input.role, unit ? { level: unit.level as RegionLevel, type: unit.type as RegionType, hasCounties } : null)) {
       throw new ValidationApiException([{ path: 'body.regionCode', code: 'account.unit_does_not_fit_role', messages: unitHint(input.role, unit) }]);
     }
     if (actor && unit && !withinJurisdiction(actor.scope, unit)) {
@@ -55,9 +58,7 @@ export class AccountsService {
     if (problems.length) {
       throw new ValidationApiException(problems.map((messages) => ({ path: 'body.password', code: 'account.weak_password', messages })));
     }
-    if (await this.accounts.existsBy({ username: input.username })) {
-      throw new ApiException(409, 'account.username_taken', { 'zh-CN': `用户名 ${input.username} 已被使用，请换一个。`, en: `The username ${input.username} is taken; choose another.` });
-    }
+    if (await this.accounts.existsBy({ username: input.username })) throw usernameTaken(input.username);
     const entity = this.accounts.create({
       id: randomUUID(),
       username: input.username,
@@ -69,7 +70,13 @@ export class AccountsService {
       createdBy: actor?.id ?? null,
       passwordChangedAt: new Date(),
     });
-    await this.accounts.insert(entity);
+    try {
+      await this.accounts.insert(entity);
+    } catch (error) {
+      // Two creations of the same name at once: the unique index decides, and the loser hears 409.
+      if ((error as { driverError?: { code?: string } }).driverError?.code === '23505') throw usernameTaken(input.username);
+      throw error;
+    }
     return toAccountSummary(entity);
   }
 
@@ -96,6 +103,12 @@ export class AccountsService {
     if (account.id === actor.id && input.active === false) {
       throw new ApiException(409, 'account.cannot_deactivate_self', { 'zh-CN': '不能停用自己的账号。', en: 'You cannot deactivate your own account.' });
     }
+    if (account.id === actor.id && input.password !== undefined) {
+      throw new ApiException(409, 'account.use_password_change', {
+        'zh-CN': '修改自己的密码请使用“修改密码”（需要当前密码）。',
+        en: 'Change your own password with “change password” (it asks for the current one).',
+      });
+    }
     const changes: Partial<AccountEntity> = {};
     if (input.displayName !== undefined) changes.displayName = input.displayName;
     if (input.active !== undefined) changes.active = input.active;
@@ -104,13 +117,24 @@ export class AccountsService {
       if (problems.length) throw new ValidationApiException(problems.map((messages) => ({ path: 'body.password', code: 'account.weak_password', messages })));
       Object.assign(changes, { passwordHash: await hashPassword(input.password), passwordChangedAt: new Date() });
     }
-    if (Object.keys(changes).length) await this.accounts.update({ id }, changes);
+    const endSessions = input.password !== undefined || input.active === false;
+    if (Object.keys(changes).length) {
+      await this.dataSource.transaction(async (manager) => {
+        await manager.getRepository(AccountEntity).update({ id }, changes);
+        // A reset or a deactivation ends every sign-in of the account.
+        if (endSessions) await manager.getRepository(SessionEntity).update({ accountId: id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      });
+    }
     return toAccountSummary(await this.accounts.findOneByOrFail({ id }));
   }
 
   async exists(username: string): Promise<boolean> {
     return this.accounts.existsBy({ username });
   }
+}
+
+function usernameTaken(username: string): ApiException {
+  return new ApiException(409, 'account.username_taken', { 'zh-CN': `用户名 ${username} 已被使用，请换一个。`, en: `The username ${username} is taken; choose another.` });
 }
 
 function unitHint(role: Role, unit: RegionEntity | null) {

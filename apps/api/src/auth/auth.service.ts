@@ -45,13 +45,11 @@ export class AuthService {
         en: `Too many failed sign-ins; try again in ${Math.ceil(wait / 60)} minute(s).`,
       }, undefined, { retryAfterSeconds: wait });
     }
+    this.limiter.recordFailure(username, address); // counted first: parallel attempts cannot slip past
     const account = await this.accounts.findOneBy({ username });
     const valid = account ? await verifyPassword(account.passwordHash, password) : await verifyPassword(await decoyHash(), password);
-    if (!account || !valid || !account.active) {
-      this.limiter.recordFailure(username, address);
-      throw new ApiException(401, 'auth.bad_credentials', BAD_CREDENTIALS);
-    }
-    this.limiter.recordSuccess(username);
+    if (!account || !valid || !account.active) throw new ApiException(401, 'auth.bad_credentials', BAD_CREDENTIALS);
+    this.limiter.recordSuccess(username, address);
     const token = randomBytes(32).toString('base64url');
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.config.sessionTtlMinutes * 60_000);
@@ -80,11 +78,18 @@ export class AuthService {
   /** Changes one's own password; other sign-ins of the account end. */
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
     const account = await this.accounts.findOneByOrFail({ id: actor.id });
+    const key = `password-change:${account.id}`;
+    const wait = this.limiter.retryAfter(key, key);
+    if (wait > 0) {
+      throw new ApiException(429, 'auth.too_many_attempts', { 'zh-CN': `尝试次数过多，请 ${Math.ceil(wait / 60)} 分钟后再试。`, en: `Too many attempts; try again in ${Math.ceil(wait / 60)} minute(s).` }, undefined, { retryAfterSeconds: wait });
+    }
+    this.limiter.recordFailure(key, key);
     if (!(await verifyPassword(account.passwordHash, currentPassword))) {
       throw new ApiException(400, 'validation.failed', { 'zh-CN': '当前密码不正确。', en: 'The current password is wrong.' }, [
         { path: 'body.currentPassword', code: 'auth.wrong_password', messages: { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' } },
       ]);
     }
+    this.limiter.recordSuccess(key, key);
     assertNotUsername(newPassword, account.username);
     await this.accounts.update({ id: account.id }, { passwordHash: await hashPassword(newPassword), passwordChangedAt: new Date() });
     await this.sessions.update({ accountId: account.id, id: Not(actor.sessionId), revokedAt: IsNull() }, { revokedAt: new Date() });

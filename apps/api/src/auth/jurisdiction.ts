@@ -14,6 +14,9 @@ export interface Actor extends AccountSummary {
 
 export function jurisdictionOf(account: AccountSummary, unit: { level: RegionLevel; type: RegionType } | null): Jurisdiction {
   if (account.role === 'admin' || !account.regionCode || !unit) return account.role === 'admin' ? { kind: 'national' } : { kind: 'unit', column: 'countyCode', code: '-' };
+  // District staff work at county level, also in a prefecture-level city without counties, whose
+  // sites take the city as their county-level unit.
+  if (account.role === 'district') return { kind: 'unit', column: 'countyCode', code: account.regionCode };
   const column = ({ 1: 'provinceCode', 2: 'prefectureCode', 3: 'countyCode' } as const)[unit.level as 1 | 2 | 3];
   if (!column) return { kind: 'unit', column: 'countyCode', code: '-' };
   return { kind: 'unit', column, code: account.regionCode };
@@ -21,6 +24,8 @@ export function jurisdictionOf(account: AccountSummary, unit: { level: RegionLev
 
 /** The units a record lies in (a site's, an account's region). */
 export interface UnitPath {
+  /** The unit's own code, when the path is a unit's (not a site's). */
+  code?: string;
   provinceCode: string;
   prefectureCode: string | null;
   countyCode: string | null;
@@ -28,5 +33,5 @@ export interface UnitPath {
 
 export function withinJurisdiction(scope: Jurisdiction, path: UnitPath): boolean {
   if (scope.kind === 'national') return true;
-  return path[scope.column] === scope.code;
+  return path[scope.column] === scope.code || path.code === scope.code;
 }

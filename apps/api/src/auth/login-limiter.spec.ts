@@ -29,7 +29,7 @@ describe('LoginLimiter', () => {
     const limiter = new LoginLimiter(limits, () => 0);
     limiter.recordFailure('wang', '1.1.1.1');
     limiter.recordFailure('wang', '1.1.1.1');
-    limiter.recordSuccess('wang');
+    limiter.recordSuccess('wang', '1.1.1.1');
     limiter.recordFailure('wang', '1.1.1.1');
     expect(limiter.retryAfter('wang', '1.1.1.1')).toBe(0);
   });

@@ -1,7 +1,9 @@
 /**
- * Failed sign-ins, counted per account and per client address in a sliding window. Past the
- * limit, further attempts are refused (429) until the window has moved on — whether or not the
- * password would be right. In memory: one instance per process (see infra/README.md).
+ * Sign-in attempts, counted per account and per client address in a sliding window. An attempt
+ * is counted before the password is checked (so parallel attempts cannot slip past the limit) and
+ * given back when it succeeds. Past the limit, further attempts are refused (429) until the window
+ * has moved on — whether or not the password would be right. In memory: one instance per process
+ * (see infra/README.md).
  */
 export interface LoginLimits {
   windowMs: number;
@@ -30,8 +32,12 @@ export class LoginLimiter {
     if (this.failures.size > 50_000) this.prune();
   }
 
-  recordSuccess(username: string): void {
+  /** A successful attempt: the account starts afresh, and the address gets this attempt back. */
+  recordSuccess(username: string, address: string): void {
     this.failures.delete(`u:${username}`);
+    const recent = this.recent(`a:${address}`);
+    recent.pop();
+    this.failures.set(`a:${address}`, recent);
   }
 
   private waitFor(key: string, limit: number): number {

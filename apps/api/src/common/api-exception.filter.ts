@@ -56,9 +56,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       status = HttpStatus.INTERNAL_SERVER_ERROR;
       ({ code, messages } = genericFor(status));
     }
-    if (status >= 500) {
-      this.logger.error({ err: exception, requestId }, 'Unhandled error');
-    }
+    if (status >= 500) this.logger.error({ err: loggable(exception), requestId }, 'Unhandled error');
     const body: ApiErrorBody = { ...details, statusCode: status, code, message: messages[locale], messages, ...(issues ? { issues } : {}), ...(requestId ? { requestId } : {}) };
     response.status(status).json(body);
   }
@@ -66,4 +64,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
 function isBodyParserError(error: unknown): error is { status: number; type: string } {
   return typeof error === 'object' && error !== null && 'type' in error && typeof (error as { status?: unknown }).status === 'number';
+}
+
+/**
+ * What of an unexpected error goes to the log: its name, message, database error code and stack —
+ * never a query's parameters, which carry personal data and password hashes.
+ */
+function loggable(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const driverCode = (error as { driverError?: { code?: unknown } }).driverError?.code ?? (error as { code?: unknown }).code;
+  return { name: error.name, message: error.message, ...(driverCode ? { code: driverCode } : {}), stack: error.stack };
 }

@@ -10,9 +10,24 @@ describe('loadConfig', () => {
     expect(config.seedDemo).toBe(true);
   });
 
-  it('uses the PostgreSQL server of DATABASE_URL', () => {
+  it('uses the PostgreSQL server of DATABASE_URL, without demo data unless asked', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://app:secret@db.internal:5432/sitenet' });
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://app:secret@db.internal:5432/sitenet' });
+    expect(config.seedDemo).toBe(false);
+    expect(config.host).toBe('0.0.0.0');
+    expect(loadConfig({ DATABASE_URL: 'postgres://app:secret@db:5432/x', SEED_DEMO: 'true' }).seedDemo).toBe(true);
+  });
+
+  it('listens on loopback only while demo accounts (with their public password) exist, unless HOST says otherwise', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ SEED_DEMO: 'false' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  });
+
+  it('reads TRUST_PROXY as a hop count, a boolean or addresses', () => {
+    expect(loadConfig({}).trustProxy).toBe('loopback');
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 172.16.0.0/12' }).trustProxy).toBe('10.0.0.0/8, 172.16.0.0/12');
   });
 
   it('fails fast, naming the variable, on a DATABASE_URL that is not a PostgreSQL URL', () => {

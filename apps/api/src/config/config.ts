@@ -21,7 +21,14 @@ const postgresUrl = z
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Default: 127.0.0.1 while demo accounts exist (their password is public), 0.0.0.0 otherwise. */
+  HOST: z.string().min(1).optional(),
+  /**
+   * Which proxies in front of the API to trust for the client address (X-Forwarded-For), as
+   * Express takes it: `loopback` (default), a hop count, or addresses/CIDRs separated by commas
+   * (e.g. the compose bridge or the ingress network). Sign-in limits per address depend on it.
+   */
+  TRUST_PROXY: z.string().trim().min(1).max(500).default('loopback'),
   DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), postgresUrl.optional()),
   DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -45,6 +52,7 @@ export interface AppConfig {
   production: boolean;
   port: number;
   host: string;
+  trustProxy: boolean | number | string;
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string | undefined };
   dataDir: string;
   logLevel: Environment['LOG_LEVEL'];
@@ -71,18 +79,21 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (production && env.SEED_DEMO === 'true') {
     throw new ConfigError('SEED_DEMO=true is not allowed with NODE_ENV=production: demo data never reaches production.');
   }
+  // Demo data (and its demo accounts) only on the embedded database outside production, unless asked.
+  const seedDemo = production ? false : env.SEED_DEMO ? env.SEED_DEMO === 'true' : !env.DATABASE_URL;
   return {
     env: env.NODE_ENV,
     production,
     port: env.PORT,
-    host: env.HOST,
+    host: env.HOST ?? (seedDemo ? '127.0.0.1' : '0.0.0.0'),
+    trustProxy: /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY === 'true' ? true : env.TRUST_PROXY === 'false' ? false : env.TRUST_PROXY,
     database: env.DATABASE_URL
       ? { kind: 'postgres', url: env.DATABASE_URL }
       : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
     dataDir,
     logLevel: env.LOG_LEVEL,
     portalDist: env.PORTAL_DIST,
-    seedDemo: production ? false : env.SEED_DEMO !== 'false',
+    seedDemo,
     seedsDir: env.SEEDS_DIR ? path.resolve(env.SEEDS_DIR) : defaultSeedsDir,
     sessionTtlMinutes: env.SESSION_TTL_MINUTES,
   };

@@ -149,7 +149,7 @@ export class CoverageService {
       const metric = shape.metricOf?.(params) ?? null;
       const rows: { month: string; count: string; metric_sum: string }[] = await this.dataSource.query(
         `SELECT to_char(s.approved_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::text AS count,
-                coalesce(sum(CASE WHEN $3::text IS NULL THEN 0 ELSE (s.attributes ->> $3::text)::numeric END), 0)::text AS metric_sum
+                coalesce(sum(CASE WHEN jsonb_typeof(s.attributes -> $3::text) = 'number' THEN (s.attributes ->> $3::text)::numeric ELSE 0 END), 0)::text AS metric_sum
            FROM site s WHERE ${where} AND s.approved_at IS NOT NULL GROUP BY 1 ORDER BY 1`,
         [target.kinds, region.code, metric],
       );

@@ -46,6 +46,22 @@ export class DemoSeeder {
     return [await this.seedAccounts(), await this.seedSites()];
   }
 
+  /**
+   * In production: any demo account found (a database once started in demo mode) is deactivated
+   * and its sign-ins ended — its password is published in the README. Returns their usernames.
+   */
+  async disableDemoAccounts(): Promise<string[]> {
+    const file = JSON.parse(await readFile(path.join(this.config.seedsDir, ACCOUNTS_FILE), 'utf8')) as DemoAccountsFile;
+    const usernames = file.accounts.map((a) => a.username);
+    const rows: { id: string; username: string }[] = await this.dataSource.query(`SELECT id, username FROM account WHERE username = ANY($1) AND active`, [usernames]);
+    if (rows.length === 0) return [];
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`UPDATE account SET active = false WHERE id = ANY($1)`, [rows.map((r) => r.id)]);
+      await manager.query(`UPDATE session SET revoked_at = now() WHERE account_id = ANY($1) AND revoked_at IS NULL`, [rows.map((r) => r.id)]);
+    });
+    return rows.map((r) => r.username);
+  }
+
   async seedAccounts(): Promise<SeedOutcome> {
     const started = performance.now();
     const file = JSON.parse(await readFile(path.join(this.config.seedsDir, ACCOUNTS_FILE), 'utf8')) as DemoAccountsFile;

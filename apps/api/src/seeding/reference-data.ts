@@ -8,5 +8,9 @@ import type { SeedOutcome } from './region-seeder.js';
 export async function seedApplicationData(app: INestApplicationContext, config: AppConfig): Promise<SeedOutcome[]> {
   const outcomes = [await app.get(TargetsService).seed(config.seedsDir)];
   if (config.seedDemo) outcomes.push(...(await app.get(DemoSeeder).seed()));
+  if (config.production) {
+    const disabled = await app.get(DemoSeeder).disableDemoAccounts();
+    if (disabled.length) console.warn(`sitenet: WARNING demo accounts found in this production database were deactivated: ${disabled.join(', ')}`);
+  }
   return outcomes;
 }

@@ -1,15 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { In, type DataSource, type Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
-import { toFieldIssues, type LocalizedText, type TargetRule, type TargetSource, type TargetStrength } from '@sitenet/domain';
+import { toFieldIssues, type LocalizedText, type SiteKindRegistry, type TargetRule, type TargetSource, type TargetStrength } from '@sitenet/domain';
 import { seededTargetSchema } from '@sitenet/domain/schemas';
 import { ApiException, NotFoundApiException, ValidationApiException } from '../common/api-exception.js';
 import { withinJurisdiction, type Actor, type Jurisdiction } from '../auth/jurisdiction.js';
 import { RegionEntity } from '../regions/region.entity.js';
+import { SITE_KIND_REGISTRY } from '../kinds/kinds.tokens.js';
 import { SeedFileError, type SeedOutcome } from '../seeding/region-seeder.js';
 import { TargetEntity } from './target.entity.js';
 import { toTarget, type TargetView } from './target.mapper.js';
@@ -33,6 +34,7 @@ const FILE = 'targets/targets.json';
 @Injectable()
 export class TargetsService {
   constructor(
+    @Inject(SITE_KIND_REGISTRY) private readonly registry: SiteKindRegistry,
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(TargetEntity) private readonly targets: Repository<TargetEntity>,
     @InjectRepository(RegionEntity) private readonly regions: Repository<RegionEntity>,
@@ -103,7 +105,26 @@ export class TargetsService {
     return target;
   }
 
+  /** A sum must add up a metric the target's kinds declare (a number), or coverage could not compute it. */
+  private checkMetric(kinds: string[], rule: TargetRule): void {
+    if (rule.shape !== 'metric-sum') return;
+    const declared = kinds.flatMap((code) => this.registry.get(code)?.metrics.map((m) => m.key) ?? []);
+    if (!declared.includes(rule.metric)) {
+      throw new ValidationApiException([
+        {
+          path: 'body.rule.metric',
+          code: 'target.unknown_metric',
+          messages: {
+            'zh-CN': `所选网点类型没有名为 ${rule.metric} 的统计指标；可用：${[...new Set(declared)].join('、') || '无'}`,
+            en: `The chosen kinds declare no metric ${rule.metric}; available: ${[...new Set(declared)].join(', ') || 'none'}`,
+          },
+        },
+      ]);
+    }
+  }
+
   async create(input: TargetInput, actor: Actor): Promise<TargetView> {
+    this.checkMetric(input.kinds, input.rule);
     const region = await this.regions.findOneBy({ code: input.regionCode });
     if (!region || !withinJurisdiction(actor.scope, region)) {
       throw new ValidationApiException([
@@ -120,6 +141,7 @@ export class TargetsService {
     if (patch.version !== current.version) throw stale(current);
     const { version, ...changes } = patch;
     const next = { ...toTarget(current), ...changes };
+    this.checkMetric(next.kinds, next.rule as TargetRule);
     if (next.deadline <= next.startsOn) {
       throw new ValidationApiException([{ path: 'body.deadline', code: 'target.deadline_before_start', messages: { 'zh-CN': '截止日期应晚于起始日期', en: 'The deadline must come after the start' } }]);
     }
@@ -135,7 +157,13 @@ export class TargetsService {
 
   async setRetired(id: string, retired: boolean, actor: Actor): Promise<TargetView> {
     const current = await this.get(id, actor.scope);
-    await this.targets.update({ id }, { retired, updatedBy: actor.id, origin: 'user', version: current.version + 1 });
+    const result = await this.targets
+      .createQueryBuilder()
+      .update(TargetEntity)
+      .set({ retired, updatedBy: actor.id, origin: 'user' })
+      .where('id = :id AND version = :version', { id, version: current.version })
+      .execute();
+    if (result.affected !== 1) throw stale(await this.targets.findOneByOrFail({ id }));
     return toTarget(await this.targets.findOneByOrFail({ id }));
   }
 }

@@ -17,11 +17,12 @@ export const ROLE_LABELS: Record<Role, LocalizedText> = {
 };
 
 /**
- * The unit a role is bound to: a county-level unit for district staff; a prefecture-level unit
- * — or a municipality, which has no prefecture level — for reviewers; a province-level unit for
- * province officials; none for admins.
+ * The unit a role is bound to: a county-level unit for district staff — or a prefecture-level
+ * city without counties (东莞, 中山, 儋州), whose staff work at that level; a prefecture-level
+ * unit — or a municipality, which has no prefecture level — for reviewers; a province-level unit
+ * for province officials; none for admins.
  */
-export function roleFitsUnit(role: Role, unit: { level: RegionLevel; type: RegionType } | null): boolean {
+export function roleFitsUnit(role: Role, unit: { level: RegionLevel; type: RegionType; hasCounties?: boolean } | null): boolean {
   switch (role) {
     case 'admin':
       return unit === null;
@@ -30,7 +31,7 @@ export function roleFitsUnit(role: Role, unit: { level: RegionLevel; type: Regio
     case 'prefecture':
       return unit?.level === 2 || (unit?.level === 1 && unit.type === 'municipality');
     case 'district':
-      return unit?.level === 3;
+      return unit?.level === 3 || (unit?.level === 2 && unit.hasCounties === false);
   }
 }
 
