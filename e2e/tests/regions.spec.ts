@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations, openBrowser, type Browser } from '../support/browser.js';
 import { removeDataDir, startProduct, type RunningProduct } from '../support/product.js';
+import { signInAs } from '../support/session.js';
 
 let product: RunningProduct;
 let browser: Browser;
@@ -122,10 +123,45 @@ describe('the region browser, by keyboard', () => {
   });
 });
 
+describe('township service-centre locations (the 15-minute circle’s demand points)', () => {
+  it('lets district staff enter one by keyboard in an accessible dialog, converting GCJ-02', async () => {
+    await signInAs(page, product.url, 'demo-district');
+    await page.goto(`${product.url}/regions/220102`);
+    await page.getByTestId('service-points').waitFor();
+    const row = page.getByTestId('service-point-row').first();
+    const code = (await row.getAttribute('data-code'))!;
+    await page.locator(`[data-testid="service-point-edit"][data-code="${code}"]`).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('service-point-dialog').waitFor();
+    await page.getByTestId('service-point-lat').fill('200');
+    await page.getByTestId('service-point-save').click();
+    await page.getByTestId('error-summary').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByTestId('service-point-lat').fill('43.87');
+    await page.getByTestId('service-point-lng').fill('125.34');
+    await page.getByTestId('service-point-system').selectOption('gcj02');
+    await page.getByTestId('service-point-save').click();
+    await page.getByTestId('service-point-dialog').waitFor({ state: 'detached' });
+    const location = page.locator(`[data-testid="service-point-row"][data-code="${code}"] [data-testid="service-point-location"]`);
+    await page.waitForFunction((c) => document.querySelector(`[data-testid="service-point-row"][data-code="${c}"] [data-testid="service-point-location"]`)?.getAttribute('data-filled') === 'true', code);
+    // stored as WGS-84: a few hundred metres from the GCJ-02 point that was typed
+    expect(await location.textContent()).not.toContain('43.87,');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('is not offered to visitors who are not signed in', async () => {
+    await page.evaluate(() => sessionStorage.removeItem('sitenet.session'));
+    await page.goto(`${product.url}/regions/220102`);
+    await page.waitForSelector('[data-testid="region-item"]');
+    expect(await page.getByTestId('service-points').count()).toBe(0);
+  });
+});
+
 describe('the product process', () => {
   it('shuts down on SIGTERM and restarts on the same data without seeding again', async () => {
     expect(product.output()).toMatch(/seed divisions\/regions\.json: \d+ rows loaded/);
-    expect(await product.stop()).toBe(0);
+    const code = await product.stop();
+    expect(code, product.output().slice(-3000)).toBe(0);
     const again = await startProduct({ dataDir: product.dataDir });
     try {
       expect(again.output()).toMatch(/seed divisions\/regions\.json unchanged, skipped/);

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { ConfigError, describeDatabase, loadConfig } from './config/config.js';
 import { prepareDatabase } from './database/prepare.js';
 import { createApp } from './create-app.js';
@@ -18,7 +19,11 @@ async function main(): Promise<void> {
     );
   }
   await app.listen(config.port, config.host);
+  const server = app.getHttpServer() as Server;
   stopGracefullyOn(['SIGTERM', 'SIGINT'], async () => {
+    // Requests in flight get a few seconds to finish; then connections a client keeps open are cut.
+    const cut = setTimeout(() => server.closeAllConnections(), 5_000);
+    cut.unref();
     await app.close(); // stops accepting, finishes requests, closes the database (PGlite flushes)
   });
   const url = await app.getUrl();

@@ -9,6 +9,9 @@ import type { GeoPoint } from '../regions/region.js';
  * Outside mainland China's bounding box GCJ-02 equals WGS-84.
  */
 export const COORDINATE_SYSTEMS = ['wgs84', 'gcj02'] as const;
+
+/** Mainland China and its islands, generously: a point outside is a typing error. */
+export const CHINA_BOUNDS = { minLat: 3, maxLat: 54, minLng: 73, maxLng: 136 } as const;
 export type CoordinateSystem = (typeof COORDINATE_SYSTEMS)[number];
 
 const A = 6378245.0;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localizedIssue } from '../errors/zod-issues.js';
-import { COORDINATE_SYSTEMS } from '../geo/coordinates.js';
+import { CHINA_BOUNDS, COORDINATE_SYSTEMS } from '../geo/coordinates.js';
 import { checkKindRules, type SiteKindDefinition, type SiteKindRegistry } from '../kinds/site-kind.js';
 import { isValidCreditCode, normalizeCreditCode } from '../sites/credit-code.js';
 import { isValidPhone } from '../sites/phone.js';
@@ -43,8 +43,6 @@ export const phoneSchema = z
     }),
   );
 
-/** Mainland China and its islands, generously: anything outside is a typing error. */
-export const CHINA_BOUNDS = { minLat: 3, maxLat: 54, minLng: 73, maxLng: 136 } as const;
 
 export const siteLocationInputSchema = z
   .strictObject({

@@ -3,7 +3,7 @@ import { localizedIssue } from '../errors/zod-issues.js';
 import { TARGET_STATUSES, TARGET_STRENGTHS } from '../targets/target.js';
 import { targetRuleSchema } from '../targets/target-rules.js';
 import { regionCodeSchema } from './regions.js';
-import { lineText } from './sites.js';
+import { lineText, siteLocationInputSchema } from './sites.js';
 
 const localized = (max: number) => z.strictObject({ 'zh-CN': lineText(1, max), en: lineText(1, max) });
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, localizedIssue({ 'zh-CN': '日期格式应为 YYYY-MM-DD', en: 'Dates are written YYYY-MM-DD' }));
@@ -50,11 +50,8 @@ export const matrixQuerySchema = z.strictObject({ region: regionCodeSchema, leve
 export const trendQuerySchema = z.strictObject({ region: regionCodeSchema, months: z.coerce.number().int().min(1).max(120).default(36) });
 export const targetListQuerySchema = z.strictObject({ region: regionCodeSchema, retired: z.enum(['true', 'false']).transform((v) => v === 'true').optional() });
 
-export const servicePointSchema = z.strictObject({
-  lat: z.number().min(3).max(54),
-  lng: z.number().min(73).max(136),
-  system: z.enum(['wgs84', 'gcj02']).default('wgs84'),
-});
+/** A township's service-centre location: the same checks (and bilingual messages) as a site's. */
+export const servicePointSchema = siteLocationInputSchema;
 
 const localizedOut = z.object({ 'zh-CN': z.string(), en: z.string() });
 export const targetSchema = z

@@ -1,6 +1,6 @@
 import { flushPromises } from '@vue/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { prefectureReviewer } from '#/features/auth/test-factories';
+import { administrator, prefectureReviewer } from '#/features/auth/test-factories';
 import { MAP_APPROVAL_NUMBER } from '#/features/boundaries/api';
 import { baseKind, workshopKind } from '#/features/kinds/test-factories';
 import { fakeApi, serveRegions } from '#/test/fake-api';
@@ -164,6 +164,40 @@ describe('coverage dashboard: target cards', () => {
     ]);
     expect(outside.get('[data-testid="proximity-assumption"]').text()).toContain('按乡镇服务中心计算。');
     expect(outside.get('[data-testid="proximity-coarse"]').text()).toContain('区县中心点');
+  });
+
+  it('links each coarse county to its region page, where township locations are entered, for people who may enter them', async () => {
+    const { changchun } = jilinUnits();
+    const proximity = coverageResult({
+      coarse: true,
+      outside: [
+        demandPoint({ code: '220102001000', name: '甲街道', precision: 'township' }),
+        demandPoint({ code: '220122', name: '农安县', precision: 'county' }),
+        demandPoint({ code: '220322', name: '梨树县', precision: 'county' }), // not the reviewer's prefecture
+      ],
+      target: { rule: { shape: 'proximity', distanceKm: 5, share: 1 } },
+    });
+    serve({ coverage: { '220100': coverageResponse(changchun, [proximity]) } });
+
+    const { wrapper } = await mountAt('/dashboard', { as: prefectureReviewer() });
+
+    const links = wrapper.findAll('[data-testid="proximity-outside"] [data-testid="proximity-fill-in-link"]');
+    expect(links.map((link) => [link.attributes('href'), link.text()])).toEqual([['/regions/220122', '农安县：填写乡镇服务中心位置']]);
+  });
+
+  it('offers no such link to an administrator, who cannot enter them', async () => {
+    const { changchun } = jilinUnits();
+    const proximity = coverageResult({
+      coarse: true,
+      outside: [demandPoint({ code: '220122', name: '农安县', precision: 'county' })],
+      target: { rule: { shape: 'proximity', distanceKm: 5, share: 1 } },
+    });
+    serve({ coverage: { '220100': coverageResponse(changchun, [proximity]) } });
+
+    const { wrapper } = await mountAt('/dashboard?region=220100', { as: administrator() });
+
+    expect(wrapper.find('[data-testid="proximity-outside"] [data-testid="proximity-point"][data-code="220122"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="proximity-fill-in"]').exists()).toBe(false);
   });
 });
 

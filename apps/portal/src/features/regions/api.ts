@@ -1,5 +1,5 @@
-import type { RegionChildrenResponse, RegionDetail, RegionSearchResponse } from '@sitenet/domain';
-import { getJson, type RequestOptions } from '#/api/client';
+import type { CoordinateSystem, RegionChildrenResponse, RegionDetail, RegionSearchResponse } from '@sitenet/domain';
+import { getJson, type RequestOptions, sendJson } from '#/api/client';
 
 /** The province-level units (parent: null), ordered by code. */
 export function fetchProvinces(options?: RequestOptions): Promise<RegionChildrenResponse> {
@@ -31,4 +31,34 @@ export function searchRegions(params: RegionSearchParams, options?: RequestOptio
     { q: params.q, parent: params.parent, limit: params.limit ?? REGION_SEARCH_LIMIT },
     options,
   );
+}
+
+/** A township's service-centre location (stored as WGS-84), the demand point of proximity targets. */
+export interface ServicePoint {
+  /** The township's 12-digit code. */
+  code: string;
+  name: string;
+  location: { lat: number; lng: number };
+  /** Absent in the answer to a save. */
+  updatedAt?: string;
+}
+
+export interface ServicePointList {
+  items: ServicePoint[];
+}
+
+export interface ServicePointBody {
+  lat: number;
+  lng: number;
+  system: CoordinateSystem;
+}
+
+/** The townships under `regionCode` that have a service-centre location (signed in; 404 outside the jurisdiction). */
+export function fetchServicePoints(regionCode: string, options?: RequestOptions): Promise<ServicePointList> {
+  return getJson<ServicePointList>('/service-points', { region: regionCode }, options);
+}
+
+/** Sets a township's service-centre location; GCJ-02 is converted and stored as WGS-84. 400 issues on `body.lat`/`body.lng`/`param.code`. */
+export function saveServicePoint(code: string, body: ServicePointBody, options?: RequestOptions): Promise<ServicePoint> {
+  return sendJson<ServicePoint>('PUT', `/service-points/${encodeURIComponent(code)}`, body, options);
 }

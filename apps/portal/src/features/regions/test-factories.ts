@@ -8,6 +8,7 @@ import type {
   RegionSummary,
   RegionType,
 } from '@sitenet/domain';
+import type { ServicePoint } from './api';
 
 /** Small builders for region test data: override what a test is about, nothing else. */
 
@@ -98,4 +99,15 @@ export function changchunScenario() {
   });
   const empty = regionSummary({ code: '220199', name: '无下级区', level: 3, type: 'county', parentCode: '220100', childCount: 0 });
   return { jilin, changchun, children: [nanguan, zone, empty], nanguan, zone, empty };
+}
+
+/** A stored township service-centre location (as `GET /api/service-points` lists it). */
+export function servicePoint(overrides: Partial<ServicePoint> = {}): ServicePoint {
+  return {
+    code: '220102001000',
+    name: '桃源街道',
+    location: { lat: 43.86821, lng: 125.33052 },
+    updatedAt: '2026-11-20T02:30:00.000Z',
+    ...overrides,
+  };
 }
