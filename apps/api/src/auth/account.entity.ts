@@ -39,4 +39,8 @@ export class AccountEntity {
 
   @Column({ name: 'password_changed_at', type: 'timestamptz' })
   passwordChangedAt!: Date;
+
+  /** Who set the current password: another account (creation, reset), or null when its holder did. */
+  @Column({ name: 'password_set_by', type: 'varchar', length: 64, nullable: true })
+  passwordSetBy!: string | null;
 }

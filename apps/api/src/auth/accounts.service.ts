@@ -69,6 +69,7 @@ export class AccountsService {
       active: true,
       createdBy: actor?.id ?? null,
       passwordChangedAt: new Date(),
+      passwordSetBy: actor?.id ?? null,
     });
     try {
       await this.accounts.insert(entity);
@@ -115,7 +116,7 @@ export class AccountsService {
     if (input.password !== undefined) {
       const problems = passwordProblems(input.password, account.username);
       if (problems.length) throw new ValidationApiException(problems.map((messages) => ({ path: 'body.password', code: 'account.weak_password', messages })));
-      Object.assign(changes, { passwordHash: await hashPassword(input.password), passwordChangedAt: new Date() });
+      Object.assign(changes, { passwordHash: await hashPassword(input.password), passwordChangedAt: new Date(), passwordSetBy: actor.id });
     }
     const endSessions = input.password !== undefined || input.active === false;
     if (Object.keys(changes).length) {

@@ -91,7 +91,7 @@ export class AuthService {
     }
     this.limiter.recordSuccess(key, key);
     assertNotUsername(newPassword, account.username);
-    await this.accounts.update({ id: account.id }, { passwordHash: await hashPassword(newPassword), passwordChangedAt: new Date() });
+    await this.accounts.update({ id: account.id }, { passwordHash: await hashPassword(newPassword), passwordChangedAt: new Date(), passwordSetBy: null });
     await this.sessions.update({ accountId: account.id, id: Not(actor.sessionId), revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 }

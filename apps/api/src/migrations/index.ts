@@ -2,6 +2,7 @@ import { CreateRegions1764030000000 } from './1764030000000-create-regions.js';
 import { CreateSites1764040000000 } from './1764040000000-create-sites.js';
 import { AccountsReview1764050000000 } from './1764050000000-accounts-review.js';
 import { Targets1764060000000 } from './1764060000000-targets.js';
+import { PasswordSetBy1764070000000 } from './1764070000000-password-set-by.js';
 
 /** Every migration, in order. A new migration is added here (and only here). */
-export const migrations = [CreateRegions1764030000000, CreateSites1764040000000, AccountsReview1764050000000, Targets1764060000000];
+export const migrations = [CreateRegions1764030000000, CreateSites1764040000000, AccountsReview1764050000000, Targets1764060000000, PasswordSetBy1764070000000];

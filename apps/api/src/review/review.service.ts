@@ -1,4 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { AccountEntity } from '../auth/account.entity.js';
 import { SITE_ACTION_LABELS, SITE_STATUS_LABELS, diffFields, mayPerform, nextStatus, type Site, type SiteAction, type SiteStatus } from '@sitenet/domain';
 import { ApiException } from '../common/api-exception.js';
 import type { Actor } from '../auth/jurisdiction.js';
@@ -13,7 +16,10 @@ import { SitesService } from '../sites/sites.service.js';
  */
 @Injectable()
 export class ReviewService {
-  constructor(private readonly sites: SitesService) {}
+  constructor(
+    private readonly sites: SitesService,
+    @InjectRepository(AccountEntity) private readonly accounts: Repository<AccountEntity>,
+  ) {}
 
   async act(id: string, action: SiteAction, actor: Actor, reason: string | null = null): Promise<Site> {
     const site = await this.sites.findVisible(id, actor.scope);
@@ -29,20 +35,36 @@ export class ReviewService {
     }
     const to = nextStatus(site.status as SiteStatus, action);
     if (!to) throw illegal(site, action);
-    if (action === 'approve' && site.submittedBy === actor.id) throw selfApproval();
+    if (action === 'approve') await this.assertIndependent(site.submittedBy, actor);
     const values: Partial<SiteEntity> = { status: to };
     if (action === 'submit') values.submittedBy = actor.id;
     if (action === 'approve' && !site.approvedAt) values.approvedAt = new Date();
     return this.sites.transition(site, actor, action, values, { from: site.status, to, reason });
   }
 
-  private decideChange(site: SiteEntity, action: 'approve' | 'return', actor: Actor, reason: string | null): Promise<Site> {
+  /**
+   * Nobody approves what they submitted — nor what was submitted through an account whose
+   * password they set (they created it or reset it, and its holder has not changed it since).
+   */
+  private async assertIndependent(submitterId: string | null, actor: Actor): Promise<void> {
+    if (!submitterId) return;
+    if (submitterId === actor.id) throw selfApproval();
+    const submitter = await this.accounts.findOneBy({ id: submitterId });
+    if (submitter?.passwordSetBy === actor.id) {
+      throw new ApiException(403, 'review.proxy_approval', {
+        'zh-CN': '提交人账号的当前密码由您设置，您不能审核其提交。请该账号持有人先修改自己的密码，或由其他审核人员审核。',
+        en: 'You set the current password of the account that submitted this, so you cannot approve it. Its holder must change their password first, or another reviewer must approve.',
+      });
+    }
+  }
+
+  private async decideChange(site: SiteEntity, action: 'approve' | 'return', actor: Actor, reason: string | null): Promise<Site> {
     const pending = site.pendingChange!;
     const changes = diffFields(editableFields(site), pending.fields);
     if (action === 'return') {
       return this.sites.transition(site, actor, 'return-change', { pendingChange: { ...pending, status: 'returned', reason } }, { from: site.status, to: site.status, reason, changes });
     }
-    if (pending.proposedBy === actor.id) throw selfApproval();
+    await this.assertIndependent(pending.proposedBy, actor);
     return this.sites.transition(
       site,
       actor,
