@@ -22,7 +22,7 @@ describe('signing in', () => {
   it('returns a token, its expiry and the account — never the password hash', async () => {
     const staff = await t.signIn({ role: 'district', regionCode: '220102', username: 'wang.nanguan' });
     const res = await login('WANG.nanguan', TEST_PASSWORD).expect(200);
-    expect(res.body.account).toEqual({ id: staff.account.id, username: 'wang.nanguan', displayName: 'wang.nanguan', role: 'district', regionCode: '220102', active: true });
+    expect(res.body.account).toEqual({ id: staff.account.id, username: 'wang.nanguan', displayName: 'wang.nanguan', role: 'district', regionCode: '220102', active: true, mustChangePassword: false });
     expect(res.body.token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
     const minutes = (Date.parse(res.body.expiresAt) - Date.now()) / 60_000;
     expect(minutes).toBeGreaterThan(29);
@@ -184,5 +184,16 @@ describe('review findings', () => {
     expect(site.body.countyCode).toBe('441900');
     const body = (await admin.http.post('/api/accounts').send({ username: 'wrong.unit', displayName: 'x', role: 'district', regionCode: '220100', password: 'long-enough-secret' }).expect(400)).body as ApiErrorBody;
     expect(body.issues?.[0]?.code).toBe('account.unit_does_not_fit_role');
+  });
+});
+
+describe('a password someone else set', () => {
+  it('is flagged for its holder to change, until they do', async () => {
+    await province.http.post('/api/accounts').send({ username: 'first.login', displayName: '首次登录', role: 'district', regionCode: '220102', password: 'set-by-province-2' }).expect(201);
+    const first = await login('first.login', 'set-by-province-2').expect(200);
+    expect(first.body.account.mustChangePassword).toBe(true);
+    const auth = { Authorization: `Bearer ${first.body.token as string}` };
+    await t.http().post('/api/auth/password').set(auth).send({ currentPassword: 'set-by-province-2', newPassword: 'my-own-secret-now' }).expect(204);
+    expect((await t.http().get('/api/auth/me').set(auth).expect(200)).body.mustChangePassword).toBe(false);
   });
 });

@@ -54,4 +54,6 @@ export interface AccountSummary {
   role: Role;
   regionCode: string | null;
   active: boolean;
+  /** Someone else set the current password (creation, reset): its holder should choose their own. */
+  mustChangePassword?: boolean;
 }

@@ -49,7 +49,15 @@ export const accountIdParamsSchema = z.strictObject({ id: z.uuid() });
 const localizedText = z.object({ 'zh-CN': z.string(), en: z.string() });
 
 export const accountSchema = z
-  .object({ id: z.uuid(), username: z.string(), displayName: z.string(), role: z.enum(ROLES), regionCode: z.string().nullable(), active: z.boolean() })
+  .object({
+    id: z.uuid(),
+    username: z.string(),
+    displayName: z.string(),
+    role: z.enum(ROLES),
+    regionCode: z.string().nullable(),
+    active: z.boolean(),
+    mustChangePassword: z.boolean().meta({ description: 'Someone else set the current password; its holder should change it' }),
+  })
   .meta({ id: 'Account' });
 
 export const sessionSchema = z

@@ -116,4 +116,20 @@ describe('LoginPage', () => {
 
     expect(router.currentRoute.value.fullPath).toBe('/review');
   });
+  it('sends someone whose password was set by another person to choose their own first, then on', async () => {
+    const api = serve();
+    api.on('POST', '/auth/login', () => jsonResponse(session(districtStaff({ mustChangePassword: true }))));
+    api.on('POST', '/auth/password', () => new Response(null, { status: 204 }));
+    const { wrapper, router } = await mountAt('/login?redirect=%2Fsites%3Fstatus%3Ddraft');
+    await fill(wrapper, 'new.staff', 'set-by-someone-else');
+    expect(router.currentRoute.value.name).toBe('password');
+    expect(wrapper.get('[data-testid="must-change-password"]').text()).toMatch(/他人设置/);
+    await wrapper.get('[data-testid="password-current"]').setValue('set-by-someone-else');
+    await wrapper.get('[data-testid="password-new"]').setValue('only-i-know-this');
+    await wrapper.get('[data-testid="password-confirm"]').setValue('only-i-know-this');
+    await wrapper.get('[data-testid="password-form"]').trigger('submit');
+    await flushPromises();
+    expect(router.currentRoute.value.fullPath).toBe('/sites?status=draft');
+    expect(JSON.parse(sessionStorage.getItem('sitenet.session')!).account.mustChangePassword).toBe(false);
+  });
 });

@@ -64,5 +64,11 @@ export const useAuthStore = defineStore('auth', () => {
     }
   }
 
-  return { session, account, role, signedOutReason, draftKept, isSignedIn, token, start, signIn, clear, signOut };
+  /** After the holder chose their own password, the flag of a password set by someone else goes. */
+  function passwordChanged(): void {
+    if (!session.value) return;
+    start({ ...session.value, account: { ...session.value.account, mustChangePassword: false } });
+  }
+
+  return { session, account, role, signedOutReason, draftKept, isSignedIn, token, start, signIn, clear, signOut, passwordChanged };
 });
