@@ -10,6 +10,9 @@ export default mergeConfig(
       setupFiles: ['src/test/setup.ts'],
       restoreMocks: true,
       unstubGlobals: true,
+      // Node 25+ has a global localStorage of its own (empty without --localstorage-file) that
+      // shadows happy-dom's; the tests want the browser's.
+      execArgv: ['--no-experimental-webstorage'],
     },
   }),
 );
