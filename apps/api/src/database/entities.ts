@@ -4,8 +4,10 @@ import { SiteEntity } from '../sites/site.entity.js';
 import { SiteHistoryEntity } from '../sites/site-history.entity.js';
 import { AccountEntity } from '../auth/account.entity.js';
 import { SessionEntity } from '../auth/session.entity.js';
+import { AccountAuditEntity } from '../auth/account-audit.entity.js';
+import { SignInAttemptEntity } from '../auth/sign-in-attempt.entity.js';
 import { TargetEntity } from '../targets/target.entity.js';
 import { ServicePointEntity } from '../coverage/service-point.entity.js';
 
 /** Every entity of the API, registered once for the data source and the drift check. */
-export const entities = [RegionEntity, SeedRunEntity, SiteEntity, SiteHistoryEntity, AccountEntity, SessionEntity, TargetEntity, ServicePointEntity];
+export const entities = [RegionEntity, SeedRunEntity, SiteEntity, SiteHistoryEntity, AccountEntity, SessionEntity, AccountAuditEntity, SignInAttemptEntity, TargetEntity, ServicePointEntity];
