@@ -2,16 +2,31 @@ import type { LocalizedText } from '../errors/localized.js';
 
 /**
  * The password policy (after NIST SP 800-63B): length matters, composition rules do not. At
- * least 10 characters, at most 128; not the username; not a commonly used password.
+ * least 10 characters, at most 128; not containing the username or the product's name; not a
+ * commonly used password. `passwordProblems` is the quick part (no dictionary: the portal checks
+ * it as one types); `newPasswordProblems` (accounts/password-strength.ts, subpath
+ * `@sitenet/domain/password-strength`) adds the breached/common-password dictionary and is what
+ * the API enforces wherever a password is set.
  */
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 128;
 
-const COMMON = new Set([
+/** The product's name: a password containing it is among the first an attacker tries. */
+export const PRODUCT_NAME = 'sitenet';
+
+/** Commonly used Chinese-style passwords of 10+ characters, besides zxcvbn's dictionary. */
+export const COMMON_PASSWORDS_CN: readonly string[] = [
   '1234567890', '12345678910', '0123456789', 'qwertyuiop', 'password123', 'password1234', '1qaz2wsx3edc', 'abc1234567',
   'a123456789', 'iloveyou123', 'admin12345', 'administrator', 'qwerty123456', '11111111111', '00000000000', 'woaini1314',
-  '5201314520', 'sitenet123', 'sitenet1234', 'changeme123', 'welcome123', 'p@ssw0rd123',
-]);
+  '5201314520', 'sitenet123', 'sitenet1234', 'changeme123', 'welcome123', 'p@ssw0rd123', 'woaini5201314', '1314520520',
+  'aa123456789', 'qq123456789', 'zxcvbnm123', 'asdfghjkl123', 'abc123456789', '147258369abc', 'a147258369',
+];
+const COMMON = new Set(COMMON_PASSWORDS_CN);
+
+export const COMMON_PASSWORD: LocalizedText = {
+  'zh-CN': '这是常用或已泄露的密码，请换一个',
+  en: 'That is a commonly used or breached password; choose another',
+};
 
 export function passwordProblems(password: string, username?: string): LocalizedText[] {
   const problems: LocalizedText[] = [];
@@ -25,8 +40,11 @@ export function passwordProblems(password: string, username?: string): Localized
   if (username && password.toLowerCase().includes(username.toLowerCase())) {
     problems.push({ 'zh-CN': '密码不能包含用户名', en: 'A password must not contain the username' });
   }
+  if (password.toLowerCase().includes(PRODUCT_NAME)) {
+    problems.push({ 'zh-CN': '密码不能包含产品名称“sitenet”', en: 'A password must not contain the product’s name “sitenet”' });
+  }
   if (COMMON.has(password.toLowerCase()) || /^(.)\1+$/.test(password)) {
-    problems.push({ 'zh-CN': '密码过于常见，请换一个', en: 'That password is too common; choose another' });
+    problems.push(COMMON_PASSWORD);
   }
   return problems;
 }

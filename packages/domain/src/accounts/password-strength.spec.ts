@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { newPasswordProblems } from './password-strength.js';
+
+/** Common passwords of 10+ characters (shorter ones fail on length): what an attacker tries first. */
+const COMMON_PASSWORDS = [
+  'password123', 'qwerty123456', '1q2w3e4r5t', 'iloveyou12', 'abcd123456', 'Password@123', 'admin@12345', 'P@ssw0rd2024',
+  'zhang123456', 'a1234567890', '1qaz2wsx3edc', 'qwertyuiop', 'woaini1314', 'aa123456789', '5201314520', 'letmein2026',
+  'sunshine12', 'football123', 'Qwerty@2024', '1234567890', 'abc123456789', 'iloveyou520', 'princess123', 'dragon12345',
+  '111111111111', 'Aa123456789', 'qwer1234qwer', 'monkey123456', 'superman123', 'baseball12',
+];
+
+describe('newPasswordProblems', () => {
+  it('refuses every one of 30 common passwords, the public demo password and the product name', () => {
+    const accepted = COMMON_PASSWORDS.filter((p) => newPasswordProblems(p).length === 0);
+    expect(accepted).toEqual([]);
+    expect(newPasswordProblems('sitenet-demo')).not.toEqual([]);
+    expect(newPasswordProblems('SiteNet-2026-trial')).toContainEqual(expect.objectContaining({ en: expect.stringContaining('sitenet') }));
+  });
+
+  it('names an exact common password as such, in Chinese and English', () => {
+    const [problem] = newPasswordProblems('qwerty123456');
+    expect(problem?.['zh-CN']).toContain('常用');
+    expect(problem?.en).toContain('commonly used');
+  });
+
+  it('refuses the username, also in pieces', () => {
+    expect(newPasswordProblems('wang.nanguan99', 'wang.nanguan')).not.toEqual([]);
+    expect(newPasswordProblems('Nanguan2026', 'wang.nanguan')).not.toEqual([]);
+  });
+
+  it('accepts long unrelated words and random strings', () => {
+    expect(newPasswordProblems('correct horse battery staple')).toEqual([]);
+    expect(newPasswordProblems('Kx8#mQ2vLp7t')).toEqual([]);
+    expect(newPasswordProblems('test-password-2026', 't-district-220102-1')).toEqual([]);
+  });
+});
