@@ -12,6 +12,7 @@ export * from './kinds/site-kind.js';
 export * from './kinds/site-grades.js';
 export * from './accounts/roles.js';
 export * from './accounts/password-policy.js';
+export * from './accounts/audit.js';
 export * from './sites/workflow.js';
 export * from './targets/index.js';
 export * from './kinds/field-helpers.js';

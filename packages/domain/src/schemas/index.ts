@@ -1,4 +1,5 @@
 export * from './regions.js';
 export * from './sites.js';
 export * from './accounts.js';
+export * from './audit.js';
 export * from './targets.js';

@@ -1,0 +1,43 @@
+import type { LocalizedText } from '../errors/localized.js';
+
+/**
+ * What the account audit log records: every action on an account, by whom (an account, or the
+ * operator: the create-admin CLI, the server at start), before → after, never a password.
+ */
+export const ACCOUNT_AUDIT_ACTIONS = ['create', 'password-reset', 'password-change', 'deactivate', 'reactivate', 'role-change', 'unit-change', 'rename'] as const;
+export type AccountAuditAction = (typeof ACCOUNT_AUDIT_ACTIONS)[number];
+
+export const ACCOUNT_AUDIT_ACTION_LABELS: Record<AccountAuditAction, LocalizedText> = {
+  create: { 'zh-CN': '创建账号', en: 'Account created' },
+  'password-reset': { 'zh-CN': '重置密码', en: 'Password reset' },
+  'password-change': { 'zh-CN': '本人修改密码', en: 'Own password changed' },
+  deactivate: { 'zh-CN': '停用', en: 'Deactivated' },
+  reactivate: { 'zh-CN': '重新启用', en: 'Reactivated' },
+  'role-change': { 'zh-CN': '更改角色', en: 'Role changed' },
+  'unit-change': { 'zh-CN': '更改单位', en: 'Unit changed' },
+  rename: { 'zh-CN': '更改名称', en: 'Renamed' },
+};
+
+export interface AccountAuditEntry {
+  id: string;
+  at: string;
+  /** Who acted: an account, or null for the operator (CLI, server start). */
+  actor: { id: string | null; name: string };
+  action: AccountAuditAction;
+  account: { id: string; username: string };
+  changes: { field: string; from: unknown; to: unknown }[];
+  note: string | null;
+  requestId: string | null;
+}
+
+/** What an account did on sites (their history entries where it is the actor), newest first. */
+export interface AccountActivityEntry {
+  id: string;
+  at: string;
+  siteId: string;
+  siteName: string;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  reason: string | null;
+}
