@@ -18,7 +18,10 @@ export interface ApiErrorBody {
   code: string;
   message: string;
   messages: LocalizedText;
+  /** At most MAX_REPORTED_ISSUES (20) issues; fix them and ask again. */
   issues?: FieldIssue[];
+  /** How many more issues there were beyond those listed (absent when none). */
+  issuesOmitted?: number;
   /** The request id that the server's logs carry for this request. */
   requestId?: string;
 }

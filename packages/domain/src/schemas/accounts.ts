@@ -4,6 +4,7 @@ import { PASSWORD_MAX_LENGTH, passwordProblems } from '../accounts/password-poli
 import { ROLES } from '../accounts/roles.js';
 import { regionCodeSchema } from './regions.js';
 import { lineText } from './sites.js';
+import { singleLineText } from './primitives.js';
 
 export const usernameSchema = z
   .string()
@@ -17,7 +18,8 @@ export const newPasswordSchema = z.string().superRefine((password, ctx) => {
 });
 
 export const loginSchema = z.strictObject({
-  username: z.string().trim().toLowerCase().min(1).max(64),
+  // Any text a person may type, but nothing the database refuses (a NUL here was a 500).
+  username: singleLineText(1, 64).toLowerCase(),
   password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
 });
 
@@ -38,6 +40,8 @@ export const accountUpdateSchema = z.strictObject({
   displayName: lineText(1, 50).optional(),
   active: z.boolean().optional(),
   password: newPasswordSchema.optional().meta({ description: 'Set a new password (a reset by an administrator)' }),
+  role: z.enum(ROLES).optional().meta({ description: 'A new role (one you may create); the unit must fit it' }),
+  regionCode: regionCodeSchema.nullable().optional().meta({ description: 'A new unit inside your jurisdiction, fitting the role' }),
 });
 
 export const reasonSchema = z.strictObject({

@@ -1,3 +1,4 @@
+export * from './primitives.js';
 export * from './regions.js';
 export * from './sites.js';
 export * from './accounts.js';

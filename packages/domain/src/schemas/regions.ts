@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REGION_CODE_PATTERN } from '../regions/region-code.js';
 import { localizedIssue } from '../errors/zod-issues.js';
+import { searchText } from './primitives.js';
 import { ALL_REGION_TYPES, type RegionType } from '../regions/region-types.js';
 import type { RegionAncestor, RegionDetail, RegionSummary } from '../regions/region.js';
 import type { ApiErrorBody } from '../errors/api-error.js';
@@ -20,11 +21,7 @@ export const regionCodeSchema = z
 export const regionListQuerySchema = z
   .strictObject({
     parent: regionCodeSchema.optional(),
-    q: z
-      .string()
-      .trim()
-      .min(1)
-      .max(50)
+    q: searchText(50)
       .optional()
       .meta({ description: 'Search by name (substring); combined with parent, only inside that unit' }),
     limit: z.coerce.number().int().min(1).max(100).optional().meta({ description: 'Maximum search results (default 20)' }),
@@ -85,7 +82,9 @@ export const apiErrorSchema = z
           messages: z.object({ 'zh-CN': z.string(), en: z.string() }),
         }),
       )
-      .optional(),
+      .optional()
+      .meta({ description: 'At most 20 issues, each naming a field' }),
+    issuesOmitted: z.number().int().optional().meta({ description: 'How many further issues were not listed' }),
     requestId: z.string().optional(),
   })
   .meta({ id: 'ApiError' }) satisfies z.ZodType<ApiErrorBody>;

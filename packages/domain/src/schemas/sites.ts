@@ -2,33 +2,34 @@ import { z } from 'zod';
 import { localizedIssue } from '../errors/zod-issues.js';
 import { CHINA_BOUNDS, COORDINATE_SYSTEMS } from '../geo/coordinates.js';
 import { checkKindRules, type SiteKindDefinition, type SiteKindRegistry } from '../kinds/site-kind.js';
-import { isValidCreditCode, normalizeCreditCode } from '../sites/credit-code.js';
+import { creditCodeProblem, normalizeCreditCode } from '../sites/credit-code.js';
+import type { LocalizedText } from '../errors/localized.js';
 import { isValidPhone } from '../sites/phone.js';
 import { BARRIER_FREE_FEATURES, SITE_STATUSES } from '../sites/site.js';
 import { regionCodeSchema } from './regions.js';
+import { calendarDate, patternText, searchText, singleLineText } from './primitives.js';
 
-const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f]*$/;
+/**
+ * A single-line text: trimmed, bounded, nothing unsafe or invisible-only (see primitives.ts).
+ * Kept under its old name for the kind packages.
+ */
+export const lineText = singleLineText;
 
-/** A single-line text: trimmed, bounded, without control characters. */
-export function lineText(min: number, max: number) {
-  return z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .regex(NO_CONTROL_CHARACTERS, localizedIssue({ 'zh-CN': '不能包含换行符或控制字符', en: 'Must not contain line breaks or control characters' }));
-}
+const CREDIT_CODE_PROBLEMS = {
+  shape: { 'zh-CN': '统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V）', en: 'A unified social credit code has 18 digits or capitals (no I, O, Z, S, V)' },
+  authority: { 'zh-CN': '统一社会信用代码前两位（登记管理部门和机构类别）无效', en: 'The first two characters of the credit code (registering authority and kind) are not valid' },
+  division: { 'zh-CN': '统一社会信用代码第 3–8 位应为登记机关的行政区划代码', en: "Characters 3–8 of the credit code must be the registering authority's division code" },
+  check: { 'zh-CN': '统一社会信用代码无效：第 18 位校验码不符合 GB 32100-2015', en: 'Invalid unified social credit code: the 18th (check) character does not match GB 32100-2015' },
+} as const satisfies Record<string, LocalizedText>;
 
 export const creditCodeSchema = z
   .string()
+  .max(40, localizedIssue({ 'zh-CN': '统一社会信用代码过长', en: 'The credit code is too long' }))
   .transform(normalizeCreditCode)
-  .refine(
-    isValidCreditCode,
-    localizedIssue({
-      'zh-CN': '统一社会信用代码无效：应为 18 位，且第 18 位校验码须符合 GB 32100-2015',
-      en: 'Invalid unified social credit code: 18 characters with a GB 32100-2015 check character',
-    }),
-  )
+  .superRefine((code, ctx) => {
+    const problem = creditCodeProblem(code);
+    if (problem) ctx.addIssue({ code: 'custom', message: CREDIT_CODE_PROBLEMS[problem].en, params: { messages: CREDIT_CODE_PROBLEMS[problem] } });
+  })
   .meta({ description: '统一社会信用代码 (GB 32100-2015), 18 characters with a check character', example: '91350100M000100Y43' });
 
 export const phoneSchema = z
@@ -58,15 +59,7 @@ export const siteLocationInputSchema = z
   })
   .meta({ id: 'SiteLocationInput' });
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, localizedIssue({ 'zh-CN': '日期格式应为 YYYY-MM-DD', en: 'Dates are written YYYY-MM-DD' }))
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  }, localizedIssue({ 'zh-CN': '不是有效的日期', en: 'Not a valid date' }));
-
-export const openedOnSchema = isoDate.refine(
+export const openedOnSchema = calendarDate().refine(
   (value) => value >= '1949-10-01' && value <= new Date().toISOString().slice(0, 10),
   localizedIssue({ 'zh-CN': '开业日期不能晚于今天，也不能早于 1949-10-01', en: 'The opening date cannot be in the future or before 1949-10-01' }),
 );
@@ -141,15 +134,22 @@ export function buildSiteSchemas(registry: SiteKindRegistry): SiteSchemas {
   return { create: create.meta({ id: 'SiteCreate' }), update, attributesOf: (code) => byCode.get(code) };
 }
 
+/** A site kind's code as it appears in requests (the installed kinds are checked where they are known). */
+export const kindCodeSchema = patternText(
+  /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/,
+  { 'zh-CN': '网点类型代码应为小写字母、数字和连字符（如 auxiliary-workshop）', en: 'A site kind code has lowercase letters, digits and hyphens (e.g. auxiliary-workshop)' },
+  40,
+);
+
 export const SITE_SORTS = ['name', '-name', 'openedOn', '-openedOn', 'updatedAt', '-updatedAt', 'createdAt', '-createdAt'] as const;
 
 const oneOrMany = <T extends z.ZodType>(item: T) => z.union([item, z.array(item)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.infer<T>[]);
 
 export const siteListQuerySchema = z.strictObject({
-  kind: oneOrMany(z.string().regex(/^[a-z][a-z0-9-]*$/).max(40)).optional(),
+  kind: oneOrMany(kindCodeSchema).optional(),
   region: regionCodeSchema.optional().meta({ description: 'Any level: includes everything below it' }),
   status: oneOrMany(z.enum(SITE_STATUSES)).optional(),
-  q: z.string().trim().min(1).max(50).optional().meta({ description: 'Text in the name, address or operator' }),
+  q: searchText(50).optional().meta({ description: 'Text in the name, address or operator' }),
   barrierFree: oneOrMany(z.enum(BARRIER_FREE_FEATURES)).optional().meta({ description: 'Sites offering all of these' }),
   pending: z.enum(['true', 'false']).transform((v) => v === 'true').optional().meta({ description: 'Only sites with a change request waiting for review' }),
   sort: z.enum(SITE_SORTS).default('-updatedAt'),

@@ -3,20 +3,29 @@ import { localizedIssue } from '../errors/zod-issues.js';
 import { TARGET_STATUSES, TARGET_STRENGTHS } from '../targets/target.js';
 import { targetRuleSchema } from '../targets/target-rules.js';
 import { regionCodeSchema } from './regions.js';
-import { lineText, siteLocationInputSchema } from './sites.js';
+import { kindCodeSchema, lineText, siteLocationInputSchema } from './sites.js';
+import { calendarDate, multiLineText, patternText } from './primitives.js';
+import { hasNoRepeats } from '../kinds/field-helpers.js';
 
 const localized = (max: number) => z.strictObject({ 'zh-CN': lineText(1, max), en: lineText(1, max) });
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, localizedIssue({ 'zh-CN': '日期格式应为 YYYY-MM-DD', en: 'Dates are written YYYY-MM-DD' }));
-const kindCode = z.string().regex(/^[a-z][a-z0-9-]*$/).max(40);
+const isoDay = calendarDate();
+const targetId = patternText(/^[a-z0-9-]{3,64}$/, { 'zh-CN': '目标编号为 3–64 位小写字母、数字或连字符', en: 'A target id has 3–64 lowercase letters, digits or hyphens' });
+
+/** The kinds a target counts: at least one, none twice (which kinds exist is checked where the registry is known). */
+export const targetKindsSchema = z
+  .array(kindCodeSchema)
+  .min(1, localizedIssue({ 'zh-CN': '至少选择一种网点类型', en: 'Choose at least one site kind' }))
+  .max(12)
+  .refine(hasNoRepeats, localizedIssue({ 'zh-CN': '网点类型不能重复', en: 'A site kind must not be listed twice' }));
 
 const targetFields = {
   regionCode: regionCodeSchema,
-  kinds: z.array(kindCode).min(1).max(12),
+  kinds: targetKindsSchema,
   title: localized(200),
   strength: z.enum(TARGET_STRENGTHS),
   startsOn: isoDay,
   deadline: isoDay,
-  source: z.strictObject({ document: lineText(2, 200), clause: lineText(1, 50), quote: z.string().trim().min(2).max(1000) }),
+  source: z.strictObject({ document: lineText(2, 200), clause: lineText(1, 50), quote: multiLineText(2, 1000) }),
   rule: targetRuleSchema,
   note: localized(1000).nullable().default(null),
 };
@@ -25,7 +34,7 @@ const deadlineAfterStart = (t: { startsOn?: string; deadline?: string }) => !t.s
 const deadlineIssue = localizedIssue({ 'zh-CN': '截止日期应晚于起始日期', en: 'The deadline must come after the start' });
 
 /** A seeded target: the file gives the id. */
-export const seededTargetSchema = z.strictObject({ id: z.string().regex(/^[a-z0-9-]{3,64}$/), ...targetFields }).refine(deadlineAfterStart, { ...deadlineIssue, path: ['deadline'] });
+export const seededTargetSchema = z.strictObject({ id: targetId, ...targetFields }).refine(deadlineAfterStart, { ...deadlineIssue, path: ['deadline'] });
 
 export const targetCreateSchema = z.strictObject(targetFields).refine(deadlineAfterStart, { ...deadlineIssue, path: ['deadline'] });
 
@@ -43,7 +52,7 @@ export const targetUpdateSchema = z
   })
   .refine(deadlineAfterStart, { ...deadlineIssue, path: ['deadline'] });
 
-export const targetIdParamsSchema = z.strictObject({ id: z.string().regex(/^[a-z0-9-]{3,64}$/) });
+export const targetIdParamsSchema = z.strictObject({ id: targetId });
 
 export const coverageQuerySchema = z.strictObject({ region: regionCodeSchema });
 export const matrixQuerySchema = z.strictObject({ region: regionCodeSchema, level: z.coerce.number().int().min(2).max(4) });

@@ -4,8 +4,11 @@
  * An optional +86 / 0086 prefix, spaces and hyphens are accepted and normalised away.
  */
 const MOBILE = /^1[3-9]\d{9}$/;
-const LANDLINE = /^0\d{2,3}\d{7,8}$/;
+/** Area codes are 0 + 10, 2x or a 3-digit code not starting with 0; local numbers never start with 0. */
+const LANDLINE = /^0[1-9]\d{1,2}[1-9]\d{6,7}$/;
 const SERVICE = /^[48]00\d{7}$/;
+/** A number whose part after the prefix is one digit repeated (0431-00000000, 400-0000000) is a placeholder. */
+const PLACEHOLDER = /^(?:0[1-9]\d{1,2}|[48]00)(\d)\1{6,7}$/;
 
 export function normalizePhone(input: string): { digits: string; extension: string | null } {
   let text = input.trim().replace(/[\s()（）]/g, '');
@@ -23,5 +26,6 @@ export function normalizePhone(input: string): { digits: string; extension: stri
 export function isValidPhone(input: string): boolean {
   if (!/^[\d\s+()（）\-转extEXT.]+$/.test(input.trim()) || input.length > 30) return false;
   const { digits } = normalizePhone(input);
+  if (PLACEHOLDER.test(digits)) return false;
   return MOBILE.test(digits) || LANDLINE.test(digits) || SERVICE.test(digits);
 }

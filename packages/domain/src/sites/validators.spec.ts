@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { creditCodeCheckCharacter, isValidCreditCode, normalizeCreditCode } from './credit-code.js';
+import { creditCodeCheckCharacter, creditCodeProblem, isValidCreditCode, normalizeCreditCode } from './credit-code.js';
 import { isValidPhone } from './phone.js';
 
 describe('统一社会信用代码 (GB 32100-2015)', () => {
@@ -28,6 +28,20 @@ describe('统一社会信用代码 (GB 32100-2015)', () => {
     expect(isValidCreditCode('91220102MA0Y4E8XIO')).toBe(false);
     expect(isValidCreditCode('9122A102MA0Y4E8X1' + '0')).toBe(false);
   });
+
+  // Issue 8: eighteen zeros passed, because the check character of seventeen zeros is 0.
+  it('refuses codes whose check character is right but which no authority issues', () => {
+    expect(creditCodeCheckCharacter('00000000000000000')).toBe('0');
+    expect(isValidCreditCode('000000000000000000')).toBe(false);
+    expect(creditCodeProblem('000000000000000000')).toBe('authority');
+    const withCheck = (body: string) => body + creditCodeCheckCharacter(body);
+    expect(creditCodeProblem(withCheck('94220102MA0Y4E8X1'))).toBe('authority'); // 9 registers 91–93 only
+    expect(creditCodeProblem(withCheck('Y2220102MA0Y4E8X1'))).toBe('authority');
+    expect(creditCodeProblem(withCheck('91000000MA0Y4E8X1'))).toBe('division');
+    expect(creditCodeProblem(withCheck('91990000MA0Y4E8X1'))).toBe('division');
+    for (const prefix of ['11', '12', '51', '52', '53', '91', '92', '93', 'N2', 'Y1']) expect(creditCodeProblem(withCheck(`${prefix}220102MA0Y4E8X1`)), prefix).toBeNull();
+    expect(isValidCreditCode(withCheck('91100000MA0Y4E8X1'))).toBe(true); // a national registration
+  });
 });
 
 describe('contact phone', () => {
@@ -35,7 +49,8 @@ describe('contact phone', () => {
     expect(isValidPhone(phone)).toBe(true);
   });
 
-  it.each(['12345678901', '1391234567', '139123456789', '88881234', 'call me', '0431-123', '<script>'])('refuses %s', (phone) => {
+  // Issue 8: '0000000000' passed as a landline (0 + a 2-digit area code + 7 digits).
+  it.each(['12345678901', '1391234567', '139123456789', '88881234', 'call me', '0431-123', '<script>', '0000000000', '00000000000', '0431-00000000', '0431-1111111', '400-000-0000', '800-888-8888', '0000-0000000'])('refuses %s', (phone) => {
     expect(isValidPhone(phone)).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { LocalizedText } from '../errors/localized.js';
 import { distanceKm } from '../geo/coordinates.js';
 import type { GeoPoint } from '../regions/region.js';
+import { patternText, singleLineText } from '../schemas/primitives.js';
 import { ALL_REGION_TYPES, REGION_LEVEL_LABELS, REGION_TYPE_LABELS, type RegionType } from '../regions/region-types.js';
 
 /**
@@ -96,7 +97,7 @@ export const perUnitMinimumParams = z.strictObject({
   unitTypes: z.array(z.enum(ALL_REGION_TYPES as [RegionType, ...RegionType[]])).min(1).optional(),
   minimum: positiveInt,
   /** Units the plan exempts, by code. */
-  exemptions: z.array(z.string().regex(/^\d{6}$/)).max(500).default([]),
+  exemptions: z.array(patternText(/^\d{6}$/, { 'zh-CN': '豁免单位应为 6 位行政区划代码', en: 'An exempted unit is a 6-digit division code' }, 6)).max(500).default([]),
 });
 export type PerUnitMinimumParams = z.infer<typeof perUnitMinimumParams>;
 
@@ -164,10 +165,10 @@ export const total: TargetRuleShape<TotalParams> = {
 export const metricSumParams = z.strictObject({
   shape: z.literal('metric-sum'),
   /** A metric the kinds declare (participants, blindPractitioners …). */
-  metric: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/).max(60),
+  metric: patternText(/^[a-zA-Z][a-zA-Z0-9]*$/, { 'zh-CN': '指标名应为字母开头的字母和数字（如 participants）', en: 'A metric name has letters and digits, starting with a letter (e.g. participants)' }, 60),
   value: positiveInt,
   tolerance: z.number().min(0).max(0.5).default(0.1),
-  unit: z.object({ 'zh-CN': z.string().max(10), en: z.string().max(20) }).default({ 'zh-CN': '人', en: 'people' }),
+  unit: z.strictObject({ 'zh-CN': singleLineText(1, 10), en: singleLineText(1, 20) }).default({ 'zh-CN': '人', en: 'people' }),
 });
 export type MetricSumParams = z.infer<typeof metricSumParams>;
 

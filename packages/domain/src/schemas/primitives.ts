@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { localizedIssue } from '../errors/zod-issues.js';
+import type { LocalizedText } from '../errors/localized.js';
+
+/**
+ * The one definition of what text and dates the product accepts. Every schema through which a
+ * string enters (site fields, kinds' fields, targets, accounts, sign-in, search queries, reasons)
+ * is built from these, so a NUL, a lone surrogate or an impossible date is a 400 at the edge and
+ * never reaches the database (where it was a 500).
+ */
+
+/**
+ * Never accepted in any text: C0 controls except tab and line feed, DEL, C1 controls, the Unicode
+ * line and paragraph separators (they break JSON-in-JS, CSV and log lines), the bidirectional
+ * embeddings, overrides and isolates (they reorder what a reader sees: "Trojan source"), and the
+ * noncharacters U+FFFE/U+FFFF.
+ */
+const NEVER_IN_TEXT = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]/;
+/** With the `u` flag only an unpaired surrogate is a code point in this range. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+const TAB_OR_LINE_FEED = /[\t\n]/;
+/** Nothing a reader can see: whitespace, zero-width and other default-ignorable characters, format characters, the braille blank. */
+const INVISIBLE_ONLY = /^[\s\p{Z}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]*$/u;
+
+export const TEXT_PROBLEMS = {
+  control: { 'zh-CN': '不能包含控制字符、零宽方向控制符或 Unicode 行/段分隔符', en: 'Must not contain control characters, bidirectional controls or Unicode line/paragraph separators' },
+  lineBreak: { 'zh-CN': '不能包含换行符或制表符', en: 'Must not contain line breaks or tabs' },
+  surrogate: { 'zh-CN': '包含无效的字符编码（孤立的代理项）', en: 'Contains an invalid character encoding (a lone surrogate)' },
+  invisible: { 'zh-CN': '不能只包含空白或不可见字符', en: 'Must not be only blank or invisible characters' },
+} as const satisfies Record<string, LocalizedText>;
+
+export type TextProblem = keyof typeof TEXT_PROBLEMS;
+
+/**
+ * What is wrong with a text, or null. `multiLine` allows tab and line feed (a carriage return is
+ * normalised away by the schemas before this check). Empty text is not a problem here: lengths
+ * are the schema's business.
+ */
+export function textProblem(value: string, options: { multiLine?: boolean } = {}): TextProblem | null {
+  if (LONE_SURROGATE.test(value)) return 'surrogate';
+  if (NEVER_IN_TEXT.test(value)) return 'control';
+  if (!options.multiLine && (TAB_OR_LINE_FEED.test(value) || value.includes('\r'))) return 'lineBreak';
+  if (value.length > 0 && INVISIBLE_ONLY.test(value)) return 'invisible';
+  return null;
+}
+
+function safe(multiLine: boolean) {
+  return (value: string, ctx: z.core.$RefinementCtx<string>) => {
+    const problem = textProblem(value, { multiLine });
+    if (!problem) return;
+    const messages = TEXT_PROBLEMS[problem];
+    // Aborts: a refused character is the one thing to say about this value.
+    ctx.addIssue({ code: 'custom', message: messages.en, params: { messages, problem }, continue: false });
+  };
+}
+
+const tooShort = (min: number) =>
+  localizedIssue({ 'zh-CN': min <= 1 ? '不能为空' : `至少 ${min} 个字符`, en: min <= 1 ? 'Must not be empty' : `At least ${min} characters` });
+const tooLong = (max: number) => localizedIssue({ 'zh-CN': `最多 ${max} 个字符`, en: `At most ${max} characters` });
+
+/** A single line of text: trimmed, `min`–`max` characters, nothing invisible-only or unsafe, no line breaks or tabs. */
+export function singleLineText(min: number, max: number) {
+  return z.string().trim().superRefine(safe(false)).min(min, tooShort(min)).max(max, tooLong(max));
+}
+
+/** Free text over several lines: CR LF and CR become LF; tab and LF allowed; otherwise as `singleLineText`. */
+export function multiLineText(min: number, max: number) {
+  return z
+    .string()
+    .overwrite((value) => value.replace(/\r\n?/g, '\n'))
+    .trim()
+    .superRefine(safe(true))
+    .min(min, tooShort(min))
+    .max(max, tooLong(max));
+}
+
+/** A search term in a query string (`q`): one line, 1–`max` characters. */
+export const searchText = (max = 50) => singleLineText(1, max);
+
+/** An identifier of a fixed shape: the message says what the shape is, never the pattern. */
+export function patternText(pattern: RegExp, messages: LocalizedText, max = 64) {
+  return z.string().max(max, tooLong(max)).regex(pattern, localizedIssue(messages));
+}
+
+export const EARLIEST_DATE = '1900-01-01';
+export const LATEST_DATE = '2100-12-31';
+
+/**
+ * A calendar date written YYYY-MM-DD that exists (no 2025-02-30, no 9999-99-99), between
+ * `min` and `max` (1900-01-01 … 2100-12-31 unless told). Published as `format: date`.
+ */
+export function calendarDate(range: { min?: string; max?: string } = {}) {
+  const min = range.min ?? EARLIEST_DATE;
+  const max = range.max ?? LATEST_DATE;
+  return z.iso
+    .date({ ...localizedIssue({ 'zh-CN': '请填写 YYYY-MM-DD 格式的有效日期', en: 'Give a valid date written YYYY-MM-DD' }), abort: true })
+    .refine((value) => value >= min && value <= max, localizedIssue({ 'zh-CN': `日期应在 ${min} 至 ${max} 之间`, en: `The date must be between ${min} and ${max}` }));
+}
