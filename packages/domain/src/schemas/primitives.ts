@@ -94,5 +94,5 @@ export function calendarDate(range: { min?: string; max?: string } = {}) {
   const max = range.max ?? LATEST_DATE;
   return z.iso
     .date({ ...localizedIssue({ 'zh-CN': '请填写 YYYY-MM-DD 格式的有效日期', en: 'Give a valid date written YYYY-MM-DD' }), abort: true })
-    .refine((value) => value >= min && value <= max, localizedIssue({ 'zh-CN': `日期应在 ${min} 至 ${max} 之间`, en: `The date must be between ${min} and ${max}` }));
+    .refine((value) => value >= min && value <= max, { ...localizedIssue({ 'zh-CN': `日期应在 ${min} 至 ${max} 之间`, en: `The date must be between ${min} and ${max}` }), abort: true });
 }
