@@ -5,6 +5,7 @@ import { AccountEntity } from './account.entity.js';
 @Entity({ name: 'session' })
 @Index('ux_session_token_hash', ['tokenHash'], { unique: true })
 @Index('ix_session_account', ['accountId'])
+@Index('ix_session_expires_at', ['expiresAt'])
 export class SessionEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_session' })
   id!: string;

@@ -38,4 +38,12 @@ export class SiteHistoryEntity {
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
   changes!: { field: string; from: unknown; to: unknown }[];
+
+  /** The site's version after this entry (null on entries written before versions were kept). */
+  @Column({ type: 'integer', nullable: true })
+  version!: number | null;
+
+  /** What a reviewer sees of the site at that version (see reviewedState), to tell what changed since. */
+  @Column({ type: 'jsonb', nullable: true })
+  snapshot!: Record<string, unknown> | null;
 }
