@@ -8,11 +8,14 @@ import { AccessGuard } from './access.guard.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { SessionEntity } from './session.entity.js';
+import { SessionJanitor } from './session-janitor.js';
+import { SignInAttemptEntity } from './sign-in-attempt.entity.js';
+import { SignInLimiter } from './sign-in-limiter.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AccountEntity, SessionEntity, RegionEntity])],
+  imports: [TypeOrmModule.forFeature([AccountEntity, SessionEntity, RegionEntity, SignInAttemptEntity])],
   controllers: [AuthController, AccountsController],
-  providers: [AuthService, AccountsService, AccessGuard],
+  providers: [AuthService, AccountsService, AccessGuard, SignInLimiter, SessionJanitor],
   exports: [AuthService, AccountsService, AccessGuard],
 })
 export class AuthModule {}

@@ -1,17 +1,16 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, MoreThan, Not, type Repository } from 'typeorm';
+import { IsNull, Not, type Repository } from 'typeorm';
 import type { AccountSummary, RegionLevel, RegionType } from '@sitenet/domain';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { ApiException } from '../common/api-exception.js';
-import { RegionEntity } from '../regions/region.entity.js';
 import { AccountEntity } from './account.entity.js';
 import { toAccountSummary } from './account.mapper.js';
 import { jurisdictionOf, type Actor } from './jurisdiction.js';
-import { LoginLimiter } from './login-limiter.js';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.js';
 import { SessionEntity } from './session.entity.js';
+import { SignInLimiter } from './sign-in-limiter.js';
 
 export interface IssuedSession {
   token: string;
@@ -27,29 +26,28 @@ function tokenHash(token: string): string {
 
 @Injectable()
 export class AuthService {
-  readonly limiter = new LoginLimiter();
-
   constructor(
+    private readonly limiter: SignInLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectRepository(AccountEntity) private readonly accounts: Repository<AccountEntity>,
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
-    @InjectRepository(RegionEntity) private readonly regions: Repository<RegionEntity>,
   ) {}
 
-  /** Checks the password; the same answer whether the username is unknown or the password wrong. */
+  /**
+   * Checks the password; the same answer whether the username is unknown or the password wrong.
+   * Attempts are limited per account and address with a growing wait (SignInLimiter), never
+   * refusing the right password from an address that has not been failing.
+   */
   async login(username: string, password: string, address: string): Promise<IssuedSession> {
-    const wait = this.limiter.retryAfter(username, address);
-    if (wait > 0) {
-      throw new ApiException(429, 'auth.too_many_attempts', {
-        'zh-CN': `登录失败次数过多，请 ${Math.ceil(wait / 60)} 分钟后再试。`,
-        en: `Too many failed sign-ins; try again in ${Math.ceil(wait / 60)} minute(s).`,
-      }, undefined, { retryAfterSeconds: wait });
-    }
-    this.limiter.recordFailure(username, address); // counted first: parallel attempts cannot slip past
+    const subject = { account: username, address };
+    await this.limiter.reserve(subject); // counted first: parallel attempts cannot slip past
     const account = await this.accounts.findOneBy({ username });
     const valid = account ? await verifyPassword(account.passwordHash, password) : await verifyPassword(await decoyHash(), password);
-    if (!account || !valid || !account.active) throw new ApiException(401, 'auth.bad_credentials', BAD_CREDENTIALS);
-    this.limiter.recordSuccess(username, address);
+    if (!account || !valid || !account.active) {
+      await this.limiter.failed(subject);
+      throw new ApiException(401, 'auth.bad_credentials', BAD_CREDENTIALS);
+    }
+    await this.limiter.succeeded(subject);
     const token = randomBytes(32).toString('base64url');
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.config.sessionTtlMinutes * 60_000);
@@ -57,18 +55,39 @@ export class AuthService {
     return { token, expiresAt: expiresAt.toISOString(), account: toAccountSummary(account) };
   }
 
-  /** The actor behind a bearer token, or null when the token is unknown, expired or revoked. */
+  /**
+   * The actor behind a bearer token, or null when the token is unknown, expired or revoked: one
+   * statement (session, its account and the account's unit joined).
+   */
   async authenticate(token: string): Promise<Actor | null> {
     if (!token || token.length > 100) return null;
-    const session = await this.sessions.findOne({
-      where: { tokenHash: tokenHash(token), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
-      relations: { account: true },
-    });
+    const session = await this.sessions
+      .createQueryBuilder('session')
+      .innerJoinAndSelect('session.account', 'account')
+      .leftJoin('account.region', 'unit')
+      .addSelect(['unit.code', 'unit.level', 'unit.type'])
+      .where('session.tokenHash = :hash', { hash: tokenHash(token) })
+      .andWhere('session.revokedAt IS NULL')
+      .andWhere('session.expiresAt > :now', { now: new Date() })
+      .getOne();
     const account = session?.account;
     if (!session || !account || !account.active) return null;
-    const unit = account.regionCode ? await this.regions.findOneBy({ code: account.regionCode }) : null;
+    const unit = account.region ?? null;
     const summary = toAccountSummary(account);
     return { ...summary, sessionId: session.id, scope: jurisdictionOf(summary, unit ? { level: unit.level as RegionLevel, type: unit.type as RegionType } : null) };
+  }
+
+  /**
+   * Deletes sign-ins that have ended (expired, or revoked by logout or a password change) and
+   * sign-in counts that have gone quiet; run periodically by SessionJanitor.
+   */
+  async purgeEnded(): Promise<{ sessions: number; attempts: number }> {
+    const result = await this.sessions
+      .createQueryBuilder()
+      .delete()
+      .where('expires_at <= :now OR revoked_at IS NOT NULL', { now: new Date() })
+      .execute();
+    return { sessions: result.affected ?? 0, attempts: await this.limiter.purge() };
   }
 
   async logout(sessionId: string): Promise<void> {
@@ -78,18 +97,14 @@ export class AuthService {
   /** Changes one's own password; other sign-ins of the account end. */
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
     const account = await this.accounts.findOneByOrFail({ id: actor.id });
-    const key = `password-change:${account.id}`;
-    const wait = this.limiter.retryAfter(key, key);
-    if (wait > 0) {
-      throw new ApiException(429, 'auth.too_many_attempts', { 'zh-CN': `尝试次数过多，请 ${Math.ceil(wait / 60)} 分钟后再试。`, en: `Too many attempts; try again in ${Math.ceil(wait / 60)} minute(s).` }, undefined, { retryAfterSeconds: wait });
-    }
-    this.limiter.recordFailure(key, key);
+    const attempt = { account: `password-change:${account.id}`, address: null };
+    await this.limiter.reserve(attempt);
     if (!(await verifyPassword(account.passwordHash, currentPassword))) {
       throw new ApiException(400, 'validation.failed', { 'zh-CN': '当前密码不正确。', en: 'The current password is wrong.' }, [
         { path: 'body.currentPassword', code: 'auth.wrong_password', messages: { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' } },
       ]);
     }
-    this.limiter.recordSuccess(key, key);
+    await this.limiter.succeeded(attempt);
     assertNotUsername(newPassword, account.username);
     await this.accounts.update({ id: account.id }, { passwordHash: await hashPassword(newPassword), passwordChangedAt: new Date(), passwordSetBy: null });
     await this.sessions.update({ accountId: account.id, id: Not(actor.sessionId), revokedAt: IsNull() }, { revokedAt: new Date() });

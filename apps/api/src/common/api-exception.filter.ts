@@ -46,6 +46,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       messages = exception.messages;
       issues = exception.issues?.map((issue) => ({ ...issue, message: issue.messages[locale] }));
       details = exception.details ?? {};
+      if (typeof details.retryAfterSeconds === 'number') response.setHeader('Retry-After', String(details.retryAfterSeconds));
     } else if (exception instanceof HttpException) {
       status = exception.getStatus();
       ({ code, messages } = genericFor(status));
