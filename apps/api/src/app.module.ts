@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { SiteKindDefinition } from '@sitenet/domain';
 import { installedKinds } from '@sitenet/kinds';
@@ -9,7 +10,7 @@ import type { AppConfig } from './config/config.js';
 import { AppConfigModule } from './config/config.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { ZodValidationPipe } from './common/zod-validation.pipe.js';
-import { requestIdFor } from './common/request-id.js';
+import { requestLogParams } from './common/request-log.js';
 import { HealthModule } from './health/health.module.js';
 import { RegionsModule } from './regions/regions.module.js';
 import { KindsModule } from './kinds/kinds.module.js';
@@ -24,6 +25,8 @@ import { CoverageModule } from './coverage/coverage.module.js';
 
 export interface AppOptions {
   kinds?: readonly SiteKindDefinition[];
+  /** Where the log goes (standard output unless given; tests read it). */
+  logDestination?: DestinationStream;
 }
 
 @Module({})
@@ -37,17 +40,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.register(config),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            genReqId: requestIdFor,
-            redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
-            autoLogging: { ignore: (request) => request.url === '/api/health' },
-            serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-            },
-          },
-        }),
+        LoggerModule.forRoot(requestLogParams(config, options.logDestination)),
         TypeOrmModule.forRootAsync({
           useFactory: () => dataSource.options,
           dataSourceFactory: async () => dataSource,

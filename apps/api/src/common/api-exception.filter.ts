@@ -1,7 +1,8 @@
-import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, Optional, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { localeFromAcceptLanguage, type ApiErrorBody, type LocalizedText } from '@sitenet/domain';
 import { ApiException } from './api-exception.js';
+import { DatabaseOutage, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../health/database-outage.js';
 
 const GENERIC: Record<number, { code: string; messages: LocalizedText }> = {
   400: { code: 'request.invalid', messages: { 'zh-CN': '请求格式不正确，请检查后重试。', en: 'The request is malformed; check it and try again.' } },
@@ -28,6 +29,8 @@ function genericFor(status: number) {
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiExceptionFilter');
 
+  constructor(@Optional() private readonly outage?: DatabaseOutage) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<Request & { id?: string }>();
@@ -53,11 +56,18 @@ export class ApiExceptionFilter implements ExceptionFilter {
     } else if (isBodyParserError(exception)) {
       status = exception.status;
       ({ code, messages } = genericFor(status));
+    } else if (isDatabaseUnavailable(exception)) {
+      // Not the request's fault nor a bug: try again shortly. Logged once per outage, not per request.
+      status = HttpStatus.SERVICE_UNAVAILABLE;
+      code = 'database.unavailable';
+      messages = { 'zh-CN': '暂时无法连接数据库，请稍后重试。', en: 'The database cannot be reached right now; try again shortly.' };
+      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      this.outage?.report(exception);
     } else {
       status = HttpStatus.INTERNAL_SERVER_ERROR;
       ({ code, messages } = genericFor(status));
     }
-    if (status >= 500) this.logger.error({ err: loggable(exception), requestId }, 'Unhandled error');
+    if (status >= 500 && code !== 'database.unavailable') this.logger.error({ err: loggable(exception), requestId }, 'Unhandled error');
     const body: ApiErrorBody = { ...details, statusCode: status, code, message: messages[locale], messages, ...(issues ? { issues } : {}), ...(requestId ? { requestId } : {}) };
     response.status(status).json(body);
   }

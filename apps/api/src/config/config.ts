@@ -32,6 +32,12 @@ const environmentSchema = z.object({
   DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), postgresUrl.optional()),
   DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Served only over HTTPS (directly or behind a TLS proxy): browsers are told to upgrade every
+   * request to https (CSP upgrade-insecure-requests) and to remember it (HSTS). Off by default, as
+   * an intranet served over plain http would otherwise load a blank portal.
+   */
+  HTTPS_ONLY: z.enum(['true', 'false']).default('false'),
   /** Where the built portal lives; served under / when present. */
   PORTAL_DIST: z.string().min(1).optional(),
   /** Seed the fictional demo data (never in production). Defaults to on outside production. */
@@ -57,6 +63,7 @@ export interface AppConfig {
   dataDir: string;
   logLevel: Environment['LOG_LEVEL'];
   portalDist: string | undefined;
+  httpsOnly: boolean;
   seedDemo: boolean;
   seedsDir: string;
   sessionTtlMinutes: number;
@@ -93,6 +100,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir,
     logLevel: env.LOG_LEVEL,
     portalDist: env.PORTAL_DIST,
+    httpsOnly: env.HTTPS_ONLY === 'true',
     seedDemo,
     seedsDir: env.SEEDS_DIR ? path.resolve(env.SEEDS_DIR) : defaultSeedsDir,
     sessionTtlMinutes: env.SESSION_TTL_MINUTES,

@@ -11,13 +11,14 @@ import { AccountsService } from '../auth/accounts.service.js';
 import { SITE_SCHEMAS } from '../kinds/kinds.tokens.js';
 import type { SeedOutcome } from '../seeding/region-seeder.js';
 import { SeedFileError } from '../seeding/region-seeder.js';
+import { DEMO_WRITER_ID } from './demo-sites.js';
 import { SitesService, type SiteCreateInput, type Writer } from '../sites/sites.service.js';
 
 const SITES_FILE = 'demo/jilin-sites.json';
 const ACCOUNTS_FILE = 'demo/accounts.json';
 /** The one demo password, written in the README; demo accounts never exist in production. */
 export const DEMO_PASSWORD = 'sitenet-demo';
-const SEED_WRITER: Writer = { id: 'seed:demo', displayName: '演示数据', scope: { kind: 'national' } };
+const SEED_WRITER: Writer = { id: DEMO_WRITER_ID, displayName: '演示数据', scope: { kind: 'national' } };
 
 interface DemoSitesFile {
   sites: ({ id: string; status: SiteStatus } & Record<string, unknown>)[];

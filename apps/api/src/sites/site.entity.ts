@@ -12,7 +12,7 @@ import { RegionEntity } from '../regions/region.entity.js';
 @Index('ix_site_prefecture', ['prefectureCode'])
 @Index('ix_site_county', ['countyCode'])
 @Index('ix_site_township', ['townshipCode'])
-@Index('ix_site_updated_at', ['updatedAt'])
+@Index('ix_site_updated_at_id', ['updatedAt', 'id'])
 @Index('ix_site_approved_at', ['approvedAt'])
 export class SiteEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_site' })

@@ -51,6 +51,7 @@ export interface Writer {
 export type SiteUnits = PendingChange['units'];
 
 const SORT_COLUMNS = { name: 'site.name', openedOn: 'site.openedOn', updatedAt: 'site.updatedAt', createdAt: 'site.createdAt' } as const;
+const NULLABLE_SORT_COLUMNS = new Set(['openedOn']);
 
 @Injectable()
 export class SitesService {
@@ -156,26 +157,37 @@ export class SitesService {
     return this.get(current.id, writer.scope);
   }
 
+  /**
+   * One page of the sites in scope, with the total and the counts per kind of everything that
+   * matches. One grouped count serves both (the total is the sum over the kinds asked for), so a
+   * page costs the page query and one count(*) — no count(DISTINCT id) over the whole table.
+   * The order ends with the id in the same direction, so `(updated_at, id)` — the default order,
+   * newest first — reads the page straight from the index ix_site_updated_at_id.
+   */
   async list(query: SiteListQuery, scope: Jurisdiction): Promise<SiteListResponse> {
     const filtered = await this.filtered(query, scope, { withKind: true });
     const [direction, field] = query.sort.startsWith('-') ? (['DESC', query.sort.slice(1)] as const) : (['ASC', query.sort] as const);
-    const [rows, total] = await filtered
-      .orderBy(SORT_COLUMNS[field as keyof typeof SORT_COLUMNS], direction, 'NULLS LAST')
-      .addOrderBy('site.id', 'ASC')
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
+    // NULLS LAST only where a column can be null: on a NOT NULL column it would keep PostgreSQL from using the index.
+    const nulls = NULLABLE_SORT_COLUMNS.has(field) ? 'NULLS LAST' : undefined;
+    const rows = await filtered
+      .orderBy(SORT_COLUMNS[field as keyof typeof SORT_COLUMNS], direction, nulls)
+      .addOrderBy('site.id', direction)
+      .offset((query.page - 1) * query.pageSize)
+      .limit(query.pageSize)
+      .getMany();
     const counts: { kind: string; count: string }[] = await (await this.filtered(query, scope, { withKind: false }))
       .select('site.kind', 'kind')
       .addSelect('count(*)', 'count')
       .groupBy('site.kind')
       .getRawMany();
+    const countsByKind = Object.fromEntries(counts.map((c) => [c.kind, Number(c.count)]));
+    const kinds = query.kind?.length ? query.kind : Object.keys(countsByKind);
     return {
       items: rows.map(toSite),
-      total,
+      total: kinds.reduce((sum, kind) => sum + (countsByKind[kind] ?? 0), 0),
       page: query.page,
       pageSize: query.pageSize,
-      countsByKind: Object.fromEntries(counts.map((c) => [c.kind, Number(c.count)])),
+      countsByKind,
     };
   }
 

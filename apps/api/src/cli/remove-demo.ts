@@ -1,0 +1,51 @@
+import 'reflect-metadata';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { DataSource } from 'typeorm';
+import { ConfigError, describeDatabase, loadConfig } from '../config/config.js';
+import { prepareDatabase } from '../database/prepare.js';
+import { countDemoSites, removeDemoSites } from '../demo/demo-sites.js';
+
+/**
+ * Removes the fictional demo sites (seeds/demo) and their history from a database, in one
+ * transaction: a production start refuses to run while any exist, since they would count
+ * towards the plans' coverage. Without --yes it only says what it would remove.
+ *
+ *   DATABASE_URL=postgres://… npm run remove-demo -- --yes
+ */
+export async function removeDemo(args: string[], dataSource: DataSource, where: string, out: (line: string) => void = console.log): Promise<number> {
+  const { values } = parseArgs({ args, options: { yes: { type: 'boolean', default: false } }, allowPositionals: false });
+  const found = await countDemoSites(dataSource);
+  if (found.sites === 0) {
+    out(`remove-demo: no demo sites in ${where}; nothing to do.`);
+    return 0;
+  }
+  if (!values.yes) {
+    out(`remove-demo: ${where} holds ${found.sites} demo sites (${found.approved} approved) with ${found.history} history entries.`);
+    out('remove-demo: nothing was removed; run again with --yes to delete them (npm run remove-demo -- --yes).');
+    return 1;
+  }
+  const removed = await removeDemoSites(dataSource);
+  out(`remove-demo: removed ${removed.sites} demo sites (${removed.approved} approved) and ${removed.history} history entries from ${where}, in one transaction.`);
+  return 0;
+}
+
+async function main(): Promise<number> {
+  const config = { ...loadConfig(), seedDemo: false, logLevel: 'silent' as const };
+  const { dataSource } = await prepareDatabase(config);
+  try {
+    return await removeDemo(process.argv.slice(2), dataSource, describeDatabase(config));
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(`remove-demo: ${error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DemoSeeder } from '../../src/demo/demo.seeder.js';
+import { countDemoSites } from '../../src/demo/demo-sites.js';
+import { removeDemo } from '../../src/cli/remove-demo.js';
+import { seedApplicationData } from '../../src/seeding/reference-data.js';
+import { NANGUAN, siteInput } from '../factories/sites.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('fictional demo sites and a production start', () => {
+  it('a production start refuses while demo sites exist, naming the command that removes them; the command removes them and their history only', async () => {
+    await t.app.get(DemoSeeder).seedSites();
+    // A real site beside them, and a history entry on a demo site (an edit by district staff).
+    const [demoSite] = await t.dataSource.query(`SELECT id, version FROM site WHERE created_by = 'seed:demo' AND status = 'approved' AND county_code = $1 ORDER BY id LIMIT 1`, [NANGUAN]);
+    const district = await t.signIn({ role: 'district', regionCode: NANGUAN });
+    await district.http.patch(`/api/sites/${demoSite.id}`).send({ version: demoSite.version, address: '演示地址（已修改）' }).expect(200);
+    const real = await district.http.post('/api/sites').send(siteInput('incubation-base')).expect(201);
+    const before = await countDemoSites(t.dataSource);
+    expect(before.sites).toBeGreaterThan(100);
+    expect(before.approved).toBeGreaterThan(50);
+    expect(before.history).toBeGreaterThan(0);
+
+    const production = { ...t.config, production: true, seedDemo: false };
+    await expect(seedApplicationData(t.app, production)).rejects.toThrow(/npm run remove-demo -- --yes/);
+
+    // Without the confirmation flag nothing is removed.
+    const said: string[] = [];
+    expect(await removeDemo([], t.dataSource, 'the test database', (line) => said.push(line))).toBe(1);
+    expect(said.join('\n')).toMatch(new RegExp(`${before.sites} demo sites`));
+    expect(await countDemoSites(t.dataSource)).toEqual(before);
+
+    expect(await removeDemo(['--yes'], t.dataSource, 'the test database', (line) => said.push(line))).toBe(0);
+    expect(said.at(-1)).toMatch(new RegExp(`removed ${before.sites} demo sites \\(${before.approved} approved\\) and ${before.history} history entries`));
+    expect(await countDemoSites(t.dataSource)).toEqual({ sites: 0, approved: 0, history: 0 });
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM site_history WHERE site_id = $1`, [demoSite.id]);
+    expect(n).toBe(0);
+    // The real site and its history stay.
+    await district.http.get(`/api/sites/${real.body.id}`).expect(200);
+    expect((await district.http.get(`/api/sites/${real.body.id}/history`).expect(200)).body.items.length).toBeGreaterThan(0);
+
+    await expect(seedApplicationData(t.app, production)).resolves.toBeDefined();
+    expect(await removeDemo(['--yes'], t.dataSource, 'the test database', (line) => said.push(line))).toBe(0);
+    expect(said.at(-1)).toMatch(/no demo sites/);
+  });
+});
