@@ -87,6 +87,19 @@ export interface PendingChangeSummary {
   reason: string | null;
 }
 
+/**
+ * The body of a 409 `review.stale_version`: the site changed after the person acting saw it, so
+ * nothing was done. `changes` names what differs between the version they saw and the current
+ * one (`status`, published fields by path, `changeRequest`, proposed fields as `proposed.<path>`).
+ */
+export interface StaleVersionDetails {
+  seenVersion: number;
+  current: Site;
+  changes: FieldChange[];
+  /** false when the history does not hold the version seen (older records). */
+  changesKnown: boolean;
+}
+
 /** One entry of a site's append-only history. */
 export interface SiteHistoryEntry {
   id: string;

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { reasonSchema } from './accounts.js';
+import { siteSchema } from './sites.js';
+
+/** The version of the site the person acting saw (`Site.version`): an action on a newer one is refused. */
+export const seenVersionSchema = z
+  .number()
+  .int()
+  .min(1)
+  .meta({ description: 'The version of the site you saw (Site.version). If the site has changed since, the action is refused with 409 `review.stale_version`, listing what changed' });
+
+/** Body of submit, approve and reopen. */
+export const reviewActionSchema = z.strictObject({ version: seenVersionSchema });
+
+/** Body of return, suspend and close: the reason, and the version seen. */
+export const reviewReasonSchema = reasonSchema.extend({ version: seenVersionSchema });
+
+const fieldChangeSchema = z.object({ field: z.string(), from: z.unknown(), to: z.unknown() });
+
+export const staleVersionSchema = z
+  .object({
+    statusCode: z.literal(409),
+    code: z.literal('review.stale_version'),
+    message: z.string(),
+    messages: z.object({ 'zh-CN': z.string(), en: z.string() }),
+    seenVersion: z.number().int(),
+    current: siteSchema,
+    changes: z.array(fieldChangeSchema).meta({
+      description:
+        'What differs between the version you saw and the current one: `status`, the published fields by path (`name`, `operator.name`, `attributes.x`), `changeRequest` (its status) and the proposed fields as `proposed.<path>`',
+    }),
+    changesKnown: z.boolean().meta({ description: 'false when the history does not hold the version you saw (older records): only the current version is known' }),
+    requestId: z.string().optional(),
+  })
+  .meta({ id: 'StaleVersion', description: 'The site changed after you saw it; nothing was done. Reload it and decide again.' });
