@@ -8,6 +8,7 @@ export * from './sites/credit-code.js';
 export * from './sites/phone.js';
 export * from './sites/site.js';
 export * from './geo/coordinates.js';
+export * from './geo/inside-china.js';
 export * from './kinds/site-kind.js';
 export * from './kinds/site-grades.js';
 export * from './accounts/roles.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { localizedIssue } from '../errors/zod-issues.js';
 import { CHINA_BOUNDS, COORDINATE_SYSTEMS } from '../geo/coordinates.js';
+import { CHINA_BORDER_TOLERANCE_KM, isInsideChina } from '../geo/inside-china.js';
 import { checkKindRules, type SiteKindDefinition, type SiteKindRegistry } from '../kinds/site-kind.js';
 import { creditCodeProblem, normalizeCreditCode } from '../sites/credit-code.js';
 import type { LocalizedText } from '../errors/localized.js';
@@ -45,6 +46,11 @@ export const phoneSchema = z
   );
 
 
+const OUTSIDE_CHINA: LocalizedText = {
+  'zh-CN': `坐标不在中国境内：请核对经纬度（是否填反、是否少了小数点）`,
+  en: 'The coordinates are not on Chinese territory: check the latitude and longitude (swapped, or a decimal point missing?)',
+};
+
 export const siteLocationInputSchema = z
   .strictObject({
     lat: z
@@ -57,7 +63,12 @@ export const siteLocationInputSchema = z
       .max(CHINA_BOUNDS.maxLng, localizedIssue({ 'zh-CN': `经度应在 ${CHINA_BOUNDS.minLng}° 至 ${CHINA_BOUNDS.maxLng}° 之间（中国境内）`, en: `Longitude must be between ${CHINA_BOUNDS.minLng}° and ${CHINA_BOUNDS.maxLng}° (inside China)` })),
     system: z.enum(COORDINATE_SYSTEMS).default('wgs84').meta({ description: 'wgs84 (GPS, 天地图) or gcj02 (AMap/Tencent pickers; converted to WGS-84 on input)' }),
   })
-  .meta({ id: 'SiteLocationInput' });
+  .superRefine((point, ctx) => {
+    // Inside the bounding box (checked above) but not on the territory: Seoul, Pyongyang, Ulaanbaatar, the open sea.
+    const inBox = point.lat >= CHINA_BOUNDS.minLat && point.lat <= CHINA_BOUNDS.maxLat && point.lng >= CHINA_BOUNDS.minLng && point.lng <= CHINA_BOUNDS.maxLng;
+    if (inBox && !isInsideChina(point)) ctx.addIssue({ code: 'custom', message: OUTSIDE_CHINA.en, params: { messages: OUTSIDE_CHINA } });
+  })
+  .meta({ id: 'SiteLocationInput', description: `A point on China's territory as the shipped boundaries (天地图 GS(2024)0650号) draw it, within ${CHINA_BORDER_TOLERANCE_KM} km of a border or coast` });
 
 export const openedOnSchema = calendarDate().refine(
   (value) => value >= '1949-10-01' && value <= new Date().toISOString().slice(0, 10),
