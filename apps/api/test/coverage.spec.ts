@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody, Site } from '@sitenet/domain';
 import { siteInput } from './factories/sites.js';
 import { startTestApp, type SignedIn, type TestApp } from './support/test-app.js';
+import { seenVersion } from './support/site-version.js';
 
 interface CoverageBody {
   region: { code: string };
@@ -23,8 +24,8 @@ async function staffOf(county: string) {
 async function approvedSite(kind: string, county: string, overrides: Record<string, unknown> = {}): Promise<Site> {
   const staff = await staffOf(county);
   const site = (await staff.http.post('/api/sites').send(siteInput(kind, undefined, { regionCode: county, ...overrides })).expect(201)).body as Site;
-  await staff.http.post(`/api/sites/${site.id}/submit`).expect(200);
-  return (await province.http.post(`/api/sites/${site.id}/approve`).expect(200)).body as Site;
+  await staff.http.post(`/api/sites/${site.id}/submit`).send({ version: await seenVersion(t, site.id) }).expect(200);
+  return (await province.http.post(`/api/sites/${site.id}/approve`).send({ version: await seenVersion(t, site.id) }).expect(200)).body as Site;
 }
 
 const coverage = async (who: SignedIn, region: string) => (await who.http.get('/api/coverage').query({ region }).expect(200)).body as CoverageBody;
@@ -72,12 +73,12 @@ describe('GET /api/coverage', () => {
     const staff = await staffOf('220102');
     const draft = (await staff.http.post('/api/sites').send(siteInput('blind-massage', undefined, { regionCode: '220102' })).expect(201)).body as Site;
     expect(result(await coverage(province, '220000'), 'jl-blind-massage-total').actual).toBe(0);
-    await staff.http.post(`/api/sites/${draft.id}/submit`).expect(200);
-    await changchun.http.post(`/api/sites/${draft.id}/approve`).expect(200);
+    await staff.http.post(`/api/sites/${draft.id}/submit`).send({ version: await seenVersion(t, draft.id) }).expect(200);
+    await changchun.http.post(`/api/sites/${draft.id}/approve`).send({ version: await seenVersion(t, draft.id) }).expect(200);
     const body = await coverage(province, '220000');
     expect(result(body, 'jl-blind-massage-total').actual).toBe(1);
     expect(result(body, 'jl-blind-practitioners').actual).toBe(draft.attributes.blindPractitioners);
-    await changchun.http.post(`/api/sites/${draft.id}/suspend`).send({ reason: '整改' }).expect(200);
+    await changchun.http.post(`/api/sites/${draft.id}/suspend`).send({ reason: '整改', version: await seenVersion(t, draft.id) }).expect(200);
     expect(result(await coverage(province, '220000'), 'jl-blind-massage-total').actual).toBe(0);
   });
 
@@ -173,8 +174,8 @@ describe('proximity (the 15-minute circle)', () => {
     await qingdaoProvince.http.put(`/api/service-points/${townships[0]!.code}`).send({ lat: 36.0671, lng: 120.3826 }).expect(200);
     const shinan = await staffOf('370202');
     const site = (await shinan.http.post('/api/sites').send(siteInput('training-base', undefined, { regionCode: '370202', location: { lat: 36.07, lng: 120.39 } })).expect(201)).body as Site;
-    await shinan.http.post(`/api/sites/${site.id}/submit`).expect(200);
-    await qingdaoProvince.http.post(`/api/sites/${site.id}/approve`).expect(200);
+    await shinan.http.post(`/api/sites/${site.id}/submit`).send({ version: await seenVersion(t, site.id) }).expect(200);
+    await qingdaoProvince.http.post(`/api/sites/${site.id}/approve`).send({ version: await seenVersion(t, site.id) }).expect(200);
     const after = result(await coverage(qingdaoProvince, '370200'), 'qd-service-circle');
     expect(after.actual).toBe(1);
     expect(after.outside?.map((o) => o.code)).not.toContain(townships[0]!.code);

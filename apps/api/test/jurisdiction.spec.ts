@@ -56,9 +56,9 @@ function call(who: SignedIn, action: Action, site: Site) {
     case 'return':
     case 'suspend':
     case 'close':
-      return who.http.post(`/api/sites/${site.id}/${action}`).send({ reason: '矩阵测试' });
+      return who.http.post(`/api/sites/${site.id}/${action}`).send({ reason: '矩阵测试', version: site.version });
     default:
-      return who.http.post(`/api/sites/${site.id}/${action}`);
+      return who.http.post(`/api/sites/${site.id}/${action}`).send({ version: site.version });
   }
 }
 
@@ -124,7 +124,7 @@ describe('jurisdiction matrix', () => {
       t.http().get(`/api/sites/${site.id}/history`),
       t.http().post('/api/sites').send(siteInput('training-base')),
       t.http().patch(`/api/sites/${site.id}`).send({ version: 1 }),
-      t.http().post(`/api/sites/${site.id}/approve`),
+      t.http().post(`/api/sites/${site.id}/approve`).send({ version: site.version }),
       t.http().get('/api/accounts'),
     ]) {
       expect((await res).status).toBe(401);

@@ -1,20 +1,24 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Site } from '@sitenet/domain';
-import { apiErrorSchema, reasonSchema, siteIdParamsSchema, siteSchema } from '@sitenet/domain/schemas';
+import { apiErrorSchema, reviewActionSchema, reviewReasonSchema, siteIdParamsSchema, siteSchema, staleVersionSchema } from '@sitenet/domain/schemas';
 import { CurrentActor, SignedIn } from '../common/access.js';
 import type { Actor } from '../auth/jurisdiction.js';
 import { ReviewService } from './review.service.js';
 
 type IdParams = { id: string };
-type Reason = { reason: string };
+type Seen = { version: number };
+type Reason = { reason: string; version: number };
 
 @ApiTags('review')
 @ApiBearerAuth()
 @ApiOkResponse({ standardSchema: siteSchema })
 @ApiForbiddenResponse({ standardSchema: apiErrorSchema })
 @ApiNotFoundResponse({ standardSchema: apiErrorSchema })
-@ApiConflictResponse({ standardSchema: apiErrorSchema, description: 'The action is not allowed in the current state (named in the body)' })
+@ApiConflictResponse({
+  standardSchema: staleVersionSchema,
+  description: 'The site changed after the version you sent (`review.stale_version`, listing what changed), or the action is not allowed in its state (`review.illegal_transition`, an ApiError naming the status)',
+})
 @Controller('sites/:id')
 export class ReviewController {
   constructor(private readonly review: ReviewService) {}
@@ -23,47 +27,47 @@ export class ReviewController {
   @HttpCode(200)
   @SignedIn('district')
   @ApiOperation({ summary: 'Submit a draft or returned site for review' })
-  submit(@CurrentActor() actor: Actor, @Param({ schema: siteIdParamsSchema }) params: IdParams): Promise<Site> {
-    return this.review.act(params.id, 'submit', actor);
+  submit(@CurrentActor() actor: Actor, @Param({ schema: siteIdParamsSchema }) params: IdParams, @Body({ schema: reviewActionSchema }) body: Seen): Promise<Site> {
+    return this.review.act(params.id, 'submit', actor, body.version);
   }
 
   @Post('approve')
   @HttpCode(200)
   @SignedIn('prefecture', 'province')
   @ApiOperation({ summary: 'Approve a submitted site (publish it), or the change request of a published one' })
-  approve(@CurrentActor() actor: Actor, @Param({ schema: siteIdParamsSchema }) params: IdParams): Promise<Site> {
-    return this.review.act(params.id, 'approve', actor);
+  approve(@CurrentActor() actor: Actor, @Param({ schema: siteIdParamsSchema }) params: IdParams, @Body({ schema: reviewActionSchema }) body: Seen): Promise<Site> {
+    return this.review.act(params.id, 'approve', actor, body.version);
   }
 
   @Post('return')
   @HttpCode(200)
   @SignedIn('prefecture', 'province')
   @ApiOperation({ summary: 'Return a submitted site (or a change request) to the registrant with a reason' })
-  return(@CurrentActor() actor: Actor, @Param({ schema: siteIdParamsSchema }) params: IdParams, @Body({ schema: reasonSchema }) body: Reason): Promise<Site> {
-    return this.review.act(params.id, 'return', actor, body.reason);
+  return(@CurrentActor() actor: Actor, @Param({ schema: siteIdParamsSchema }) params: IdParams, @Body({ schema: reviewReasonSchema }) body: Reason): Promise<Site> {
+    return this.review.act(params.id, 'return', actor, body.version, body.reason);
   }
 
   @Post('suspend')
   @HttpCode(200)
   @SignedIn('prefecture', 'province')
   @ApiOperation({ summary: 'Suspend a published site, with a reason' })
-  suspend(@CurrentActor() actor: Actor, @Param({ schema: siteIdParamsSchema }) params: IdParams, @Body({ schema: reasonSchema }) body: Reason): Promise<Site> {
-    return this.review.act(params.id, 'suspend', actor, body.reason);
+  suspend(@CurrentActor() actor: Actor, @Param({ schema: siteIdParamsSchema }) params: IdParams, @Body({ schema: reviewReasonSchema }) body: Reason): Promise<Site> {
+    return this.review.act(params.id, 'suspend', actor, body.version, body.reason);
   }
 
   @Post('close')
   @HttpCode(200)
   @SignedIn('prefecture', 'province')
   @ApiOperation({ summary: 'Close a published or suspended site, with a reason (final)' })
-  close(@CurrentActor() actor: Actor, @Param({ schema: siteIdParamsSchema }) params: IdParams, @Body({ schema: reasonSchema }) body: Reason): Promise<Site> {
-    return this.review.act(params.id, 'close', actor, body.reason);
+  close(@CurrentActor() actor: Actor, @Param({ schema: siteIdParamsSchema }) params: IdParams, @Body({ schema: reviewReasonSchema }) body: Reason): Promise<Site> {
+    return this.review.act(params.id, 'close', actor, body.version, body.reason);
   }
 
   @Post('reopen')
   @HttpCode(200)
   @SignedIn('prefecture', 'province')
   @ApiOperation({ summary: 'Reopen a suspended site' })
-  reopen(@CurrentActor() actor: Actor, @Param({ schema: siteIdParamsSchema }) params: IdParams): Promise<Site> {
-    return this.review.act(params.id, 'reopen', actor);
+  reopen(@CurrentActor() actor: Actor, @Param({ schema: siteIdParamsSchema }) params: IdParams, @Body({ schema: reviewActionSchema }) body: Seen): Promise<Site> {
+    return this.review.act(params.id, 'reopen', actor, body.version);
   }
 }

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { AccountEntity } from '../auth/account.entity.js';
-import { SITE_ACTION_LABELS, SITE_STATUS_LABELS, diffFields, mayPerform, nextStatus, type Site, type SiteAction, type SiteStatus } from '@sitenet/domain';
+import { SITE_ACTION_LABELS, SITE_STATUS_LABELS, diffFields, mayPerform, nextStatus, type Site, type SiteAction, type SiteStatus, type StaleVersionDetails } from '@sitenet/domain';
 import { ApiException } from '../common/api-exception.js';
 import type { Actor } from '../auth/jurisdiction.js';
-import { editableColumns, editableFields } from '../sites/site.mapper.js';
+import { editableColumns, editableFields, toSite } from '../sites/site.mapper.js';
 import type { SiteEntity } from '../sites/site.entity.js';
 import { SitesService } from '../sites/sites.service.js';
 
@@ -21,7 +21,12 @@ export class ReviewService {
     @InjectRepository(AccountEntity) private readonly accounts: Repository<AccountEntity>,
   ) {}
 
-  async act(id: string, action: SiteAction, actor: Actor, reason: string | null = null): Promise<Site> {
+  /**
+   * One workflow action on the version of the site the actor saw: if the site has changed since
+   * (before this request, or by a write that wins the race with it), nothing is done and the
+   * answer is a 409 `review.stale_version` listing what changed.
+   */
+  async act(id: string, action: SiteAction, actor: Actor, seenVersion: number, reason: string | null = null): Promise<Site> {
     const site = await this.sites.findVisible(id, actor.scope);
     if (!mayPerform(actor.role, action)) {
       throw new ApiException(403, 'review.role_may_not', {
@@ -29,6 +34,18 @@ export class ReviewService {
         en: `Your role may not do this: ${SITE_ACTION_LABELS[action].en.toLowerCase()}.`,
       });
     }
+    if (site.version !== seenVersion) throw await this.stale(site, action, seenVersion);
+    try {
+      return await this.perform(site, action, actor, reason);
+    } catch (error) {
+      if (error instanceof ApiException && error.code === 'site.version_conflict') {
+        throw await this.stale(await this.sites.findVisible(id, actor.scope), action, seenVersion);
+      }
+      throw error;
+    }
+  }
+
+  private async perform(site: SiteEntity, action: SiteAction, actor: Actor, reason: string | null): Promise<Site> {
     const pending = site.pendingChange;
     if ((action === 'approve' || action === 'return') && site.status === 'approved' && pending?.status === 'submitted') {
       return this.decideChange(site, action, actor, reason);
@@ -71,6 +88,27 @@ export class ReviewService {
       'approve-change',
       { ...editableColumns(pending.fields), ...pending.units, pendingChange: null },
       { from: site.status, to: site.status, changes },
+    );
+  }
+
+  private async stale(current: SiteEntity, action: SiteAction, seenVersion: number): Promise<ApiException> {
+    const { changes, known } = await this.sites.changesSince(current, seenVersion);
+    const label = SITE_ACTION_LABELS[action];
+    const details: StaleVersionDetails = { seenVersion, current: toSite(current), changes, changesKnown: known };
+    const count = known && changes.length ? changes.length : 0;
+    return new ApiException(
+      409,
+      'review.stale_version',
+      {
+        'zh-CN':
+          `“${label['zh-CN']}”未执行：网点在您查看之后已被修改（您看到的是第 ${seenVersion} 版，现为第 ${current.version} 版${count ? `，有 ${count} 处变化` : ''}）。` +
+          '请重新载入，看过最新内容后再决定。',
+        en:
+          `Nothing was done: the site changed after you opened it (you saw version ${seenVersion}, it is now version ${current.version}${count ? `; ${count} change(s)` : ''}). ` +
+          'Reload it, read the current content and decide again.',
+      },
+      undefined,
+      { ...details },
     );
   }
 }

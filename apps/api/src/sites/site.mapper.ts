@@ -41,6 +41,24 @@ export function editableColumns(fields: Record<string, unknown>): Partial<SiteEn
   };
 }
 
+/**
+ * What a reviewer sees of a site, as one record: its status, the published fields, the change
+ * request's status and reason, and the fields it proposes (`proposed`, the published ones when
+ * there is none). Kept with each history entry, so an action on a stale version can be answered
+ * with what changed since (diffFields of two of these).
+ */
+export function reviewedState(entity: SiteEntity): Record<string, unknown> {
+  const pending = entity.pendingChange;
+  const published = editableFields(entity);
+  return {
+    status: entity.status,
+    ...published,
+    changeRequest: pending?.status ?? null,
+    changeReason: pending?.reason ?? null,
+    proposed: pending?.fields ?? published,
+  };
+}
+
 /** The one place where a site row becomes what clients see. */
 export function toSite(entity: SiteEntity): Site {
   const pending = entity.pendingChange;

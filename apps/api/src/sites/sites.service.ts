@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { Brackets, type DataSource, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { Brackets, MoreThan, type DataSource, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import {
   SITE_STATUS_LABELS,
@@ -23,7 +23,7 @@ import { SITE_SCHEMAS } from '../kinds/kinds.tokens.js';
 import { RegionEntity } from '../regions/region.entity.js';
 import { SiteEntity, type PendingChange } from './site.entity.js';
 import { SiteHistoryEntity } from './site-history.entity.js';
-import { editableColumns, editableFields, toHistoryEntry, toSite } from './site.mapper.js';
+import { editableColumns, editableFields, reviewedState, toHistoryEntry, toSite } from './site.mapper.js';
 
 /** A validated create request (the shape of `buildSiteSchemas(...).create`). */
 export interface SiteCreateInput {
@@ -67,7 +67,7 @@ export class SitesService {
     const entity = await this.toEntity(randomUUID(), input, 'draft', writer);
     await this.dataSource.transaction(async (manager) => {
       await manager.getRepository(SiteEntity).insert(entity as QueryDeepPartialEntity<SiteEntity>);
-      await this.record(manager, entity.id, writer, 'create', { from: null, to: 'draft' });
+      await this.record(manager, entity.id, writer, 'create', { from: null, to: 'draft' }, { ...entity, version: 1 } as SiteEntity);
     });
     return this.get(entity.id, writer.scope);
   }
@@ -137,7 +137,7 @@ export class SitesService {
               },
             };
       await this.versionedUpdate(manager, current, patch.version, values);
-      await this.record(manager, id, writer, mode === 'direct' ? 'update' : 'change-request', { from: current.status, to: current.status, changes });
+      await this.record(manager, id, writer, mode === 'direct' ? 'update' : 'change-request', { from: current.status, to: current.status, changes }, { ...current, ...values, version: patch.version + 1 } as SiteEntity);
     });
     return this.get(id, writer.scope);
   }
@@ -152,7 +152,7 @@ export class SitesService {
   ): Promise<Site> {
     await this.dataSource.transaction(async (manager) => {
       await this.versionedUpdate(manager, current, current.version, { ...values, updatedBy: writer.id });
-      await this.record(manager, current.id, writer, action, entry);
+      await this.record(manager, current.id, writer, action, entry, { ...current, ...values, version: current.version + 1 } as SiteEntity);
     });
     return this.get(current.id, writer.scope);
   }
@@ -280,6 +280,8 @@ export class SitesService {
     writer: Writer,
     action: string,
     entry: { from: string | null; to: string | null; reason?: string | null; changes?: FieldChange[] },
+    /** The site as this entry leaves it (its version and what a reviewer sees of it). */
+    after: SiteEntity,
   ): Promise<void> {
     await manager.getRepository(SiteHistoryEntity).insert(<QueryDeepPartialEntity<SiteHistoryEntity>>{
       id: randomUUID(),
@@ -292,6 +294,8 @@ export class SitesService {
       toStatus: entry.to,
       reason: entry.reason ?? null,
       changes: entry.changes ?? [],
+      version: after.version,
+      snapshot: reviewedState(after),
     });
   }
 
@@ -334,6 +338,35 @@ export class SitesService {
     return units;
   }
 
+  /**
+   * What differs between the version of a site someone saw and the site now (paths as in
+   * reviewedState), read from the history: exactly, from the state kept with the entry that made
+   * the version seen; else, for older records, from the entries since, when the history holds
+   * them all; else unknown.
+   */
+  async changesSince(current: SiteEntity, seenVersion: number): Promise<{ changes: FieldChange[]; known: boolean }> {
+    const now = reviewedState(current);
+    const seen = await this.history.findOne({ where: { siteId: current.id, version: seenVersion } });
+    if (seen?.snapshot) return { changes: withoutEchoes(diffFields(seen.snapshot, now)), known: true };
+    const since = await this.history.find({ where: { siteId: current.id, version: MoreThan(seenVersion) }, order: { version: 'ASC' } });
+    if (seenVersion >= current.version || since.length !== current.version - seenVersion) return { changes: [], known: false };
+    const byField = new Map<string, FieldChange>();
+    const note = (field: string, from: unknown, to: unknown) => byField.set(field, { field, from: byField.get(field)?.from ?? from, to });
+    for (const entry of since) {
+      if (entry.fromStatus !== entry.toStatus) note('status', entry.fromStatus, entry.toStatus);
+      if (entry.action === 'change-request') {
+        for (const change of entry.changes) note(`proposed.${change.field}`, change.from, change.to);
+      } else if (entry.action === 'return-change') {
+        note('changeRequest', 'submitted', 'returned');
+      } else {
+        for (const change of entry.changes) note(change.field, change.from, change.to);
+        if (entry.action === 'approve-change') note('changeRequest', 'submitted', null);
+      }
+    }
+    const changes = [...byField.values()].filter((c) => JSON.stringify(c.from ?? null) !== JSON.stringify(c.to ?? null));
+    return { changes: changes.sort((a, b) => a.field.localeCompare(b.field)), known: true };
+  }
+
   staleVersion(current: SiteEntity): ApiException {
     return new ApiException(
       409,
@@ -346,6 +379,15 @@ export class SitesService {
       { current: toSite(current) },
     );
   }
+}
+
+/**
+ * Drops `proposed.<path>` changes that only echo the same change of the published field (with
+ * no change request, the proposal is the published record).
+ */
+function withoutEchoes(changes: FieldChange[]): FieldChange[] {
+  const published = new Map(changes.filter((c) => !c.field.startsWith('proposed.')).map((c) => [c.field, JSON.stringify([c.from, c.to])]));
+  return changes.filter((c) => !c.field.startsWith('proposed.') || published.get(c.field.slice('proposed.'.length)) !== JSON.stringify([c.from, c.to]));
 }
 
 function unknownRegion(code: string, path: string): ValidationApiException {
