@@ -3,7 +3,7 @@ import { authRequired, badCredentials } from '#/features/auth/test-factories';
 import { apiErrorBody } from '#/features/regions/test-factories';
 import { setLocale } from '#/i18n';
 import { jsonResponse, stubFetch } from '#/test/http';
-import { ApiError, buildUrl, CLIENT_ERROR_CODES, connectSession, getJson, sendCommand, sendJson } from './client';
+import { ApiError, buildUrl, CLIENT_ERROR_CODES, configureRetries, connectionTrouble, connectSession, getJson, sendCommand, sendJson } from './client';
 
 describe('getJson', () => {
   it('returns the parsed body and sends the UI language as Accept-Language', async () => {
@@ -138,5 +138,79 @@ describe('the session the client is connected to', () => {
   it('accepts 204 No Content for commands', async () => {
     stubFetch(() => new Response(null, { status: 204 }));
     await expect(sendCommand('POST', '/auth/logout')).resolves.toBeUndefined();
+  });
+});
+
+describe('when the server cannot be reached or answers 503', () => {
+  const unavailable = () =>
+    new Response(
+      JSON.stringify(apiErrorBody({ statusCode: 503, code: 'database.unavailable', message: '暂时无法连接数据库，请稍后重试。', messages: { 'zh-CN': '暂时无法连接数据库，请稍后重试。', en: 'The database cannot be reached right now; try again shortly.' } })),
+      { status: 503, headers: { 'Content-Type': 'application/json', 'Retry-After': '2' } },
+    );
+
+  it('tries a GET again by itself with growing waits (Retry-After respected) and says so meanwhile', async () => {
+    vi.useFakeTimers();
+    try {
+      configureRetries([500, 1_000, 4_000]);
+      const answers = [() => Promise.reject(new TypeError('Failed to fetch')), unavailable, () => jsonResponse({ ok: true })];
+      const fetchMock = stubFetch(() => answers.shift()!());
+
+      const result = getJson<{ ok: boolean }>('/regions');
+      await vi.advanceTimersByTimeAsync(0);
+      expect(fetchMock).toHaveBeenCalledTimes(1);
+      expect(connectionTrouble.value).toBe(true);
+      await vi.advanceTimersByTimeAsync(500);
+      expect(fetchMock).toHaveBeenCalledTimes(2);
+      // The 503 asked for 2 s: more than the 1 s backoff step.
+      await vi.advanceTimersByTimeAsync(1_500);
+      expect(fetchMock).toHaveBeenCalledTimes(2);
+      await vi.advanceTimersByTimeAsync(500);
+      await expect(result).resolves.toEqual({ ok: true });
+      expect(fetchMock).toHaveBeenCalledTimes(3);
+      expect(connectionTrouble.value).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('gives up after the last wait with the error, and stops waiting when the request is abandoned', async () => {
+    vi.useFakeTimers();
+    try {
+      configureRetries([100, 100]);
+      const fetchMock = stubFetch(() => unavailable());
+      const failed = getJson('/regions').catch((caught: unknown) => caught);
+      await vi.advanceTimersByTimeAsync(5_000);
+      const error = (await failed) as ApiError;
+      expect(error.status).toBe(503);
+      expect(error.isTransient).toBe(true);
+      expect(fetchMock).toHaveBeenCalledTimes(3);
+      expect(connectionTrouble.value).toBe(false);
+
+      const controller = new AbortController();
+      const abandoned = getJson('/regions', undefined, { signal: controller.signal }).catch((caught: unknown) => caught);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(connectionTrouble.value).toBe(true);
+      controller.abort();
+      expect(((await abandoned) as Error).name).toBe('AbortError');
+      expect(connectionTrouble.value).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('never repeats a write', async () => {
+    configureRetries([1]);
+    const fetchMock = stubFetch(() => unavailable());
+    const error = (await sendJson('POST', '/sites', { name: 'x' }).catch((caught: unknown) => caught)) as ApiError;
+    expect(error.status).toBe(503);
+    expect(error.messageIn('zh-CN')).toBe('暂时无法连接数据库，请稍后重试。');
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not retry what retrying cannot fix (a 404, a 500)', async () => {
+    configureRetries([1, 1]);
+    const fetchMock = stubFetch(() => jsonResponse(apiErrorBody({ statusCode: 500, code: 'internal' }), 500));
+    expect(((await getJson('/regions').catch((caught: unknown) => caught)) as ApiError).status).toBe(500);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,3 +1,4 @@
+import { computed, ref } from 'vue';
 import type { ApiErrorBody, FieldIssue, Locale, LocalizedText } from '@sitenet/domain';
 import { currentLocale, messageIn } from '#/i18n';
 
@@ -28,6 +29,8 @@ export class ApiError extends Error {
   readonly requestId: string | undefined;
   /** The whole error body, for members some errors add (e.g. `current` on a 409 version conflict). */
   readonly body: ApiErrorBody & Record<string, unknown>;
+  /** How long the server asked us to wait (its Retry-After), in milliseconds. */
+  retryAfterMs: number | undefined;
 
   constructor(body: ApiErrorBody & Record<string, unknown>) {
     super(body.messages.en || body.message);
@@ -45,6 +48,11 @@ export class ApiError extends Error {
 
   get isNotFound(): boolean {
     return this.status === 404;
+  }
+
+  /** The server could not be reached or could not serve for now (its database away, a restart): worth retrying. */
+  get isTransient(): boolean {
+    return this.code === CLIENT_ERROR_CODES.network || this.status === 502 || this.status === 503 || this.status === 504;
   }
 }
 
@@ -118,13 +126,60 @@ export function connectSession(next: ClientSession | null): void {
 /** The code of the API's 401 for a missing, expired or revoked token. */
 export const AUTH_REQUIRED_CODE = 'auth.required';
 
+/** Waits before the automatic retries of a GET (longer ones when the server's Retry-After says so, up to a minute). */
+export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000, 30_000, 30_000];
+const LONGEST_WAIT_MS = 60_000;
+let retryDelaysMs = DEFAULT_RETRY_DELAYS_MS;
+
+/** Sets the waits between automatic retries of a GET (none: fail at once); tests shorten them. */
+export function configureRetries(delaysMs: readonly number[] = DEFAULT_RETRY_DELAYS_MS): void {
+  retryDelaysMs = delaysMs;
+}
+
+const waitingToRetry = ref(0);
+/**
+ * True while a GET is waiting to try again because the server could not be reached or answered
+ * 503: the app shows "暂时无法连接，稍后自动重试" (errors.unavailable) until it gets through.
+ */
+export const connectionTrouble = computed(() => waitingToRetry.value > 0);
+
+function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    function onAbort() {
+      clearTimeout(timer);
+      reject(signal?.reason ?? new DOMException('Aborted', 'AbortError'));
+    }
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
 /**
  * GET `API_BASE + path` and return its JSON body. Sends the UI language as Accept-Language so the
- * API's messages come back in it. Throws `ApiError` for every failure except an abort, which is
- * rethrown as the platform's AbortError so callers can ignore it.
+ * API's messages come back in it. A network failure or a 502/503/504 is tried again by itself with
+ * growing waits (reading is safe to repeat; writes are never repeated). Throws `ApiError` for every
+ * failure except an abort, which is rethrown as the platform's AbortError so callers can ignore it.
  */
-export function getJson<T>(path: string, query?: Query | URLSearchParams, options: RequestOptions = {}): Promise<T> {
-  return request<T>('GET', path, { query, signal: options.signal });
+export async function getJson<T>(path: string, query?: Query | URLSearchParams, options: RequestOptions = {}): Promise<T> {
+  let troubled = false;
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await request<T>('GET', path, { query, signal: options.signal });
+      } catch (error) {
+        if (!(error instanceof ApiError) || !error.isTransient || attempt >= retryDelaysMs.length) throw error;
+        if (!troubled) waitingToRetry.value++;
+        troubled = true;
+        await wait(Math.min(Math.max(retryDelaysMs[attempt]!, error.retryAfterMs ?? 0), LONGEST_WAIT_MS), options.signal);
+      }
+    }
+  } finally {
+    if (troubled) waitingToRetry.value--;
+  }
 }
 
 /** POST or PATCH a JSON body (none when `body` is undefined); same error handling as `getJson` (a 400 carries field `issues`). */
@@ -166,6 +221,8 @@ async function request<T>(
       : clientError(response.status, CLIENT_ERROR_CODES.server, 'errors.server', { status: response.status });
     // A wrong password at sign-in is a 401 too, but it ends no session: only a token refused counts.
     if (response.status === 401 && (token !== null || error.code === AUTH_REQUIRED_CODE)) session?.onUnauthorized(error);
+    const retryAfter = Number(response.headers.get('Retry-After'));
+    if (retryAfter > 0) error.retryAfterMs = retryAfter * 1000;
     throw error;
   }
   if (noContent) return undefined as T;
