@@ -58,7 +58,7 @@ describe('the provincial dashboard', () => {
     // the holder sets their own password (the official who created the account may not approve through it)
     await api(product.url, first, 'POST', '/api/auth/password', { currentPassword: 'nongan-password-1', newPassword: 'nongan-own-secret' });
     const staff = await apiLogin(product.url, 'nongan.staff', 'nongan-own-secret');
-    const site = await api<{ id: string }>(product.url, staff, 'POST', '/api/sites', {
+    const site = await api<{ id: string; version: number }>(product.url, staff, 'POST', '/api/sites', {
       kind: 'auxiliary-workshop',
       name: '农安县仪表盘测试阳光家园',
       regionCode: GAP_COUNTY,
@@ -68,7 +68,7 @@ describe('the provincial dashboard', () => {
       contact: { person: '测试', phone: '0431-66661234' },
       attributes: KIND_ATTRIBUTES['auxiliary-workshop'],
     });
-    await api(product.url, staff, 'POST', `/api/sites/${site.id}/submit`);
+    await api(product.url, staff, 'POST', `/api/sites/${site.id}/submit`, { version: site.version });
     // …and the provincial official approves it in the portal, in another tab of the same session.
     const review = await browser.context.newPage();
     await signInAs(review, product.url, 'demo-province'); // sessionStorage is per tab
