@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { Server } from 'node:http';
 import { ConfigError, describeDatabase, loadConfig } from './config/config.js';
+import { describeListenAddress } from './config/listen-address.js';
 import { prepareDatabase } from './database/prepare.js';
 import { createApp } from './create-app.js';
 import { seedApplicationData } from './seeding/reference-data.js';
@@ -26,8 +27,8 @@ async function main(): Promise<void> {
     cut.unref();
     await app.close(); // stops accepting, finishes requests, closes the database (PGlite flushes)
   });
-  const url = await app.getUrl();
-  console.log(`sitenet: listening on ${url.replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost')} (API under /api, docs at /api/docs)`);
+  // The address actually bound, said plainly: 0.0.0.0 is every address of the machine, not localhost.
+  console.log(`sitenet: listening ${describeListenAddress(server.address())} (API under /api, docs at /api/docs)`);
 }
 
 /** On a stop signal: close everything, exit 0; a stuck shutdown is cut off after 15 s with 1. */

@@ -40,14 +40,18 @@ describe('the fictional Jilin demo set', () => {
   });
 });
 
-describe('demo accounts in a production database', () => {
-  it('are deactivated, with their sign-ins ended', async () => {
+describe('demo accounts on a database from a trial, started without the demo data (SEED_DEMO=false)', () => {
+  it('are refused at sign-in, then deactivated at start (audited); nothing is left to deactivate after', async () => {
     const seeder = t.app.get(DemoSeeder);
     await seeder.seedAccounts();
-    const demo = await t.http().post('/api/auth/login').send({ username: 'demo-admin', password: 'sitenet-demo' }).expect(200);
-    expect(await seeder.disableDemoAccounts()).toEqual(expect.arrayContaining(['demo-admin', 'demo-province', 'demo-prefecture', 'demo-district']));
-    await t.http().get('/api/auth/me').set('Authorization', `Bearer ${demo.body.token}`).expect(401);
-    await t.http().post('/api/auth/login').send({ username: 'demo-admin', password: 'sitenet-demo' }).expect(401);
+    const refused = await t.http().post('/api/auth/login').send({ username: 'demo-admin', password: 'sitenet-demo' }).expect(403);
+    expect(refused.body.code).toBe('auth.demo_account_disabled');
+    const secured = await seeder.secureDemoAccounts();
+    expect(secured.deactivated).toEqual(expect.arrayContaining(['demo-admin', 'demo-province', 'demo-prefecture', 'demo-district']));
+    expect(secured.reason).toMatch(/SEED_DEMO=false/);
+    const [row] = await t.dataSource.query(`SELECT count(*)::int AS n FROM account_audit WHERE action = 'deactivate' AND actor_id IS NULL AND account_username = 'demo-admin'`);
+    expect(row.n).toBe(1);
     expect(await seeder.disableDemoAccounts()).toEqual([]);
+    expect((await seeder.secureDemoAccounts()).deactivated).toEqual([]);
   });
 });

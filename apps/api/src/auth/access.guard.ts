@@ -1,7 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { ACCESS_METADATA, type AccessDeclaration } from '../common/access.js';
+import { ACCESS_METADATA, PASSWORD_CHANGE_EXEMPT, type AccessDeclaration } from '../common/access.js';
 import { ApiException } from '../common/api-exception.js';
 import { AuthService } from './auth.service.js';
 import type { Actor } from './jurisdiction.js';
@@ -33,7 +33,15 @@ export class AccessGuard implements CanActivate {
     if (declaration.roles !== 'any' && !declaration.roles.includes(actor.role)) {
       throw new ApiException(403, 'auth.forbidden', { 'zh-CN': '您的角色不能执行此操作。', en: 'Your role may not do this.' });
     }
-    request.actor = actor;
+    // Someone else set this account's password (creation, reset): until its holder chooses their
+    // own, the account can do nothing but that — nobody acts through an account whose password they know.
+    if (actor.mustChangePassword && !this.reflector.getAllAndOverride<boolean | undefined>(PASSWORD_CHANGE_EXEMPT, [context.getHandler(), context.getClass()])) {
+      throw new ApiException(403, 'auth.password_change_required', {
+        'zh-CN': '此账号的密码由他人设置，请先修改为只有您知道的密码，然后才能继续操作。',
+        en: 'Someone else set this account’s password: change it to one only you know before doing anything else.',
+      });
+    }
+    request.actor = { ...actor, requestId: typeof (request as { id?: unknown }).id === 'string' ? (request as { id?: string }).id : undefined };
     return true;
   }
 }

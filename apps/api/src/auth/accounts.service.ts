@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { IsNull, type DataSource, type Repository } from 'typeorm';
-import { CREATABLE_ROLES, REGION_LEVEL_LABELS, ROLE_LABELS, passwordProblems, roleFitsUnit, type AccountSummary, type RegionLevel, type RegionType, type Role } from '@sitenet/domain';
+import { CREATABLE_ROLES, REGION_LEVEL_LABELS, ROLE_LABELS, roleFitsUnit, type AccountSummary, type RegionLevel, type RegionType, type Role } from '@sitenet/domain';
+import { newPasswordProblems } from '@sitenet/domain/password-strength';
 import { ApiException, NotFoundApiException, ValidationApiException } from '../common/api-exception.js';
 import { RegionEntity } from '../regions/region.entity.js';
 import { AccountEntity } from './account.entity.js';
+import { appendAccountAudit, type AccountAuditRecord, type AuditActor } from './account-audit.js';
 import { toAccountSummary } from './account.mapper.js';
 import { withinJurisdiction, type Actor } from './jurisdiction.js';
 import { hashPassword } from './passwords.js';
@@ -23,6 +25,15 @@ export interface AccountUpdateInput {
   displayName?: string;
   active?: boolean;
   password?: string;
+  role?: Role;
+  regionCode?: string | null;
+}
+
+/** Who creates an account without signing in: the create-admin CLI, or the demo seed (whose password is public on purpose). */
+export interface OperatorCreation {
+  operator: string;
+  /** Only the demo seed: its published password skips the strength check (demo accounts never work off loopback). */
+  publicDemoPassword?: boolean;
 }
 
 const NOT_FOUND = (id: string) => new NotFoundApiException('account.not_found', { 'zh-CN': `没有编号为 ${id} 的账号。`, en: `There is no account with id ${id}.` });
@@ -35,29 +46,13 @@ export class AccountsService {
     @InjectRepository(RegionEntity) private readonly regions: Repository<RegionEntity>,
   ) {}
 
-  /** Creates an account: by an actor inside its jurisdiction, or by the operator (actor null: the CLI, the demo seed). */
-  async create(input: AccountCreateInput, actor: Actor | null): Promise<AccountSummary> {
-    if (actor && !CREATABLE_ROLES[actor.role].includes(input.role)) {
-      throw new ApiException(403, 'account.role_not_creatable', {
-        'zh-CN': `${ROLE_LABELS[actor.role]['zh-CN']}不能创建“${ROLE_LABELS[input.role]['zh-CN']}”账号。`,
-        en: `A ${ROLE_LABELS[actor.role].en.toLowerCase()} cannot create ${ROLE_LABELS[input.role].en.toLowerCase()} accounts.`,
-      });
-    }
-    const unit = input.regionCode ? await this.regions.findOneBy({ code: input.regionCode }) : null;
-    if (input.regionCode && !unit) {
-      throw new ValidationApiException([{ path: 'body.regionCode', code: 'region.unknown', messages: { 'zh-CN': `没有代码为 ${input.regionCode} 的行政区划`, en: `There is no administrative division with code ${input.regionCode}` } }]);
-    }
-    const hasCounties = unit?.level === 2 ? await this.regions.existsBy({ parentCode: unit.code, level: 3 }) : undefined;
-    if (!roleFitsUnit(input.role, unit ? { level: unit.level as RegionLevel, type: unit.type as RegionType, hasCounties } : null)) {
-      throw new ValidationApiException([{ path: 'body.regionCode', code: 'account.unit_does_not_fit_role', messages: unitHint(input.role, unit) }]);
-    }
-    if (actor && unit && !withinJurisdiction(actor.scope, unit)) {
-      throw new ValidationApiException([{ path: 'body.regionCode', code: 'account.outside_jurisdiction', messages: { 'zh-CN': '只能为本辖区内的单位创建账号', en: 'Accounts can only be created for units inside your jurisdiction' } }]);
-    }
-    const problems = passwordProblems(input.password, input.username);
-    if (problems.length) {
-      throw new ValidationApiException(problems.map((messages) => ({ path: 'body.password', code: 'account.weak_password', messages })));
-    }
+  /** Creates an account: by an actor inside its jurisdiction, or by the operator (the CLI, the demo seed). */
+  async create(input: AccountCreateInput, by: Actor | OperatorCreation | null): Promise<AccountSummary> {
+    const actor = by && !('operator' in by) ? by : null;
+    const operator = by && 'operator' in by ? by : { operator: 'create-account' };
+    if (actor && !CREATABLE_ROLES[actor.role].includes(input.role)) throw roleNotCreatable(actor.role, input.role);
+    const unit = await this.unitFor(input.role, input.regionCode, actor);
+    if (!operator.publicDemoPassword || actor) assertStrongPassword(input.password, input.username, 'body.password');
     if (await this.accounts.existsBy({ username: input.username })) throw usernameTaken(input.username);
     const entity = this.accounts.create({
       id: randomUUID(),
@@ -72,13 +67,44 @@ export class AccountsService {
       passwordSetBy: actor?.id ?? null,
     });
     try {
-      await this.accounts.insert(entity);
+      await this.dataSource.transaction(async (manager) => {
+        await manager.getRepository(AccountEntity).insert(entity);
+        await appendAccountAudit(manager, [
+          {
+            actor: actor ?? operator,
+            action: 'create',
+            account: entity,
+            provinceCode: unit?.provinceCode ?? null,
+            changes: [
+              { field: 'role', from: null, to: entity.role },
+              { field: 'regionCode', from: null, to: entity.regionCode },
+              { field: 'displayName', from: null, to: entity.displayName },
+            ],
+          },
+        ]);
+      });
     } catch (error) {
       // Two creations of the same name at once: the unique index decides, and the loser hears 409.
       if ((error as { driverError?: { code?: string } }).driverError?.code === '23505') throw usernameTaken(input.username);
       throw error;
     }
     return toAccountSummary(entity);
+  }
+
+  /** The unit an account of `role` is bound to: it exists, fits the role and lies inside the actor's jurisdiction. */
+  private async unitFor(role: Role, regionCode: string | null, actor: Actor | null): Promise<RegionEntity | null> {
+    const unit = regionCode ? await this.regions.findOneBy({ code: regionCode }) : null;
+    if (regionCode && !unit) {
+      throw new ValidationApiException([{ path: 'body.regionCode', code: 'region.unknown', messages: { 'zh-CN': `没有代码为 ${regionCode} 的行政区划`, en: `There is no administrative division with code ${regionCode}` } }]);
+    }
+    const hasCounties = unit?.level === 2 ? await this.regions.existsBy({ parentCode: unit.code, level: 3 }) : undefined;
+    if (!roleFitsUnit(role, unit ? { level: unit.level as RegionLevel, type: unit.type as RegionType, hasCounties } : null)) {
+      throw new ValidationApiException([{ path: 'body.regionCode', code: 'account.unit_does_not_fit_role', messages: unitHint(role, unit) }]);
+    }
+    if (actor && unit && !withinJurisdiction(actor.scope, unit)) {
+      throw new ValidationApiException([{ path: 'body.regionCode', code: 'account.outside_jurisdiction', messages: { 'zh-CN': '只能为本辖区内的单位创建账号', en: 'Accounts can only be created for units inside your jurisdiction' } }]);
+    }
+    return unit;
   }
 
   async list(actor: Actor): Promise<AccountSummary[]> {
@@ -110,28 +136,110 @@ export class AccountsService {
         en: 'Change your own password with “change password” (it asks for the current one).',
       });
     }
-    const changes: Partial<AccountEntity> = {};
-    if (input.displayName !== undefined) changes.displayName = input.displayName;
-    if (input.active !== undefined) changes.active = input.active;
-    if (input.password !== undefined) {
-      const problems = passwordProblems(input.password, account.username);
-      if (problems.length) throw new ValidationApiException(problems.map((messages) => ({ path: 'body.password', code: 'account.weak_password', messages })));
-      Object.assign(changes, { passwordHash: await hashPassword(input.password), passwordChangedAt: new Date(), passwordSetBy: actor.id });
+    const role = input.role ?? (account.role as Role);
+    const regionCode = input.regionCode !== undefined ? input.regionCode : account.regionCode;
+    const moves = role !== account.role || regionCode !== account.regionCode;
+    if (moves && account.id === actor.id) {
+      throw new ApiException(409, 'account.cannot_move_self', { 'zh-CN': '不能更改自己的角色或单位。', en: 'You cannot change your own role or unit.' });
     }
-    const endSessions = input.password !== undefined || input.active === false;
+    if (role !== account.role && !CREATABLE_ROLES[actor.role].includes(role)) throw roleNotCreatable(actor.role, role);
+    const unit = moves ? await this.unitFor(role, regionCode, actor) : (account.region ?? null);
+    const changes: Partial<AccountEntity> = {};
+    const provinceCode = unit?.provinceCode ?? null;
+    const entry = (action: AccountAuditRecord['action'], field?: string, from?: unknown, to?: unknown): AccountAuditRecord => ({
+      actor,
+      action,
+      account,
+      provinceCode,
+      previousProvinceCode: action === 'unit-change' ? (account.region?.provinceCode ?? null) : null,
+      changes: field ? [{ field, from, to }] : [],
+    });
+    const audit: AccountAuditRecord[] = [];
+    if (input.displayName !== undefined && input.displayName !== account.displayName) {
+      changes.displayName = input.displayName;
+      audit.push(entry('rename', 'displayName', account.displayName, input.displayName));
+    }
+    if (input.active !== undefined && input.active !== account.active) {
+      changes.active = input.active;
+      audit.push(entry(input.active ? 'reactivate' : 'deactivate', 'active', account.active, input.active));
+    }
+    if (role !== account.role) {
+      changes.role = role;
+      audit.push(entry('role-change', 'role', account.role, role));
+    }
+    if (regionCode !== account.regionCode) {
+      changes.regionCode = regionCode;
+      audit.push(entry('unit-change', 'regionCode', account.regionCode, regionCode));
+    }
+    if (input.password !== undefined) {
+      assertStrongPassword(input.password, account.username, 'body.password');
+      Object.assign(changes, { passwordHash: await hashPassword(input.password), passwordChangedAt: new Date(), passwordSetBy: actor.id });
+      audit.push(entry('password-reset'));
+    }
+    // A reset, a deactivation or a move (its jurisdiction changes) ends every sign-in of the account.
+    const endSessions = input.password !== undefined || changes.active === false || moves;
     if (Object.keys(changes).length) {
       await this.dataSource.transaction(async (manager) => {
         await manager.getRepository(AccountEntity).update({ id }, changes);
-        // A reset or a deactivation ends every sign-in of the account.
         if (endSessions) await manager.getRepository(SessionEntity).update({ accountId: id, revokedAt: IsNull() }, { revokedAt: new Date() });
+        await appendAccountAudit(manager, audit);
       });
     }
     return toAccountSummary(await this.accounts.findOneByOrFail({ id }));
   }
 
+  /**
+   * Deactivates accounts on the operator's behalf (the demo accounts at a start that must not
+   * offer them), ends their sign-ins and records why. Returns the usernames deactivated.
+   */
+  async deactivateByOperator(usernames: readonly string[], operator: AuditActor, note: string): Promise<string[]> {
+    if (!usernames.length) return [];
+    const rows = await this.accounts.find({ where: usernames.map((username) => ({ username, active: true })), relations: { region: true } });
+    if (!rows.length) return [];
+    await this.dataSource.transaction(async (manager) => {
+      for (const row of rows) {
+        await manager.getRepository(AccountEntity).update({ id: row.id }, { active: false });
+        await manager.getRepository(SessionEntity).update({ accountId: row.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      }
+      await appendAccountAudit(
+        manager,
+        rows.map((row) => ({ actor: operator, action: 'deactivate', account: row, provinceCode: row.region?.provinceCode ?? null, changes: [{ field: 'active', from: true, to: false }], note })),
+      );
+    });
+    return rows.map((row) => row.username);
+  }
+
+  /** Reactivates accounts on the operator's behalf (the demo accounts of a loopback-only trial), recording why. */
+  async reactivateByOperator(usernames: readonly string[], operator: AuditActor, note: string): Promise<string[]> {
+    if (!usernames.length) return [];
+    const rows = await this.accounts.find({ where: usernames.map((username) => ({ username, active: false })), relations: { region: true } });
+    if (!rows.length) return [];
+    await this.dataSource.transaction(async (manager) => {
+      for (const row of rows) await manager.getRepository(AccountEntity).update({ id: row.id }, { active: true });
+      await appendAccountAudit(
+        manager,
+        rows.map((row) => ({ actor: operator, action: 'reactivate', account: row, provinceCode: row.region?.provinceCode ?? null, changes: [{ field: 'active', from: false, to: true }], note })),
+      );
+    });
+    return rows.map((row) => row.username);
+  }
+
   async exists(username: string): Promise<boolean> {
     return this.accounts.existsBy({ username });
   }
+}
+
+/** The whole password policy (length, username, product name, breached/common passwords), as field issues. */
+export function assertStrongPassword(password: string, username: string, path: string): void {
+  const problems = newPasswordProblems(password, username);
+  if (problems.length) throw new ValidationApiException(problems.map((messages) => ({ path, code: 'account.weak_password', messages })));
+}
+
+function roleNotCreatable(actorRole: Role, role: Role): ApiException {
+  return new ApiException(403, 'account.role_not_creatable', {
+    'zh-CN': `${ROLE_LABELS[actorRole]['zh-CN']}不能创建“${ROLE_LABELS[role]['zh-CN']}”账号。`,
+    en: `A ${ROLE_LABELS[actorRole].en.toLowerCase()} cannot create ${ROLE_LABELS[role].en.toLowerCase()} accounts.`,
+  });
 }
 
 function usernameTaken(username: string): ApiException {

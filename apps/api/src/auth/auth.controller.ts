@@ -1,16 +1,21 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { AccountSummary } from '@sitenet/domain';
 import { accountSchema, apiErrorSchema, loginSchema, passwordChangeSchema, sessionSchema } from '@sitenet/domain/schemas';
-import { CurrentActor, Public, SignedIn } from '../common/access.js';
+import { AllowedBeforePasswordChange, CurrentActor, Public, SignedIn } from '../common/access.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { assertDemoSignInAllowed } from '../demo/demo-access.js';
 import { AuthService, type IssuedSession } from './auth.service.js';
 import type { Actor } from './jurisdiction.js';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Post('login')
   @HttpCode(200)
@@ -20,12 +25,15 @@ export class AuthController {
   @ApiUnauthorizedResponse({ standardSchema: apiErrorSchema })
   @ApiTooManyRequestsResponse({ standardSchema: apiErrorSchema })
   login(@Body({ schema: loginSchema }) body: { username: string; password: string }, @Req() request: Request): Promise<IssuedSession> {
+    // Demo accounts (a public password) never sign in off a loopback-only trial (demo/demo-access.ts).
+    assertDemoSignInAllowed(this.config, body.username, request.socket.localAddress);
     return this.auth.login(body.username, body.password, request.ip ?? 'unknown');
   }
 
   @Post('logout')
   @HttpCode(204)
   @SignedIn()
+  @AllowedBeforePasswordChange()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'End this sign-in (the token stops working)' })
   @ApiNoContentResponse()
@@ -35,17 +43,19 @@ export class AuthController {
 
   @Get('me')
   @SignedIn()
+  @AllowedBeforePasswordChange()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Who am I?' })
   @ApiOkResponse({ standardSchema: accountSchema })
   me(@CurrentActor() actor: Actor): AccountSummary {
-    const { scope: _scope, sessionId: _session, ...account } = actor;
+    const { scope: _scope, sessionId: _session, requestId: _request, ...account } = actor;
     return account;
   }
 
   @Post('password')
   @HttpCode(204)
   @SignedIn()
+  @AllowedBeforePasswordChange()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Change your own password (other sign-ins of the account end)' })
   @ApiNoContentResponse()

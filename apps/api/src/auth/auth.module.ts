@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RegionEntity } from '../regions/region.entity.js';
 import { AccountEntity } from './account.entity.js';
+import { AccountAuditController } from './account-audit.controller.js';
+import { AccountAuditEntity } from './account-audit.entity.js';
+import { AccountAuditService } from './account-audit.service.js';
 import { AccountsController } from './accounts.controller.js';
 import { AccountsService } from './accounts.service.js';
 import { AccessGuard } from './access.guard.js';
@@ -13,9 +16,9 @@ import { SignInAttemptEntity } from './sign-in-attempt.entity.js';
 import { SignInLimiter } from './sign-in-limiter.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AccountEntity, SessionEntity, RegionEntity, SignInAttemptEntity])],
-  controllers: [AuthController, AccountsController],
-  providers: [AuthService, AccountsService, AccessGuard, SignInLimiter, SessionJanitor],
+  imports: [TypeOrmModule.forFeature([AccountEntity, AccountAuditEntity, SessionEntity, RegionEntity, SignInAttemptEntity])],
+  controllers: [AuthController, AccountsController, AccountAuditController],
+  providers: [AuthService, AccountsService, AccountAuditService, AccessGuard, SignInLimiter, SessionJanitor],
   exports: [AuthService, AccountsService, AccessGuard],
 })
 export class AuthModule {}

@@ -6,6 +6,9 @@ import type { AccountSummary, RegionLevel, RegionType } from '@sitenet/domain';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { ApiException } from '../common/api-exception.js';
 import { AccountEntity } from './account.entity.js';
+import { appendAccountAudit } from './account-audit.js';
+import { assertStrongPassword } from './accounts.service.js';
+import { RegionEntity } from '../regions/region.entity.js';
 import { toAccountSummary } from './account.mapper.js';
 import { jurisdictionOf, type Actor } from './jurisdiction.js';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.js';
@@ -106,15 +109,18 @@ export class AuthService {
     }
     await this.limiter.succeeded(attempt);
     assertNotUsername(newPassword, account.username);
-    await this.accounts.update({ id: account.id }, { passwordHash: await hashPassword(newPassword), passwordChangedAt: new Date(), passwordSetBy: null });
-    await this.sessions.update({ accountId: account.id, id: Not(actor.sessionId), revokedAt: IsNull() }, { revokedAt: new Date() });
+    const passwordHash = await hashPassword(newPassword);
+    await this.accounts.manager.transaction(async (manager) => {
+      await manager.getRepository(AccountEntity).update({ id: account.id }, { passwordHash, passwordChangedAt: new Date(), passwordSetBy: null });
+      await manager.getRepository(SessionEntity).update({ accountId: account.id, id: Not(actor.sessionId), revokedAt: IsNull() }, { revokedAt: new Date() });
+      const unit = account.regionCode ? await manager.getRepository(RegionEntity).findOneBy({ code: account.regionCode }) : null;
+      const note = account.passwordSetBy ? `The password had been set by account ${account.passwordSetBy}` : null;
+      await appendAccountAudit(manager, [{ actor, action: 'password-change', account, provinceCode: unit?.provinceCode ?? null, note }]);
+    });
   }
 }
 
+/** The whole password policy for one's own new password: the username, the product's name, breached and common passwords. */
 export function assertNotUsername(password: string, username: string): void {
-  if (password.toLowerCase().includes(username.toLowerCase())) {
-    throw new ApiException(400, 'validation.failed', { 'zh-CN': '密码不能包含用户名。', en: 'A password must not contain the username.' }, [
-      { path: 'body.newPassword', code: 'auth.password_contains_username', messages: { 'zh-CN': '密码不能包含用户名', en: 'A password must not contain the username' } },
-    ]);
-  }
+  assertStrongPassword(password, username, 'body.newPassword');
 }

@@ -10,6 +10,8 @@ export type Jurisdiction = { kind: 'national' } | { kind: 'unit'; column: 'provi
 export interface Actor extends AccountSummary {
   scope: Jurisdiction;
   sessionId: string;
+  /** The request this actor is making (its X-Request-Id), for the audit log. */
+  requestId?: string;
 }
 
 export function jurisdictionOf(account: AccountSummary, unit: { level: RegionLevel; type: RegionType } | null): Jurisdiction {

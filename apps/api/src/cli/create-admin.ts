@@ -37,7 +37,7 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const password = await readPassword('Password (at least 10 characters): ');
+  const password = await readPassword('Password (at least 10 characters; not a common or breached password, nor containing the username or "sitenet"): ');
   const again = process.stdin.isTTY ? await readPassword('Repeat the password: ') : password;
   if (password !== again) {
     console.error('create-admin: the two passwords differ; nothing was created.');
@@ -49,7 +49,7 @@ async function main(): Promise<number> {
   try {
     const account = await app.get(AccountsService).create(
       { username: values.username.trim().toLowerCase(), displayName: values.name ?? values.username, role: 'admin', regionCode: null, password },
-      null,
+      { operator: 'create-admin' },
     );
     console.log(`create-admin: created administrator ${account.username} (${account.id}).`);
     return 0;

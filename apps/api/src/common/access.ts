@@ -17,6 +17,14 @@ export const Public = (reason: string) => SetMetadata(ACCESS_METADATA, { kind: '
 export const SignedIn = (...roles: Role[]) =>
   SetMetadata(ACCESS_METADATA, { kind: 'signed-in', roles: roles.length ? roles : 'any' } satisfies AccessDeclaration);
 
+/**
+ * Marks the few handlers a person may use while they must change their password (someone else
+ * set it: creation or reset): changing it, reading who they are, signing out. Every other
+ * endpoint answers 403 `auth.password_change_required` until then (AccessGuard).
+ */
+export const PASSWORD_CHANGE_EXEMPT = 'sitenet:password-change-exempt';
+export const AllowedBeforePasswordChange = () => SetMetadata(PASSWORD_CHANGE_EXEMPT, true);
+
 /** The signed-in account making the request (set by the AccessGuard). */
 export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {
   const actor = context.switchToHttp().getRequest<{ actor?: Actor }>().actor;

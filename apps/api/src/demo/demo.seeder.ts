@@ -13,9 +13,10 @@ import type { SeedOutcome } from '../seeding/region-seeder.js';
 import { SeedFileError } from '../seeding/region-seeder.js';
 import { DEMO_WRITER_ID } from './demo-sites.js';
 import { SitesService, type SiteCreateInput, type Writer } from '../sites/sites.service.js';
+import { DEMO_ACCOUNTS_FILE, demoAccountsRefusal, demoUsernames } from './demo-access.js';
 
 const SITES_FILE = 'demo/jilin-sites.json';
-const ACCOUNTS_FILE = 'demo/accounts.json';
+const ACCOUNTS_FILE = DEMO_ACCOUNTS_FILE;
 /** The one demo password, written in the README; demo accounts never exist in production. */
 export const DEMO_PASSWORD = 'sitenet-demo';
 const SEED_WRITER: Writer = { id: DEMO_WRITER_ID, displayName: '演示数据', scope: { kind: 'national' } };
@@ -44,23 +45,31 @@ export class DemoSeeder {
 
   async seed(): Promise<SeedOutcome[]> {
     if (this.config.production) throw new SeedFileError('Demo data is never loaded in production');
-    return [await this.seedAccounts(), await this.seedSites()];
+    // Demo accounts (a public password) only on a loopback-only trial; the sites load either way.
+    const accounts = demoAccountsRefusal(this.config) === null ? await this.seedAccounts() : { name: ACCOUNTS_FILE, rows: 0, skipped: true, milliseconds: 0 };
+    return [accounts, await this.seedSites()];
   }
 
   /**
-   * In production: any demo account found (a database once started in demo mode) is deactivated
-   * and its sign-ins ended — its password is published in the README. Returns their usernames.
+   * At every start: demo accounts are usable only on a loopback-only trial (demo-access.ts).
+   * Otherwise each active one is deactivated, its sign-ins ended and the action audited; on such
+   * a trial, demo accounts a previous start deactivated are active again. Returns what changed.
    */
+  async secureDemoAccounts(): Promise<{ deactivated: string[]; reactivated: string[]; reason: string | null }> {
+    const usernames = demoUsernames(this.config.seedsDir);
+    const reason = demoAccountsRefusal(this.config);
+    const operator = { operator: 'server start' };
+    if (reason === null) {
+      const reactivated = await this.accounts.reactivateByOperator(usernames, operator, `Demo accounts on a loopback-only trial (HOST=${this.config.host})`);
+      return { deactivated: [], reactivated, reason };
+    }
+    const deactivated = await this.accounts.deactivateByOperator(usernames, operator, `Demo accounts have a public password; deactivated because ${reason}`);
+    return { deactivated, reactivated: [], reason };
+  }
+
+  /** Any demo account found is deactivated and its sign-ins ended (audited). Returns their usernames. */
   async disableDemoAccounts(): Promise<string[]> {
-    const file = JSON.parse(await readFile(path.join(this.config.seedsDir, ACCOUNTS_FILE), 'utf8')) as DemoAccountsFile;
-    const usernames = file.accounts.map((a) => a.username);
-    const rows: { id: string; username: string }[] = await this.dataSource.query(`SELECT id, username FROM account WHERE username = ANY($1) AND active`, [usernames]);
-    if (rows.length === 0) return [];
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(`UPDATE account SET active = false WHERE id = ANY($1)`, [rows.map((r) => r.id)]);
-      await manager.query(`UPDATE session SET revoked_at = now() WHERE account_id = ANY($1) AND revoked_at IS NULL`, [rows.map((r) => r.id)]);
-    });
-    return rows.map((r) => r.username);
+    return this.accounts.deactivateByOperator(demoUsernames(this.config.seedsDir), { operator: 'server start' }, 'Demo accounts have a public password; deactivated');
   }
 
   async seedAccounts(): Promise<SeedOutcome> {
@@ -69,7 +78,7 @@ export class DemoSeeder {
     let created = 0;
     for (const account of file.accounts) {
       if (await this.accounts.exists(account.username)) continue;
-      await this.accounts.create({ ...account, password: DEMO_PASSWORD }, null);
+      await this.accounts.create({ ...account, password: DEMO_PASSWORD }, { operator: 'demo seed', publicDemoPassword: true });
       created++;
     }
     return { name: ACCOUNTS_FILE, rows: created, skipped: created === 0, milliseconds: performance.now() - started };

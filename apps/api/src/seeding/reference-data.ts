@@ -14,8 +14,15 @@ export async function seedApplicationData(app: INestApplicationContext, config: 
     // Fictional sites would count towards a real plan's coverage: refuse until an operator removes them.
     const demo = await countDemoSites(app.get(DataSource));
     if (demo.sites > 0) throw new DemoSitesInProductionError(demo);
-    const disabled = await app.get(DemoSeeder).disableDemoAccounts();
-    if (disabled.length) console.warn(`sitenet: WARNING demo accounts found in this production database were deactivated: ${disabled.join(', ')}`);
   }
+  // Demo accounts (their password is public) work only on a loopback-only trial: else deactivated.
+  const demoAccounts = await app.get(DemoSeeder).secureDemoAccounts();
+  if (demoAccounts.deactivated.length) {
+    console.warn(
+      `sitenet: WARNING demo accounts deactivated and their sign-ins ended (their password is public) because ${demoAccounts.reason}: ${demoAccounts.deactivated.join(', ')}. ` +
+        'They work again only on a trial started with HOST=127.0.0.1, SEED_DEMO=true, outside production; use accounts made with create-admin or the portal.',
+    );
+  }
+  if (demoAccounts.reactivated.length) console.warn(`sitenet: demo accounts active again on this loopback-only trial: ${demoAccounts.reactivated.join(', ')}`);
   return outcomes;
 }

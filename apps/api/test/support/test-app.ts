@@ -48,7 +48,7 @@ export interface TestApp {
  * new database on the PostgreSQL server of DATABASE_URL (dropped again on close).
  */
 export async function startTestApp(overrides: Partial<AppConfig> = {}, options: AppOptions = {}): Promise<TestApp> {
-  const base = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORTAL_DIST: '/nonexistent', SEEDS_DIR: process.env.SEEDS_DIR, SEED_DEMO: 'false' }), ...overrides };
+  const base = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORTAL_DIST: '/nonexistent', SEEDS_DIR: process.env.SEEDS_DIR, SEED_DEMO: 'false', HOST: '127.0.0.1' }), ...overrides };
   const serverUrl = process.env.DATABASE_URL;
   let dropDatabase = async () => {};
   let config: AppConfig;
