@@ -34,6 +34,9 @@ describe('npm run create-admin', () => {
     expect(weak.code).toBe(1);
     expect(weak.output).toMatch(/at least 10 characters/);
     expect(weak.output).not.toContain('short\n');
+    const common = await run(['--username', 'first.admin'], 'Password@2024\n', dataDir);
+    expect(common.code).toBe(1);
+    expect(common.output).toMatch(/too easy to guess|commonly used/);
     const made = await run(['--username', 'first.admin', '--name', '首位管理员'], 'correct-horse-battery\n', dataDir);
     expect(made.code, made.output).toBe(0);
     expect(made.output).not.toContain('correct-horse-battery');
@@ -47,7 +50,8 @@ describe('npm run create-admin', () => {
       expect(login.status).toBe(200);
       expect(((await login.json()) as { account: { role: string } }).account.role).toBe('admin');
       const demo = await fetch(`${product.url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'demo-admin', password: 'sitenet-demo' }) });
-      expect(demo.status).toBe(401);
+      // Demo accounts (a public password) are refused outright without the demo data (SEED_DEMO=false).
+      expect(demo.status).toBe(403);
     } finally {
       await product.stop();
     }
