@@ -1,8 +1,8 @@
-import type { LocalizedText, Site, SiteAction } from '@sitenet/domain';
-import { computed, ref, shallowRef } from 'vue';
+import type { LocalizedText, Site, SiteAction, StaleVersionDetails } from '@sitenet/domain';
+import { computed, ref, shallowRef, watch } from 'vue';
 import { type ApiError, toApiError } from '#/api/client';
 import { needsReason } from './actions';
-import { performSiteAction } from './api';
+import { performSiteAction, staleVersionOf } from './api';
 
 /** What was done, as i18n keys name it: a workflow action, or a decision on a change request. */
 export type ActionOutcome = SiteAction | 'approveChange' | 'returnChange';
@@ -14,14 +14,24 @@ export function outcomeOf(action: SiteAction, onChange: boolean): ActionOutcome 
 }
 
 /**
- * Runs workflow actions on a site: at once, or after the reason dialog for those that need one.
- * A refused reason (400) stays in the dialog; any other refusal (409, 403) closes it and is
- * shown on the page (`error`, role="alert").
+ * Runs workflow actions on a site: at once, or after the reason dialog for those that need one,
+ * always on the version shown. A refused reason (400) stays in the dialog; a site changed since
+ * it was shown (409 `review.stale_version`) closes it and is said in `stale` (what changed, with
+ * a reload); any other refusal (409, 403) closes it and is shown on the page (`error`).
  */
 export function useSiteAction(site: () => Site, onDone: (updated: Site, outcome: ActionOutcome) => void | Promise<void>) {
   const busy = ref(false);
   const error = shallowRef<ApiError | null>(null);
   const reasonError = shallowRef<LocalizedText | null>(null);
+  /** The site changed after it was shown: nothing was done (cleared when a new version is shown). */
+  const stale = shallowRef<StaleVersionDetails | null>(null);
+  watch(
+    () => site().version,
+    () => {
+      stale.value = null;
+      error.value = null;
+    },
+  );
   /** The action waiting for its reason (the dialog is open while this is set). */
   const asking = shallowRef<{ action: SiteAction; onChange: boolean } | null>(null);
 
@@ -37,15 +47,20 @@ export function useSiteAction(site: () => Site, onDone: (updated: Site, outcome:
     if (busy.value) return;
     busy.value = true;
     error.value = null;
+    stale.value = null;
     reasonError.value = null;
     try {
-      const updated = await performSiteAction(site().id, action, reason);
+      const updated = await performSiteAction(site().id, action, site().version, reason);
       asking.value = null;
       await onDone(updated, outcomeOf(action, onChange));
     } catch (caught) {
       const failure = toApiError(caught);
       const reasonIssue = failure.issues.find((issue) => issue.path.replace(/^body\.?/, '') === 'reason');
-      if (asking.value && reasonIssue) {
+      const changed = staleVersionOf(failure);
+      if (changed) {
+        asking.value = null;
+        stale.value = changed;
+      } else if (asking.value && reasonIssue) {
         reasonError.value = reasonIssue.messages;
       } else {
         asking.value = null;
@@ -59,6 +74,7 @@ export function useSiteAction(site: () => Site, onDone: (updated: Site, outcome:
   /** The user chose an action (on the change request when `onChange`). */
   function start(action: SiteAction, onChange = false): void {
     error.value = null;
+    stale.value = null;
     if (needsReason(action)) {
       reasonError.value = null;
       asking.value = { action, onChange };
@@ -72,5 +88,5 @@ export function useSiteAction(site: () => Site, onDone: (updated: Site, outcome:
     void run(asking.value.action, asking.value.onChange, reason);
   }
 
-  return { busy, error, reasonError, dialogOpen, askingOutcome, start, confirmReason };
+  return { busy, error, stale, reasonError, dialogOpen, askingOutcome, start, confirmReason };
 }

@@ -8,7 +8,7 @@ import { jilinWorld } from '#/features/regions/region-world';
 import { mountWithApp } from '#/test/app';
 import { fakeApi, serveRegions } from '#/test/fake-api';
 import { jsonResponse } from '#/test/http';
-import { historyEntry, illegalTransition, pendingChange, site } from './test-factories';
+import { historyEntry, illegalTransition, pendingChange, site, staleVersion } from './test-factories';
 
 /** The site detail page as the review workflow shows it: status, actions, change request, history. */
 
@@ -86,7 +86,7 @@ describe('SiteDetail: status and workflow actions', () => {
     await wrapper.get('[data-action="submit"]').trigger('click');
     await flushPromises();
 
-    expect(api.sent('POST', `/sites/${shown.id}/submit`)[0]!.body).toBeUndefined();
+    expect(api.sent('POST', `/sites/${shown.id}/submit`)[0]!.body).toEqual({ version: shown.version });
     expect(wrapper.get('[data-testid="site-status"]').attributes('data-status')).toBe('submitted');
     expect(wrapper.get('[data-testid="action-result"]').text()).toBe('已提交审核：南关区阳光家园');
     expect(wrapper.findAll('[data-testid="history-entry"]').map((entry) => entry.attributes('data-action'))).toEqual(['create', 'submit']);
@@ -126,7 +126,7 @@ describe('SiteDetail: status and workflow actions', () => {
     opened.querySelector<HTMLButtonElement>('[data-testid="reason-confirm"]')!.click();
     await flushPromises();
 
-    expect(api.sent('POST', `/sites/${shown.id}/return`)[0]!.body).toEqual({ reason: '地址不完整， 请补充门牌号' });
+    expect(api.sent('POST', `/sites/${shown.id}/return`)[0]!.body).toEqual({ reason: '地址不完整， 请补充门牌号', version: shown.version });
     expect(dialog()).toBeNull();
     expect(wrapper.get('[data-testid="site-status"]').attributes('data-status')).toBe('returned');
     expect(wrapper.get('[data-testid="action-result"]').text()).toBe('已退回：南关区阳光家园');
@@ -204,9 +204,47 @@ describe('SiteDetail: a change request waiting', () => {
     await wrapper.get('[data-testid="approve-change"]').trigger('click');
     await flushPromises();
 
-    expect(api.sent('POST', `/sites/${shown.id}/approve`)).toHaveLength(1);
+    expect(api.sent('POST', `/sites/${shown.id}/approve`).map((request) => request.body)).toEqual([{ version: shown.version }]);
     expect(wrapper.find('[data-testid="pending-change"]').exists()).toBe(false);
     expect(wrapper.get('[data-testid="action-result"]').text()).toBe('已批准变更，发布内容已更新：南关区阳光家园');
+  });
+
+  it('says the change request changed after it was shown (409): nothing approved, what changed, a reload; then approves the version shown', async () => {
+    const shown = site({ status: 'approved', version: 4, pendingChange: pendingChange(changes) });
+    const api = serve(shown);
+    const current = site({ ...shown, version: 5, pendingChange: pendingChange([...changes, { field: 'contact.person', from: '王芳', to: '李强' }]) });
+    api.on('POST', `/sites/${shown.id}/approve`, () =>
+      jsonResponse(staleVersion(4, current, [{ field: 'proposed.contact.person', from: '王芳', to: '李强' }, { field: 'status', from: 'approved', to: 'approved' }]), 409),
+    );
+    const { wrapper } = await mountAs(prefectureReviewer(), shown);
+
+    await wrapper.get('[data-testid="approve-change"]').trigger('click');
+    await flushPromises();
+
+    const notice = wrapper.get('[data-testid="stale-notice"]');
+    expect(notice.attributes('role')).toBe('alert');
+    expect(document.activeElement).toBe(notice.element);
+    expect(notice.get('h3').text()).toBe('网点在您查看之后已被修改，操作未执行');
+    expect(notice.text()).toContain('您看到的是第 4 版，现在是第 5 版');
+    const rows = notice.findAll('[data-testid="stale-change"]').map((row) => [row.attributes('data-field'), row.get('th').text(), ...row.findAll('td').map((td) => td.text())]);
+    expect(rows).toEqual([
+      ['proposed.contact.person', '联系人姓名（变更申请）', '王芳', '李强'],
+      ['status', '状态', '已发布', '已发布'],
+    ]);
+    expect(wrapper.find('[data-testid="action-result"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="action-error"]').exists()).toBe(false);
+
+    api.on('GET', `/sites/${shown.id}`, () => jsonResponse(current));
+    api.on('POST', `/sites/${shown.id}/approve`, () => jsonResponse({ ...current, version: 6, pendingChange: null }));
+    await notice.get('[data-testid="stale-reload"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.find('[data-testid="stale-notice"]').exists()).toBe(false);
+    expect(wrapper.findAll('[data-testid="diff-row"]').map((row) => row.attributes('data-field'))).toContain('contact.person');
+
+    await wrapper.get('[data-testid="approve-change"]').trigger('click');
+    await flushPromises();
+    expect(api.sent('POST', `/sites/${shown.id}/approve`).map((request) => request.body)).toEqual([{ version: 4 }, { version: 5 }]);
+    expect(wrapper.get('[data-testid="action-result"]').text()).toContain('已批准变更');
   });
 
   it('tells district staff the published version stays in force, and why a change was returned', async () => {

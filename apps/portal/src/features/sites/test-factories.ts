@@ -7,6 +7,7 @@ import {
   type Site,
   type SiteHistoryEntry,
   type SiteListResponse,
+  type StaleVersionDetails,
 } from '@sitenet/domain';
 
 /** Builders for site test data: override what a test is about, nothing else. */
@@ -122,5 +123,23 @@ export function illegalTransition(status: Site['status']): ApiErrorBody & { stat
     messages: { 'zh-CN': `网点当前状态为“${status}”，不能执行此操作。`, en: `The site is ${status}; not allowed.` },
     status,
     requestId: 'req-review-1',
+  };
+}
+
+/** A 409 `review.stale_version`: the site changed after it was shown, nothing was done. */
+export function staleVersion(seenVersion: number, current: Site, changes: FieldChange[]): ApiErrorBody & StaleVersionDetails {
+  return {
+    statusCode: 409,
+    code: 'review.stale_version',
+    message: `网点在您查看之后已被修改（您看到的是第 ${seenVersion} 版，现为第 ${current.version} 版）。`,
+    messages: {
+      'zh-CN': `网点在您查看之后已被修改（您看到的是第 ${seenVersion} 版，现为第 ${current.version} 版）。`,
+      en: `The site changed after you opened it (you saw version ${seenVersion}, it is now version ${current.version}).`,
+    },
+    seenVersion,
+    current,
+    changes,
+    changesKnown: true,
+    requestId: 'req-stale-1',
   };
 }
