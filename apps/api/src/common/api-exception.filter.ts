@@ -22,6 +22,19 @@ function genericFor(status: number) {
 }
 
 /**
+ * The product's error for a request that never reaches Nest (outside /api: a method the portal
+ * does not serve, a URI that does not decode, a file that is not there), so that no error is
+ * Express's English HTML page.
+ */
+export function sendGenericError(request: Request & { id?: unknown }, response: Response, status: number): void {
+  const { code, messages } = genericFor(status);
+  const locale = localeFromAcceptLanguage(request.headers['accept-language']);
+  const requestId = typeof request.id === 'string' ? request.id : undefined;
+  const body: ApiErrorBody = { statusCode: status, code, message: messages[locale], messages, ...(requestId ? { requestId } : {}) };
+  response.status(status).json(body);
+}
+
+/**
  * Every error leaves the API as an `ApiErrorBody`: a code, the message in the caller's
  * language plus both languages, field issues, and the request id. Stack traces stay in the log.
  */

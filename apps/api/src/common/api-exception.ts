@@ -21,16 +21,24 @@ export class NotFoundApiException extends ApiException {
   }
 }
 
+/** How many issues the summary message names; the body lists up to MAX_REPORTED_ISSUES. */
+const ISSUES_IN_MESSAGE = 5;
+
 export class ValidationApiException extends ApiException {
-  constructor(issues: Omit<FieldIssue, 'message'>[]) {
+  /** `omitted`: how many further issues there were, beyond those given (reported as `issuesOmitted`). */
+  constructor(issues: Omit<FieldIssue, 'message'>[], omitted = 0) {
+    const total = issues.length + omitted;
+    const named = issues.slice(0, ISSUES_IN_MESSAGE);
+    const rest = total - named.length;
     super(
       400,
       'validation.failed',
       {
-        'zh-CN': `请求有 ${issues.length} 处错误，请修改后重试：${issues.map((i) => `${i.path}（${i.messages['zh-CN']}）`).join('；')}`,
-        en: `The request has ${issues.length} error(s); correct them and try again: ${issues.map((i) => `${i.path} (${i.messages.en})`).join('; ')}`,
+        'zh-CN': `请求有 ${total} 处错误，请修改后重试：${named.map((i) => `${i.path}（${i.messages['zh-CN']}）`).join('；')}${rest > 0 ? `；另有 ${rest} 处` : ''}`,
+        en: `The request has ${total} error(s); correct them and try again: ${named.map((i) => `${i.path} (${i.messages.en})`).join('; ')}${rest > 0 ? `; and ${rest} more` : ''}`,
       },
       issues,
+      omitted > 0 ? { issuesOmitted: omitted } : undefined,
     );
   }
 }

@@ -25,7 +25,9 @@ describe('loadConfig', () => {
   });
 
   it('reads TRUST_PROXY as a hop count, a boolean or addresses', () => {
-    expect(loadConfig({}).trustProxy).toBe('loopback');
+    // Issue 8: trusting loopback by default let clients on the same host rotate X-Forwarded-For.
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
     expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
     expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 172.16.0.0/12' }).trustProxy).toBe('10.0.0.0/8, 172.16.0.0/12');
   });

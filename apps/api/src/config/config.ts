@@ -25,10 +25,12 @@ const environmentSchema = z.object({
   HOST: z.string().min(1).optional(),
   /**
    * Which proxies in front of the API to trust for the client address (X-Forwarded-For), as
-   * Express takes it: `loopback` (default), a hop count, or addresses/CIDRs separated by commas
-   * (e.g. the compose bridge or the ingress network). Sign-in limits per address depend on it.
+   * Express takes it: `false` (default: no proxy, the connection's address is the client's), a
+   * hop count, or addresses/CIDRs separated by commas (e.g. the compose bridge or the ingress
+   * network). Sign-in limits per address depend on it. Not `loopback` by default: any process on
+   * the same host could then pick its own address by rotating X-Forwarded-For.
    */
-  TRUST_PROXY: z.string().trim().min(1).max(500).default('loopback'),
+  TRUST_PROXY: z.string().trim().min(1).max(500).default('false'),
   DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), postgresUrl.optional()),
   DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -5,6 +5,7 @@ import { targetCreateSchema, targetIdParamsSchema, targetListQuerySchema, target
 import { CurrentActor, SignedIn } from '../common/access.js';
 import type { Actor } from '../auth/jurisdiction.js';
 import type { TargetView } from './target.mapper.js';
+import { InstalledKindsPipe } from './installed-kinds.pipe.js';
 import { TargetsService, type TargetInput, type TargetPatch } from './targets.service.js';
 
 @ApiTags('targets')
@@ -26,7 +27,7 @@ export class TargetsController {
   @SignedIn('province', 'admin')
   @ApiOperation({ summary: 'Add a target for a region inside your jurisdiction' })
   @ApiCreatedResponse({ standardSchema: targetSchema })
-  create(@CurrentActor() actor: Actor, @Body({ schema: targetCreateSchema }) body: TargetInput): Promise<TargetView> {
+  create(@CurrentActor() actor: Actor, @Body({ schema: targetCreateSchema, pipes: [InstalledKindsPipe] }) body: TargetInput): Promise<TargetView> {
     return this.targets.create(body, actor);
   }
 
@@ -34,7 +35,7 @@ export class TargetsController {
   @SignedIn('province', 'admin')
   @ApiOperation({ summary: 'Edit a target (carries the version it read; stale → 409)' })
   @ApiOkResponse({ standardSchema: targetSchema })
-  update(@CurrentActor() actor: Actor, @Param({ schema: targetIdParamsSchema }) params: { id: string }, @Body({ schema: targetUpdateSchema }) body: TargetPatch): Promise<TargetView> {
+  update(@CurrentActor() actor: Actor, @Param({ schema: targetIdParamsSchema }) params: { id: string }, @Body({ schema: targetUpdateSchema, pipes: [InstalledKindsPipe] }) body: TargetPatch): Promise<TargetView> {
     return this.targets.update(params.id, body, actor);
   }
 

@@ -100,3 +100,17 @@ export const coverageResultSchema = z
     notApplicable: z.boolean().optional(),
   })
   .meta({ id: 'CoverageResult' });
+
+/**
+ * The kinds a target made through the API may count: the installed ones (the registry is known
+ * where the schema is used). Seeded targets may name a kind not installed; they are shown as
+ * untracked instead.
+ */
+export function installedTargetKindsSchema(codes: readonly string[]) {
+  const installed = new Set(codes);
+  const notInstalled = localizedIssue({
+    'zh-CN': `未安装的网点类型；可用的类型：${codes.join('、')}`,
+    en: `That site kind is not installed; the kinds are: ${codes.join(', ')}`,
+  });
+  return z.object({ kinds: z.array(z.string().refine((code) => installed.has(code), notInstalled)).optional() });
+}
