@@ -16,12 +16,13 @@ export interface Browser {
   close: () => Promise<void>;
 }
 
-export async function openBrowser(locale = 'zh-CN'): Promise<Browser> {
+/** `executablePath`: a wrapper that starts Chromium elsewhere (e.g. in a network namespace, support/netns.ts). */
+export async function openBrowser(locale = 'zh-CN', options: { executablePath?: string } = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium is not installed at ${CHROMIUM}: install Debian's package (apt-get install chromium); the browser suite cannot run without it.`);
   }
   const profile = await mkdtemp(path.join(os.tmpdir(), 'sitenet-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: FLAGS, headless: true, locale, viewport: { width: 1280, height: 900 } });
+  const context = await chromium.launchPersistentContext(profile, { executablePath: options.executablePath ?? CHROMIUM, args: FLAGS, headless: true, locale, viewport: { width: 1280, height: 900 } });
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,

@@ -29,19 +29,21 @@ async function freePort(): Promise<number> {
 
 /**
  * Starts the built product as `npm start` does (the API serving the built portal) on the
- * embedded database in its own data directory, and waits until /api/health answers.
+ * embedded database in its own data directory, and waits until /api/health answers. It listens
+ * on loopback unless `host` names another address of this machine.
  */
-export async function startProduct(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningProduct> {
+export async function startProduct(options: { dataDir?: string; env?: Record<string, string>; host?: string } = {}): Promise<RunningProduct> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'sitenet-e2e-')));
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...options.env };
+  const host = options.host ?? '127.0.0.1';
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: host, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...options.env };
   delete env.DATABASE_URL;
   const child: ChildProcess = spawn(process.execPath, [apiMain], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout?.on('data', (chunk) => (log += chunk));
   child.stderr?.on('data', (chunk) => (log += chunk));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://${host}:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The product exited with ${child.exitCode} before it was ready:\n${log}`);
