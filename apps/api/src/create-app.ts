@@ -12,7 +12,7 @@ import type { DataSource } from 'typeorm';
 import { AppModule, type AppOptions } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { buildOpenApiDocument, serveOpenApi } from './openapi/openapi.js';
-import { answerOutsideApi, useJsonBodies } from './common/http-edges.js';
+import { answerOutsideApi, refuseMalformedPaths, useJsonBodies } from './common/http-edges.js';
 
 const defaultPortalDist = fileURLToPath(new URL('../../portal/dist', import.meta.url));
 
@@ -42,6 +42,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource, optio
   useJsonBodies(app);
   app.setGlobalPrefix('api');
   serveOpenApi(app, buildOpenApiDocument(app));
+  refuseMalformedPaths(app);
   servePortal(app, config.portalDist ? path.resolve(config.portalDist) : defaultPortalDist);
   answerOutsideApi(app);
   return app;

@@ -25,6 +25,14 @@ export function useJsonBodies(app: NestExpressApplication): void {
 }
 
 /**
+ * A URI whose path does not decode (`/%`, a cut UTF-8 sequence) is the product's 400 wherever it
+ * points, before the portal's files or history fallback could answer it. Registered before the portal.
+ */
+export function refuseMalformedPaths(app: NestExpressApplication): void {
+  app.use((request: Request, response: Response, next: NextFunction) => (decodes(request.path) ? next() : sendGenericError(request, response, 400)));
+}
+
+/**
  * Outside /api (where Nest's own not-found and error handlers do not reach), whatever the portal
  * does not serve — another method, a file that is not there, a URI that does not decode — gets
  * the product's JSON error instead of Express's English HTML page. Registered after the portal.

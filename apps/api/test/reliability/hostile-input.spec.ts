@@ -1,3 +1,6 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import type { ApiErrorBody, Site } from '@sitenet/domain';
@@ -264,6 +267,13 @@ describe('every error is the product JSON with a Chinese message (issue 8: some 
     expectProductError(res, status);
   });
 
+  it('answers a query with repeated or nested parameters with a 400', async () => {
+    for (const url of ['/api/regions?q=a&q=b', '/api/regions?parent[x]=1', '/api/regions?limit=1e400', '/api/regions?limit=%00', '/api/regions?unknown=1']) {
+      expectProductError(await t.http().get(url), 400);
+    }
+    expectProductError(await district.http.get('/api/sites?page=-1&pageSize=100000'), 400);
+  });
+
   it('explains malformed codes and kinds in words, not patterns', async () => {
     const kind = expectProductError(await district.http.get('/api/sites?kind=Not_A_Kind'), 400);
     expect(kind.issues?.[0]?.messages['zh-CN']).toContain('网点类型');
@@ -278,6 +288,41 @@ describe('every error is the product JSON with a Chinese message (issue 8: some 
     const res = await t.http().post('/api/auth/login').set('Content-Type', 'text/plain').send('username=x');
     expect(res.status).toBeGreaterThanOrEqual(400);
     expectProductError(res, res.status);
+  });
+});
+
+describe('outside /api with the portal installed (issue 8: the static handler and Express answered in HTML)', () => {
+  let withPortal: TestApp;
+  let dist: string;
+  beforeAll(async () => {
+    dist = await mkdtemp(path.join(tmpdir(), 'sitenet-portal-'));
+    await mkdir(path.join(dist, 'assets'));
+    await writeFile(path.join(dist, 'index.html'), '<!doctype html><title>sitenet</title>');
+    await writeFile(path.join(dist, 'assets', 'app-0123abcd.js'), 'console.log(1)');
+    withPortal = await startTestApp({ portalDist: dist });
+  });
+  afterAll(async () => {
+    await withPortal?.close();
+    await rm(dist, { recursive: true, force: true });
+  });
+
+  it('still serves the portal and its history fallback', async () => {
+    expect((await withPortal.http().get('/sites/map').expect(200)).text).toContain('sitenet');
+    await withPortal.http().get('/assets/app-0123abcd.js').expect(200);
+  });
+
+  it.each([
+    ['GET', '/%', 400],
+    ['GET', '/assets/%E0%A4%A', 400],
+    ['GET', '/assets/missing-file.js', 404],
+    ['POST', '/sites', 404],
+    ['PUT', '/index.html', 404],
+    ['DELETE', '/', 404],
+    ['PROPFIND', '/assets/', 404],
+    ['GET', '/api/%', 400],
+    ['PATCH', '/api/nothing-here', 404],
+  ] as const)('%s %s is the product error', async (method, url, status) => {
+    expectProductError(await withPortal.http()[method.toLowerCase() as 'get'](url), status);
   });
 });
 
