@@ -95,6 +95,16 @@ describe('LoginPage', () => {
     expect(wrapper.get('[data-testid="login-error"]').text()).toContain('登录失败次数过多。请在 11 分钟后再试。');
   });
 
+  it('says how many seconds to wait when the wait is short (the backoff starts at a second)', async () => {
+    const api = serve();
+    api.on('POST', '/auth/login', () => jsonResponse(tooManyAttempts(4), 429));
+    const { wrapper } = await mountAt('/login');
+
+    await fill(wrapper, 'demo-district', 'whatever');
+
+    expect(wrapper.get('[data-testid="login-error"]').text()).toContain('登录失败次数过多。请在 4 秒后再试。');
+  });
+
   it('goes to ?redirect= after signing in', async () => {
     const api = serve();
     api.on('POST', '/auth/login', () => jsonResponse(session(districtStaff())));
