@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { localizedIssue, toFieldIssues } from './zod-issues.js';
+import { LocalizedIssueConflictError, localizedIssue, toFieldIssues } from './zod-issues.js';
 
 const schema = z.strictObject({
   name: z.string().min(2),
@@ -40,5 +40,35 @@ describe('toFieldIssues', () => {
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ path: 'body.admin', code: 'unrecognized_keys' });
     expect(issues[0]!.messages['zh-CN']).toContain('admin');
+  });
+});
+
+// Issue 8: a 1 MB body of unknown keys came back as a 3.9 MB error; some messages showed a pattern.
+describe('bounded and worded errors', () => {
+  it('names at most five unknown keys, each clipped, and counts the rest', () => {
+    const keys = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`key${i}-${'x'.repeat(100)}`, i]));
+    const issues = issuesOf({ name: 'ok', age: 1, code: '1', nested: { lat: 1 }, ...keys });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.messages['zh-CN']).toContain('等 10000 个');
+    expect(issues[0]!.messages.en).toContain('and 9995 more');
+    expect(JSON.stringify(issues).length).toBeLessThan(1_500);
+  });
+
+  it('clips a huge key in the path', () => {
+    const issues = issuesOf({ name: 'ok', age: 1, code: '1', nested: { lat: 1 }, ['k'.repeat(100_000)]: 1 });
+    expect(issues[0]!.path.length).toBeLessThan(60);
+    expect(issues[0]!.path.endsWith('…')).toBe(true);
+  });
+
+  it('never shows a regular expression, even where a schema gave no words', () => {
+    const bare = z.object({ code: z.string().regex(/^[a-z]{3}$/) });
+    const [issue] = toFieldIssues(bare.safeParse({ code: '12' }).error!.issues, 'zh-CN');
+    expect(issue!.messages).toEqual({ 'zh-CN': '格式不正确', en: 'The format is not valid' });
+  });
+
+  it('refuses two messages with the same English and different Chinese when they are declared', () => {
+    localizedIssue({ 'zh-CN': '甲', en: 'A conflict probe' });
+    expect(() => localizedIssue({ 'zh-CN': '甲', en: 'A conflict probe' })).not.toThrow();
+    expect(() => localizedIssue({ 'zh-CN': '乙', en: 'A conflict probe' })).toThrow(LocalizedIssueConflictError);
   });
 });
