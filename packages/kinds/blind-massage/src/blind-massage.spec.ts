@@ -76,7 +76,7 @@ describe('blind massage attributes', () => {
       expect.objectContaining({ path: 'licenceExpiresOn', messages: { 'zh-CN': '请填写 YYYY-MM-DD 格式的有效日期', en: 'Give a valid date written YYYY-MM-DD' } }),
     ]);
     const [outOfRange] = toFieldIssues(parse({ ...validMedicalClinic(), licenceExpiresOn: '1999-12-31' }).error!.issues, 'en');
-    expect(outOfRange!.messages['zh-CN']).toContain('有效期至应在');
+    expect(outOfRange!.messages['zh-CN']).toContain('日期应在 2000-01-01 至 2099-12-31 之间');
   });
 
   it('refuses unknown types and fields', () => {

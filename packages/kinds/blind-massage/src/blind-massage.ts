@@ -1,5 +1,5 @@
 import { defineSiteKind, fieldMeta, localizedIssue, type CrossFieldIssue, type LocalizedText, PERSONS_UNIT as PERSONS, countSchema as count } from '@sitenet/domain';
-import { lineText } from '@sitenet/domain/schemas';
+import { calendarDate, lineText } from '@sitenet/domain/schemas';
 import { z } from 'zod';
 
 /**
@@ -21,16 +21,8 @@ export const MAX_PRACTITIONERS = 500;
 const EARLIEST_EXPIRY = '2000-01-01';
 const LATEST_EXPIRY = '2099-12-31';
 
-/** A calendar date written YYYY-MM-DD (published as `format: date`), within plausible licence years. */
-const expiryDate = z.iso
-  .date({ ...localizedIssue({ 'zh-CN': '请填写 YYYY-MM-DD 格式的有效日期', en: 'Give a valid date written YYYY-MM-DD' }), abort: true })
-  .refine(
-    (value) => value >= EARLIEST_EXPIRY && value <= LATEST_EXPIRY,
-    localizedIssue({
-      'zh-CN': `有效期至应在 ${EARLIEST_EXPIRY} 至 ${LATEST_EXPIRY} 之间`,
-      en: `The expiry date must be between ${EARLIEST_EXPIRY} and ${LATEST_EXPIRY}`,
-    }),
-  );
+/** A calendar date (the domain's one definition: YYYY-MM-DD, a day that exists, `format: date`), within plausible licence years. */
+const expiryDate = calendarDate({ min: EARLIEST_EXPIRY, max: LATEST_EXPIRY });
 
 const titleCount = (level: LocalizedText, levelEn: string) =>
   fieldMeta(count(MAX_PRACTITIONERS).optional(), {
