@@ -1,4 +1,4 @@
-import { defineSiteKind, fieldMeta, localizedIssue, type CrossFieldIssue, type LocalizedText, PERSONS_UNIT as PERSONS, countSchema as count } from '@sitenet/domain';
+import { defineSiteKind, fieldMeta, type CrossFieldIssue, type LocalizedText, PERSONS_UNIT as PERSONS, countSchema as count } from '@sitenet/domain';
 import { calendarDate, lineText } from '@sitenet/domain/schemas';
 import { z } from 'zod';
 
