@@ -15,7 +15,7 @@ import { coverageRoutes } from '#/features/coverage/routes';
 import NotFoundPage from '#/NotFoundPage.vue';
 import { installPagePresentation } from '#/ui/page';
 
-/** Site ids are UUIDs; anything else under /sites/ is "page not found". */
+/** Site and account ids are UUIDs; anything else under /sites/ is "page not found". */
 const SITE_ID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
 /**
@@ -60,6 +60,19 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
         name: 'accounts',
         component: AccountsPage,
         meta: { roles: ACCOUNT_MANAGER_ROLES, titleKey: 'accounts.title', presentsItself: true },
+      },
+      {
+        path: '/accounts/audit',
+        name: 'account-audit',
+        component: () => import('#/features/audit/AuditLogPage.vue'),
+        meta: { roles: ACCOUNT_MANAGER_ROLES, titleKey: 'audit.title', presentsItself: true },
+      },
+      {
+        path: `/accounts/:id(${SITE_ID})/activity`,
+        name: 'account-activity',
+        component: () => import('#/features/audit/AccountActivityPage.vue'),
+        props: true,
+        meta: { roles: ACCOUNT_MANAGER_ROLES, titleKey: 'audit.activity.title', presentsItself: true },
       },
       {
         // Its own record, not a child of /sites: the nav's "网点" and "网点地图" are told apart.

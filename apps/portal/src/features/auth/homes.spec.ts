@@ -16,8 +16,8 @@ describe('homes and navigation by role', () => {
     expect(testids(null)).toEqual(['nav-regions']);
     expect(testids(districtStaff())).toEqual(['nav-sites', 'nav-site-map', 'nav-dashboard', 'nav-regions']);
     expect(testids(prefectureReviewer())).toEqual(['nav-sites', 'nav-review', 'nav-site-map', 'nav-dashboard', 'nav-regions']);
-    expect(testids(provinceOfficial())).toEqual(['nav-sites', 'nav-review', 'nav-site-map', 'nav-dashboard', 'nav-targets', 'nav-accounts', 'nav-regions']);
-    expect(testids(administrator())).toEqual(['nav-sites', 'nav-site-map', 'nav-dashboard', 'nav-targets', 'nav-accounts', 'nav-regions']);
+    expect(testids(provinceOfficial())).toEqual(['nav-sites', 'nav-review', 'nav-site-map', 'nav-dashboard', 'nav-targets', 'nav-accounts', 'nav-account-audit', 'nav-regions']);
+    expect(testids(administrator())).toEqual(['nav-sites', 'nav-site-map', 'nav-dashboard', 'nav-targets', 'nav-accounts', 'nav-account-audit', 'nav-regions']);
   });
 
   it('only redirects inside the app after sign-in', () => {

@@ -63,7 +63,10 @@ export function navItemsFor(account: AccountSummary | null): NavItem[] {
     items.push({ to: { name: 'site-map' }, labelKey: 'nav.siteMap', testid: 'nav-site-map' });
     items.push({ to: { name: 'dashboard' }, labelKey: 'coverage.nav.dashboard', testid: 'nav-dashboard' });
     if (account.role === 'province' || account.role === 'admin') items.push({ to: { name: 'targets' }, labelKey: 'coverage.nav.targets', testid: 'nav-targets' });
-    if (managesAccounts(account.role)) items.push({ to: { name: 'accounts' }, labelKey: 'nav.accounts', testid: 'nav-accounts' });
+    if (managesAccounts(account.role)) {
+      items.push({ to: { name: 'accounts' }, labelKey: 'nav.accounts', testid: 'nav-accounts' });
+      items.push({ to: { name: 'account-audit' }, labelKey: 'nav.accountAudit', testid: 'nav-account-audit' });
+    }
   }
   items.push({ to: { name: 'regions' }, labelKey: 'nav.regions', testid: 'nav-regions' });
   return items;

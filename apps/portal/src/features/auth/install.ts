@@ -30,6 +30,8 @@ export function authGuard(to: RouteLocationNormalized, auth: AuthStore): true | 
     if (auth.session) auth.clear('expired'); // ran out while the page was open
     return { name: 'login', query: { redirect: to.fullPath } };
   }
+  // Someone else set the password: the API refuses everything else until its holder chooses their own.
+  if (auth.account?.mustChangePassword && to.name !== 'password') return { name: 'password', query: { next: to.fullPath } };
   const roles = to.meta.roles;
   if (roles && !roles.includes(auth.role!)) return homeFor(auth.account);
   return true;
