@@ -53,6 +53,9 @@ describe('sign-in limits', () => {
       for (let i = 0; i < 3; i++) expect([401, 429]).toContain((await login(owner, `guess-${a}-${i}`, `198.51.100.${a}`)).status);
     }
     expect((await login(owner, TEST_PASSWORD, '203.0.113.66')).status).toBe(429); // the attacker's address waits
+    // the account is under attack: a new address gets one free failure, not three (it only slows)
+    await login(owner, 'guess-new', '198.51.100.99').expect(401);
+    expect(Number((await login(owner, 'guess-new-2', '198.51.100.99').expect(429)).headers['retry-after'])).toBe(1);
     const res = await login(owner, TEST_PASSWORD, '192.0.2.10').expect(200); // the owner's does not
     expect(res.body.account.username).toBe(owner);
     await login(owner, TEST_PASSWORD, '192.0.2.10').expect(200);
