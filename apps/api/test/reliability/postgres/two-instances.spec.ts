@@ -18,7 +18,7 @@ import { TEST_PASSWORD } from '../../support/test-app.js';
  * Two API instances on one PostgreSQL database behind a round-robin on loopback (one connection
  * per request, each to the next instance): both start at once on a fresh database (startup is
  * serialised by an advisory lock), a write through one is read through the other, a sign-in on
- * one holds on the other, and concurrent edits through both still have exactly one winner.
+ * one holds on the other (and so do the sign-in limits), and concurrent edits through both still have exactly one winner.
  */
 interface Instance {
   app: NestExpressApplication;
@@ -139,6 +139,17 @@ describe('two API instances on one PostgreSQL', () => {
     expect(edits.filter((r) => r.status === 409)).toHaveLength(11);
     const history = await call(balancer.port, 'GET', `/api/sites/${site.body.id}/history`, undefined, login.token);
     expect(history.body.items.filter((entry: { action: string }) => entry.action === 'update')).toHaveLength(1);
+  });
+
+  it('shares the sign-in limits: failures counted on one instance hold on the other', async () => {
+    const [a, b] = instances as [Instance, Instance];
+    await instances[0]!.app.get(AccountsService).create({ username: 'two-guarded', displayName: '限速', role: 'district', regionCode: '220102', password: TEST_PASSWORD }, null);
+    // Three wrong passwords, alternating instances, from this address: the free ones are used up.
+    for (const port of [a.port, b.port, a.port]) expect((await call(port, 'POST', '/api/auth/login', { username: 'two-guarded', password: 'wrong-password-1' })).status).toBe(401);
+    // The next attempt, on either instance and even with the right password, must wait.
+    const refused = await call(b.port, 'POST', '/api/auth/login', { username: 'two-guarded', password: TEST_PASSWORD });
+    expect(refused.status).toBe(429);
+    expect((await call(a.port, 'POST', '/api/auth/login', { username: 'two-guarded', password: TEST_PASSWORD })).status).toBe(429);
   });
 
   it('ends a sign-in everywhere when it is signed out on one instance', async () => {
