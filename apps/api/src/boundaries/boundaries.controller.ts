@@ -2,7 +2,7 @@ import { Controller, Get, Header, Param, Req, Res } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { apiErrorSchema } from '@sitenet/domain/schemas';
+import { apiErrorSchema, patternText } from '@sitenet/domain/schemas';
 import { Public } from '../common/access.js';
 import { BoundariesService, type BoundaryFile } from './boundaries.service.js';
 
@@ -10,7 +10,9 @@ const geoJsonSchema = z
   .object({ type: z.literal('FeatureCollection'), features: z.array(z.record(z.string(), z.unknown())) })
   .meta({ id: 'BoundaryCollection', description: 'GeoJSON, WGS-84, simplified from 天地图 (审图号 GS(2024)0650号; show it with the map)' });
 
-const provinceParams = z.strictObject({ province: z.string().regex(/^\d{2}$/).meta({ description: 'First two digits of the province code', example: '22' }) });
+const provinceParams = z.strictObject({
+  province: patternText(/^\d{2}$/, { 'zh-CN': '省份应为行政区划代码的前两位数字（如 22）', en: 'The province is the first two digits of its division code (e.g. 22)' }, 2).meta({ description: 'First two digits of the province code', example: '22' }),
+});
 
 const PUBLIC_MAP = 'Administrative boundaries are public reference data (天地图, GS(2024)0650号).';
 

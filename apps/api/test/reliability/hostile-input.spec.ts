@@ -120,6 +120,11 @@ function bodyEntryPoints(): [string, Sender][] {
   entries.push(['POST /api/accounts username', (v) => admin.http.post('/api/accounts').send({ username: v, displayName: '测试', role: 'district', regionCode: '220102', password: 'a-long-unusual-passphrase-2026' })]);
   entries.push(['PATCH /api/accounts/:id displayName', (v) => admin.http.patch(`/api/accounts/${unknownId}`).send({ displayName: v })]);
   entries.push(['POST /api/auth/login username', (v) => t.http().post('/api/auth/login').send({ username: v, password: TEST_PASSWORD })]);
+  // New passwords: padded so that only the hostile character can be what is wrong (an invisible
+  // character inside a password is allowed; alone it is too short).
+  const password = (v: unknown) => (typeof v === 'string' && /^\u200b+$/.test(v) ? v : `Quiet-river-${String(v)}-2026`);
+  entries.push(['POST /api/accounts password', (v) => admin.http.post('/api/accounts').send({ username: 'hostile-y', displayName: '测试', role: 'district', regionCode: '220102', password: password(v) })]);
+  entries.push(['POST /api/auth/password newPassword', (v) => district.http.post('/api/auth/password').send({ currentPassword: TEST_PASSWORD, newPassword: password(v) })]);
   return entries;
 }
 

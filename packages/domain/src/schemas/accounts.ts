@@ -4,7 +4,7 @@ import { PASSWORD_MAX_LENGTH, passwordProblems } from '../accounts/password-poli
 import { ROLES } from '../accounts/roles.js';
 import { regionCodeSchema } from './regions.js';
 import { lineText } from './sites.js';
-import { singleLineText } from './primitives.js';
+import { singleLineText, TEXT_PROBLEMS, textProblem } from './primitives.js';
 
 export const usernameSchema = z
   .string()
@@ -14,7 +14,13 @@ export const usernameSchema = z
 
 /** A new password: the policy's problems become issues on the field, in both languages. */
 export const newPasswordSchema = z.string().superRefine((password, ctx) => {
-  for (const problem of passwordProblems(password)) ctx.addIssue({ code: 'custom', message: problem.en, params: { messages: problem } });
+  // Characters no keyboard types and that hashing would blur (a lone surrogate becomes U+FFFD): refused first.
+  const problem = textProblem(password);
+  if (problem && problem !== 'invisible') {
+    ctx.addIssue({ code: 'custom', message: TEXT_PROBLEMS[problem].en, params: { messages: TEXT_PROBLEMS[problem] }, continue: false });
+    return;
+  }
+  for (const policyProblem of passwordProblems(password)) ctx.addIssue({ code: 'custom', message: policyProblem.en, params: { messages: policyProblem } });
 });
 
 export const loginSchema = z.strictObject({

@@ -163,3 +163,14 @@ describe('targets (issue 8)', () => {
     expect(result.error!.issues.map((issue) => issue.path.join('.'))).toContain(path);
   });
 });
+
+describe('new passwords (issue 8)', () => {
+  it('refuses a lone surrogate or a control character before the policy speaks', async () => {
+    const { newPasswordSchema } = await import('./accounts.js');
+    for (const bad of ['a-long-pass\ud800phrase', 'a-long-pass\u0000phrase', 'a-long\npassphrase']) {
+      const result = newPasswordSchema.safeParse(bad);
+      expect(result.success).toBe(false);
+      expect(result.error!.issues).toHaveLength(1);
+    }
+  });
+});
