@@ -9,8 +9,8 @@ import { commonFields, KIND_ATTRIBUTES } from '../support/sites.js';
 /**
  * Issue 4: the whole review loop as people in their own browsers — district staff registers and
  * submits, the prefecture reviewer returns it with a reason, staff fixes and resubmits, the
- * reviewer approves; a later edit stays pending while the published version is shown, then is
- * approved.
+ * reviewer approves; a later edit stays pending while the published version is shown; altered
+ * after the reviewer opened it, it is refused as stale (what changed, a reload), then approved.
  */
 let product: RunningProduct;
 let staffBrowser: Browser;
@@ -148,12 +148,32 @@ describe('the review loop, as two people', () => {
     await noAxe(reviewer);
   });
 
+  it('a change request altered after the reviewer opened it is not approved: the page says what changed and reloads', async () => {
+    // the registrant alters the change request while the reviewer's page still shows the first one
+    await staff.goto(`${product.url}/sites/${siteId}/edit`);
+    await staff.getByTestId('site-form').waitFor();
+    await staff.getByTestId('field-address').fill('南关区流程测试路3号');
+    await staff.getByTestId('save-site').click();
+    await staff.getByTestId('site-detail').waitFor();
+
+    await reviewer.getByTestId('approve-change').click();
+    const notice = reviewer.getByTestId('stale-notice');
+    await notice.waitFor();
+    expect(await notice.locator('[data-testid="stale-change"][data-field="proposed.address"]').textContent()).toContain('南关区流程测试路3号');
+    expect(await reviewer.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('stale-notice');
+    expect(await reviewer.locator('h1').textContent()).not.toContain('更名'); // nothing was published
+    await noAxe(reviewer);
+    await reviewer.getByTestId('stale-reload').click();
+    await reviewer.locator('[data-testid="diff-row"][data-field="address"]').waitFor();
+    expect(await reviewer.getByTestId('stale-notice').count()).toBe(0);
+  });
+
   it('the reviewer approves the change; the new version is published and the history tells it all', async () => {
     await reviewer.getByTestId('approve-change').click();
     await reviewer.waitForFunction((name) => document.querySelector('h1')?.textContent?.includes(name), RENAMED, { timeout: 15_000 });
     expect(await reviewer.getByTestId('pending-change').count()).toBe(0);
     const actions = await reviewer.getByTestId('history-entry').evaluateAll((entries) => entries.map((e) => e.getAttribute('data-action')));
-    expect(actions).toEqual(['create', 'submit', 'return', 'update', 'submit', 'approve', 'change-request', 'approve-change']);
+    expect(actions).toEqual(['create', 'submit', 'return', 'update', 'submit', 'approve', 'change-request', 'change-request', 'approve-change']);
     await noAxe(reviewer);
   });
 
