@@ -39,7 +39,7 @@ describe('site list on PostgreSQL', () => {
     const seen: { query: string; parameters?: unknown[] }[] = [];
     const spy = Object.create(logger) as typeof logger;
     spy.logQuery = (query, parameters, runner) => {
-      seen.push({ query, parameters });
+      seen.push({ query, parameters: parameters as unknown[] | undefined });
       return logger.logQuery(query, parameters, runner);
     };
     (t.dataSource as { logger: typeof logger }).logger = spy;
