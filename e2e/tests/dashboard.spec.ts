@@ -86,7 +86,23 @@ describe('the provincial dashboard', () => {
     expect(await card().getByTestId('target-progress').textContent()).not.toBe(progressBefore);
   });
 
+  it('keeps who created nongan.staff in the account audit log, linked to what the account then did, axe-clean', async () => {
+    await page.getByTestId('nav-account-audit').click();
+    const created = page.locator('[data-testid="audit-row"][data-account="nongan.staff"][data-action="create"]');
+    await created.waitFor({ timeout: 15_000 });
+    expect(await created.textContent()).toContain('demo-province');
+    expect(await page.locator('[data-testid="audit-row"][data-account="nongan.staff"][data-action="password-change"]').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await created.getByTestId('audit-activity-link').click();
+    const submitted = page.locator('[data-testid="activity-row"][data-action="submit"]');
+    await submitted.waitFor({ timeout: 15_000 });
+    expect(await submitted.textContent()).toContain('农安县仪表盘测试阳光家园');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it('drills from the province to a prefecture', async () => {
+    await page.goto(`${product.url}/dashboard?region=220000`);
+    await card().waitFor({ timeout: 20_000 });
     const unit = page.locator(`[data-testid="gap-list"][data-target-id="${TARGET}"] [data-testid="gap-unit"]`).first();
     await unit.locator('a').first().click();
     await page.waitForURL(/region=22\d{4}/);
