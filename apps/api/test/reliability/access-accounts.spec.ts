@@ -5,7 +5,7 @@ import { ApiException } from '../../src/common/api-exception.js';
 import { DemoSeeder } from '../../src/demo/demo.seeder.js';
 import { demoAccountsRefusal } from '../../src/demo/demo-access.js';
 import { siteInput } from '../factories/sites.js';
-import { startTestApp, type SignedIn, type TestApp } from '../support/test-app.js';
+import { startTestApp, TEST_PASSWORD, type SignedIn, type TestApp } from '../support/test-app.js';
 
 /**
  * Issue 8, "Access" (first half): demo accounts off loopback, separation of duties in two hops
@@ -243,7 +243,7 @@ describe('weak passwords', () => {
     expect(reset.issues?.[0]).toMatchObject({ path: 'body.password', code: 'account.weak_password' });
     expect(reset.issues?.[0]?.messages['zh-CN']).toMatch(/常用|容易被猜中/);
     for (const newPassword of ['letmein2026', 'sitenet-2026-mine', 'Li.Nanguan-2026', 'sitenet-demo']) {
-      const own = (await staff.http.post('/api/auth/password').send({ currentPassword: 'test-password-2026', newPassword }).expect(400)).body as ApiErrorBody;
+      const own = (await staff.http.post('/api/auth/password').send({ currentPassword: TEST_PASSWORD, newPassword }).expect(400)).body as ApiErrorBody;
       expect(own.issues?.[0]?.path, newPassword).toBe('body.newPassword');
     }
     const cli = t.app.get(AccountsService).create({ username: 'root.admin', displayName: 'root', role: 'admin', regionCode: null, password: 'admin@12345' }, { operator: 'create-admin' });
