@@ -175,6 +175,21 @@ describe('strings at every entry point (issue 8: NUL, C0/C1 controls, U+2028, lo
   });
 });
 
+describe('numbers a client echoes (hunted with issue 8: a version the integer column cannot hold is refused at the edge, not compared)', () => {
+  it.each([1e308, 2 ** 31, 2 ** 53])('refuses version %d with a 400', async (version) => {
+    const cases: [string, request.Test][] = [
+      ['PATCH /api/sites/:id', district.http.patch(`/api/sites/${draft.id}`).send({ version, name: '新名称网点' })],
+      ['PATCH /api/targets/:id', province.http.patch(`/api/targets/${target.id}`).send({ version, strength: 'about' })],
+      ['POST /api/sites/:id/submit', district.http.post(`/api/sites/${draft.id}/submit`).send({ version })],
+      ['POST /api/sites/:id/return', province.http.post(`/api/sites/${draft.id}/return`).send({ version, reason: '材料不全' })],
+    ];
+    for (const [where, test] of cases) {
+      const body = expectProductError(await test, 400);
+      expect([...new Set(body.issues?.map((issue) => issue.path))], where).toEqual(['body.version']);
+    }
+  });
+});
+
 describe('dates (issue 8: 2025-02-30 and 9999-99-99 reached the database: 500)', () => {
   it.each(IMPOSSIBLE_DATES)('refuses %s wherever a date enters', async (date) => {
     const cases: [string, request.Test][] = [

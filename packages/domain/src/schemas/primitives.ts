@@ -82,6 +82,17 @@ export function patternText(pattern: RegExp, messages: LocalizedText, max = 64) 
   return z.string().max(max, tooLong(max)).regex(pattern, localizedIssue(messages));
 }
 
+/**
+ * A record's version as a client echoes it: a positive whole number that fits the database's
+ * integer column (2³¹−1), so that no value the column cannot hold reaches a query.
+ */
+export const versionNumber = () =>
+  z
+    .number()
+    .int()
+    .min(1)
+    .max(2_147_483_647, localizedIssue({ 'zh-CN': '版本号过大', en: 'The version number is too large' }));
+
 export const EARLIEST_DATE = '1900-01-01';
 export const LATEST_DATE = '2100-12-31';
 

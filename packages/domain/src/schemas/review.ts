@@ -1,13 +1,10 @@
 import { z } from 'zod';
 import { reasonSchema } from './accounts.js';
 import { siteSchema } from './sites.js';
+import { versionNumber } from './primitives.js';
 
 /** The version of the site the person acting saw (`Site.version`): an action on a newer one is refused. */
-export const seenVersionSchema = z
-  .number()
-  .int()
-  .min(1)
-  .meta({ description: 'The version of the site you saw (Site.version). If the site has changed since, the action is refused with 409 `review.stale_version`, listing what changed' });
+export const seenVersionSchema = versionNumber().meta({ description: 'The version of the site you saw (Site.version). If the site has changed since, the action is refused with 409 `review.stale_version`, listing what changed' });
 
 /** Body of submit, approve and reopen. */
 export const reviewActionSchema = z.strictObject({ version: seenVersionSchema });

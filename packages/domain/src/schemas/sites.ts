@@ -8,7 +8,7 @@ import type { LocalizedText } from '../errors/localized.js';
 import { isValidPhone } from '../sites/phone.js';
 import { BARRIER_FREE_FEATURES, SITE_STATUSES } from '../sites/site.js';
 import { regionCodeSchema } from './regions.js';
-import { calendarDate, patternText, searchText, singleLineText } from './primitives.js';
+import { calendarDate, patternText, searchText, singleLineText, versionNumber } from './primitives.js';
 
 /**
  * A single-line text: trimmed, bounded, nothing unsafe or invisible-only (see primitives.ts).
@@ -128,7 +128,7 @@ export function buildSiteSchemas(registry: SiteKindRegistry): SiteSchemas {
       : z.discriminatedUnion('kind', members as unknown as [z.ZodObject, z.ZodObject, ...z.ZodObject[]], { error: () => unknownKind.message });
   const update = z
     .strictObject({
-      version: z.number().int().min(1).meta({ description: 'The version you read; a stale version is refused with 409' }),
+      version: versionNumber().meta({ description: 'The version you read; a stale version is refused with 409' }),
       name: commonSiteFields.name.optional(),
       regionCode: commonSiteFields.regionCode.optional(),
       address: commonSiteFields.address.optional(),

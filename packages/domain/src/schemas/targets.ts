@@ -4,7 +4,7 @@ import { TARGET_STATUSES, TARGET_STRENGTHS } from '../targets/target.js';
 import { targetRuleSchema } from '../targets/target-rules.js';
 import { regionCodeSchema } from './regions.js';
 import { kindCodeSchema, lineText, siteLocationInputSchema } from './sites.js';
-import { calendarDate, multiLineText, patternText } from './primitives.js';
+import { calendarDate, multiLineText, patternText, versionNumber } from './primitives.js';
 import { hasNoRepeats } from '../kinds/field-helpers.js';
 
 const localized = (max: number) => z.strictObject({ 'zh-CN': lineText(1, max), en: lineText(1, max) });
@@ -40,7 +40,7 @@ export const targetCreateSchema = z.strictObject(targetFields).refine(deadlineAf
 
 export const targetUpdateSchema = z
   .strictObject({
-    version: z.number().int().min(1),
+    version: versionNumber(),
     kinds: targetFields.kinds.optional(),
     title: targetFields.title.optional(),
     strength: targetFields.strength.optional(),
