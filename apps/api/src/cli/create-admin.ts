@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { hostname } from 'node:os';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { Writable } from 'node:stream';
@@ -7,6 +8,7 @@ import { prepareDatabase } from '../database/prepare.js';
 import { createApp } from '../create-app.js';
 import { AccountsService } from '../auth/accounts.service.js';
 import { ApiException } from '../common/api-exception.js';
+import { DataDirLockedError, dataDirLockHolder, lockFileFor } from '../database/data-dir-lock.js';
 
 /**
  * Creates an administrator account: the first one in production, where no demo account exists.
@@ -37,13 +39,18 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
+  const config = { ...loadConfig(), seedDemo: false, logLevel: 'silent' as const };
+  // The embedded database admits one process: say so before asking for a password for nothing.
+  if (config.database.kind === 'pglite' && config.database.dataDir) {
+    const holder = dataDirLockHolder(config.database.dataDir);
+    if (holder) throw new DataDirLockedError(config.database.dataDir, lockFileFor(config.database.dataDir), holder, holder.hostname !== hostname());
+  }
   const password = await readPassword('Password (at least 10 characters; not a common or breached password, nor containing the username or "sitenet"): ');
   const again = process.stdin.isTTY ? await readPassword('Repeat the password: ') : password;
   if (password !== again) {
     console.error('create-admin: the two passwords differ; nothing was created.');
     return 1;
   }
-  const config = { ...loadConfig(), seedDemo: false, logLevel: 'silent' as const };
   const { dataSource } = await prepareDatabase(config);
   const app = await createApp(config, dataSource);
   try {
@@ -68,6 +75,10 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
+    if (error instanceof DataDirLockedError) {
+      console.error(`create-admin: ${error.message}\ncreate-admin: it opens the embedded database itself, so it cannot run beside the server: stop the server, run create-admin, then start the server again. Nothing was created.`);
+      process.exit(1);
+    }
     console.error(`create-admin: ${error instanceof ConfigError ? error.message : error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   },

@@ -1,6 +1,10 @@
 import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { PGlite, types, type PGliteOptions, type Results } from '@electric-sql/pglite';
+import { acquireDataDirLock } from './data-dir-lock.js';
+import { DurableNodeFS, durableStartParams, syncTree } from './durable-nodefs.js';
 
 /**
  * A `pg`-compatible pool over one PGlite instance, for TypeORM's postgres driver
@@ -154,7 +158,33 @@ export function pgliteDriver(db: PGlite) {
   };
 }
 
-export async function openPGlite(dataDir: string | undefined): Promise<PGlite> {
-  if (dataDir && !dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
-  return PGlite.create({ dataDir, parsers: pgCompatibleParsers });
+/**
+ * Opens the embedded database: in memory without `dataDir`; otherwise in that folder, which this
+ * process then holds exclusively (data-dir-lock.ts: a second process is refused, naming this
+ * one) until the database is closed, and with fsync reaching the disk (durable-nodefs.ts).
+ * `loadDataDir` fills a new folder from a backup (PGlite's dumpDataDir tarball).
+ */
+export async function openPGlite(dataDir: string | undefined, options: { loadDataDir?: Blob } = {}): Promise<PGlite> {
+  if (!dataDir || dataDir.includes('://')) return PGlite.create({ dataDir, parsers: pgCompatibleParsers, ...options });
+  await mkdir(path.dirname(path.resolve(dataDir)), { recursive: true });
+  const lock = acquireDataDirLock(dataDir);
+  try {
+    const fresh = !existsSync(path.join(dataDir, 'PG_VERSION'));
+    await mkdir(dataDir, { recursive: true });
+    const db = await PGlite.create({ dataDir, fs: new DurableNodeFS(dataDir), startParams: durableStartParams, parsers: pgCompatibleParsers, ...options });
+    // initdb (or the backup) was unpacked as plain files: flush them once, as initdb -S would.
+    if (fresh) syncTree(dataDir);
+    const close = db.close.bind(db);
+    db.close = async () => {
+      try {
+        await close();
+      } finally {
+        lock.release();
+      }
+    };
+    return db;
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
 }
