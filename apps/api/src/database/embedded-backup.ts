@@ -79,7 +79,13 @@ export async function restoreEmbedded(dataDir: string, file: string, options: { 
   } catch (error) {
     throw new EmbeddedBackupError(`Cannot read the backup ${source}: ${(error as Error).message}`);
   }
-  const tar = content[0] === 0x1f && content[1] === 0x8b ? await gunzip(content) : content;
+  let tar: Buffer;
+  try {
+    tar = content[0] === 0x1f && content[1] === 0x8b ? await gunzip(content) : content;
+  } catch (error) {
+    throw new EmbeddedBackupError(`${source} is not a usable backup of the embedded database: ${(error as Error).message}`);
+  }
+  if (!tarHoldsDataFolder(tar)) throw new EmbeddedBackupError(`${source} is not a usable backup of the embedded database: it is not a tar archive of a PGlite data folder (made by npm run backup).`);
   const target = path.resolve(dataDir);
   const lock = acquireDataDirLock(target); // refuses while anything has the folder open
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
@@ -114,6 +120,23 @@ export async function restoreEmbedded(dataDir: string, file: string, options: { 
     await rm(`${staging}.lock`, { force: true });
     lock.release();
   }
+}
+
+/** Whether `tar` is a tar archive whose top folder holds PG_VERSION (what dumpDataDir writes). */
+export function tarHoldsDataFolder(tar: Buffer): boolean {
+  let offset = 0;
+  while (offset + 512 <= tar.length) {
+    const header = tar.subarray(offset, offset + 512);
+    if (header.every((byte) => byte === 0)) return false; // end of archive
+    if (header.toString('latin1', 257, 262) !== 'ustar') return false;
+    const text = (from: number, to: number) => header.toString('utf8', from, to).replace(/\0.*$/s, '');
+    const name = [text(345, 500), text(0, 100)].filter(Boolean).join('/');
+    if (/^(?:[^/]+\/)?PG_VERSION$/.test(name.replace(/^\.?\//, ''))) return true;
+    const size = parseInt(text(124, 136).trim() || '0', 8);
+    if (!Number.isFinite(size) || size < 0) return false;
+    offset += 512 + Math.ceil(size / 512) * 512;
+  }
+  return false;
 }
 
 /** Writes to a temporary file beside `file`, flushes it, then renames it into place. */
