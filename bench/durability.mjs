@@ -7,7 +7,9 @@
 //  2. single-row commits (autocommit INSERTs), the shape of most API writes;
 //  3. a 20-statement transaction (a site with its history and audit rows is ~5);
 //  4. a 1,000-row transaction (imports, seeding);
-//  5. reopening the folder (every later start).
+//  5. site registrations through the whole API (POST /api/sites as district staff: validation,
+//     jurisdiction, the site row and its history in one transaction), the write users make;
+//  6. reopening the folder (every later start).
 // Each measure runs in alternation, several rounds, and the median is printed. Machines here are
 // shared and noisy: read the ratios. The disk matters most (a laptop SSD, a VM's virtual disk and
 // a network volume differ by orders of magnitude): run it where the product runs.
@@ -18,14 +20,58 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PGlite } from '@electric-sql/pglite';
+import { creditCodeCheckCharacter } from '@sitenet/domain';
+import request from 'supertest';
 
 const api = (p) => import(new URL(`../apps/api/dist/${p}`, import.meta.url).href);
 const { loadConfig } = await api('config/config.js');
 const { openPGlite, pgCompatibleParsers } = await api('database/pglite-pool.js');
 const { prepareDatabase } = await api('database/prepare.js');
+const { createApp } = await api('create-app.js');
+const { seedApplicationData } = await api('seeding/reference-data.js');
+const { AccountsService } = await api('auth/accounts.service.js');
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SINGLE = 300;
+const SITES = 40;
+const PASSWORD = 'Quartz-lantern-7-harbour';
+
+let serial = 0;
+function siteInput() {
+  const n = ++serial;
+  const body = `9122010${String(n).padStart(10, '0')}`.slice(0, 17);
+  return {
+    kind: 'training-base',
+    name: `基准培训基地${n}号`,
+    regionCode: '220102',
+    address: `南关区基准路${n}号`,
+    location: { lat: 43.8599, lng: 125.3503 },
+    operator: { name: `基准培训单位${n}`, creditCode: body + creditCodeCheckCharacter(body) },
+    contact: { person: '王基准', phone: '13912345678' },
+    openedOn: '2024-03-01',
+    barrierFree: ['step-free-entrance'],
+    attributes: { grade: 'provincial', yearlyCapacity: 300, occupations: ['e-commerce'], traineesLastYear: 120, employedAfterTraining: 60 },
+  };
+}
+
+/** Sequential site registrations through the API; returns registrations per second. */
+async function registerSites(dataSource, round) {
+  const app = await createApp(config, dataSource);
+  await app.init();
+  await seedApplicationData(app, config);
+  const username = `bench.district.${round}`;
+  await app.get(AccountsService).create({ username, displayName: 'bench', role: 'district', regionCode: '220102', password: PASSWORD }, { operator: 'bench' });
+  const server = app.getHttpServer();
+  const login = await request(server).post('/api/auth/login').send({ username, password: PASSWORD });
+  if (login.status !== 200) throw new Error(`bench sign-in failed: ${login.status} ${JSON.stringify(login.body)}`);
+  const started = performance.now();
+  for (let i = 0; i < SITES; i++) {
+    const res = await request(server).post('/api/sites').set('Authorization', `Bearer ${login.body.token}`).send(siteInput());
+    if (res.status !== 201) throw new Error(`bench site registration failed: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  const perSecond = SITES / ((performance.now() - started) / 1000);
+  return { app, perSecond };
+}
 const base = await mkdtemp(path.join(process.env.BENCH_DIR ?? os.tmpdir(), 'sitenet-bench-durability-'));
 const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', PORTAL_DIST: '/nonexistent' }) };
 
@@ -66,7 +112,10 @@ for (let round = 0; round < ROUNDS; round++) {
     }
     record(name, '1,000-row transaction (ms)', (performance.now() - started) / 5);
 
-    await dataSource.destroy(); // closes PGlite (and releases the folder's lock)
+    const { app, perSecond } = await registerSites(dataSource, folder);
+    record(name, `site registrations through the API per second (${SITES} in a row)`, perSecond);
+
+    await app.close(); // closes the data source and PGlite (and releases the folder's lock)
     started = performance.now();
     const reopened = await open(dir);
     await reopened.query('SELECT count(*) FROM region');
