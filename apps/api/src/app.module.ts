@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
@@ -10,6 +10,7 @@ import type { AppConfig } from './config/config.js';
 import { AppConfigModule } from './config/config.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { ZodValidationPipe } from './common/zod-validation.pipe.js';
+import { RequestShapeInterceptor } from './common/request-shape.interceptor.js';
 import { requestLogParams } from './common/request-log.js';
 import { HealthModule } from './health/health.module.js';
 import { RegionsModule } from './regions/regions.module.js';
@@ -60,6 +61,7 @@ export class AppModule {
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_INTERCEPTOR, useClass: RequestShapeInterceptor },
       ],
     };
   }

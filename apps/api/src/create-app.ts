@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NestFactory } from '@nestjs/core';
@@ -12,7 +13,7 @@ import type { DataSource } from 'typeorm';
 import { AppModule, type AppOptions } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { buildOpenApiDocument, serveOpenApi } from './openapi/openapi.js';
-import { answerOutsideApi, refuseMalformedPaths, useJsonBodies } from './common/http-edges.js';
+import { answerClientErrors, answerOutsideApi, isApiPath, looksLikePortalRoute, refuseMalformedPaths } from './common/http-edges.js';
 
 const defaultPortalDist = fileURLToPath(new URL('../../portal/dist', import.meta.url));
 
@@ -39,7 +40,8 @@ export async function createApp(config: AppConfig, dataSource: DataSource, optio
       strictTransportSecurity: config.httpsOnly,
     }),
   );
-  useJsonBodies(app);
+  // No body is parsed here: RequestShapeInterceptor reads it after routing and authentication.
+  answerClientErrors(app.getHttpServer() as Server);
   app.setGlobalPrefix('api');
   serveOpenApi(app, buildOpenApiDocument(app));
   refuseMalformedPaths(app);
@@ -68,11 +70,11 @@ function servePortal(app: NestExpressApplication, dist: string): void {
       else res.setHeader('Cache-Control', 'public, max-age=3600');
     },
   });
-  const isApi = (request: Request) => request.path === '/api' || request.path.startsWith('/api/');
+  const isApi = (request: Request) => isApiPath(request.path);
   app.use((request: Request, response: Response, next: NextFunction) => (isApi(request) ? next() : files(request, response, next)));
   app.use((request: Request, response: Response, next: NextFunction) => {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || isApi(request)) return next();
-    if (path.extname(request.path)) return next();
+    if (path.extname(request.path) || !looksLikePortalRoute(request.path)) return next();
     response.setHeader('Cache-Control', 'no-cache');
     response.sendFile(index);
   });

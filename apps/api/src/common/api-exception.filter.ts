@@ -10,8 +10,10 @@ const GENERIC: Record<number, { code: string; messages: LocalizedText }> = {
   403: { code: 'auth.forbidden', messages: { 'zh-CN': '您没有执行此操作的权限。', en: 'You are not allowed to do this.' } },
   404: { code: 'route.not_found', messages: { 'zh-CN': '请求的地址不存在。', en: 'There is nothing at this address.' } },
   405: { code: 'method.not_allowed', messages: { 'zh-CN': '此地址不支持该请求方法。', en: 'This address does not accept that method.' } },
+  408: { code: 'request.timeout', messages: { 'zh-CN': '请求发送超时，请重试。', en: 'The request took too long to arrive; try again.' } },
   413: { code: 'request.too_large', messages: { 'zh-CN': '请求内容过大。', en: 'The request is too large.' } },
   415: { code: 'request.unsupported_media_type', messages: { 'zh-CN': '不支持的内容类型，请以 JSON 提交。', en: 'Unsupported content type; send JSON.' } },
+  431: { code: 'request.headers_too_large', messages: { 'zh-CN': '请求地址或请求头过长。', en: 'The address or the headers of the request are too long.' } },
   429: { code: 'rate.limited', messages: { 'zh-CN': '请求过于频繁，请稍后再试。', en: 'Too many requests; wait a moment and try again.' } },
   500: { code: 'internal', messages: { 'zh-CN': '服务器内部错误，请稍后再试；如仍有问题，请把请求编号告知管理员。', en: 'Something went wrong on the server. Try again later; if it persists, give the administrator the request id.' } },
   503: { code: 'unavailable', messages: { 'zh-CN': '服务暂时不可用，请稍后再试。', en: 'The service is unavailable; try again later.' } },
@@ -27,11 +29,15 @@ function genericFor(status: number) {
  * Express's English HTML page.
  */
 export function sendGenericError(request: Request & { id?: unknown }, response: Response, status: number): void {
-  const { code, messages } = genericFor(status);
-  const locale = localeFromAcceptLanguage(request.headers['accept-language']);
   const requestId = typeof request.id === 'string' ? request.id : undefined;
-  const body: ApiErrorBody = { statusCode: status, code, message: messages[locale], messages, ...(requestId ? { requestId } : {}) };
-  response.status(status).json(body);
+  response.status(status).json(genericErrorBody(status, request.headers['accept-language'], requestId));
+}
+
+/** The product's error body for a status, in the language asked for (Chinese by default). */
+export function genericErrorBody(status: number, acceptLanguage: string | undefined, requestId?: string): ApiErrorBody {
+  const { code, messages } = genericFor(status);
+  const locale = localeFromAcceptLanguage(acceptLanguage);
+  return { statusCode: status, code, message: messages[locale], messages, ...(requestId ? { requestId } : {}) };
 }
 
 /**
