@@ -14,9 +14,11 @@ import { SessionEntity } from './session.entity.js';
 import { SessionJanitor } from './session-janitor.js';
 import { SignInAttemptEntity } from './sign-in-attempt.entity.js';
 import { SignInLimiter } from './sign-in-limiter.js';
+import { SignInKnownEntity } from './sign-in-known.entity.js';
+import { HealthModule } from '../health/health.module.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AccountEntity, AccountAuditEntity, SessionEntity, RegionEntity, SignInAttemptEntity])],
+  imports: [TypeOrmModule.forFeature([AccountEntity, AccountAuditEntity, SessionEntity, RegionEntity, SignInAttemptEntity, SignInKnownEntity]), HealthModule],
   controllers: [AuthController, AccountsController, AccountAuditController],
   providers: [AuthService, AccountsService, AccountAuditService, AccessGuard, SignInLimiter, SessionJanitor],
   exports: [AuthService, AccountsService, AccessGuard],

@@ -14,6 +14,10 @@ import { jurisdictionOf, type Actor } from './jurisdiction.js';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.js';
 import { SessionEntity } from './session.entity.js';
 import { SignInLimiter } from './sign-in-limiter.js';
+import { deleteInBatches } from '../database/batched-delete.js';
+
+/** Rows each statement of a purge deletes at most. */
+export const PURGE_BATCH_SIZE = 1000;
 
 export interface IssuedSession {
   token: string;
@@ -42,15 +46,13 @@ export class AuthService {
    * refusing the right password from an address that has not been failing.
    */
   async login(username: string, password: string, address: string): Promise<IssuedSession> {
-    const subject = { account: username, address };
-    await this.limiter.reserve(subject); // counted first: parallel attempts cannot slip past
     const account = await this.accounts.findOneBy({ username });
+    // Counted before the password is checked: parallel attempts cannot slip past. The same
+    // statements whether the username exists or not; a made-up one's counts are purged sooner.
+    const reservation = await this.limiter.reserve({ account: username, address, accountExists: account !== null });
     const valid = account ? await verifyPassword(account.passwordHash, password) : await verifyPassword(await decoyHash(), password);
-    if (!account || !valid || !account.active) {
-      await this.limiter.failed(subject);
-      throw new ApiException(401, 'auth.bad_credentials', BAD_CREDENTIALS);
-    }
-    await this.limiter.succeeded(subject);
+    if (!account || !valid || !account.active) throw new ApiException(401, 'auth.bad_credentials', BAD_CREDENTIALS);
+    await this.limiter.succeeded(reservation);
     const token = randomBytes(32).toString('base64url');
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.config.sessionTtlMinutes * 60_000);
@@ -84,13 +86,10 @@ export class AuthService {
    * Deletes sign-ins that have ended (expired, or revoked by logout or a password change) and
    * sign-in counts that have gone quiet; run periodically by SessionJanitor.
    */
-  async purgeEnded(): Promise<{ sessions: number; attempts: number }> {
-    const result = await this.sessions
-      .createQueryBuilder()
-      .delete()
-      .where('expires_at <= :now OR revoked_at IS NOT NULL', { now: new Date() })
-      .execute();
-    return { sessions: result.affected ?? 0, attempts: await this.limiter.purge() };
+  async purgeEnded(batchSize = PURGE_BATCH_SIZE): Promise<{ sessions: number; attempts: number }> {
+    // The database's clock, not this instance's (several instances may disagree), in batches.
+    const sessions = await deleteInBatches(this.sessions.manager.connection, 'session', 'id', `"revoked_at" IS NOT NULL OR "expires_at" <= now()`, [], batchSize);
+    return { sessions, attempts: await this.limiter.purge(batchSize) };
   }
 
   async logout(sessionId: string): Promise<void> {
@@ -100,8 +99,8 @@ export class AuthService {
   /** Changes one's own password; other sign-ins of the account end. */
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
     const account = await this.accounts.findOneByOrFail({ id: actor.id });
-    const attempt = { account: `password-change:${account.id}`, address: null };
-    await this.limiter.reserve(attempt);
+    // Per sign-in: a thief's wrong guesses in a stolen session never slow the owner's own session.
+    const attempt = await this.limiter.reserve({ account: `password-change:${actor.sessionId}`, address: null });
     if (!(await verifyPassword(account.passwordHash, currentPassword))) {
       throw new ApiException(400, 'validation.failed', { 'zh-CN': '当前密码不正确。', en: 'The current password is wrong.' }, [
         { path: 'body.currentPassword', code: 'auth.wrong_password', messages: { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' } },

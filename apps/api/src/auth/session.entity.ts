@@ -6,6 +6,7 @@ import { AccountEntity } from './account.entity.js';
 @Index('ux_session_token_hash', ['tokenHash'], { unique: true })
 @Index('ix_session_account', ['accountId'])
 @Index('ix_session_expires_at', ['expiresAt'])
+@Index('ix_session_revoked_at', ['revokedAt'], { where: '"revoked_at" IS NOT NULL' })
 export class SessionEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_session' })
   id!: string;

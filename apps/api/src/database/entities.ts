@@ -6,8 +6,10 @@ import { AccountEntity } from '../auth/account.entity.js';
 import { SessionEntity } from '../auth/session.entity.js';
 import { AccountAuditEntity } from '../auth/account-audit.entity.js';
 import { SignInAttemptEntity } from '../auth/sign-in-attempt.entity.js';
+import { SignInKnownEntity } from '../auth/sign-in-known.entity.js';
+import { ServerSecretEntity } from './server-secret.entity.js';
 import { TargetEntity } from '../targets/target.entity.js';
 import { ServicePointEntity } from '../coverage/service-point.entity.js';
 
 /** Every entity of the API, registered once for the data source and the drift check. */
-export const entities = [RegionEntity, SeedRunEntity, SiteEntity, SiteHistoryEntity, AccountEntity, SessionEntity, AccountAuditEntity, SignInAttemptEntity, TargetEntity, ServicePointEntity];
+export const entities = [RegionEntity, SeedRunEntity, SiteEntity, SiteHistoryEntity, AccountEntity, SessionEntity, AccountAuditEntity, SignInAttemptEntity, SignInKnownEntity, ServerSecretEntity, TargetEntity, ServicePointEntity];

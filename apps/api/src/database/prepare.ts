@@ -3,6 +3,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { AppConfig } from '../config/config.js';
 import { isEmbedded, openDataSource } from './data-source.js';
 import { seedRegions, type SeedOutcome } from '../seeding/region-seeder.js';
+import { ensureServerSecret, SIGN_IN_KEY_SECRET } from './server-secret.js';
 
 export interface PreparedDatabase {
   dataSource: DataSource;
@@ -15,6 +16,8 @@ export async function prepareDatabase(config: AppConfig, embedded?: PGlite): Pro
   try {
     const seeds = await whileHoldingStartupLock(dataSource, async () => {
       await dataSource.runMigrations({ transaction: 'each' });
+      // Generated once per database, inside the lock: every instance then reads the same one.
+      await ensureServerSecret(dataSource, SIGN_IN_KEY_SECRET);
       return [await seedRegions(dataSource, config.seedsDir)];
     });
     return { dataSource, seeds };
