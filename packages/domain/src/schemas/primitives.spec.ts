@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { toFieldIssues } from '../errors/zod-issues.js';
-import { calendarDate, multiLineText, patternText, searchText, singleLineText, textProblem } from './primitives.js';
+import { calendarDate, instant, multiLineText, patternText, searchText, singleLineText, textProblem } from './primitives.js';
 import { targetCreateSchema } from './targets.js';
 
 const single = singleLineText(1, 50);
@@ -84,6 +84,40 @@ describe('textProblem', () => {
     expect(textProblem('a\nb', { multiLine: true })).toBeNull();
     expect(textProblem('\u200b')).toBe('invisible');
     expect(textProblem('')).toBeNull();
+  });
+});
+
+describe('characters the hostile review of issue 8 found let through', () => {
+  const line = singleLineText(1, 100);
+  const multi = multiLineText(1, 100);
+  it.each([
+    ['LRM U+200E', '测试\u200e网点', 'control'],
+    ['RLM U+200F', '测试\u200f网点', 'control'],
+    ['ALM U+061C', '测试\u061c网点', 'control'],
+    ['an isolate U+2066', '测试\u2066网点\u2069', 'control'],
+    ['U+FDD0', '测试\ufdd0网点', 'control'],
+    ['U+FDEF', '测试\ufdef网点', 'control'],
+    ['U+FFFE', '测试\ufffe', 'control'],
+    ['U+1FFFE', '测试\u{1fffe}', 'control'],
+    ['U+10FFFF', '测试\u{10ffff}', 'control'],
+    ['a U+FEFF inside', '测试\ufeff网点', 'control'],
+    ['private-use only', '\ue000\uf8ff', 'invisible'],
+    ['supplementary private-use only', '\u{f0000}\u{10fffd}', 'invisible'],
+    ['combining marks only', '\u0301\u0308\u20dd', 'invisible'],
+    ['combining marks and blanks', ' \u0301 \u200b', 'invisible'],
+  ])('refuses %s in single- and multi-line text', (_name, value, problem) => {
+    expect(textProblem(value)).toBe(problem);
+    expect(line.safeParse(value).success).toBe(false);
+    expect(multi.safeParse(value).success).toBe(false);
+  });
+
+  it.each([
+    ['a BOM at either end (trimmed)', '\ufeff测试网点\ufeff', '测试网点'],
+    ['a combining accent on a letter', 'Cafe\u0301', 'Cafe\u0301'],
+    ['a rare character mapped to private use among others (GB 18030-2000)', '张\ue816', '张\ue816'],
+    ['an emoji sequence with a joiner', '👩\u200d🔧 工坊', '👩\u200d🔧 工坊'],
+  ])('still accepts %s', (_name, value, parsed) => {
+    expect(line.parse(value)).toBe(parsed);
   });
 });
 
@@ -172,5 +206,32 @@ describe('new passwords (issue 8)', () => {
       expect(result.success).toBe(false);
       expect(result.error!.issues).toHaveLength(1);
     }
+  });
+});
+
+describe('instant (issue 8 review: impossible instants gave a 500)', () => {
+  const schema = instant();
+  it.each([
+    ['year 0', '0000-01-01T00:00:00Z'],
+    ['year 9999 with a large negative offset (past year 9999 in UTC)', '9999-12-31T23:59:59-23:59'],
+    ['a day that does not exist', '2025-02-30T00:00:00Z'],
+    ['month 13', '2025-13-01T00:00:00Z'],
+    ['before 1900', '1899-12-31T23:59:59Z'],
+    ['after 2100 once the offset is applied', '2100-12-31T23:00:00-02:00'],
+    ['no zone', '2026-01-02T03:04:05'],
+    ['not a date', 'x'],
+  ])('refuses %s with one issue in both languages', (_name, value) => {
+    const result = schema.safeParse(value);
+    expect(result.success).toBe(false);
+    expect(result.error!.issues).toHaveLength(1);
+    const [issue] = toFieldIssues(result.error!.issues, 'zh-CN', 'query.before');
+    expect(issue!.messages['zh-CN']).toMatch(/时间/);
+  });
+
+  it('accepts instants with any offset and normalises them to UTC', () => {
+    expect(schema.parse('2026-01-02T08:04:05+08:00')).toBe('2026-01-02T00:04:05.000Z');
+    expect(schema.parse('1900-01-01T00:00:00Z')).toBe('1900-01-01T00:00:00.000Z');
+    expect(schema.parse('2100-12-31T23:59:59.999Z')).toBe('2100-12-31T23:59:59.999Z');
+    expect(schema.parse('2024-02-29T12:00:00.123456Z')).toBe('2024-02-29T12:00:00.123Z');
   });
 });

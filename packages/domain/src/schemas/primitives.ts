@@ -11,22 +11,41 @@ import type { LocalizedText } from '../errors/localized.js';
 
 /**
  * Never accepted in any text: C0 controls except tab and line feed, DEL, C1 controls, the Unicode
- * line and paragraph separators (they break JSON-in-JS, CSV and log lines), the bidirectional
- * embeddings, overrides and isolates (they reorder what a reader sees: "Trojan source"), and the
- * noncharacters U+FFFE/U+FFFF.
+ * line and paragraph separators (they break JSON-in-JS, CSV and log lines), every bidirectional
+ * control — embeddings, overrides, isolates and the marks LRM U+200E, RLM U+200F and ALM U+061C
+ * (they reorder or hide what a reader sees: "Trojan source"; Chinese and English text never needs
+ * them) —, a U+FEFF inside the text (a byte order mark pasted in the middle; at either end it is
+ * trimmed), and the noncharacters of every plane (U+FDD0–U+FDEF, U+xFFFE, U+xFFFF: reserved for
+ * a program's own use, never interchanged).
  */
-const NEVER_IN_TEXT = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]/;
+const NEVER_IN_TEXT = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\uFEFF\p{Bidi_Control}\p{Noncharacter_Code_Point}]/u;
 /** With the `u` flag only an unpaired surrogate is a code point in this range. */
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 const TAB_OR_LINE_FEED = /[\t\n]/;
-/** Nothing a reader can see: whitespace, zero-width and other default-ignorable characters, format characters, the braille blank. */
-const INVISIBLE_ONLY = /^[\s\p{Z}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]*$/u;
+/**
+ * Nothing a reader can read: whitespace, zero-width and other default-ignorable characters, format
+ * characters, the braille blank, combining marks with nothing to combine with, and private-use
+ * characters (no meaning outside the program that assigned one).
+ *
+ * Private-use characters are refused only when they are all there is, not anywhere: Chinese
+ * systems built on GB 18030-2000 (and some input methods still) map rare characters — found in
+ * people's and places' names — to the private-use area, so an operator's or contact's name may
+ * legitimately carry one among ordinary characters. Text made only of them shows as boxes to
+ * everyone else and says nothing.
+ */
+const INVISIBLE_ONLY = /^[\s\p{Z}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800\p{M}\p{Co}]*$/u;
 
 export const TEXT_PROBLEMS = {
-  control: { 'zh-CN': '不能包含控制字符、零宽方向控制符或 Unicode 行/段分隔符', en: 'Must not contain control characters, bidirectional controls or Unicode line/paragraph separators' },
+  control: {
+    'zh-CN': '不能包含控制字符、文字方向控制符、字符中间的 BOM（U+FEFF）、非字符码位或 Unicode 行/段分隔符',
+    en: 'Must not contain control characters, bidirectional controls or marks, a byte order mark (U+FEFF) inside the text, noncharacters or Unicode line/paragraph separators',
+  },
   lineBreak: { 'zh-CN': '不能包含换行符或制表符', en: 'Must not contain line breaks or tabs' },
   surrogate: { 'zh-CN': '包含无效的字符编码（孤立的代理项）', en: 'Contains an invalid character encoding (a lone surrogate)' },
-  invisible: { 'zh-CN': '不能只包含空白或不可见字符', en: 'Must not be only blank or invisible characters' },
+  invisible: {
+    'zh-CN': '不能只包含空白、不可见字符、单独的组合符号或私用区字符',
+    en: 'Must not be only blank or invisible characters, lone combining marks or private-use characters',
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 export type TextProblem = keyof typeof TEXT_PROBLEMS;
