@@ -90,6 +90,12 @@ const HOSTILE_TEXT: Record<string, string> = {
   'a bidi override': '测试\u202e网点',
   'zero-width only': '\u200b\u200b\u200b',
   'blank only': ' \u3000\t ',
+  // Found let through by the hostile review:
+  'RLM U+200F': '测试\u200f网点',
+  'ALM U+061C': '测试\u061c网点',
+  'a noncharacter U+FDD0': '测试\ufdd0网点',
+  'a noncharacter U+1FFFF': '测试\u{1ffff}网点',
+  'a U+FEFF inside': '测试\ufeff网点',
 };
 
 const IMPOSSIBLE_DATES = ['2025-02-30', '9999-99-99', '2023-02-29', '0000-00-00', '2024-1-1'];
@@ -173,6 +179,25 @@ describe('strings at every entry point (issue 8: NUL, C0/C1 controls, U+2028, lo
         expect(res.status, url).toBeLessThan(500);
       }
       expect((await district.http.get(`/api/sites?q=${raw}`)).status).toBeLessThan(500);
+    }
+  });
+});
+
+describe('text with nothing to read (hostile review of issue 8: combining marks or private-use characters alone were stored)', () => {
+  it.each([
+    ['combining marks only', '\u0301\u0308\u20dd'],
+    ['private-use only', '\ue000\uf8ff'],
+  ])('refuses %s in names, titles and reasons', async (_name, value) => {
+    const cases: [string, request.Test][] = [
+      ['POST /api/sites name', district.http.post('/api/sites').send(setAt(siteInput('auxiliary-workshop'), 'name', value))],
+      ['POST /api/sites contact.person', district.http.post('/api/sites').send(setAt(siteInput('auxiliary-workshop'), 'contact.person', value))],
+      ['POST /api/targets title.zh-CN', province.http.post('/api/targets').send(setAt(newTarget(), 'title.zh-CN', value))],
+      ['POST /api/sites/:id/return reason', province.http.post(`/api/sites/${draft.id}/return`).send({ reason: value })],
+      ['POST /api/accounts displayName', admin.http.post('/api/accounts').send({ username: 'hostile-z', displayName: value, role: 'district', regionCode: '220102', password: 'a-long-unusual-passphrase-2026' })],
+    ];
+    for (const [where, test] of cases) {
+      const body = expectProductError(await test, 400);
+      expect(body.issues?.length, where).toBeGreaterThan(0);
     }
   });
 });
