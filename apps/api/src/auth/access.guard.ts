@@ -26,7 +26,7 @@ export class AccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
     const header = request.headers.authorization ?? '';
     const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
-    const actor = token ? await this.auth.authenticate(token) : null;
+    const actor = token ? await this.auth.authenticate(token, { localAddress: request.socket?.localAddress, headers: request.headers }) : null;
     if (!actor) {
       throw new ApiException(401, 'auth.required', { 'zh-CN': '请先登录，或登录已过期，请重新登录。', en: 'Please sign in; your session may have expired.' });
     }

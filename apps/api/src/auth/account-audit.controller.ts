@@ -1,9 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AccountActivityEntry, AccountAuditEntry, AccountSummary } from '@sitenet/domain';
 import { accountActivityQuerySchema, accountActivitySchema, accountAuditListSchema, accountAuditQuerySchema, accountIdParamsSchema } from '@sitenet/domain/schemas';
 import { CurrentActor, SignedIn } from '../common/access.js';
-import { AccountAuditService } from './account-audit.service.js';
+import { AccountAuditService, type AccountActivityPage, type AccountAuditPage } from './account-audit.service.js';
 import type { Actor } from './jurisdiction.js';
 
 @ApiTags('accounts')
@@ -16,7 +15,7 @@ export class AccountAuditController {
   @SignedIn('admin', 'province')
   @ApiOperation({ summary: 'The append-only audit log of account actions (create, password reset and change, deactivate/reactivate, role, unit, name), newest first: all for admins, accounts of their province for province officials' })
   @ApiOkResponse({ standardSchema: accountAuditListSchema })
-  list(@CurrentActor() actor: Actor, @Query({ schema: accountAuditQuerySchema }) query: { accountId?: string; before?: string; limit: number }): Promise<{ items: AccountAuditEntry[]; nextBefore: string | null }> {
+  list(@CurrentActor() actor: Actor, @Query({ schema: accountAuditQuerySchema }) query: { accountId?: string; before?: string; beforeId?: string; limit: number }): Promise<AccountAuditPage> {
     return this.audit.list(actor, query);
   }
 
@@ -27,8 +26,8 @@ export class AccountAuditController {
   activity(
     @CurrentActor() actor: Actor,
     @Param({ schema: accountIdParamsSchema }) params: { id: string },
-    @Query({ schema: accountActivityQuerySchema }) query: { since?: string; limit: number },
-  ): Promise<{ account: AccountSummary; items: AccountActivityEntry[] }> {
+    @Query({ schema: accountActivityQuerySchema }) query: { since?: string; after?: string; afterId?: string; limit: number },
+  ): Promise<AccountActivityPage> {
     return this.audit.activity(params.id, actor, query);
   }
 }

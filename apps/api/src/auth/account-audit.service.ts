@@ -7,8 +7,6 @@ import { AccountEntity } from './account.entity.js';
 import { toAccountSummary } from './account.mapper.js';
 import type { Actor } from './jurisdiction.js';
 
-const COLUMN = { provinceCode: 'province_code', prefectureCode: 'prefecture_code', countyCode: 'county_code' } as const;
-
 interface AuditRow {
   id: string;
   at: Date;
@@ -31,18 +29,26 @@ interface AuditRow {
 export class AccountAuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(reader: Actor, query: { accountId?: string; before?: string; limit: number }): Promise<{ items: AccountAuditEntry[]; nextBefore: string | null }> {
+  async list(reader: Actor, query: { accountId?: string; before?: string; beforeId?: string; limit: number }): Promise<AccountAuditPage> {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (reader.scope.kind === 'unit') {
-      params.push(reader.scope.kind === 'unit' && reader.scope.column === 'provinceCode' ? reader.scope.code : '-');
-      where.push(`(a.province_code = $${params.length} OR a.previous_province_code = $${params.length})`);
+    const province = provinceOf(reader);
+    if (province !== undefined) {
+      // Every entry about an account that has belonged to the reader's province at some time
+      // (its creation there, or a move into or out of it): a move never hides its past or future.
+      params.push(province ?? '-');
+      where.push(`a.account_id IN (SELECT p.account_id FROM account_audit p WHERE p.province_code = $${params.length} OR p.previous_province_code = $${params.length})`);
     }
     if (query.accountId) {
       params.push(query.accountId);
       where.push(`a.account_id = $${params.length}`);
     }
-    if (query.before) {
+    if (query.before && query.beforeId) {
+      // A keyset cursor on (at, id), the order of the list: entries sharing one instant are
+      // neither skipped nor repeated, however many share it.
+      params.push(new Date(query.before), query.beforeId);
+      where.push(`(a.at, a.id) < ($${params.length - 1}, $${params.length})`);
+    } else if (query.before) {
       params.push(new Date(query.before));
       where.push(`a.at < $${params.length}`);
     }
@@ -53,33 +59,42 @@ export class AccountAuditService {
         ORDER BY a.at DESC, a.id DESC LIMIT $${params.length}`,
       params,
     );
-    let items = rows.slice(0, query.limit).map(toEntry);
-    if (rows.length <= query.limit) return { items, nextBefore: null };
-    // The next page starts strictly before this page's last instant: entries sharing the instant
-    // of the first one left out move to the next page with it (one action writes several at once).
-    const boundary = toEntry(rows[query.limit]!).at;
-    const kept = items.filter((item) => item.at !== boundary);
-    if (kept.length) items = kept;
-    return { items, nextBefore: items[items.length - 1]!.at };
+    const items = rows.slice(0, query.limit).map(toEntry);
+    const last = rows.length > query.limit ? items[items.length - 1]! : null;
+    return { items, nextBefore: last?.at ?? null, nextBeforeId: last?.id ?? null };
   }
 
-  /** What the account did on sites the reader can see, from `since` on (oldest first). */
-  async activity(accountId: string, reader: Actor, query: { since?: string; limit: number }): Promise<{ account: AccountSummary; items: AccountActivityEntry[] }> {
+  /**
+   * What the account did on sites the reader can see, from `since` on (oldest first), a page at
+   * a time: `nextAfter`/`nextAfterId` say that more follow and where. A province official sees
+   * an account that has belonged to their province at some time (its audit entries say so), and
+   * its activity on sites of their province.
+   */
+  async activity(accountId: string, reader: Actor, query: { since?: string; after?: string; afterId?: string; limit: number }): Promise<AccountActivityPage> {
     const account = await this.dataSource.getRepository(AccountEntity).findOne({ where: { id: accountId }, relations: { region: true } });
     const notFound = new NotFoundApiException('account.not_found', { 'zh-CN': `没有编号为 ${accountId} 的账号。`, en: `There is no account with id ${accountId}.` });
     if (!account) throw notFound;
     const params: unknown[] = [accountId];
     const where = ['h.actor_id = $1'];
     if (reader.scope.kind === 'unit') {
-      if (reader.scope.column !== 'provinceCode' || account.region?.provinceCode !== reader.scope.code) throw notFound;
-      params.push(reader.scope.code);
-      where.push(`s.${COLUMN[reader.scope.column]} = $${params.length}`);
+      const province = provinceOf(reader);
+      if (!province) throw notFound;
+      if (account.region?.provinceCode !== province && !(await this.hasBelongedTo(accountId, province))) throw notFound;
+      params.push(province);
+      where.push(`s.province_code = $${params.length}`);
     }
     if (query.since) {
       params.push(new Date(query.since));
       where.push(`h.at >= $${params.length}`);
     }
-    params.push(query.limit);
+    if (query.after && query.afterId) {
+      params.push(new Date(query.after), query.afterId);
+      where.push(`(h.at, h.id) > ($${params.length - 1}, $${params.length})`);
+    } else if (query.after) {
+      params.push(new Date(query.after));
+      where.push(`h.at > $${params.length}`);
+    }
+    params.push(query.limit + 1);
     const rows: { id: string; at: Date; site_id: string; site_name: string; action: string; from_status: string | null; to_status: string | null; reason: string | null }[] = await this.dataSource.query(
       `SELECT h.id, h.at, h.site_id, s.name AS site_name, h.action, h.from_status, h.to_status, h.reason
          FROM site_history h JOIN site s ON s.id = h.site_id
@@ -87,20 +102,47 @@ export class AccountAuditService {
         ORDER BY h.at ASC, h.id ASC LIMIT $${params.length}`,
       params,
     );
-    return {
-      account: toAccountSummary(account),
-      items: rows.map((row) => ({
-        id: row.id,
-        at: new Date(row.at).toISOString(),
-        siteId: row.site_id,
-        siteName: row.site_name,
-        action: row.action,
-        fromStatus: row.from_status as SiteStatus | null,
-        toStatus: row.to_status as SiteStatus | null,
-        reason: row.reason,
-      })),
-    };
+    const items = rows.slice(0, query.limit).map((row) => ({
+      id: row.id,
+      at: new Date(row.at).toISOString(),
+      siteId: row.site_id,
+      siteName: row.site_name,
+      action: row.action,
+      fromStatus: row.from_status as SiteStatus | null,
+      toStatus: row.to_status as SiteStatus | null,
+      reason: row.reason,
+    }));
+    const last = rows.length > query.limit ? items[items.length - 1]! : null;
+    return { account: toAccountSummary(account), items, nextAfter: last?.at ?? null, nextAfterId: last?.id ?? null };
   }
+
+  /** Whether an audit entry places the account in the province (created there, moved into or out of it). */
+  private async hasBelongedTo(accountId: string, provinceCode: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM account_audit WHERE account_id = $1 AND (province_code = $2 OR previous_province_code = $2) LIMIT 1`,
+      [accountId, provinceCode],
+    );
+    return rows.length > 0;
+  }
+}
+
+export interface AccountAuditPage {
+  items: AccountAuditEntry[];
+  nextBefore: string | null;
+  nextBeforeId: string | null;
+}
+
+export interface AccountActivityPage {
+  account: AccountSummary;
+  items: AccountActivityEntry[];
+  nextAfter: string | null;
+  nextAfterId: string | null;
+}
+
+/** undefined: the reader sees every account; null: a unit reader who is not a province official (sees none); else their province. */
+function provinceOf(reader: Actor): string | null | undefined {
+  if (reader.scope.kind !== 'unit') return undefined;
+  return reader.scope.column === 'provinceCode' ? reader.scope.code : null;
 }
 
 function toEntry(row: AuditRow): AccountAuditEntry {

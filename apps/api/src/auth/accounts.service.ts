@@ -209,10 +209,22 @@ export class AccountsService {
     return rows.map((row) => row.username);
   }
 
-  /** Reactivates accounts on the operator's behalf (the demo accounts of a loopback-only trial), recording why. */
-  async reactivateByOperator(usernames: readonly string[], operator: AuditActor, note: string): Promise<string[]> {
+  /**
+   * Reactivates accounts on the operator's behalf (the demo accounts of a loopback-only trial),
+   * recording why — only those this same operator deactivated last: an account an administrator
+   * deactivated on purpose stays deactivated.
+   */
+  async reactivateByOperator(usernames: readonly string[], operator: AuditActor & { operator: string }, note: string): Promise<string[]> {
     if (!usernames.length) return [];
-    const rows = await this.accounts.find({ where: usernames.map((username) => ({ username, active: false })), relations: { region: true } });
+    const inactive = await this.accounts.find({ where: usernames.map((username) => ({ username, active: false })), relations: { region: true } });
+    const rows: AccountEntity[] = [];
+    for (const row of inactive) {
+      const [last] = (await this.dataSource.query(
+        `SELECT actor_id, actor_name FROM account_audit WHERE account_id = $1 AND action = 'deactivate' ORDER BY at DESC, id DESC LIMIT 1`,
+        [row.id],
+      )) as { actor_id: string | null; actor_name: string }[];
+      if (last && last.actor_id === null && last.actor_name === `operator: ${operator.operator}`) rows.push(row);
+    }
     if (!rows.length) return [];
     await this.dataSource.transaction(async (manager) => {
       for (const row of rows) await manager.getRepository(AccountEntity).update({ id: row.id }, { active: true });

@@ -26,7 +26,7 @@ export class AuthController {
   @ApiTooManyRequestsResponse({ standardSchema: apiErrorSchema })
   login(@Body({ schema: loginSchema }) body: { username: string; password: string }, @Req() request: Request): Promise<IssuedSession> {
     // Demo accounts (a public password) never sign in off a loopback-only trial (demo/demo-access.ts).
-    assertDemoSignInAllowed(this.config, body.username, request.socket.localAddress);
+    assertDemoSignInAllowed(this.config, body.username, { localAddress: request.socket.localAddress, headers: request.headers });
     return this.auth.login(body.username, body.password, request.ip ?? 'unknown');
   }
 

@@ -15,6 +15,7 @@ import { decoyHash, hashPassword, verifyPassword } from './passwords.js';
 import { SessionEntity } from './session.entity.js';
 import { SignInLimiter } from './sign-in-limiter.js';
 import { deleteInBatches } from '../database/batched-delete.js';
+import { demoUsableOn, isDemoUsername, type DemoConnection } from '../demo/demo-access.js';
 
 /** Rows each statement of a purge deletes at most. */
 export const PURGE_BATCH_SIZE = 1000;
@@ -62,9 +63,11 @@ export class AuthService {
 
   /**
    * The actor behind a bearer token, or null when the token is unknown, expired or revoked: one
-   * statement (session, its account and the account's unit joined).
+   * statement (session, its account and the account's unit joined). A demo account's session
+   * (a public password) works only on a request demo accounts may use (demo-access.ts): never on
+   * a network instance sharing the database with a trial that issued it, nor through a proxy.
    */
-  async authenticate(token: string): Promise<Actor | null> {
+  async authenticate(token: string, connection?: DemoConnection): Promise<Actor | null> {
     if (!token || token.length > 100) return null;
     const session = await this.sessions
       .createQueryBuilder('session')
@@ -77,6 +80,7 @@ export class AuthService {
       .getOne();
     const account = session?.account;
     if (!session || !account || !account.active) return null;
+    if (isDemoUsername(this.config, account.username) && !(connection && demoUsableOn(this.config, connection))) return null;
     const unit = account.region ?? null;
     const summary = toAccountSummary(account);
     return { ...summary, sessionId: session.id, scope: jurisdictionOf(summary, unit ? { level: unit.level as RegionLevel, type: unit.type as RegionType } : null) };
@@ -107,6 +111,13 @@ export class AuthService {
       ]);
     }
     await this.limiter.succeeded(attempt);
+    // The current password verified against the stored hash: a new one equal to it (e.g. the one a
+    // manager set) would clear mustChangePassword while someone else still knows the password.
+    if (newPassword === currentPassword) {
+      throw new ApiException(400, 'validation.failed', { 'zh-CN': '新密码不能与当前密码相同。', en: 'The new password must differ from the current one.' }, [
+        { path: 'body.newPassword', code: 'auth.password_unchanged', messages: { 'zh-CN': '新密码不能与当前密码相同', en: 'The new password must differ from the current one' } },
+      ]);
+    }
     assertNotUsername(newPassword, account.username);
     const passwordHash = await hashPassword(newPassword);
     await this.accounts.manager.transaction(async (manager) => {

@@ -9,6 +9,7 @@ import { createApp } from '../create-app.js';
 import { AccountsService } from '../auth/accounts.service.js';
 import { ApiException } from '../common/api-exception.js';
 import { DataDirLockedError, dataDirLockHolder, lockFileFor } from '../database/data-dir-lock.js';
+import { parseAdminInput } from './admin-input.js';
 
 /**
  * Creates an administrator account: the first one in production, where no demo account exists.
@@ -51,13 +52,16 @@ async function main(): Promise<number> {
     console.error('create-admin: the two passwords differ; nothing was created.');
     return 1;
   }
+  // The same schemas as POST /api/accounts, before the database is opened.
+  const checked = parseAdminInput({ username: values.username, name: values.name, password }, config.seedsDir);
+  if ('problems' in checked) {
+    console.error(`create-admin: ${checked.problems.join('; ')}. Nothing was created.`);
+    return 1;
+  }
   const { dataSource } = await prepareDatabase(config);
   const app = await createApp(config, dataSource);
   try {
-    const account = await app.get(AccountsService).create(
-      { username: values.username.trim().toLowerCase(), displayName: values.name ?? values.username, role: 'admin', regionCode: null, password },
-      { operator: 'create-admin' },
-    );
+    const account = await app.get(AccountsService).create(checked.input, { operator: 'create-admin' });
     console.log(`create-admin: created administrator ${account.username} (${account.id}).`);
     return 0;
   } catch (error) {

@@ -15,11 +15,35 @@ import { ApiException } from '../common/api-exception.js';
 export const DEMO_ACCOUNTS_FILE = 'demo/accounts.json';
 
 /** Why demo accounts may not be used with this configuration, or null when they may. */
-export function demoAccountsRefusal(config: Pick<AppConfig, 'production' | 'seedDemo' | 'host'>): string | null {
+export function demoAccountsRefusal(config: Pick<AppConfig, 'production' | 'seedDemo' | 'host'> & Partial<Pick<AppConfig, 'trustProxy'>>): string | null {
   if (config.production) return 'NODE_ENV=production';
   if (!config.seedDemo) return 'SEED_DEMO=false (or a PostgreSQL DATABASE_URL without SEED_DEMO=true)';
   if (!isLoopbackHost(config.host)) return `HOST=${config.host} is not a loopback address: the server is reachable from the network`;
+  // A proxy in front (on this computer or not) forwards requests from the network to loopback.
+  if (config.trustProxy !== undefined && config.trustProxy !== false && config.trustProxy !== 0) {
+    return `TRUST_PROXY=${String(config.trustProxy)}: a reverse proxy forwards requests from the network`;
+  }
   return null;
+}
+
+/** What of a request tells whether it came straight from this computer: the socket's local address and the headers. */
+export interface DemoConnection {
+  localAddress: string | undefined;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** Headers a reverse proxy adds: a request carrying one came through a proxy, i.e. from the network. */
+const PROXY_HEADERS = ['x-forwarded-for', 'forwarded', 'x-real-ip', 'x-forwarded-host', 'x-forwarded-proto', 'via'] as const;
+
+/** Whether demo accounts may be used on this request: a loopback-only trial, a loopback connection, no proxy in between. */
+export function demoUsableOn(config: AppConfig, connection: DemoConnection): boolean {
+  if (demoAccountsRefusal(config) !== null || !isLoopbackHost(connection.localAddress)) return false;
+  return !PROXY_HEADERS.some((name) => connection.headers[name] !== undefined);
+}
+
+/** Whether `username` is a demo account's (seeds/demo/accounts.json). */
+export function isDemoUsername(config: Pick<AppConfig, 'seedsDir'>, username: string): boolean {
+  return demoUsernames(config.seedsDir).includes(username);
 }
 
 const cache = new Map<string, readonly string[]>();
@@ -39,10 +63,14 @@ export function demoUsernames(seedsDir: string): readonly string[] {
   return names;
 }
 
-/** The sign-in's second line: a demo account is refused unless the server and this connection are loopback-only. */
-export function assertDemoSignInAllowed(config: AppConfig, username: string, localAddress: string | undefined): void {
-  if (!demoUsernames(config.seedsDir).includes(username)) return;
-  if (demoAccountsRefusal(config) === null && isLoopbackHost(localAddress)) return;
+/**
+ * The sign-in's second line: a demo account is refused unless the server and this connection are
+ * loopback-only and no reverse proxy forwarded the request (demoUsableOn). The third line is
+ * AuthService.authenticate, which refuses an existing demo session on such a request.
+ */
+export function assertDemoSignInAllowed(config: AppConfig, username: string, connection: DemoConnection): void {
+  if (!isDemoUsername(config, username)) return;
+  if (demoUsableOn(config, connection)) return;
   throw new ApiException(403, 'auth.demo_account_disabled', {
     'zh-CN': '演示账号的密码是公开的，只能在仅监听本机地址（127.0.0.1）的试用环境中登录；此服务器可从网络访问或未启用演示数据，演示账号已停用。请使用管理员为您创建的账号。',
     en: 'Demo accounts have a public password and sign in only on a trial listening on this computer alone (127.0.0.1); this server is reachable from the network or runs without the demo data, so they are disabled. Use an account an administrator created for you.',

@@ -36,7 +36,16 @@ export class AccountAudit1764080000000 implements MigrationInterface {
     await queryRunner.query(`CREATE TRIGGER "tr_account_audit_no_truncate" BEFORE TRUNCATE ON "account_audit" FOR EACH STATEMENT EXECUTE FUNCTION "account_audit_append_only"()`);
   }
 
+  /**
+   * Refuses while the log holds an entry: undoing this migration must not be a way to erase the
+   * audit log. An operator who really means it exports the entries, then empties the table as
+   * its owner (disabling the triggers) — a deliberate act, never a side effect of a revert.
+   */
   async down(queryRunner: QueryRunner): Promise<void> {
+    const [{ n }] = (await queryRunner.query(`SELECT count(*)::int AS n FROM "account_audit"`)) as [{ n: number }];
+    if (n > 0) {
+      throw new Error(`account_audit holds ${n} entries and is append-only: reverting migration ${this.name} would drop them. Export them first (see infra/README.md, "The account audit log"); nothing was changed.`);
+    }
     await queryRunner.query(`DROP TRIGGER "tr_account_audit_no_truncate" ON "account_audit"`);
     await queryRunner.query(`DROP TRIGGER "tr_account_audit_no_update_delete" ON "account_audit"`);
     await queryRunner.query(`DROP FUNCTION "account_audit_append_only"()`);

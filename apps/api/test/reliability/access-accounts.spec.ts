@@ -4,6 +4,12 @@ import { AccountsService } from '../../src/auth/accounts.service.js';
 import { ApiException } from '../../src/common/api-exception.js';
 import { DemoSeeder } from '../../src/demo/demo.seeder.js';
 import { demoAccountsRefusal } from '../../src/demo/demo-access.js';
+import { AuthService } from '../../src/auth/auth.service.js';
+import { AccountEntity } from '../../src/auth/account.entity.js';
+import { SessionEntity } from '../../src/auth/session.entity.js';
+import { appendAccountAudit } from '../../src/auth/account-audit.js';
+import { parseAdminInput } from '../../src/cli/admin-input.js';
+import { AccountAudit1764080000000 } from '../../src/migrations/1764080000000-account-audit.js';
 import { siteInput } from '../factories/sites.js';
 import { startTestApp, TEST_PASSWORD, type SignedIn, type TestApp } from '../support/test-app.js';
 
@@ -33,7 +39,7 @@ afterAll(async () => {
 const signInAs = (username: string, password: string) => t.http().post('/api/auth/login').send({ username, password });
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 const auditOf = async (who: SignedIn, query: Record<string, string | number> = {}) =>
-  (await who.http.get('/api/account-audit').query(query).expect(200)).body as { items: AccountAuditEntry[]; nextBefore: string | null };
+  (await who.http.get('/api/account-audit').query(query).expect(200)).body as { items: AccountAuditEntry[]; nextBefore: string | null; nextBeforeId: string | null };
 
 describe('demo accounts are never usable off loopback', () => {
   it('sign in on a loopback-only trial; a start on 0.0.0.0 deactivates them (sessions ended, audited); a loopback start brings them back', async () => {
@@ -207,7 +213,7 @@ describe('every account action is audited with before and after', () => {
     // Pages: newest first, then strictly older.
     const first = await auditOf(admin, { accountId: created.id, limit: 3 });
     expect(first.items).toHaveLength(3);
-    const second = await auditOf(admin, { accountId: created.id, limit: 10, before: first.nextBefore! });
+    const second = await auditOf(admin, { accountId: created.id, limit: 10, before: first.nextBefore!, beforeId: first.nextBeforeId! });
     expect([...first.items, ...second.items].map((e) => e.id).sort()).toEqual(log.map((e) => e.id).sort());
   });
 
@@ -239,7 +245,7 @@ describe('weak passwords', () => {
 
   it('are refused at a reset, at one’s own change (also the username and “sitenet”), and for create-admin', async () => {
     const staff = await t.signIn({ role: 'district', regionCode: '220102', username: 'li.nanguan' });
-    const reset = (await official.http.patch(`/api/accounts/${staff.account.id}`).send({ password: 'Password@123' }).expect(400)).body as ApiErrorBody;
+    const reset = (await official.http.patch(`/api/accounts/${staff.account.id}`).send({ password: 'Qwerty@2024' }).expect(400)).body as ApiErrorBody;
     expect(reset.issues?.[0]).toMatchObject({ path: 'body.password', code: 'account.weak_password' });
     expect(reset.issues?.[0]?.messages['zh-CN']).toMatch(/常用|容易被猜中/);
     for (const newPassword of ['letmein2026', 'sitenet-2026-mine', 'Li.Nanguan-2026', 'sitenet-demo']) {
@@ -255,5 +261,134 @@ describe('weak passwords', () => {
 
   it('still lets the demo seed use the public demo password on a loopback trial', async () => {
     await signInAs('demo-district', 'sitenet-demo').expect(200);
+  });
+});
+
+describe('issue 8 review: the hostile review of the Access work', () => {
+  it('refuses a new password equal to the current one (the one a manager set), so mustChangePassword stays', async () => {
+    await official.http.post('/api/accounts').send({ username: 'same.staff', displayName: '同密码', role: 'district', regionCode: '220102', password: 'handed-over-3031' }).expect(201);
+    const auth = bearer((await signInAs('same.staff', 'handed-over-3031').expect(200)).body.token);
+    const refused = (await t.http().post('/api/auth/password').set(auth).send({ currentPassword: 'handed-over-3031', newPassword: 'handed-over-3031' }).expect(400)).body as ApiErrorBody;
+    expect(refused.issues?.[0]).toMatchObject({ path: 'body.newPassword', code: 'auth.password_unchanged' });
+    expect(refused.issues?.[0]?.messages['zh-CN']).toContain('不能与当前密码相同');
+    expect((await t.http().get('/api/auth/me').set(auth).expect(200)).body.mustChangePassword).toBe(true);
+    await t.http().get('/api/sites').set(auth).expect(403);
+  });
+
+  it('refuses demo accounts through a reverse proxy: at sign-in, and an existing session on a proxied request', async () => {
+    for (const [name, value] of [['X-Forwarded-For', '203.0.113.7'], ['Forwarded', 'for=203.0.113.7'], ['X-Real-IP', '203.0.113.7']] as const) {
+      const res = await t.http().post('/api/auth/login').set(name, value).send({ username: 'demo-admin', password: 'sitenet-demo' });
+      expect(res.status, name).toBe(403);
+      expect((res.body as ApiErrorBody).code).toBe('auth.demo_account_disabled');
+    }
+    const demo = (await signInAs('demo-admin', 'sitenet-demo').expect(200)).body.token as string;
+    await t.http().get('/api/auth/me').set(bearer(demo)).expect(200);
+    await t.http().get('/api/auth/me').set(bearer(demo)).set('X-Forwarded-For', '203.0.113.7').expect(401);
+    await t.http().get('/api/auth/me').set(bearer(demo)).set('X-Real-IP', '203.0.113.7').expect(401);
+    // Not a demo account: a proxy in front changes nothing.
+    await admin.http.get('/api/auth/me').set('X-Forwarded-For', '203.0.113.7').expect(200);
+    // A network instance sharing the database: the token the loopback trial issued does not work there.
+    const loopback = { localAddress: '127.0.0.1', headers: {} };
+    const onNetwork = new AuthService(undefined as never, { ...t.config, host: '0.0.0.0' }, t.dataSource.getRepository(AccountEntity), t.dataSource.getRepository(SessionEntity));
+    expect(await onNetwork.authenticate(demo, loopback)).toBeNull();
+    const behindProxy = new AuthService(undefined as never, { ...t.config, trustProxy: 'loopback' }, t.dataSource.getRepository(AccountEntity), t.dataSource.getRepository(SessionEntity));
+    expect(await behindProxy.authenticate(demo, loopback)).toBeNull();
+    expect(await t.app.get(AuthService).authenticate(demo, loopback)).toMatchObject({ username: 'demo-admin' });
+    expect(demoAccountsRefusal({ production: false, seedDemo: true, host: '127.0.0.1', trustProxy: 'loopback' })).toMatch(/TRUST_PROXY/);
+    expect(demoAccountsRefusal({ production: false, seedDemo: true, host: '127.0.0.1', trustProxy: false })).toBeNull();
+  });
+
+  it('a loopback start does not reactivate a demo account an administrator deactivated', async () => {
+    const row = (await t.dataSource.query(`SELECT id FROM account WHERE username = 'demo-prefecture'`))[0] as { id: string };
+    await admin.http.patch(`/api/accounts/${row.id}`).send({ active: false }).expect(200);
+    const start = await t.app.get(DemoSeeder).secureDemoAccounts();
+    expect(start.reactivated).not.toContain('demo-prefecture');
+    await signInAs('demo-prefecture', 'sitenet-demo').expect(401);
+    // …while one the start rule deactivated comes back at a loopback start.
+    await new DemoSeeder({ ...t.config, host: '0.0.0.0' }, t.dataSource, undefined as never, undefined as never, t.app.get(AccountsService)).secureDemoAccounts();
+    expect((await t.app.get(DemoSeeder).secureDemoAccounts()).reactivated.sort()).toEqual(['demo-admin', 'demo-district', 'demo-province']);
+    await admin.http.patch(`/api/accounts/${row.id}`).send({ active: true }).expect(200);
+  });
+
+  it('pages the audit log with a keyset cursor: entries sharing one instant are neither skipped nor repeated', async () => {
+    const target = await t.signIn({ role: 'district', regionCode: '220102', username: 'instant.staff' });
+    const at = new Date('2026-03-01T08:00:00.000Z');
+    await t.dataSource.transaction((manager) =>
+      appendAccountAudit(manager, Array.from({ length: 7 }, (_, i) => ({ actor: { operator: 'test' }, action: 'rename' as const, account: target.account, provinceCode: '220000', note: `entry ${i}` })), at),
+    );
+    const seen: string[] = [];
+    let query: Record<string, string | number> = { accountId: target.account.id, limit: 3 };
+    for (let page = 0; page < 10; page++) {
+      const result = await auditOf(admin, query);
+      seen.push(...result.items.map((e) => e.id));
+      if (!result.nextBefore) break;
+      query = { accountId: target.account.id, limit: 3, before: result.nextBefore, beforeId: result.nextBeforeId! };
+    }
+    expect(seen).toHaveLength(8);
+    expect(new Set(seen).size).toBe(8);
+  });
+
+  it('answers 400, not 500, to impossible or out-of-range instants', async () => {
+    for (const before of ['0000-01-01T00:00:00Z', '9999-12-31T23:59:59-23:59', '2025-02-30T00:00:00Z', '1899-12-31T00:00:00Z']) {
+      const res = await admin.http.get('/api/account-audit').query({ before });
+      expect(res.status, before).toBe(400);
+      expect((res.body as ApiErrorBody).issues?.[0]?.path).toBe('query.before');
+    }
+    for (const since of ['9999-12-31T23:59:59-23:59', '0000-01-01T00:00:00Z', 'x']) {
+      const res = await admin.http.get(`/api/accounts/${admin.account.id}/activity`).query({ since });
+      expect(res.status, since).toBe(400);
+    }
+    await admin.http.get('/api/account-audit').query({ before: '2026-01-01T08:00:00+08:00' }).expect(200);
+  });
+
+  it('pages an account’s activity: a page that ends early says where the rest starts', async () => {
+    const writer = await t.signIn({ role: 'district', regionCode: '220102', username: 'busy.staff' });
+    for (let i = 0; i < 3; i++) await writer.http.post('/api/sites').send(siteInput('training-base')).expect(201);
+    type Page = { items: AccountActivityEntry[]; nextAfter: string | null; nextAfterId: string | null };
+    const first = (await admin.http.get(`/api/accounts/${writer.account.id}/activity`).query({ limit: 2 }).expect(200)).body as Page;
+    expect(first.items).toHaveLength(2);
+    expect(first.nextAfter).toBe(first.items[1]!.at);
+    const second = (await admin.http.get(`/api/accounts/${writer.account.id}/activity`).query({ limit: 2, after: first.nextAfter!, afterId: first.nextAfterId! }).expect(200)).body as Page;
+    expect(second.items).toHaveLength(1);
+    expect(second.nextAfter).toBeNull();
+    expect(new Set([...first.items, ...second.items].map((i) => i.id)).size).toBe(3);
+  });
+
+  it('after a move between provinces, both provinces see the account’s audit and activity', async () => {
+    const mover = await t.signIn({ role: 'district', regionCode: '220102', username: 'crossing.staff' });
+    await mover.http.post('/api/sites').send(siteInput('training-base')).expect(201);
+    await admin.http.patch(`/api/accounts/${mover.account.id}`).send({ role: 'prefecture', regionCode: '210100' }).expect(200);
+    // The old province still sees what the account did on its sites.
+    const old = (await official.http.get(`/api/accounts/${mover.account.id}/activity`).expect(200)).body as { items: AccountActivityEntry[] };
+    expect(old.items.map((i) => i.action)).toEqual(['create']);
+    // The new province sees the account's whole audit, its creation included.
+    expect((await auditOf(otherProvince, { accountId: mover.account.id })).items.map((e) => e.action).sort()).toEqual(['create', 'role-change', 'unit-change']);
+    expect((await auditOf(official, { accountId: mover.account.id })).items.map((e) => e.action).sort()).toEqual(['create', 'role-change', 'unit-change']);
+    // …but not its activity on Jilin's sites.
+    expect(((await otherProvince.http.get(`/api/accounts/${mover.account.id}/activity`).expect(200)).body as { items: unknown[] }).items).toEqual([]);
+  });
+
+  it('create-admin parses its input with the account schemas and refuses the demo usernames', () => {
+    const seeds = t.config.seedsDir;
+    const ok = parseAdminInput({ username: ' Zhang.Admin ', name: '张管理员', password: 'maple-orbit-tundra-42' }, seeds);
+    expect(ok).toEqual({ input: { username: 'zhang.admin', displayName: '张管理员', role: 'admin', regionCode: null, password: 'maple-orbit-tundra-42' } });
+    const problems = (values: Parameters<typeof parseAdminInput>[0]) => ('problems' in parseAdminInput(values, seeds) ? (parseAdminInput(values, seeds) as { problems: string[] }).problems.join('\n') : '');
+    expect(problems({ username: 'demo-admin', password: 'maple-orbit-tundra-42' })).toMatch(/--username: demo-admin is reserved/);
+    expect(problems({ username: 'x', password: 'maple-orbit-tundra-42' })).toMatch(/--username: A username has 3–32/);
+    expect(problems({ username: 'a'.repeat(40), password: 'maple-orbit-tundra-42' })).toMatch(/--username/);
+    expect(problems({ username: 'zhang.admin', name: 'a\u0000b', password: 'maple-orbit-tundra-42' })).toMatch(/--name: /);
+    expect(problems({ username: 'zhang.admin', name: 'x'.repeat(51), password: 'maple-orbit-tundra-42' })).toMatch(/--name: At most 50/);
+    expect(problems({ username: 'zhang.admin', password: 'ZHANG.ADMIN-2026' })).toMatch(/password: .*username/);
+    expect(problems({ username: 'zhang.admin', password: 'ｓｉｔｅｎｅｔ-2026-admin' })).toMatch(/password: /);
+  });
+
+  it('the audit table’s migration refuses to be reverted while it holds entries', async () => {
+    const runner = t.dataSource.createQueryRunner();
+    try {
+      await expect(new AccountAudit1764080000000().down(runner)).rejects.toThrow(/append-only/);
+    } finally {
+      await runner.release();
+    }
+    expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM account_audit`))[0].n).toBeGreaterThan(0);
   });
 });

@@ -34,3 +34,34 @@ describe('newPasswordProblems', () => {
     expect(newPasswordProblems('test-password-2026', 't-district-220102-1')).toEqual([]);
   });
 });
+
+describe('newPasswordProblems on variants spelt differently (issue 8 review)', () => {
+  it.each([
+    ['full-width', 'ｐａｓｓｗｏｒｄ１２３'],
+    ['full-width product name', 'ｓｉｔｅｎｅｔ-demo-2026'],
+    ['a soft hyphen inside the product name', 's\u00ADitenet-demo'],
+    ['a zero-width space inside the product name', 'site\u200Bnet-Kx8#mQ2v'],
+    ['spaced letters', 'p a s s w o r d 1 2 3'],
+    ['ideographic spaces', 'password\u3000123'],
+    ['Cyrillic look-alikes', 'раssword123'],
+    ['upper case full-width', 'ＰＡＳＳＷＯＲＤ１２３'],
+    ['dotted product name', 's.i.t.e.n.e.t-Kx8#mQ2v'],
+  ])('refuses %s', (_name, password) => {
+    expect(newPasswordProblems(password)).not.toEqual([]);
+  });
+
+  it('refuses the username spelt full-width, spaced or with separators', () => {
+    for (const password of ['ｗａｎｇ．ｎａｎｇｕａｎ-Kx8#mQ', 'w a n g . n a n g u a n Kx8#', 'wang-nanguan-Kx8#mQ2v', 'WANG\u00ADNANGUAN-Kx8#mQ2v']) {
+      expect(newPasswordProblems(password, 'wang.nanguan'), password).not.toEqual([]);
+    }
+  });
+
+  it('bounds the estimate: a 128-character repetition is refused within milliseconds', () => {
+    const password = 'p@$$w0rd'.repeat(16);
+    newPasswordProblems('warm-up-Kx8#mQ2v');
+    const started = performance.now();
+    expect(newPasswordProblems(password)).not.toEqual([]);
+    expect(newPasswordProblems('Kx8#mQ2vLp7t'.repeat(10).slice(0, 128))).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(80);
+  });
+});

@@ -1,7 +1,7 @@
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
 import type { LocalizedText } from '../errors/localized.js';
-import { COMMON_PASSWORD, COMMON_PASSWORDS_CN, PRODUCT_NAME, passwordProblems } from './password-policy.js';
+import { COMMON_PASSWORD, COMMON_PASSWORDS_CN, PRODUCT_NAME, barePassword, foldPassword, passwordProblems } from './password-policy.js';
 
 /**
  * The whole check of a new password, for every place one is set (account creation, reset, one's
@@ -16,6 +16,14 @@ import { COMMON_PASSWORD, COMMON_PASSWORDS_CN, PRODUCT_NAME, passwordProblems } 
  * dictionary weighs ~300 kB: the API imports it; the portal may load it lazily.
  */
 export const PASSWORD_MIN_GUESSES_LOG10 = 8;
+
+/**
+ * zxcvbn's cost grows faster than the length (a 128-character `p@$$w0rd` repeated took ~320 ms
+ * of blocking CPU): it estimates only the first characters. A password whose beginning is
+ * already hard to guess is at least as hard as a whole; one whose beginning is guessable is
+ * refused, as it should be, since more of the same adds little.
+ */
+export const ESTIMATED_PREFIX_LENGTH = 40;
 
 let estimator: ZxcvbnFactory | undefined;
 function zxcvbn(): ZxcvbnFactory {
@@ -36,8 +44,12 @@ export function newPasswordProblems(password: string, username?: string): Locali
   const problems = passwordProblems(password, username);
   // Too short or too long already says what to do; a 128+-character string is not estimated.
   if (problems.length) return problems;
-  const result = zxcvbn().check(password, username ? [username, ...username.split(/[._-]+/).filter((part) => part.length >= 3)] : []);
-  const whole = result.sequence.length === 1 && result.sequence[0]!.pattern === 'dictionary' && result.sequence[0]!.token.length === password.length;
+  // Compared as folded (full-width, case, look-alikes, invisible characters and spaces): a
+  // dictionary password spelt differently is still that password.
+  const folded = [...foldPassword(password)].slice(0, ESTIMATED_PREFIX_LENGTH).join('');
+  const inputs = username ? [foldPassword(username), barePassword(username), ...foldPassword(username).split(/[._-]+/).filter((part) => part.length >= 3)] : [];
+  const result = zxcvbn().check(folded, inputs);
+  const whole = result.sequence.length === 1 && result.sequence[0]!.pattern === 'dictionary' && result.sequence[0]!.token.length === folded.length;
   if (whole && !result.sequence[0]!.dictionaryName?.startsWith('userInputs')) return [COMMON_PASSWORD];
   if (result.guessesLog10 < PASSWORD_MIN_GUESSES_LOG10) return [GUESSABLE];
   return [];

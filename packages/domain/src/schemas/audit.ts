@@ -2,13 +2,16 @@ import { z } from 'zod';
 import { ACCOUNT_AUDIT_ACTIONS } from '../accounts/audit.js';
 import { SITE_STATUSES } from '../sites/site.js';
 import { accountSchema } from './accounts.js';
+import { instant } from './primitives.js';
 
-/** An instant in a query (ISO 8601 with a zone, as the API returns them). */
-const instant = z.iso.datetime({ offset: true });
-
+/**
+ * Paging is a keyset cursor on (at, id): entries sharing one instant (one action writes several)
+ * are never skipped nor repeated, however many share it.
+ */
 export const accountAuditQuerySchema = z.strictObject({
   accountId: z.uuid().optional().meta({ description: 'Only the entries about this account' }),
-  before: instant.optional().meta({ description: 'Entries strictly older than this instant (the previous page’s `nextBefore`)' }),
+  before: instant().optional().meta({ description: 'With `beforeId`: entries older than (this instant, that id) — the previous page’s `nextBefore`/`nextBeforeId`. Alone: entries strictly older than this instant' }),
+  beforeId: z.uuid().optional().meta({ description: 'The previous page’s `nextBeforeId` (only with `before`)' }),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
@@ -28,12 +31,15 @@ export const accountAuditEntrySchema = z
 export const accountAuditListSchema = z
   .object({
     items: z.array(accountAuditEntrySchema),
-    nextBefore: z.string().nullable().meta({ description: 'Pass as `before` for the next (older) page; null at the end' }),
+    nextBefore: z.string().nullable().meta({ description: 'Pass as `before` (with `nextBeforeId` as `beforeId`) for the next (older) page; null at the end' }),
+    nextBeforeId: z.uuid().nullable().meta({ description: 'Pass as `beforeId` for the next page; null at the end' }),
   })
   .meta({ id: 'AccountAuditList' });
 
 export const accountActivityQuerySchema = z.strictObject({
-  since: instant.optional().meta({ description: 'Only what the account did from this instant on (e.g. an audit entry’s `at`)' }),
+  since: instant().optional().meta({ description: 'Only what the account did from this instant on (e.g. an audit entry’s `at`)' }),
+  after: instant().optional().meta({ description: 'The previous page’s `nextAfter`: entries after (this instant, `afterId`)' }),
+  afterId: z.uuid().optional().meta({ description: 'The previous page’s `nextAfterId` (only with `after`)' }),
   limit: z.coerce.number().int().min(1).max(200).default(100),
 });
 
@@ -52,5 +58,7 @@ export const accountActivitySchema = z
         reason: z.string().nullable(),
       }),
     ),
+    nextAfter: z.string().nullable().meta({ description: 'More entries follow: pass as `after` (with `nextAfterId` as `afterId`) for the next page; null when this page is the last' }),
+    nextAfterId: z.uuid().nullable(),
   })
   .meta({ id: 'AccountActivity', description: 'What the account did on sites you can see (their history entries with it as the actor), oldest first' });

@@ -126,3 +126,36 @@ export function calendarDate(range: { min?: string; max?: string } = {}) {
     .date({ ...localizedIssue({ 'zh-CN': '请填写 YYYY-MM-DD 格式的有效日期', en: 'Give a valid date written YYYY-MM-DD' }), abort: true })
     .refine((value) => value >= min && value <= max, { ...localizedIssue({ 'zh-CN': `日期应在 ${min} 至 ${max} 之间`, en: `The date must be between ${min} and ${max}` }), abort: true });
 }
+
+export const EARLIEST_INSTANT = `${EARLIEST_DATE}T00:00:00.000Z`;
+export const LATEST_INSTANT = `${LATEST_DATE}T23:59:59.999Z`;
+
+/** The calendar day written at the start of an ISO 8601 timestamp exists (no 2025-02-30T…). */
+function dayExists(value: string): boolean {
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  date.setUTCFullYear(year);
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/**
+ * The one definition of an instant the product accepts (query parameters such as `before` and
+ * `since`): ISO 8601 with a zone (`Z` or ±hh:mm), a day that exists, and — once its offset is
+ * applied — between 1900-01-01T00:00:00Z and 2100-12-31T23:59:59.999Z (like `calendarDate`).
+ * The value comes out normalised to UTC (`2026-01-02T03:04:05.000Z`), so no impossible or
+ * out-of-range instant ever reaches a query. Published as `format: date-time`.
+ */
+export function instant() {
+  const invalid = localizedIssue({ 'zh-CN': '请填写带时区的有效时间，例如 2026-01-02T03:04:05Z', en: 'Give a valid instant with its zone, e.g. 2026-01-02T03:04:05Z' });
+  return z.iso
+    .datetime({ offset: true, ...invalid, abort: true })
+    .refine((value) => dayExists(value) && Number.isFinite(Date.parse(value)), { ...invalid, abort: true })
+    .refine(
+      (value) => {
+        const at = new Date(value).toISOString();
+        return at >= EARLIEST_INSTANT && at <= LATEST_INSTANT;
+      },
+      { ...localizedIssue({ 'zh-CN': `时间应在 ${EARLIEST_DATE} 至 ${LATEST_DATE} 之间`, en: `The instant must be between ${EARLIEST_DATE} and ${LATEST_DATE}` }), abort: true },
+    )
+    .overwrite((value) => new Date(value).toISOString());
+}
