@@ -74,12 +74,29 @@ export class SitesService {
 
   /**
    * Writes a site from a seed file as is (its id and status), replacing an earlier load of the
-   * same id. The input has been validated with the same schemas as a request.
+   * same id. The input has been validated with the same schemas as a request. When a reload
+   * changes what a reviewer sees of an existing site, its version goes up and the history says
+   * what changed (an approval or edit carrying the old version is then refused as stale); an
+   * unchanged reload writes nothing.
    */
   async upsertSeeded(id: string, status: SiteStatus, input: SiteCreateInput, writer: Writer): Promise<void> {
     const entity = await this.toEntity(id, input, status, writer);
     if (status === 'approved' || status === 'suspended' || status === 'closed') entity.approvedAt = new Date(`${input.openedOn ?? '2024-01-01'}T00:00:00Z`);
-    await this.sites.upsert(entity as QueryDeepPartialEntity<SiteEntity>, ['id']);
+    await this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(SiteEntity);
+      const current = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!current) {
+        await repository.insert(entity as QueryDeepPartialEntity<SiteEntity>);
+        return;
+      }
+      const after = { ...current, ...entity, version: current.version + 1 } as SiteEntity;
+      const changes = diffFields(reviewedState(current), reviewedState(after));
+      if (changes.length === 0) return;
+      // the version column goes up with the update (TypeORM's @VersionColumn)
+      const values = Object.fromEntries(Object.entries(entity).filter(([key, value]) => value !== undefined && !['id', 'version', 'createdAt', 'updatedAt'].includes(key)));
+      await this.versionedUpdate(manager, current, current.version, values as Partial<SiteEntity>);
+      await this.record(manager, id, writer, 'update', { from: current.status, to: status, changes }, after);
+    });
   }
 
   /** A site inside the scope, or a 404 that gives no hint whether it exists elsewhere. */

@@ -1,4 +1,8 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP_CONFIG, type AppConfig } from '../../src/config/config.js';
 import { DemoSeeder } from '../../src/demo/demo.seeder.js';
 import { countDemoSites } from '../../src/demo/demo-sites.js';
 import { removeDemo } from '../../src/cli/remove-demo.js';
@@ -48,5 +52,41 @@ describe('fictional demo sites and a production start', () => {
     await expect(seedApplicationData(t.app, production)).resolves.toBeDefined();
     expect(await removeDemo(['--yes'], t.dataSource, 'the test database', (line) => said.push(line))).toBe(0);
     expect(said.at(-1)).toMatch(/no demo sites/);
+  });
+
+  it('a reload of changed demo data bumps the version and writes history: an approval of what the reviewer saw before is stale', async () => {
+    const seeder = t.app.get(DemoSeeder);
+    await seeder.seedSites();
+    const id = 'b5377901-3145-40f0-9c97-0c957d5a1b25'; // a submitted demo site in Changchun
+    const reviewer = await t.signIn({ role: 'prefecture', regionCode: '220100' });
+    const seen = (await reviewer.http.get(`/api/sites/${id}`).expect(200)).body as { version: number; address: string; status: string };
+    expect(seen.status).toBe('submitted');
+    // The demo file changes (a new release of it) and is loaded again.
+    const config = t.app.get<AppConfig>(APP_CONFIG);
+    const original = config.seedsDir;
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'sitenet-seeds-'));
+    try {
+      const file = JSON.parse(await readFile(path.join(original, 'demo', 'jilin-sites.json'), 'utf8')) as { sites: { id: string; address: string }[] };
+      file.sites.find((site) => site.id === id)!.address = '演示地址（新版演示数据）';
+      await mkdir(path.join(dir, 'demo'));
+      await writeFile(path.join(dir, 'demo', 'jilin-sites.json'), JSON.stringify(file));
+      config.seedsDir = dir;
+      await seeder.seedSites();
+    } finally {
+      config.seedsDir = original;
+      await rm(dir, { recursive: true, force: true });
+    }
+    const now = (await reviewer.http.get(`/api/sites/${id}`).expect(200)).body as { version: number; address: string };
+    expect(now.address).toBe('演示地址（新版演示数据）');
+    expect(now.version).toBe(seen.version + 1);
+    const history = (await reviewer.http.get(`/api/sites/${id}/history`).expect(200)).body.items as { actorId: string; changes: { field: string }[] }[];
+    expect(history.at(-1)).toMatchObject({ actorId: 'seed:demo', changes: expect.arrayContaining([expect.objectContaining({ field: 'address' })]) });
+    const [last] = await t.dataSource.query(`SELECT "version" FROM site_history WHERE site_id = $1 ORDER BY "at" DESC, "id" DESC LIMIT 1`, [id]);
+    expect(last.version).toBe(now.version);
+    // Only sites whose content changed moved: the others keep their version.
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM site WHERE created_by = 'seed:demo' AND version <> 1`);
+    expect(n).toBe(1);
+    await reviewer.http.post(`/api/sites/${id}/approve`).send({ version: seen.version }).expect(409);
+    await reviewer.http.post(`/api/sites/${id}/approve`).send({ version: now.version }).expect(200);
   });
 });
