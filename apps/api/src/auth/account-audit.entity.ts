@@ -53,6 +53,13 @@ export class AccountAuditEntity {
   @Column({ type: 'varchar', length: 500, nullable: true })
   note!: string | null;
 
+  /** What the note says, as a code the portal labels in the reader's language (`note` keeps the English text). */
+  @Column({ name: 'note_code', type: 'varchar', length: 48, nullable: true })
+  noteCode!: string | null;
+
+  @Column({ name: 'note_params', type: 'jsonb', nullable: true })
+  noteParams!: Record<string, string> | null;
+
   @Column({ name: 'request_id', type: 'varchar', length: 64, nullable: true })
   requestId!: string | null;
 }

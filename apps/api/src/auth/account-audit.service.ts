@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { AccountActivityEntry, AccountAuditAction, AccountAuditEntry, AccountSummary, SiteStatus } from '@sitenet/domain';
+import type { AccountActivityEntry, AccountAuditAction, AccountAuditEntry, AccountAuditNoteCode, AccountSummary, SiteStatus } from '@sitenet/domain';
 import { NotFoundApiException } from '../common/api-exception.js';
 import { AccountEntity } from './account.entity.js';
 import { toAccountSummary } from './account.mapper.js';
@@ -17,6 +17,8 @@ interface AuditRow {
   account_username: string;
   changes: { field: string; from: unknown; to: unknown }[];
   note: string | null;
+  note_code: string | null;
+  note_params: Record<string, string> | null;
   request_id: string | null;
 }
 
@@ -54,7 +56,7 @@ export class AccountAuditService {
     }
     params.push(query.limit + 1);
     const rows: AuditRow[] = await this.dataSource.query(
-      `SELECT a.id, a.at, a.actor_id, a.actor_name, a.action, a.account_id, a.account_username, a.changes, a.note, a.request_id
+      `SELECT a.id, a.at, a.actor_id, a.actor_name, a.action, a.account_id, a.account_username, a.changes, a.note, a.note_code, a.note_params, a.request_id
          FROM account_audit a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY a.at DESC, a.id DESC LIMIT $${params.length}`,
       params,
@@ -154,6 +156,8 @@ function toEntry(row: AuditRow): AccountAuditEntry {
     account: { id: row.account_id, username: row.account_username },
     changes: row.changes,
     note: row.note,
+    noteCode: (row.note_code as AccountAuditNoteCode | null) ?? null,
+    noteParams: row.note_params ?? null,
     requestId: row.request_id,
   };
 }

@@ -1,12 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
-import type { AccountAuditAction } from '@sitenet/domain';
+import type { AccountAuditAction, AccountAuditNoteCode } from '@sitenet/domain';
 import { AccountAuditEntity } from './account-audit.entity.js';
 import type { Actor } from './jurisdiction.js';
 
 /** Who acted on an account: a signed-in account, or the operator (the create-admin CLI, the server at start). */
 export type AuditActor = Pick<Actor, 'id' | 'displayName' | 'username' | 'requestId'> | { operator: string };
+
+/** A note: a code and parameters the portal labels in the reader's language, and the English text kept in the table. */
+export interface AuditNote {
+  code: AccountAuditNoteCode;
+  params: Record<string, string>;
+  text: string;
+}
 
 export interface AccountAuditRecord {
   actor: AuditActor;
@@ -16,7 +23,7 @@ export interface AccountAuditRecord {
   provinceCode: string | null;
   previousProvinceCode?: string | null;
   changes?: { field: string; from: unknown; to: unknown }[];
-  note?: string | null;
+  note?: AuditNote | null;
 }
 
 /**
@@ -40,7 +47,9 @@ export async function appendAccountAudit(manager: EntityManager, records: Accoun
         provinceCode: record.provinceCode,
         previousProvinceCode: record.previousProvinceCode ?? null,
         changes: (record.changes ?? []) as QueryDeepPartialEntity<AccountAuditEntity>['changes'],
-        note: record.note ?? null,
+        note: record.note?.text.slice(0, 500) ?? null,
+        noteCode: record.note?.code ?? null,
+        noteParams: record.note?.params ?? null,
         requestId: actor?.requestId ?? null,
       };
     }),

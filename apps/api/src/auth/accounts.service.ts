@@ -7,7 +7,7 @@ import { newPasswordProblems } from '@sitenet/domain/password-strength';
 import { ApiException, NotFoundApiException, ValidationApiException } from '../common/api-exception.js';
 import { RegionEntity } from '../regions/region.entity.js';
 import { AccountEntity } from './account.entity.js';
-import { appendAccountAudit, type AccountAuditRecord, type AuditActor } from './account-audit.js';
+import { appendAccountAudit, type AccountAuditRecord, type AuditActor, type AuditNote } from './account-audit.js';
 import { toAccountSummary } from './account.mapper.js';
 import { withinJurisdiction, type Actor } from './jurisdiction.js';
 import { hashPassword } from './passwords.js';
@@ -192,7 +192,7 @@ export class AccountsService {
    * Deactivates accounts on the operator's behalf (the demo accounts at a start that must not
    * offer them), ends their sign-ins and records why. Returns the usernames deactivated.
    */
-  async deactivateByOperator(usernames: readonly string[], operator: AuditActor, note: string): Promise<string[]> {
+  async deactivateByOperator(usernames: readonly string[], operator: AuditActor, note: AuditNote): Promise<string[]> {
     if (!usernames.length) return [];
     const rows = await this.accounts.find({ where: usernames.map((username) => ({ username, active: true })), relations: { region: true } });
     if (!rows.length) return [];
@@ -214,7 +214,7 @@ export class AccountsService {
    * recording why — only those this same operator deactivated last: an account an administrator
    * deactivated on purpose stays deactivated.
    */
-  async reactivateByOperator(usernames: readonly string[], operator: AuditActor & { operator: string }, note: string): Promise<string[]> {
+  async reactivateByOperator(usernames: readonly string[], operator: AuditActor & { operator: string }, note: AuditNote): Promise<string[]> {
     if (!usernames.length) return [];
     const inactive = await this.accounts.find({ where: usernames.map((username) => ({ username, active: false })), relations: { region: true } });
     const rows: AccountEntity[] = [];

@@ -124,7 +124,10 @@ export class AuthService {
       await manager.getRepository(AccountEntity).update({ id: account.id }, { passwordHash, passwordChangedAt: new Date(), passwordSetBy: null });
       await manager.getRepository(SessionEntity).update({ accountId: account.id, id: Not(actor.sessionId), revokedAt: IsNull() }, { revokedAt: new Date() });
       const unit = account.regionCode ? await manager.getRepository(RegionEntity).findOneBy({ code: account.regionCode }) : null;
-      const note = account.passwordSetBy ? `The password had been set by account ${account.passwordSetBy}` : null;
+      const setter = account.passwordSetBy ? await manager.getRepository(AccountEntity).findOneBy({ id: account.passwordSetBy }) : null;
+      const note = account.passwordSetBy
+        ? { code: 'password-set-by' as const, params: { accountId: account.passwordSetBy, name: setter ? `${setter.displayName} (${setter.username})` : account.passwordSetBy }, text: `The password had been set by account ${account.passwordSetBy}` }
+        : null;
       await appendAccountAudit(manager, [{ actor, action: 'password-change', account, provinceCode: unit?.provinceCode ?? null, note }]);
     });
   }

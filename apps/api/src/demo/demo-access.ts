@@ -15,13 +15,21 @@ import { ApiException } from '../common/api-exception.js';
 export const DEMO_ACCOUNTS_FILE = 'demo/accounts.json';
 
 /** Why demo accounts may not be used with this configuration, or null when they may. */
-export function demoAccountsRefusal(config: Pick<AppConfig, 'production' | 'seedDemo' | 'host'> & Partial<Pick<AppConfig, 'trustProxy'>>): string | null {
-  if (config.production) return 'NODE_ENV=production';
-  if (!config.seedDemo) return 'SEED_DEMO=false (or a PostgreSQL DATABASE_URL without SEED_DEMO=true)';
-  if (!isLoopbackHost(config.host)) return `HOST=${config.host} is not a loopback address: the server is reachable from the network`;
+export function demoAccountsRefusal(config: DemoConfig): string | null {
+  return demoAccountsRefusalReason(config)?.text ?? null;
+}
+
+type DemoConfig = Pick<AppConfig, 'production' | 'seedDemo' | 'host'> & Partial<Pick<AppConfig, 'trustProxy'>>;
+
+/** Why demo accounts may not be used, as a code (for the audit note) and as text; null when they may. */
+export function demoAccountsRefusalReason(config: DemoConfig): { reason: 'production' | 'seed-demo-off' | 'host' | 'trust-proxy'; value: string; text: string } | null {
+  if (config.production) return { reason: 'production', value: '', text: 'NODE_ENV=production' };
+  if (!config.seedDemo) return { reason: 'seed-demo-off', value: '', text: 'SEED_DEMO=false (or a PostgreSQL DATABASE_URL without SEED_DEMO=true)' };
+  if (!isLoopbackHost(config.host)) return { reason: 'host', value: config.host, text: `HOST=${config.host} is not a loopback address: the server is reachable from the network` };
   // A proxy in front (on this computer or not) forwards requests from the network to loopback.
   if (config.trustProxy !== undefined && config.trustProxy !== false && config.trustProxy !== 0) {
-    return `TRUST_PROXY=${String(config.trustProxy)}: a reverse proxy forwards requests from the network`;
+    const value = String(config.trustProxy);
+    return { reason: 'trust-proxy', value, text: `TRUST_PROXY=${value}: a reverse proxy forwards requests from the network` };
   }
   return null;
 }

@@ -13,7 +13,7 @@ import type { SeedOutcome } from '../seeding/region-seeder.js';
 import { SeedFileError } from '../seeding/region-seeder.js';
 import { DEMO_WRITER_ID } from './demo-sites.js';
 import { SitesService, type SiteCreateInput, type Writer } from '../sites/sites.service.js';
-import { DEMO_ACCOUNTS_FILE, demoAccountsRefusal, demoUsernames } from './demo-access.js';
+import { DEMO_ACCOUNTS_FILE, demoAccountsRefusal, demoAccountsRefusalReason, demoUsernames } from './demo-access.js';
 
 const SITES_FILE = 'demo/jilin-sites.json';
 const ACCOUNTS_FILE = DEMO_ACCOUNTS_FILE;
@@ -57,19 +57,21 @@ export class DemoSeeder {
    */
   async secureDemoAccounts(): Promise<{ deactivated: string[]; reactivated: string[]; reason: string | null }> {
     const usernames = demoUsernames(this.config.seedsDir);
-    const reason = demoAccountsRefusal(this.config);
+    const refusal = demoAccountsRefusalReason(this.config);
     const operator = { operator: 'server start' };
-    if (reason === null) {
-      const reactivated = await this.accounts.reactivateByOperator(usernames, operator, `Demo accounts on a loopback-only trial (HOST=${this.config.host})`);
-      return { deactivated: [], reactivated, reason };
+    if (refusal === null) {
+      const note = { code: 'demo-reactivated' as const, params: { host: this.config.host }, text: `Demo accounts on a loopback-only trial (HOST=${this.config.host})` };
+      const reactivated = await this.accounts.reactivateByOperator(usernames, operator, note);
+      return { deactivated: [], reactivated, reason: null };
     }
-    const deactivated = await this.accounts.deactivateByOperator(usernames, operator, `Demo accounts have a public password; deactivated because ${reason}`);
-    return { deactivated, reactivated: [], reason };
+    const note = { code: 'demo-deactivated' as const, params: { reason: refusal.reason, value: refusal.value }, text: `Demo accounts have a public password; deactivated because ${refusal.text}` };
+    const deactivated = await this.accounts.deactivateByOperator(usernames, operator, note);
+    return { deactivated, reactivated: [], reason: refusal.text };
   }
 
   /** Any demo account found is deactivated and its sign-ins ended (audited). Returns their usernames. */
   async disableDemoAccounts(): Promise<string[]> {
-    return this.accounts.deactivateByOperator(demoUsernames(this.config.seedsDir), { operator: 'server start' }, 'Demo accounts have a public password; deactivated');
+    return this.accounts.deactivateByOperator(demoUsernames(this.config.seedsDir), { operator: 'server start' }, { code: 'demo-deactivated', params: { reason: 'removed', value: '' }, text: 'Demo accounts have a public password; deactivated' });
   }
 
   async seedAccounts(): Promise<SeedOutcome> {

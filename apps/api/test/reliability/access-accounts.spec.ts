@@ -53,6 +53,7 @@ describe('demo accounts are never usable off loopback', () => {
     const entries = (await auditOf(admin, { limit: 200 })).items.filter((e) => e.account.username === 'demo-admin');
     expect(entries[0]).toMatchObject({ action: 'deactivate', actor: { id: null, name: 'operator: server start' }, changes: [{ field: 'active', from: true, to: false }] });
     expect(entries[0]!.note).toMatch(/HOST=0\.0\.0\.0/);
+    expect(entries[0]).toMatchObject({ noteCode: 'demo-deactivated', noteParams: { reason: 'host', value: '0.0.0.0' } });
 
     const again = await t.app.get(DemoSeeder).secureDemoAccounts();
     expect(again.reactivated.sort()).toEqual(['demo-admin', 'demo-district', 'demo-prefecture', 'demo-province']);
@@ -152,6 +153,8 @@ describe('separation of duties in two hops: the audit log shows the official and
     expect(resetEntry.requestId).toBe(resetRequestId);
     expect(resetRequestId).toBe('reset-request-0001');
     expect(reviewerLog[0]!.note).toContain(official.account.id);
+    // Structured, for the portal to label in the reader's language, with the setter's name.
+    expect(reviewerLog[0]).toMatchObject({ noteCode: 'password-set-by', noteParams: { accountId: official.account.id, name: `吉林省残联 王处长 (${official.account.username})` } });
 
     const districtLog = (await auditOf(official, { accountId: districtId })).items;
     expect(districtLog.map((e) => [e.action, e.actor.id])).toEqual([['password-change', districtId], ['create', official.account.id]]);
@@ -314,7 +317,7 @@ describe('issue 8 review: the hostile review of the Access work', () => {
     const target = await t.signIn({ role: 'district', regionCode: '220102', username: 'instant.staff' });
     const at = new Date('2026-03-01T08:00:00.000Z');
     await t.dataSource.transaction((manager) =>
-      appendAccountAudit(manager, Array.from({ length: 7 }, (_, i) => ({ actor: { operator: 'test' }, action: 'rename' as const, account: target.account, provinceCode: '220000', note: `entry ${i}` })), at),
+      appendAccountAudit(manager, Array.from({ length: 7 }, (_, i) => ({ actor: { operator: 'test' }, action: 'rename' as const, account: target.account, provinceCode: '220000', changes: [{ field: 'displayName', from: `${i}`, to: `${i + 1}` }] })), at),
     );
     const seen: string[] = [];
     let query: Record<string, string | number> = { accountId: target.account.id, limit: 3 };

@@ -18,6 +18,17 @@ export const ACCOUNT_AUDIT_ACTION_LABELS: Record<AccountAuditAction, LocalizedTe
   rename: { 'zh-CN': '更改名称', en: 'Renamed' },
 };
 
+/**
+ * Why the operator (or the system) did something, as a code with parameters the portal labels in
+ * the reader's language:
+ * - `password-set-by` {accountId, name}: a password change replaced one someone else had set;
+ * - `demo-deactivated` {reason, value}: a start deactivated a demo account (reason `production`,
+ *   `seed-demo-off`, `host` (value: HOST), `trust-proxy` (value: TRUST_PROXY) or `removed`);
+ * - `demo-reactivated` {host}: a loopback-only trial's start reactivated one.
+ */
+export const ACCOUNT_AUDIT_NOTE_CODES = ['password-set-by', 'demo-deactivated', 'demo-reactivated'] as const;
+export type AccountAuditNoteCode = (typeof ACCOUNT_AUDIT_NOTE_CODES)[number];
+
 export interface AccountAuditEntry {
   id: string;
   at: string;
@@ -26,7 +37,10 @@ export interface AccountAuditEntry {
   action: AccountAuditAction;
   account: { id: string; username: string };
   changes: { field: string; from: unknown; to: unknown }[];
+  /** The note in English (also for entries written before notes had codes). */
   note: string | null;
+  noteCode: AccountAuditNoteCode | null;
+  noteParams: Record<string, string> | null;
   requestId: string | null;
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACCOUNT_AUDIT_ACTIONS } from '../accounts/audit.js';
+import { ACCOUNT_AUDIT_ACTIONS, ACCOUNT_AUDIT_NOTE_CODES } from '../accounts/audit.js';
 import { SITE_STATUSES } from '../sites/site.js';
 import { accountSchema } from './accounts.js';
 import { instant } from './primitives.js';
@@ -23,7 +23,9 @@ export const accountAuditEntrySchema = z
     action: z.enum(ACCOUNT_AUDIT_ACTIONS),
     account: z.object({ id: z.uuid(), username: z.string() }),
     changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })).meta({ description: 'Before → after; never a password or its hash' }),
-    note: z.string().nullable(),
+    note: z.string().nullable().meta({ description: 'The note in English (entries written before notes had codes have only this)' }),
+    noteCode: z.enum(ACCOUNT_AUDIT_NOTE_CODES).nullable().meta({ description: 'What the note says, to label in the reader’s language with `noteParams`' }),
+    noteParams: z.record(z.string(), z.string()).nullable(),
     requestId: z.string().nullable(),
   })
   .meta({ id: 'AccountAuditEntry' });
