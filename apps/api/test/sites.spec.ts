@@ -72,7 +72,7 @@ describe('POST /api/sites: common fields', () => {
     ['wrong types', { name: 42, location: { lat: '43.8', lng: 125.3 } }, ['body.location.lat', 'body.name']],
     ['a missing field', { address: undefined }, ['body.address']],
     ['an unknown top-level field', { rating: 5 }, ['body.rating']],
-    ['an unknown nested field', { contact: { person: '王', phone: '13900000000', email: 'x@y' } }, ['body.contact.email']],
+    ['an unknown nested field', { contact: { person: '王', phone: '13912345678', email: 'x@y' } }, ['body.contact.email']],
     ['a bad credit code', { operator: { name: '测试运营方', creditCode: '91220102MA0Y4E8X10' } }, ['body.operator.creditCode']],
     ['a bad phone', { contact: { person: '王', phone: '12345' } }, ['body.contact.phone']],
     ['coordinates outside China', { location: { lat: 48.85, lng: 2.35 } }, ['body.location.lng']],

@@ -123,6 +123,28 @@ export class TargetsService {
     }
   }
 
+  /**
+   * A per-unit rule's exemptions name units that exist, of the level the rule counts, inside the
+   * target's region: anything else would be stored and silently match nothing.
+   */
+  private async checkExemptions(regionCode: string, rule: TargetRule): Promise<void> {
+    if (rule.shape !== 'per-unit-minimum' || rule.exemptions.length === 0) return;
+    const found = new Map((await this.regions.findBy({ code: In(rule.exemptions) })).map((unit) => [unit.code, unit]));
+    const issues = rule.exemptions.flatMap((code, index) => {
+      const unit = found.get(code);
+      const inside = unit && unit.code !== regionCode && [unit.provinceCode, unit.prefectureCode, unit.countyCode].includes(regionCode);
+      if (unit && inside && unit.level === rule.level) return [];
+      const levelName = rule.level === 2 ? { zh: '市（州）级', en: 'prefecture-level' } : { zh: '县级', en: 'county-level' };
+      const messages = !unit
+        ? { 'zh-CN': `没有代码为 ${code} 的行政区划`, en: `There is no division with code ${code}` }
+        : !inside
+          ? { 'zh-CN': `${unit.name}（${code}）不在本目标的区划 ${regionCode} 之内`, en: `${unit.name} (${code}) is not inside the target’s region ${regionCode}` }
+          : { 'zh-CN': `${unit.name}（${code}）不是本目标所统计的${levelName.zh}单位`, en: `${unit.name} (${code}) is not a ${levelName.en} unit, which this rule counts` };
+      return [{ path: `body.rule.exemptions.${index}`, code: 'target.exemption_invalid', messages }];
+    });
+    if (issues.length > 0) throw new ValidationApiException(issues.slice(0, 20), Math.max(0, issues.length - 20));
+  }
+
   async create(input: TargetInput, actor: Actor): Promise<TargetView> {
     this.checkMetric(input.kinds, input.rule);
     const region = await this.regions.findOneBy({ code: input.regionCode });
@@ -131,6 +153,7 @@ export class TargetsService {
         { path: 'body.regionCode', code: 'region.outside_jurisdiction', messages: { 'zh-CN': '目标所属区划须在您的辖区内', en: 'The target’s region must be inside your jurisdiction' } },
       ]);
     }
+    await this.checkExemptions(input.regionCode, input.rule);
     const id = `u-${randomUUID()}`;
     await this.targets.insert({ id, ...input, retired: false, origin: 'user', updatedBy: actor.id } as QueryDeepPartialEntity<TargetEntity>);
     return toTarget(await this.targets.findOneByOrFail({ id }));
@@ -142,6 +165,7 @@ export class TargetsService {
     const { version, ...changes } = patch;
     const next = { ...toTarget(current), ...changes };
     this.checkMetric(next.kinds, next.rule as TargetRule);
+    if (changes.rule) await this.checkExemptions(current.regionCode, changes.rule);
     if (next.deadline <= next.startsOn) {
       throw new ValidationApiException([{ path: 'body.deadline', code: 'target.deadline_before_start', messages: { 'zh-CN': '截止日期应晚于起始日期', en: 'The deadline must come after the start' } }]);
     }

@@ -51,7 +51,7 @@ export function internshipBaseInput(overrides: Record<string, unknown> = {}) {
     address: `南关区测试路${n}号`,
     location: { ...NANGUAN_CENTRE },
     operator: { name: `测试见习单位${n}`, creditCode: creditCode(n) },
-    contact: { person: '王测试', phone: '13900000000' },
+    contact: { person: '王测试', phone: '13912345678' },
     openedOn: '2024-03-01',
     barrierFree: ['step-free-entrance', 'accessible-toilet'],
     attributes: { internPlaces: 12, occupations: ['电商客服', '数据标注'] },

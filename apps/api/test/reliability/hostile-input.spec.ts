@@ -293,6 +293,52 @@ describe('identity checks (issue 8: 18 zeros passed as a credit code, 10 zeros a
   });
 });
 
+describe('target exemptions (hostile review of issue 8: ["999999","999999"] was stored)', () => {
+  const rule = (exemptions: string[]) => ({ rule: { shape: 'per-unit-minimum', level: 2, minimum: 1, exemptions } });
+
+  it('refuses an exemption listed twice', async () => {
+    const body = expectProductError(await province.http.post('/api/targets').send(newTarget(rule(['220200', '220200']))), 400);
+    expect(body.issues?.map((issue) => issue.path)).toEqual(['body.rule.exemptions']);
+  });
+
+  it.each([
+    ['a code that does not exist', '999999', '没有代码'],
+    ['a unit outside the target’s region', '230100', '不在本目标的区划'],
+    ['a unit of another level than the rule counts', '220102', '不是本目标所统计'],
+  ])('refuses %s, naming the field', async (_name, code, words) => {
+    for (const res of [
+      await province.http.post('/api/targets').send(newTarget(rule(['220200', code]))),
+      await province.http.patch(`/api/targets/${target.id}`).send({ version: target.version, ...rule([code]) }),
+    ]) {
+      const body = expectProductError(res, 400);
+      const path = res.req.method === 'POST' ? 'body.rule.exemptions.1' : 'body.rule.exemptions.0';
+      expect(body.issues?.map((issue) => issue.path)).toEqual([path]);
+      expect(body.issues?.[0]?.messages['zh-CN']).toContain(words);
+    }
+  });
+
+  it('accepts a prefecture of the province', async () => {
+    const created = (await province.http.post('/api/targets').send(newTarget(rule(['220200']))).expect(201)).body as { rule: { exemptions: string[] } };
+    expect(created.rule.exemptions).toEqual(['220200']);
+  });
+});
+
+describe('phones (hostile review of issue 8: 13000000000 passed; numbers were stored as typed)', () => {
+  it.each(['13000000000', '13333333333', '19999999999', '--13800138000', '0431-6238761-'])('refuses %s', async (phone) => {
+    const body = expectProductError(await district.http.post('/api/sites').send(setAt(siteInput('auxiliary-workshop'), 'contact.phone', phone)), 400);
+    expect(body.issues?.map((issue) => issue.path)).toEqual(['body.contact.phone']);
+  });
+
+  it.each([
+    ['+86 139 1234 5678', '13912345678'],
+    ['(0431) 8888 1234', '0431-88881234'],
+    ['0431-88881234转806', '0431-88881234-806'],
+  ])('stores %s as %s', async (typed, stored) => {
+    const site = (await district.http.post('/api/sites').send(setAt(siteInput('auxiliary-workshop'), 'contact.phone', typed)).expect(201)).body as Site;
+    expect(site.contact.phone).toBe(stored);
+  });
+});
+
 describe('every error is the product JSON with a Chinese message (issue 8: some 404s were Express HTML, some messages showed a regular expression)', () => {
   it.each([
     ['PROPFIND', '/api/nothing-here', 404],

@@ -5,7 +5,7 @@ import { CHINA_BORDER_TOLERANCE_KM, isInsideChina } from '../geo/inside-china.js
 import { checkKindRules, type SiteKindDefinition, type SiteKindRegistry } from '../kinds/site-kind.js';
 import { creditCodeProblem, normalizeCreditCode } from '../sites/credit-code.js';
 import type { LocalizedText } from '../errors/localized.js';
-import { isValidPhone } from '../sites/phone.js';
+import { canonicalPhone, isValidPhone } from '../sites/phone.js';
 import { BARRIER_FREE_FEATURES, SITE_STATUSES } from '../sites/site.js';
 import { regionCodeSchema } from './regions.js';
 import { calendarDate, patternText, searchText, singleLineText, versionNumber } from './primitives.js';
@@ -43,7 +43,9 @@ export const phoneSchema = z
       'zh-CN': '电话号码无效：请填写 11 位手机号、带区号的固定电话（如 0431-88881234）或 400/800 号码',
       en: 'Invalid phone number: give an 11-digit mobile, a landline with area code (e.g. 0431-88881234) or a 400/800 number',
     }),
-  );
+  )
+  // Stored in one form whatever the spacing typed (see canonicalPhone), so equal numbers compare equal.
+  .transform((phone) => canonicalPhone(phone) ?? phone);
 
 
 const OUTSIDE_CHINA: LocalizedText = {

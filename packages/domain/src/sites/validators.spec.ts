@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { creditCodeCheckCharacter, creditCodeProblem, isValidCreditCode, normalizeCreditCode } from './credit-code.js';
-import { isValidPhone } from './phone.js';
+import { canonicalPhone, isValidPhone } from './phone.js';
+import { phoneSchema } from '../schemas/sites.js';
 
 describe('统一社会信用代码 (GB 32100-2015)', () => {
   // A code built by hand: prefix + a 17-character body, checked by the standard's formula.
@@ -45,6 +46,29 @@ describe('统一社会信用代码 (GB 32100-2015)', () => {
 });
 
 describe('contact phone', () => {
+  // Hostile review of issue 8: mobile placeholders passed; numbers were stored as typed.
+  it.each(['13000000000', '13333333333', '19999999999', '15588888888', '--13800138000', '0431-6238761-', '0431--6238761', '-0431-6238761', '+86', '13912345678-806'])('refuses %s', (phone) => {
+    expect(isValidPhone(phone)).toBe(false);
+  });
+
+  it.each([
+    ['13912345678', '13912345678'],
+    ['+86 139 1234 5678', '13912345678'],
+    ['0086-13912345678', '13912345678'],
+    ['043188881234', '0431-88881234'],
+    ['(0431) 8888 1234', '0431-88881234'],
+    ['0431 - 88881234', '0431-88881234'],
+    ['01012345678', '010-12345678'],
+    ['020-1234567', '020-1234567'],
+    ['0431-88881234转806', '0431-88881234-806'],
+    ['0431-88881234-806', '0431-88881234-806'],
+    ['400-123-4567', '4001234567'],
+    ['13800138000', '13800138000'],
+  ])('stores %s as %s', (typed, stored) => {
+    expect(canonicalPhone(typed)).toBe(stored);
+    expect(phoneSchema.parse(typed)).toBe(stored);
+  });
+
   it.each(['13912345678', '+86 139 1234 5678', '0431-88881234', '043188881234', '010-12345678', '0431-8888123', '400-123-4567', '0431-88881234-806', '0431-88881234转806'])('accepts %s', (phone) => {
     expect(isValidPhone(phone)).toBe(true);
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { LocalizedText } from '../errors/localized.js';
+import { localizedIssue } from '../errors/zod-issues.js';
 import { distanceKm } from '../geo/coordinates.js';
 import type { GeoPoint } from '../regions/region.js';
 import { patternText, singleLineText } from '../schemas/primitives.js';
@@ -97,7 +98,12 @@ export const perUnitMinimumParams = z.strictObject({
   unitTypes: z.array(z.enum(ALL_REGION_TYPES as [RegionType, ...RegionType[]])).min(1).optional(),
   minimum: positiveInt,
   /** Units the plan exempts, by code. */
-  exemptions: z.array(patternText(/^\d{6}$/, { 'zh-CN': '豁免单位应为 6 位行政区划代码', en: 'An exempted unit is a 6-digit division code' }, 6)).max(500).default([]),
+  exemptions: z
+    .array(patternText(/^\d{6}$/, { 'zh-CN': '豁免单位应为 6 位行政区划代码', en: 'An exempted unit is a 6-digit division code' }, 6))
+    .max(500)
+    // Which codes exist and lie in the target's region is checked by the API, where the divisions are known.
+    .refine((codes) => new Set(codes).size === codes.length, localizedIssue({ 'zh-CN': '豁免单位不能重复', en: 'An exempted unit must not be listed twice' }))
+    .default([]),
 });
 export type PerUnitMinimumParams = z.infer<typeof perUnitMinimumParams>;
 
