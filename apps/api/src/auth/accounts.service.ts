@@ -259,11 +259,22 @@ function usernameTaken(username: string): ApiException {
 }
 
 function unitHint(role: Role, unit: RegionEntity | null) {
-  const want = { admin: '不绑定单位', province: '省级单位', prefecture: '地级单位或直辖市', district: '县级单位' }[role];
-  const wantEn = { admin: 'no unit', province: 'a province-level unit', prefecture: 'a prefecture-level unit or a municipality', district: 'a county-level unit' }[role];
-  const got = unit ? `${unit.name}（${REGION_LEVEL_LABELS[unit.level as RegionLevel]['zh-CN']}）` : '无';
+  const label = ROLE_LABELS[role];
+  const level = unit ? REGION_LEVEL_LABELS[unit.level as RegionLevel] : null;
+  if (role === 'admin') {
+    // Only reached with a unit: an administrator is bound to none.
+    return {
+      'zh-CN': `${label['zh-CN']}账号不绑定单位，请清空所属单位${unit ? `（当前为${unit.name}，${level!['zh-CN']}）` : ''}`,
+      en: `A ${label.en.toLowerCase()} account is bound to no unit; clear the unit${unit ? ` (now ${unit.name}, ${level!.en.toLowerCase()})` : ''}`,
+    };
+  }
+  const want = { province: '省级单位', prefecture: '地级单位或直辖市', district: '县级单位' }[role];
+  const wantEn = { province: 'a province-level unit', prefecture: 'a prefecture-level unit or a municipality', district: 'a county-level unit' }[role];
+  if (!unit) {
+    return { 'zh-CN': `${label['zh-CN']}账号应绑定${want}，请选择所属单位`, en: `A ${label.en.toLowerCase()} account is bound to ${wantEn}; choose its unit` };
+  }
   return {
-    'zh-CN': `${ROLE_LABELS[role]['zh-CN']}账号应绑定${want}，而不是${got}`,
-    en: `A ${ROLE_LABELS[role].en.toLowerCase()} account is bound to ${wantEn}, not ${unit ? unit.name : 'none'}`,
+    'zh-CN': `${label['zh-CN']}账号应绑定${want}，而${unit.name}是${level!['zh-CN']}单位`,
+    en: `A ${label.en.toLowerCase()} account is bound to ${wantEn}; ${unit.name} is ${level!.en.toLowerCase()}`,
   };
 }

@@ -339,6 +339,19 @@ describe('phones (hostile review of issue 8: 13000000000 passed; numbers were st
   });
 });
 
+describe('account unit messages (hostile review of issue 8: “系统管理员账号应绑定不绑定单位，而不是南关区（县级）”)', () => {
+  it.each([
+    ['admin', '220102', /^系统管理员账号不绑定单位，请清空所属单位（当前为南关区，县级）$/],
+    ['district', null, /^区县.*账号应绑定县级单位，请选择所属单位$/],
+    ['district', '220000', /^区县.*账号应绑定县级单位，而吉林省是省级单位$/],
+  ] as const)('a %s account bound to %s is told plainly', async (role, regionCode, message) => {
+    const res = await admin.http.post('/api/accounts').send({ username: `unit-msg-${role}-${regionCode}`, displayName: '测试', role, regionCode, password: 'a-long-unusual-passphrase-2026' });
+    const body = expectProductError(res, 400);
+    expect(body.issues?.map((issue) => issue.path)).toEqual(['body.regionCode']);
+    expect(body.issues?.[0]?.messages['zh-CN']).toMatch(message);
+  });
+});
+
 describe('every error is the product JSON with a Chinese message (issue 8: some 404s were Express HTML, some messages showed a regular expression)', () => {
   it.each([
     ['PROPFIND', '/api/nothing-here', 404],
