@@ -6,39 +6,53 @@ const DEMO_SITES_SEED = 'demo/jilin-sites.json';
 
 /** The documented command that removes the fictional demo sites (see README, infra/README.md). */
 export const REMOVE_DEMO_COMMAND = 'npm run remove-demo -- --yes';
+/** The flag that also removes demo sites real users have edited (their history has entries by others). */
+export const INCLUDE_EDITED_FLAG = '--include-edited';
 
 export interface DemoSiteCount {
   sites: number;
   approved: number;
   history: number;
+  /** Demo sites whose history has entries by someone other than the demo seeder (real users' work). */
+  edited: number;
 }
+
+/** SQL: demo site `d` has history entries by someone other than the demo seeder. */
+const EDITED_BY_OTHERS = `EXISTS (SELECT 1 FROM site_history o WHERE o.site_id = d.id AND o.actor_id IS DISTINCT FROM $1)`;
 
 /** How many fictional demo sites (and history entries of them) the database holds. */
 export async function countDemoSites(dataSource: DataSource): Promise<DemoSiteCount> {
   const [row] = await dataSource.query(
     `SELECT count(*)::int AS sites,
-            count(*) FILTER (WHERE s.status = 'approved')::int AS approved,
-            (SELECT count(*)::int FROM site_history h JOIN site d ON d.id = h.site_id WHERE d.created_by = $1) AS history
-       FROM site s WHERE s.created_by = $1`,
+            count(*) FILTER (WHERE d.status = 'approved')::int AS approved,
+            count(*) FILTER (WHERE ${EDITED_BY_OTHERS})::int AS edited,
+            (SELECT count(*)::int FROM site_history h JOIN site x ON x.id = h.site_id WHERE x.created_by = $1) AS history
+       FROM site d WHERE d.created_by = $1`,
     [DEMO_WRITER_ID],
   );
-  return { sites: Number(row.sites), approved: Number(row.approved), history: Number(row.history) };
+  return { sites: Number(row.sites), approved: Number(row.approved), history: Number(row.history), edited: Number(row.edited) };
 }
 
 /**
- * Deletes every demo site and its history in one transaction (all or nothing), and forgets that
- * the demo file was loaded. Sites anyone else created are untouched. Returns what was removed.
+ * Deletes demo sites and their history in one transaction (all or nothing). Demo sites that real
+ * users edited (history entries by others: their work, and a record of what they did) are kept
+ * unless `includeEdited`; the demo file counts as unloaded once no demo site is left. Sites
+ * anyone else created are untouched. Returns what was removed (`edited`: how many of the removed
+ * were edited by others).
  */
-export async function removeDemoSites(dataSource: DataSource): Promise<DemoSiteCount> {
+export async function removeDemoSites(dataSource: DataSource, options: { includeEdited?: boolean } = {}): Promise<DemoSiteCount> {
   return dataSource.transaction(async (manager) => {
-    const [counted] = await manager.query(
-      `SELECT count(*) FILTER (WHERE status = 'approved')::int AS approved FROM site WHERE created_by = $1`,
+    const chosen = (await manager.query(
+      `SELECT d.id, d.status = 'approved' AS approved, ${EDITED_BY_OTHERS} AS edited FROM site d
+        WHERE d.created_by = $1${options.includeEdited ? '' : ` AND NOT ${EDITED_BY_OTHERS}`} FOR UPDATE`,
       [DEMO_WRITER_ID],
-    );
-    const history = await manager.query(`DELETE FROM site_history WHERE site_id IN (SELECT id FROM site WHERE created_by = $1) RETURNING 1`, [DEMO_WRITER_ID]);
-    const sites = await manager.query(`DELETE FROM site WHERE created_by = $1 RETURNING 1`, [DEMO_WRITER_ID]);
-    await manager.query(`DELETE FROM seed_run WHERE name = $1`, [DEMO_SITES_SEED]);
-    return { sites: rowCount(sites), approved: Number(counted.approved), history: rowCount(history) };
+    )) as { id: string; approved: boolean; edited: boolean }[];
+    const ids = chosen.map((row) => row.id);
+    const history = await manager.query(`DELETE FROM site_history WHERE site_id = ANY($1::uuid[]) RETURNING 1`, [ids]);
+    const sites = await manager.query(`DELETE FROM site WHERE id = ANY($1::uuid[]) RETURNING 1`, [ids]);
+    const [left] = await manager.query(`SELECT count(*)::int AS n FROM site WHERE created_by = $1`, [DEMO_WRITER_ID]);
+    if (Number(left.n) === 0) await manager.query(`DELETE FROM seed_run WHERE name = $1`, [DEMO_SITES_SEED]);
+    return { sites: rowCount(sites), approved: chosen.filter((row) => row.approved).length, history: rowCount(history), edited: chosen.filter((row) => row.edited).length };
   });
 }
 

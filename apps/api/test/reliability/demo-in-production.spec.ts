@@ -30,6 +30,8 @@ describe('fictional demo sites and a production start', () => {
     expect(before.sites).toBeGreaterThan(100);
     expect(before.approved).toBeGreaterThan(50);
     expect(before.history).toBeGreaterThan(0);
+    expect(before.edited).toBe(1); // the one district staff edited
+    const [{ n: editedHistory }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM site_history WHERE site_id = $1`, [demoSite.id]);
 
     const production = { ...t.config, production: true, seedDemo: false };
     await expect(seedApplicationData(t.app, production)).rejects.toThrow(/npm run remove-demo -- --yes/);
@@ -38,11 +40,20 @@ describe('fictional demo sites and a production start', () => {
     const said: string[] = [];
     expect(await removeDemo([], t.dataSource, 'the test database', (line) => said.push(line))).toBe(1);
     expect(said.join('\n')).toMatch(new RegExp(`${before.sites} demo sites`));
+    expect(said.join('\n')).toMatch(/1 demo sites were edited by real users.*--include-edited/);
     expect(await countDemoSites(t.dataSource)).toEqual(before);
 
-    expect(await removeDemo(['--yes'], t.dataSource, 'the test database', (line) => said.push(line))).toBe(0);
-    expect(said.at(-1)).toMatch(new RegExp(`removed ${before.sites} demo sites \\(${before.approved} approved\\) and ${before.history} history entries`));
-    expect(await countDemoSites(t.dataSource)).toEqual({ sites: 0, approved: 0, history: 0 });
+    // --yes removes the untouched ones; the one a real user edited stays, with their history, and is reported.
+    said.length = 0;
+    expect(await removeDemo(['--yes'], t.dataSource, 'the test database', (line) => said.push(line))).toBe(1);
+    expect(said[0]).toMatch(new RegExp(`removed ${before.sites - 1} demo sites \\(${before.approved - 1} approved\\) and ${before.history - editedHistory} history entries`));
+    expect(said.join('\n')).toMatch(/1 demo sites were kept.*--yes --include-edited/);
+    expect(await countDemoSites(t.dataSource)).toEqual({ sites: 1, approved: 1, history: editedHistory, edited: 1 });
+    await expect(seedApplicationData(t.app, production)).rejects.toThrow(/npm run remove-demo -- --yes/);
+
+    expect(await removeDemo(['--yes', '--include-edited'], t.dataSource, 'the test database', (line) => said.push(line))).toBe(0);
+    expect(said.at(-1)).toMatch(new RegExp(`removed 1 demo sites \\(1 approved\\) and ${editedHistory} history entries`));
+    expect(await countDemoSites(t.dataSource)).toEqual({ sites: 0, approved: 0, history: 0, edited: 0 });
     const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM site_history WHERE site_id = $1`, [demoSite.id]);
     expect(n).toBe(0);
     // The real site and its history stay.
