@@ -13,6 +13,7 @@ import type { DataSource } from 'typeorm';
 import { AppModule, type AppOptions } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { buildOpenApiDocument, serveOpenApi } from './openapi/openapi.js';
+import { servePrecompressed } from './common/precompressed.js';
 import { answerClientErrors, answerOutsideApi, isApiPath, looksLikePortalRoute, refuseMalformedPaths } from './common/http-edges.js';
 
 const defaultPortalDist = fileURLToPath(new URL('../../portal/dist', import.meta.url));
@@ -52,6 +53,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource, optio
 
 /** Hashed build output (`/assets/name-HASH.js`): its name changes whenever its content does. */
 const HASHED_ASSET = /^\/assets\/.+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /**
  * The built portal under /, with HTML5-history fallback to index.html outside /api. Hashed assets
@@ -66,11 +68,14 @@ function servePortal(app: NestExpressApplication, dist: string): void {
     setHeaders: (res, file) => {
       const url = '/' + path.relative(dist, file).split(path.sep).join('/');
       if (file.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
-      else if (HASHED_ASSET.test(url)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      else if (HASHED_ASSET.test(url)) res.setHeader('Cache-Control', IMMUTABLE);
       else res.setHeader('Cache-Control', 'public, max-age=3600');
     },
   });
   const isApi = (request: Request) => isApiPath(request.path);
+  // Hashed assets as compressed at build time (.br/.gz beside them), not afresh on every request.
+  const precompressed = servePrecompressed(dist, (url) => HASHED_ASSET.test(url), IMMUTABLE);
+  app.use((request: Request, response: Response, next: NextFunction) => (isApi(request) ? next() : precompressed(request, response, next)));
   app.use((request: Request, response: Response, next: NextFunction) => (isApi(request) ? next() : files(request, response, next)));
   app.use((request: Request, response: Response, next: NextFunction) => {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || isApi(request)) return next();

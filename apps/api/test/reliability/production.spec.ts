@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -145,6 +147,59 @@ describe('HTTPS_ONLY=true', () => {
     const res = await t.http().get('/');
     expect(res.headers['content-security-policy']).toContain('upgrade-insecure-requests');
     expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+  });
+});
+
+describe('hashed assets compressed at build time', () => {
+  let t: TestApp;
+  let dist: string;
+  const script = fileURLToPath(new URL('../../../portal/scripts/precompress.mjs', import.meta.url));
+  const marked = 'assets/chart-Zq81xkLm.js';
+  beforeAll(async () => {
+    dist = await fakePortal();
+    // The portal's build step writes .br and .gz beside hashed assets.
+    execFileSync(process.execPath, [script, dist]);
+    // A second asset whose precompressed copies say so: what is served is the file, not a fresh compression.
+    await writeFile(path.join(dist, marked), `export const chart = ${JSON.stringify('覆盖率 '.repeat(3000))};\n`);
+    await writeFile(path.join(dist, `${marked}.br`), brotliCompressSync('// precompressed br'));
+    await writeFile(path.join(dist, `${marked}.gz`), gzipSync('// precompressed gz'));
+    t = await startTestApp({ portalDist: dist });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await rm(dist, { recursive: true, force: true });
+  });
+
+  it('the build step writes .br and .gz beside hashed assets (the same bytes once decoded); small and unhashed files are left alone', async () => {
+    const original = fs.readFileSync(path.join(dist, 'assets', 'index-B2x_9kQe.js'));
+    expect(brotliDecompressSync(fs.readFileSync(path.join(dist, 'assets', 'index-B2x_9kQe.js.br')))).toEqual(original);
+    expect(gunzipSync(fs.readFileSync(path.join(dist, 'assets', 'index-B2x_9kQe.js.gz')))).toEqual(original);
+    expect(fs.existsSync(path.join(dist, 'favicon.svg.br'))).toBe(false);
+    expect(fs.existsSync(path.join(dist, 'index.html.br'))).toBe(false);
+  });
+
+  it('serves the precompressed file with Content-Encoding, Vary and immutable caching; identity gets the original', async () => {
+    const br = await rawGet(t, `/${marked}`, 'gzip, deflate, br');
+    expect(br.status).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotliDecompressSync(br.body).toString()).toBe('// precompressed br');
+    const gzip = await rawGet(t, `/${marked}`, 'gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.body).toString()).toBe('// precompressed gz');
+    expect((await rawGet(t, `/${marked}`, 'br;q=0, gzip')).headers['content-encoding']).toBe('gzip');
+    expect((await rawGet(t, `/${marked}`, 'br;q=0.5, gzip;q=0.8')).headers['content-encoding']).toBe('gzip');
+    expect((await rawGet(t, `/${marked}`, '*')).headers['content-encoding']).toBe('br');
+    const plain = await rawGet(t, `/${marked}`, 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/accept-encoding/i);
+    expect(plain.body.toString()).toContain('覆盖率');
+    // what has no precompressed copy is still compressed on the fly
+    const index = await rawGet(t, '/sites/some-page', 'br');
+    expect(index.status).toBe(200);
+    expect(index.headers['cache-control']).toBe('no-cache');
   });
 });
 
