@@ -111,6 +111,10 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
     const state = other ? judge(other, file) : 'stale';
     if (state === 'alive') throw new DataDirLockedError(path.resolve(dataDir), file, other, false);
     if (state === 'foreign') throw new DataDirLockedError(path.resolve(dataDir), file, other, true);
+    // Fault injection for the race test: widens the window between judging a lock stale and
+    // removing it, where a naive "unlink and retry" lets two processes both win.
+    const delay = Number(process.env.SITENET_LOCK_TAKEOVER_DELAY_MS ?? 0);
+    if (delay > 0) sleepSync(Math.min(delay, 5_000));
     removeStale(file, existing, content);
   }
   throw new Error(`Could not take the lock ${file}: it kept changing. Is something creating and removing it in a loop?`);

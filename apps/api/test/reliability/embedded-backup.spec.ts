@@ -11,7 +11,7 @@ import { apiCall, builtApi, demoLogin, runNode, startApi, type ApiProcess } from
  * built product: sites written through the API, `npm run backup` (refused while the server runs,
  * naming it), `npm run restore` into a new DATA_DIR, a start from it, and the sites are there.
  */
-describe('backup and restore of the embedded database', () => {
+describe('backup and restore of the embedded database', { timeout: 150_000 }, () => {
   let base: string;
   let original: string;
   let server: ApiProcess | undefined;

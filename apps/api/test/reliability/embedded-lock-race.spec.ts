@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -15,28 +16,46 @@ import { builtApi, runNode } from '../support/api-process.js';
  * a dead holder's lock is taken over, a live one's never; a normal exit releases it.
  */
 
-/** A process that tries to take the lock at `startAt` (ms since epoch) and holds it for `holdMs`. */
+/**
+ * A process that tries to take the lock at `startAt` (ms since epoch), says whether it won, then
+ * marks itself done in `doneDir`; a winner holds the lock until `racers` processes are done, so
+ * a slow starter can never find the lock free again and "win" later.
+ */
 const RACER = `
-const [moduleUrl, dir, startAt, holdMs] = process.argv.slice(1);
+import fs from 'node:fs';
+import path from 'node:path';
+const [moduleUrl, dir, startAt, racers, doneDir] = process.argv.slice(1);
 const { acquireDataDirLock } = await import(moduleUrl);
 while (Date.now() < Number(startAt)) {}
+let lock;
 try {
-  const lock = acquireDataDirLock(dir);
+  lock = acquireDataDirLock(dir);
   console.log('won ' + process.pid);
-  await new Promise((r) => setTimeout(r, Number(holdMs)));
-  lock.release();
 } catch (error) {
   console.log(error.name === 'DataDirLockedError' ? 'refused ' + error.holder.pid : 'error ' + error.message);
 }
+fs.writeFileSync(path.join(doneDir, String(process.pid)), '');
+if (lock) {
+  const until = Date.now() + 60000;
+  while (fs.readdirSync(doneDir).length < Number(racers) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+  lock.release();
+}
 `;
 
-async function race(dir: string, racers: number): Promise<string[]> {
+function racer(dir: string, startAt: number, racers: number, doneDir: string, env: Record<string, string> = {}) {
   const moduleUrl = pathToFileURL(builtApi('database/data-dir-lock.js')).href;
-  const startAt = String(Date.now() + 2000);
-  const runs = await Promise.all(
-    Array.from({ length: racers }, () => runNode(['--input-type=module', '-e', RACER, moduleUrl, dir, startAt, '5000'], dir, { timeoutMs: 30_000 })),
-  );
-  return runs.map((run) => run.output.trim());
+  return runNode(['--input-type=module', '-e', RACER, moduleUrl, dir, String(startAt), String(racers), doneDir], dir, { timeoutMs: 90_000, env });
+}
+
+async function race(dir: string, racers: number, env: (index: number) => Record<string, string> = () => ({})): Promise<string[]> {
+  const doneDir = await mkdtemp(path.join(os.tmpdir(), 'sitenet-race-done-'));
+  try {
+    const startAt = Date.now() + 2000;
+    const runs = await Promise.all(Array.from({ length: racers }, (_, index) => racer(dir, startAt, racers, doneDir, env(index))));
+    return runs.map((run) => run.output.trim());
+  } finally {
+    await rm(doneDir, { recursive: true, force: true });
+  }
 }
 
 function deadPid(): number {
@@ -52,7 +71,7 @@ function bootId(): string | null {
   }
 }
 
-describe('the data folder lock between processes', () => {
+describe('the data folder lock between processes', { timeout: 120_000 }, () => {
   let base: string;
   beforeAll(async () => {
     base = await mkdtemp(path.join(os.tmpdir(), 'sitenet-lock-race-'));
@@ -77,11 +96,28 @@ describe('the data folder lock between processes', () => {
     mkdirSync(path.dirname(lockFile), { recursive: true });
     const stale = { pid: deadPid(), hostname: os.hostname(), bootId: bootId(), processStart: '1', command: 'node apps/api/dist/main.js', since: '2026-01-01T00:00:00.000Z', nonce: 'killed' };
     writeFileSync(lockFile, JSON.stringify(stale));
-    const results = await race(dir, 6);
+    // Racer i pauses i × 150 ms between finding the lock stale and removing it: all of them find
+    // it stale, and one that just deleted the file and retried would delete the lock an earlier
+    // one had taken meanwhile, and win too.
+    const results = await race(dir, 6, (index) => ({ SITENET_LOCK_TAKEOVER_DELAY_MS: String(1 + index * 150) }));
     const winners = results.filter((r) => r.startsWith('won '));
     expect(winners, results.join('\n')).toHaveLength(1);
     expect(results.filter((r) => r === `refused ${winners[0]!.slice(4)}`), results.join('\n')).toHaveLength(5);
     expect(readdirSync(path.dirname(lockFile)).filter((name) => name.includes('.lock')), 'no takeover or temporary files left').toEqual([]);
+  });
+
+  it('finishes a takeover that a killed process left half-done', () => {
+    const dir = path.join(base, 'half-done', 'pglite');
+    const lockFile = lockFileFor(dir);
+    mkdirSync(path.dirname(lockFile), { recursive: true });
+    const staleContent = JSON.stringify({ pid: deadPid(), hostname: os.hostname(), bootId: bootId(), processStart: '1', command: 'node main.js', since: '2026-01-01T00:00:00.000Z', nonce: 'a' });
+    writeFileSync(lockFile, staleContent);
+    const key = createHash('sha256').update(staleContent).digest('hex').slice(0, 16);
+    writeFileSync(`${lockFile}.takeover-${key}`, JSON.stringify({ pid: deadPid(), hostname: os.hostname(), bootId: bootId(), processStart: '1', command: 'node main.js', since: '2026-01-01T00:00:00.000Z', nonce: 'b' }));
+    const lock = acquireDataDirLock(dir);
+    expect(JSON.parse(readFileSync(lockFile, 'utf8')).pid).toBe(process.pid);
+    lock.release();
+    expect(readdirSync(path.dirname(lockFile))).toEqual([]);
   });
 
   it('takes over a lock whose pid now belongs to another process (pid reused after a crash)', () => {
@@ -98,9 +134,9 @@ describe('the data folder lock between processes', () => {
 
   it('never takes over a live holder, nor a lock from another host', async () => {
     const dir = path.join(base, 'live', 'pglite');
-    const moduleUrl = pathToFileURL(builtApi('database/data-dir-lock.js')).href;
-    const holder = runNode(['--input-type=module', '-e', RACER, moduleUrl, dir, String(Date.now()), '4000'], dir, { timeoutMs: 30_000 });
-    const deadline = Date.now() + 10_000;
+    const doneDir = await mkdtemp(path.join(os.tmpdir(), 'sitenet-race-done-'));
+    const holder = racer(dir, Date.now(), 2, doneDir);
+    const deadline = Date.now() + 30_000;
     while (!existsSync(lockFileFor(dir)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     const error = (() => {
       try {
@@ -115,7 +151,9 @@ describe('the data folder lock between processes', () => {
     expect(held.holder?.pid).toBeGreaterThan(0);
     expect(held.message).toContain(`pid ${held.holder?.pid}`);
     expect(held.message).toMatch(/command "\S*node \S*data-dir-lock\.js /);
+    writeFileSync(path.join(doneDir, 'test'), ''); // lets the holder go
     expect((await holder).output.trim()).toBe(`won ${held.holder?.pid}`);
+    await rm(doneDir, { recursive: true, force: true });
 
     const foreignDir = path.join(base, 'foreign', 'pglite');
     mkdirSync(path.dirname(foreignDir), { recursive: true });

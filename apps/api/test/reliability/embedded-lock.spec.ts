@@ -16,7 +16,7 @@ import { apiCall, builtApi, demoLogin, runNode, startApi, type ApiProcess } from
  * first process: the server, create-admin (and backup/restore) refuse while it runs, naming it;
  * after a kill -9 the stale lock is taken over and every acknowledged write is there, intact.
  */
-describe('the embedded data folder, opened by one process at a time', () => {
+describe('the embedded data folder, opened by one process at a time', { timeout: 150_000 }, () => {
   let dataDir: string;
   let pgliteDir: string;
   let first: ApiProcess;
