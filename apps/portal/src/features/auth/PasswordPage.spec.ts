@@ -38,6 +38,14 @@ describe('PasswordPage', () => {
     expect(api.sent('POST', '/auth/password')).toHaveLength(0);
   });
 
+  it('refuses a new password equal to the current one before sending (issue 8 review)', async () => {
+    const api = fakeApi();
+    const { wrapper } = await mountPage();
+    await fill(wrapper, 'handed-over-3031', 'handed-over-3031');
+    expect(wrapper.findAll('[data-testid="error-summary"] li').map((item) => item.text())).toEqual(['新密码不能与当前密码相同']);
+    expect(api.sent('POST', '/auth/password')).toHaveLength(0);
+  });
+
   it("puts the API's refusal on the field, and says when the password was changed", async () => {
     const api = fakeApi();
     api.on('POST', '/auth/password', () => jsonResponse(validationError([fieldIssue('body.currentPassword', '当前密码不正确', 'Wrong')]), 400));
