@@ -7,10 +7,14 @@ import { ApiException } from '../common/api-exception.js';
 /**
  * Demo accounts share a password published in the README, so they must never be usable from the
  * network. They work only on a trial that listens on loopback alone (HOST 127.0.0.0/8, ::1 or
- * localhost), outside production, with the demo data on (SEED_DEMO not false). Otherwise every
- * demo account found is deactivated at start, its sign-ins ended and the action audited
- * (DemoSeeder.secureDemoAccounts) — and the sign-in refuses them as a second line, also when a
- * connection arrives on a non-loopback address of the machine.
+ * localhost), with no reverse proxy trusted (TRUST_PROXY false), outside production, with the
+ * demo data on (SEED_DEMO not false). Otherwise every demo account found is deactivated at start,
+ * its sign-ins ended and the action audited (DemoSeeder.secureDemoAccounts). As a second line the
+ * sign-in refuses them, and as a third AuthService.authenticate ends an existing demo session's
+ * use, when the connection arrives on a non-loopback address or a proxy forwarded the request
+ * (X-Forwarded-For, Forwarded, X-Real-IP, Via…): a proxy on loopback would otherwise carry the
+ * network to them, and a token issued by a loopback trial would work on a network instance
+ * sharing its database.
  */
 export const DEMO_ACCOUNTS_FILE = 'demo/accounts.json';
 
