@@ -489,8 +489,8 @@ async function timed(label: string, test: request.Test, body: string): Promise<r
 }
 
 describe('body limits decided after routing and sign-in (hostile review of issue 8: the 16 kB limit was escaped by any Authorization header or by spelling the path differently)', () => {
-  it.each(['/api/auth/login/', '/api/Auth/Login', '/api/AUTH/login/'])('keeps the 16 kB limit on sign-in spelt %s', async (url) => {
-    const res = await timed(`POST ${url}`, t.http().post(url), JSON.stringify({ username: 'someone', password: 'x', padding: 'x'.repeat(100_000) }));
+  it.each(['/api/auth/login/', '/api/Auth/Login', '/api/AUTH/login/'])('keeps the 16 kB limit on sign-in spelt %s, whatever Authorization header comes with it', async (url) => {
+    const res = await timed(`POST ${url}`, t.http().post(url).set('Authorization', 'Bearer anything'), JSON.stringify({ username: 'someone', password: 'x', padding: 'x'.repeat(100_000) }));
     expect(expectProductError(res, 413).code).toBe('request.too_large');
   });
 
