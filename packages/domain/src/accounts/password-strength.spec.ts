@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newPasswordProblems } from './password-strength.js';
+import { ESTIMATED_PREFIX_LENGTH, newPasswordProblems } from './password-strength.js';
 
 /** Common passwords of 10+ characters (shorter ones fail on length): what an attacker tries first. */
 const COMMON_PASSWORDS = [
@@ -56,12 +56,13 @@ describe('newPasswordProblems on variants spelt differently (issue 8 review)', (
     }
   });
 
-  it('bounds the estimate: a 128-character repetition is refused within milliseconds', () => {
-    const password = 'p@$$w0rd'.repeat(16);
-    newPasswordProblems('warm-up-Kx8#mQ2v');
-    const started = performance.now();
-    expect(newPasswordProblems(password)).not.toEqual([]);
+  it('bounds the estimate: only the first ESTIMATED_PREFIX_LENGTH characters are estimated', () => {
+    // zxcvbn's cost grows faster than the length; estimating a bounded prefix bounds it (the time
+    // itself belongs in a benchmark, not here). Proof that the tail is not looked at: a weak
+    // prefix followed by a strong tail is still refused, and a strong prefix carries any tail.
+    const weakPrefix = 'p@$$w0rd'.repeat(Math.ceil(ESTIMATED_PREFIX_LENGTH / 8)).slice(0, ESTIMATED_PREFIX_LENGTH);
+    expect(newPasswordProblems(weakPrefix + 'Kx8#mQ2vLp7tZr4!Wq9$')).not.toEqual([]);
+    expect(newPasswordProblems('p@$$w0rd'.repeat(16))).not.toEqual([]);
     expect(newPasswordProblems('Kx8#mQ2vLp7t'.repeat(10).slice(0, 128))).toEqual([]);
-    expect(performance.now() - started).toBeLessThan(80);
   });
 });

@@ -71,14 +71,12 @@ describe('on China’s territory, as the shipped boundaries draw it', () => {
     expect(isInsideChina({ lat: 30, lng: Number.POSITIVE_INFINITY })).toBe(false);
   });
 
-  it('places every county-level unit and every demo site, quickly', () => {
+  it('places every county-level unit and every demo site', () => {
     const { rows } = JSON.parse(readFileSync(`${repository}seeds/divisions/regions.json`, 'utf8')) as { rows: [string, string, number, string | null, string, boolean, number | null, number | null][] };
     // Sea-only units whose centroid is open water (the province of Hainan, 三沙 and its archipelagos, 陆丰's waters) aside.
     const sea = new Set(['460000', '460300', '460321', '460322', '460323', '441581']);
-    const started = performance.now();
     const outside = rows.filter((row) => row[2] <= 3 && row[6] !== null && !sea.has(row[0]) && !isInsideChina({ lat: row[7]!, lng: row[6] }));
     expect(outside.map((row) => `${row[0]} ${row[1]}`)).toEqual([]);
-    expect(performance.now() - started).toBeLessThan(2000);
     const demo = JSON.parse(readFileSync(`${repository}seeds/demo/jilin-sites.json`, 'utf8')) as { sites: { location: { lat: number; lng: number } }[] };
     expect(demo.sites.filter((site) => !isInsideChina(site.location))).toEqual([]);
   });
