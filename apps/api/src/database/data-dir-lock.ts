@@ -19,7 +19,11 @@ import path from 'node:path';
  * content>` (again atomically), and only if the lock still has that content: two processes racing
  * to take over cannot both win, and nobody removes a lock that a live process has since taken.
  * A lock held from another host (a shared network folder) cannot be judged and is never removed
- * automatically.
+ * automatically. Nor can a lock held from another PID or mount namespace on this host (a
+ * container, `unshare --pid`): its pid means another process there (often pid 1 in both), so
+ * "that pid is dead or was reused" would be a guess; such a lock is foreign too, and the message
+ * says how to remove it once sure. (A kernel-held lock, flock/fcntl, would cover every case, but
+ * Node has none without a native add-on.)
  */
 
 export interface LockHolder {
@@ -29,6 +33,10 @@ export interface LockHolder {
   bootId: string | null;
   /** Linux: the process's start time in clock ticks since boot (/proc/<pid>/stat field 22). */
   processStart: string | null;
+  /** Linux: the PID namespace (`readlink /proc/self/ns/pid`, e.g. "pid:[4026531836]"); null elsewhere. */
+  pidNamespace: string | null;
+  /** Linux: the mount namespace (`readlink /proc/self/ns/mnt`); null elsewhere. */
+  mountNamespace: string | null;
   command: string;
   /** ISO time at which the lock was taken. */
   since: string;
@@ -36,26 +44,46 @@ export interface LockHolder {
   nonce: string;
 }
 
+/** Why a lock's holder cannot be judged from here: another host, or another PID/mount namespace. */
+export type ForeignReason = 'host' | 'namespace';
+
 export class DataDirLockedError extends Error {
+  /** Set when the holder is on another host or in another namespace (its liveness is unknown). */
+  readonly foreign: ForeignReason | null;
+
   constructor(
     readonly dataDir: string,
     readonly lockFile: string,
     readonly holder: LockHolder | null,
-    readonly foreignHost: boolean,
+    foreign: boolean | ForeignReason | null = holder ? foreignReason(holder) : null,
   ) {
-    super(describeLocked(dataDir, lockFile, holder, foreignHost));
+    const reason = foreign === true ? 'host' : foreign || null;
+    super(describeLocked(dataDir, lockFile, holder, reason));
     this.name = 'DataDirLockedError';
+    this.foreign = reason;
+  }
+
+  get foreignHost(): boolean {
+    return this.foreign === 'host';
   }
 }
 
-function describeLocked(dataDir: string, lockFile: string, holder: LockHolder | null, foreignHost: boolean): string {
+function describeLocked(dataDir: string, lockFile: string, holder: LockHolder | null, foreign: ForeignReason | null): string {
   if (!holder) return `The embedded database in ${dataDir} is locked (${lockFile}) by a process that could not be identified. If no sitenet process uses this folder, delete ${lockFile} and try again.`;
   const self = holder.pid === process.pid && holder.hostname === os.hostname() ? ' (this very process)' : '';
   const who = `pid ${holder.pid}${self} on host ${holder.hostname}, command "${holder.command}", since ${holder.since}`;
-  if (foreignHost) {
+  if (foreign === 'host') {
     return (
       `The embedded database in ${dataDir} is in use by a process on another host: ${who}. ` +
       `Only one process may open it at a time. Stop that process; if it no longer runs, delete ${lockFile} and try again.`
+    );
+  }
+  if (foreign === 'namespace') {
+    return (
+      `The embedded database in ${dataDir} is in use by a process in another PID or mount namespace on this host (a container, or unshare): ${who}` +
+      ` (its namespaces: ${holder.pidNamespace ?? '?'}, ${holder.mountNamespace ?? '?'}; ours: ${pidNamespace() ?? '?'}, ${mountNamespace() ?? '?'}). ` +
+      `Its pid means another process here, so whether it still runs cannot be told from this process, and the lock is not taken over. ` +
+      `Only one process may open it at a time: stop that process; once you are sure no process uses the folder, delete ${lockFile} and try again.`
     );
   }
   return (
@@ -109,8 +137,8 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
     if (existing === null) continue; // released meanwhile: try again
     const other = parseHolder(existing);
     const state = other ? judge(other, file) : 'stale';
-    if (state === 'alive') throw new DataDirLockedError(path.resolve(dataDir), file, other, false);
-    if (state === 'foreign') throw new DataDirLockedError(path.resolve(dataDir), file, other, true);
+    if (state === 'alive') throw new DataDirLockedError(path.resolve(dataDir), file, other, null);
+    if (state === 'foreign') throw new DataDirLockedError(path.resolve(dataDir), file, other, foreignReason(other!));
     // Fault injection for the race test: widens the window between judging a lock stale and
     // removing it, where a naive "unlink and retry" lets two processes both win.
     const delay = Number(process.env.SITENET_LOCK_TAKEOVER_DELAY_MS ?? 0);
@@ -137,6 +165,8 @@ function currentProcess(): LockHolder {
     hostname: os.hostname(),
     bootId: bootId(),
     processStart: processStart(process.pid),
+    pidNamespace: pidNamespace(),
+    mountNamespace: mountNamespace(),
     command: process.argv.map((arg) => (arg.includes(' ') ? JSON.stringify(arg) : arg)).join(' ').slice(0, 500),
     since: new Date().toISOString(),
     nonce: randomUUID(),
@@ -149,6 +179,28 @@ function bootId(): string | null {
   } catch {
     return null;
   }
+}
+
+function namespaceOf(kind: 'pid' | 'mnt'): string | null {
+  try {
+    return fs.readlinkSync(`/proc/self/ns/${kind}`) || null;
+  } catch {
+    return null;
+  }
+}
+
+const pidNamespace = () => namespaceOf('pid');
+const mountNamespace = () => namespaceOf('mnt');
+
+/**
+ * Whether `holder` runs where this process cannot judge it: another host, or another PID or
+ * mount namespace of this host (where its pid names a different process, or none).
+ */
+export function foreignReason(holder: LockHolder): ForeignReason | null {
+  if (holder.hostname !== os.hostname()) return 'host';
+  const differs = (theirs: string | null, ours: string | null) => theirs !== null && ours !== null && theirs !== ours;
+  if (differs(holder.pidNamespace, pidNamespace()) || differs(holder.mountNamespace, mountNamespace())) return 'namespace';
+  return null;
 }
 
 /** Linux: fields 3… of /proc/<pid>/stat (state first); null elsewhere or if there is no such process. */
@@ -181,6 +233,8 @@ function judge(holder: LockHolder, file: string): HolderState {
   if (holder.hostname !== os.hostname()) return 'foreign';
   const boot = bootId();
   if (holder.bootId && boot && holder.bootId !== boot) return 'stale'; // the machine rebooted since
+  // Another PID/mount namespace (a container, unshare): its pid is not ours to look up.
+  if (foreignReason(holder)) return 'foreign';
   if (!Number.isInteger(holder.pid) || holder.pid <= 0 || !pidExists(holder.pid)) return 'stale';
   const stat = procStat(holder.pid);
   // A zombie (killed, not yet reaped: common where PID 1 does not reap) holds nothing open.
@@ -201,6 +255,8 @@ function parseHolder(text: string): LockHolder | null {
       hostname: value.hostname,
       bootId: value.bootId ?? null,
       processStart: value.processStart ?? null,
+      pidNamespace: typeof value.pidNamespace === 'string' ? value.pidNamespace : null,
+      mountNamespace: typeof value.mountNamespace === 'string' ? value.mountNamespace : null,
       command: String(value.command ?? '?'),
       since: String(value.since ?? '?'),
       nonce: String(value.nonce ?? ''),
