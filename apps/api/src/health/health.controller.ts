@@ -1,4 +1,4 @@
-import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Optional, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { Public } from '../common/access.js';
 import { isEmbedded } from '../database/data-source.js';
+import { DatabaseOutage } from './database-outage.js';
 
 const healthSchema = z
   .object({ status: z.enum(['ok', 'error']), database: z.enum(['up', 'down']), engine: z.enum(['pglite', 'postgres']) })
@@ -14,7 +15,10 @@ const healthSchema = z
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Optional() private readonly outage?: DatabaseOutage,
+  ) {}
 
   @Get('live')
   @Public('Liveness for orchestrators: the process answers; reveals nothing.')
@@ -33,6 +37,8 @@ export class HealthController {
     const engine = isEmbedded(this.dataSource) ? 'pglite' : 'postgres';
     try {
       await this.dataSource.query('SELECT 1');
+      // Requests are failing for want of resources (disk full …) though SELECT 1 still works: not ready.
+      if (this.outage?.isDown) throw new Error('database outage reported by requests');
       return { status: 'ok', database: 'up', engine };
     } catch {
       response.status(HttpStatus.SERVICE_UNAVAILABLE);
