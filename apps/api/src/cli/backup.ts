@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { DataDirLockedError } from '../database/data-dir-lock.js';
+import { InterruptedRestoreError } from '../database/restore-journal.js';
 import { backupEmbedded, EmbeddedBackupError } from '../database/embedded-backup.js';
 
 /**
@@ -36,7 +37,7 @@ main().then(
   (error: unknown) => {
     if (error instanceof DataDirLockedError) {
       console.error(`backup: ${error.message}\nbackup: the embedded database is backed up while nothing else has it open: stop the server, run the backup (a few seconds), start the server again. Nothing was written.`);
-    } else if (error instanceof EmbeddedBackupError || error instanceof ConfigError) {
+    } else if (error instanceof EmbeddedBackupError || error instanceof ConfigError || error instanceof InterruptedRestoreError) {
       console.error(`backup: ${error.message}`);
     } else {
       console.error('backup: failed:', error instanceof Error ? error.message : error);

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { DataDirLockedError } from '../database/data-dir-lock.js';
+import { InterruptedRestoreError } from '../database/restore-journal.js';
 import { EmbeddedBackupError, restoreEmbedded } from '../database/embedded-backup.js';
 
 /**
@@ -38,7 +39,7 @@ main().then(
   (error: unknown) => {
     if (error instanceof DataDirLockedError) {
       console.error(`restore: ${error.message}\nrestore: stop the server before restoring. Nothing was changed.`);
-    } else if (error instanceof EmbeddedBackupError || error instanceof ConfigError) {
+    } else if (error instanceof EmbeddedBackupError || error instanceof ConfigError || error instanceof InterruptedRestoreError) {
       console.error(`restore: ${error.message} Nothing was changed.`);
     } else {
       console.error('restore: failed:', error instanceof Error ? error.message : error, 'Nothing was changed.');

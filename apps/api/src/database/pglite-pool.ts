@@ -1,9 +1,10 @@
 import { EventEmitter } from 'node:events';
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { existsSync, lstatSync, realpathSync, statfsSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite, types, type PGliteOptions, type Results } from '@electric-sql/pglite';
 import { acquireDataDirLock } from './data-dir-lock.js';
+import { settleInterruptedRestore } from './restore-journal.js';
 import { DurableNodeFS, durableStartParams, syncTree } from './durable-nodefs.js';
 
 /**
@@ -162,16 +163,37 @@ export function pgliteDriver(db: PGlite) {
  * Opens the embedded database: in memory without `dataDir`; otherwise in that folder, which this
  * process then holds exclusively (data-dir-lock.ts: a second process is refused, naming this
  * one) until the database is closed, and with fsync reaching the disk (durable-nodefs.ts).
- * `loadDataDir` fills a new folder from a backup (PGlite's dumpDataDir tarball).
+ * `loadDataDir` fills a new folder from a backup (PGlite's dumpDataDir tarball). A restore that
+ * was cut off is finished first, and a folder missing beside a restore's folders is refused
+ * rather than created empty (restore-journal.ts).
  */
-export async function openPGlite(dataDir: string | undefined, options: { loadDataDir?: Blob } = {}): Promise<PGlite> {
-  if (!dataDir || dataDir.includes('://')) return PGlite.create({ dataDir, parsers: pgCompatibleParsers, ...options });
-  await mkdir(path.dirname(path.resolve(dataDir)), { recursive: true });
-  const lock = acquireDataDirLock(dataDir);
+export async function openPGlite(dataDir: string | undefined, options: { loadDataDir?: Blob; notice?: (message: string) => void } = {}): Promise<PGlite> {
+  const { notice = (message: string) => console.warn(`sitenet: ${message}`), ...pgliteOptions } = options;
+  if (!dataDir || dataDir.includes('://')) return PGlite.create({ dataDir, parsers: pgCompatibleParsers, ...pgliteOptions });
+  const given = dataDir;
   try {
+    // PGlite's file system cannot open a folder through a symbolic link: open the real one (and lock that).
+    if (lstatSync(dataDir, { throwIfNoEntry: false })?.isSymbolicLink()) dataDir = realpathSync(dataDir);
+    await mkdir(path.dirname(path.resolve(dataDir)), { recursive: true });
+  } catch (error) {
+    throw new EmbeddedOpenError(given, error);
+  }
+  const lock = acquireDataDirLock(dataDir);
+  let createdHere = false;
+  try {
+    settleInterruptedRestore(dataDir, notice);
     const fresh = !existsSync(path.join(dataDir, 'PG_VERSION'));
+    createdHere = !existsSync(dataDir);
+    if (fresh) checkFreeSpace(dataDir);
     await mkdir(dataDir, { recursive: true });
-    const db = await PGlite.create({ dataDir, fs: new DurableNodeFS(dataDir), startParams: durableStartParams, parsers: pgCompatibleParsers, ...options });
+    let db: PGlite;
+    try {
+      db = await PGlite.create({ dataDir, fs: new DurableNodeFS(dataDir), startParams: durableStartParams, parsers: pgCompatibleParsers, ...pgliteOptions });
+    } catch (error) {
+      // A half-created folder would be taken for a database next time: remove what this attempt made.
+      if (createdHere) await rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
+      throw new EmbeddedOpenError(given, error);
+    }
     // initdb (or the backup) was unpacked as plain files: flush them once, as initdb -S would.
     if (fresh) syncTree(dataDir);
     const close = db.close.bind(db);
@@ -185,6 +207,48 @@ export async function openPGlite(dataDir: string | undefined, options: { loadDat
     return db;
   } catch (error) {
     lock.release();
+    if (error instanceof Error && 'code' in error && typeof (error as NodeJS.ErrnoException).syscall === 'string') throw new EmbeddedOpenError(given, error);
     throw error;
+  }
+}
+
+/** A new database needs room for initdb (about 40 MB) and its first writes. */
+const MINIMUM_FREE_BYTES = 64 * 1024 * 1024;
+
+function checkFreeSpace(dataDir: string): void {
+  let free: number;
+  try {
+    const stats = statfsSync(path.dirname(path.resolve(dataDir)));
+    free = stats.bavail * stats.bsize;
+  } catch {
+    return; // cannot tell: let the open say
+  }
+  if (free < MINIMUM_FREE_BYTES) {
+    throw new EmbeddedOpenError(dataDir, Object.assign(new Error('no space'), { code: 'ENOSPC' }), ` (${(free / 1024 / 1024).toFixed(1)} MB free; a new database needs at least ${MINIMUM_FREE_BYTES / 1024 / 1024} MB)`);
+  }
+}
+
+/** Emscripten's errno numbers (PGlite's file system), for the causes worth naming. */
+const EMSCRIPTEN_ERRNO: Record<number, string> = { 2: 'EACCES', 20: 'EEXIST', 32: 'ELOOP', 44: 'ENOENT', 51: 'ENOSPC', 54: 'ENOTDIR', 63: 'EPERM', 69: 'EROFS' };
+
+const CAUSES: Record<string, string> = {
+  ENOSPC: 'no space left on the disk: free some space (or choose a DATA_DIR on another disk) and start again',
+  EDQUOT: 'the disk quota is used up: free some space and start again',
+  EROFS: 'the file system is read-only: choose a DATA_DIR on a writable disk',
+  EACCES: 'permission denied: the user running sitenet cannot write there (check the folder and its parents, or choose another DATA_DIR)',
+  EPERM: 'operation not permitted: the user running sitenet cannot write there (check the folder and its parents, or choose another DATA_DIR)',
+  ENOENT: 'a folder on the way is missing or could not be created (a dangling symbolic link, or a parent that cannot be written?)',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  ELOOP: 'too many symbolic links on the way',
+};
+
+/** The embedded database could not be opened: names the folder and the cause, not a raw errno. */
+export class EmbeddedOpenError extends Error {
+  constructor(dataDir: string, cause: unknown, detail = '') {
+    const raw = cause as { code?: unknown; errno?: unknown; message?: unknown };
+    const code = typeof raw?.code === 'string' ? raw.code : typeof raw?.errno === 'number' ? EMSCRIPTEN_ERRNO[raw.errno] : undefined;
+    const reason = (code && CAUSES[code]) ?? (typeof raw?.message === 'string' && raw.message ? raw.message : `error ${String(raw?.errno ?? cause)}`);
+    super(`Cannot open the embedded database in ${path.resolve(dataDir)}: ${reason}${detail}.`, { cause });
+    this.name = 'EmbeddedOpenError';
   }
 }
