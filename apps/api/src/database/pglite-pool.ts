@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { existsSync, lstatSync, realpathSync, statfsSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, realpathSync, statfsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite, types, type PGliteOptions, type Results } from '@electric-sql/pglite';
@@ -174,7 +174,7 @@ export async function openPGlite(dataDir: string | undefined, options: { loadDat
   try {
     // PGlite's file system cannot open a folder through a symbolic link: open the real one (and lock that).
     if (lstatSync(dataDir, { throwIfNoEntry: false })?.isSymbolicLink()) dataDir = realpathSync(dataDir);
-    await mkdir(path.dirname(path.resolve(dataDir)), { recursive: true });
+    await ensureFolder(path.dirname(path.resolve(dataDir)));
   } catch (error) {
     throw new EmbeddedOpenError(given, error);
   }
@@ -185,7 +185,7 @@ export async function openPGlite(dataDir: string | undefined, options: { loadDat
     const fresh = !existsSync(path.join(dataDir, 'PG_VERSION'));
     createdHere = !existsSync(dataDir);
     if (fresh) checkFreeSpace(dataDir);
-    await mkdir(dataDir, { recursive: true });
+    await ensureFolder(dataDir);
     let db: PGlite;
     try {
       db = await PGlite.create({ dataDir, fs: new DurableNodeFS(dataDir), startParams: durableStartParams, parsers: pgCompatibleParsers, ...pgliteOptions });
@@ -208,6 +208,21 @@ export async function openPGlite(dataDir: string | undefined, options: { loadDat
   } catch (error) {
     lock.release();
     if (error instanceof Error && 'code' in error && typeof (error as NodeJS.ErrnoException).syscall === 'string') throw new EmbeddedOpenError(given, error);
+    throw error;
+  }
+}
+
+/**
+ * mkdir -p, but with the real cause: a recursive mkdir says ENOENT on a read-only file system;
+ * creating the first missing folder alone says EROFS (or EACCES).
+ */
+async function ensureFolder(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    let missing = path.resolve(dir);
+    while (!existsSync(path.dirname(missing)) && path.dirname(missing) !== missing) missing = path.dirname(missing);
+    mkdirSync(missing); // throws the actual reason
     throw error;
   }
 }
