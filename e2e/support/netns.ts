@@ -28,7 +28,7 @@ async function ip(...args: string[]): Promise<void> {
     await run('ip', args);
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr ?? '';
-    throw new Error(`ip ${args.join(' ')} failed: ${stderr.trim() || (error as Error).message}. The browser suite runs as root with iproute2 installed (.ci/run installs it).`);
+    throw new Error(`ip ${args.join(' ')} failed: ${stderr.trim() || (error as Error).message}. The browser suite runs as root with iproute2 installed (.ci/run installs it).`, { cause: error });
   }
 }
 

@@ -90,7 +90,7 @@ describe('the review loop, as two people', () => {
     await staff.getByTestId('kind-fields').waitFor();
     for (const [path, value] of Object.entries(commonFields(NAME))) await fillField(staff, path, value);
     await pickRegion(staff, 'field-regionCode', ['220000', '220100', '220102']);
-    for (const [key, value] of Object.entries(KIND_ATTRIBUTES['auxiliary-workshop']!)) await fillField(staff, `attributes.${key}`, value);
+    for (const [key, value] of Object.entries(KIND_ATTRIBUTES['auxiliary-workshop'])) await fillField(staff, `attributes.${key}`, value);
     await staff.getByTestId('save-site').click();
     await staff.waitForURL(/\/sites\/[0-9a-f-]{36}$/);
     siteId = staff.url().split('/').pop()!;

@@ -44,7 +44,7 @@ export class AppModule {
         LoggerModule.forRoot(requestLogParams(config, options.logDestination)),
         TypeOrmModule.forRootAsync({
           useFactory: () => dataSource.options,
-          dataSourceFactory: async () => dataSource,
+          dataSourceFactory: () => Promise.resolve(dataSource),
         }),
         AuthModule,
         HealthModule,

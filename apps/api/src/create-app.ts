@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NestFactory } from '@nestjs/core';
@@ -42,7 +41,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource, optio
     }),
   );
   // No body is parsed here: RequestShapeInterceptor reads it after routing and authentication.
-  answerClientErrors(app.getHttpServer() as Server);
+  answerClientErrors(app.getHttpServer());
   app.setGlobalPrefix('api');
   serveOpenApi(app, buildOpenApiDocument(app));
   refuseMalformedPaths(app);
@@ -76,7 +75,7 @@ function servePortal(app: NestExpressApplication, dist: string): void {
   // Hashed assets as compressed at build time (.br/.gz beside them), not afresh on every request.
   const precompressed = servePrecompressed(dist, (url) => HASHED_ASSET.test(url), IMMUTABLE);
   app.use((request: Request, response: Response, next: NextFunction) => (isApi(request) ? next() : precompressed(request, response, next)));
-  app.use((request: Request, response: Response, next: NextFunction) => (isApi(request) ? next() : files(request, response, next)));
+  app.use((request: Request, response: Response, next: NextFunction) => (isApi(request) ? next() : void files(request, response, next)));
   app.use((request: Request, response: Response, next: NextFunction) => {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || isApi(request)) return next();
     if (path.extname(request.path) || !looksLikePortalRoute(request.path)) return next();

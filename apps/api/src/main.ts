@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import type { Server } from 'node:http';
 import { ConfigError, describeDatabase, loadConfig } from './config/config.js';
 import { describeListenAddress } from './config/listen-address.js';
 import { prepareDatabase } from './database/prepare.js';
@@ -20,7 +19,7 @@ async function main(): Promise<void> {
     );
   }
   await app.listen(config.port, config.host);
-  const server = app.getHttpServer() as Server;
+  const server = app.getHttpServer();
   stopGracefullyOn(['SIGTERM', 'SIGINT'], async () => {
     // Requests in flight get a few seconds to finish; then connections a client keeps open are cut.
     const cut = setTimeout(() => server.closeAllConnections(), 5_000);

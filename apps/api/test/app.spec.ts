@@ -82,7 +82,7 @@ describe('OpenAPI', () => {
   it('serves the document at /api/docs.json listing the regions endpoints with their parameters', async () => {
     const doc = (await t.http().get('/api/docs.json').expect(200)).body as { paths: Record<string, { get?: { parameters?: { name: string; in: string }[] } }> };
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/regions', '/api/regions/{code}', '/api/health']));
-    const params = doc.paths['/api/regions']!.get!.parameters!.map((p) => `${p.in}:${p.name}`);
+    const params = doc.paths['/api/regions'].get!.parameters!.map((p) => `${p.in}:${p.name}`);
     expect(params).toEqual(expect.arrayContaining(['query:parent', 'query:q', 'query:limit']));
     await t.http().get('/api/docs').expect(200).expect('Content-Type', /html/);
   });

@@ -181,7 +181,7 @@ describe('review findings', () => {
   it('binds district staff to a prefecture-level city without counties (东莞), who can register there', async () => {
     const dongguan = await t.signIn({ role: 'district', regionCode: '441900' });
     const townships = (await t.http().get('/api/regions?parent=441900').expect(200)).body.items as { code: string }[];
-    const site = await dongguan.http.post('/api/sites').send({ ...siteInput('training-base'), regionCode: townships[0]!.code, location: { lat: 23.02, lng: 113.75 } });
+    const site = await dongguan.http.post('/api/sites').send({ ...siteInput('training-base'), regionCode: townships[0].code, location: { lat: 23.02, lng: 113.75 } });
     expect(site.status, JSON.stringify(site.body)).toBe(201);
     expect(site.body.countyCode).toBe('441900');
     const body = (await admin.http.post('/api/accounts').send({ username: 'wrong.unit', displayName: 'x', role: 'district', regionCode: '220100', password: 'long-enough-secret' }).expect(400)).body as ApiErrorBody;

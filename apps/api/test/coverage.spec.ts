@@ -171,14 +171,14 @@ describe('proximity (the 15-minute circle)', () => {
     expect(before.coarse).toBe(true);
     expect(before.actual).toBe(0);
     const townships = (await t.http().get('/api/regions?parent=370202').expect(200)).body.items as { code: string }[];
-    await qingdaoProvince.http.put(`/api/service-points/${townships[0]!.code}`).send({ lat: 36.0671, lng: 120.3826 }).expect(200);
+    await qingdaoProvince.http.put(`/api/service-points/${townships[0].code}`).send({ lat: 36.0671, lng: 120.3826 }).expect(200);
     const shinan = await staffOf('370202');
     const site = (await shinan.http.post('/api/sites').send(siteInput('training-base', undefined, { regionCode: '370202', location: { lat: 36.07, lng: 120.39 } })).expect(201)).body as Site;
     await shinan.http.post(`/api/sites/${site.id}/submit`).send({ version: await seenVersion(t, site.id) }).expect(200);
     await qingdaoProvince.http.post(`/api/sites/${site.id}/approve`).send({ version: await seenVersion(t, site.id) }).expect(200);
     const after = result(await coverage(qingdaoProvince, '370200'), 'qd-service-circle');
     expect(after.actual).toBe(1);
-    expect(after.outside?.map((o) => o.code)).not.toContain(townships[0]!.code);
+    expect(after.outside?.map((o) => o.code)).not.toContain(townships[0].code);
   });
 });
 

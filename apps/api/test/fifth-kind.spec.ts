@@ -19,9 +19,9 @@ describe('a fifth kind, defined only in the test', () => {
     const body = (await t.http().get('/api/site-kinds').expect(200)).body as { items: { code: string; schema: { properties: Record<string, { 'x-presentation'?: { label: { 'zh-CN': string } } }> }; metrics: { key: string }[] }[] };
     expect(body.items.map((k) => k.code)).toEqual(['internship-base']);
     const [kind] = body.items;
-    expect(Object.keys(kind!.schema.properties)).toEqual(['internPlaces', 'occupations', 'internsThisYear']);
-    expect(kind!.schema.properties.internPlaces!['x-presentation']?.label['zh-CN']).toBe('见习岗位数');
-    expect(kind!.metrics.map((m) => m.key)).toEqual(['internPlaces']);
+    expect(Object.keys(kind.schema.properties)).toEqual(['internPlaces', 'occupations', 'internsThisYear']);
+    expect(kind.schema.properties.internPlaces['x-presentation']?.label['zh-CN']).toBe('见习岗位数');
+    expect(kind.metrics.map((m) => m.key)).toEqual(['internPlaces']);
   });
 
   it('registers, reads, lists and edits a site of that kind', async () => {

@@ -52,7 +52,7 @@ describe('GET /api/regions (children)', () => {
   });
 
   it('returns an empty list for a township (no subdivisions)', async () => {
-    const township = ((await t.http().get('/api/regions?parent=220102').expect(200)).body as RegionChildrenResponse).items[0]!;
+    const township = ((await t.http().get('/api/regions?parent=220102').expect(200)).body as RegionChildrenResponse).items[0];
     const body = (await t.http().get(`/api/regions?parent=${township.code}`).expect(200)).body as RegionChildrenResponse;
     expect(body.items).toEqual([]);
     expect(township.childCount).toBe(0);
@@ -157,8 +157,8 @@ describe('seeding', () => {
     );
     expect(rows.map((r) => r.level)).toEqual([1, 2, 3, 4]);
     expect(rows.every((r) => r.orphans === '0')).toBe(true);
-    expect(Number(rows[2]!.count)).toBeGreaterThan(2900);
-    expect(Number(rows[3]!.count)).toBeGreaterThan(40000);
+    expect(Number(rows[2].count)).toBeGreaterThan(2900);
+    expect(Number(rows[3].count)).toBeGreaterThan(40000);
   });
 
   it('is idempotent: the same file again is skipped and changes nothing', async () => {

@@ -26,7 +26,7 @@ afterAll(async () => {
 
 async function create(overrides: Record<string, unknown> = {}): Promise<Site> {
   const input = internshipBaseInput(overrides);
-  const staff = await districtOf(input.regionCode as string);
+  const staff = await districtOf(input.regionCode);
   return (await staff.http.post('/api/sites').send(input).expect(201)).body as Site;
 }
 
@@ -56,8 +56,8 @@ describe('POST /api/sites: common fields', () => {
 
   it('accepts a township and derives its county', async () => {
     const townships = (await t.http().get('/api/regions?parent=220102').expect(200)).body.items as { code: string }[];
-    const site = await create({ regionCode: townships[0]!.code });
-    expect(site.regionCode).toBe(townships[0]!.code);
+    const site = await create({ regionCode: townships[0].code });
+    expect(site.regionCode).toBe(townships[0].code);
     expect(site.countyCode).toBe('220102');
   });
 
@@ -182,7 +182,7 @@ describe('GET /api/sites', () => {
 
   it('searches name, address and operator; filters barrier-free features (all of them) and status', async () => {
     expect((await list({ q: '特别路' })).items.map((s) => s.name)).toEqual(['乙工坊']);
-    expect((await list({ q: inJilin[0]!.operator.name })).items.map((s) => s.name)).toEqual(['甲工坊']);
+    expect((await list({ q: inJilin[0].operator.name })).items.map((s) => s.name)).toEqual(['甲工坊']);
     expect((await list({ barrierFree: 'lift' })).total).toBe(2);
     expect((await list({ barrierFree: ['lift', 'ramp'] })).items.map((s) => s.name)).toEqual(['甲工坊']);
     expect((await list({ status: 'draft' })).total).toBe(4);

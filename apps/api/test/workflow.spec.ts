@@ -57,8 +57,8 @@ describe('the review loop', () => {
       ['approve', 'submitted', 'approved'],
     ]);
     expect(entries[2]).toMatchObject({ reason: '缺少劳动项目说明', actorName: '长春市审核员' });
-    expect(entries[3]!.changes).toEqual([{ field: 'attributes.labourProjects', from: ['手工编织'], to: ['手工编织', '纸盒加工'] }]);
-    expect(entries[0]!.actorName).toBe('南关区工作人员');
+    expect(entries[3].changes).toEqual([{ field: 'attributes.labourProjects', from: ['手工编织'], to: ['手工编织', '纸盒加工'] }]);
+    expect(entries[0].actorName).toBe('南关区工作人员');
   });
 
   it('keeps the published version in force while a change request waits, shows a diff, then applies it', async () => {

@@ -62,7 +62,7 @@ export class AccountAuditService {
       params,
     );
     const items = rows.slice(0, query.limit).map(toEntry);
-    const last = rows.length > query.limit ? items[items.length - 1]! : null;
+    const last = rows.length > query.limit ? items[items.length - 1] : null;
     return { items, nextBefore: last?.at ?? null, nextBeforeId: last?.id ?? null };
   }
 
@@ -114,7 +114,7 @@ export class AccountAuditService {
       toStatus: row.to_status as SiteStatus | null,
       reason: row.reason,
     }));
-    const last = rows.length > query.limit ? items[items.length - 1]! : null;
+    const last = rows.length > query.limit ? items[items.length - 1] : null;
     return { account: toAccountSummary(account), items, nextAfter: last?.at ?? null, nextAfterId: last?.id ?? null };
   }
 

@@ -219,10 +219,10 @@ export class AccountsService {
     const inactive = await this.accounts.find({ where: usernames.map((username) => ({ username, active: false })), relations: { region: true } });
     const rows: AccountEntity[] = [];
     for (const row of inactive) {
-      const [last] = (await this.dataSource.query(
+      const [last] = await this.dataSource.query<{ actor_id: string | null; actor_name: string }[]>(
         `SELECT actor_id, actor_name FROM account_audit WHERE account_id = $1 AND action = 'deactivate' ORDER BY at DESC, id DESC LIMIT 1`,
         [row.id],
-      )) as { actor_id: string | null; actor_name: string }[];
+      );
       if (last && last.actor_id === null && last.actor_name === `operator: ${operator.operator}`) rows.push(row);
     }
     if (!rows.length) return [];

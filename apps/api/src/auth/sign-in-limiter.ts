@@ -79,7 +79,7 @@ export function backoffSeconds(failures: number, free: number, limits: Pick<Sign
  */
 export function addressGroup(address: string): string {
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
-  if (mapped) return mapped[1]!;
+  if (mapped) return mapped[1];
   const bare = address.replace(/%.*$/, '');
   if (!isIPv6(bare)) return address;
   let text = bare.toLowerCase();
@@ -211,11 +211,11 @@ export class SignInLimiter {
   }
 
   private async isKnownGood(pair: string): Promise<boolean> {
-    const rows = (await this.dataSource.query(`SELECT 1 AS "known" FROM "sign_in_known" WHERE "key" = $1 AND "last_success_at" > ${NOW('$2')} - make_interval(secs => $3::float8)`, [
+    const rows = await this.dataSource.query<unknown[]>(`SELECT 1 AS "known" FROM "sign_in_known" WHERE "key" = $1 AND "last_success_at" > ${NOW('$2')} - make_interval(secs => $3::float8)`, [
       pair,
       this.clockParam(),
       this.limits.knownGoodSeconds,
-    ])) as unknown[];
+    ]);
     return rows.length > 0;
   }
 
@@ -237,7 +237,7 @@ export class SignInLimiter {
   private async reservePair(keys: Keys, accountExists: boolean, known: boolean): Promise<boolean> {
     const now = NOW('$2');
     const quietSince = `${now} - make_interval(secs => ${Number(this.limits.quietResetSeconds)})`;
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<unknown[]>(
       `INSERT INTO "sign_in_attempt" AS a ("key", "failures", "window_started_at", "last_failure_at", "account_exists") VALUES ($1, 1, ${now}, ${now}, $4)
        ON CONFLICT ("key") DO UPDATE SET
          "failures" = CASE WHEN a."last_failure_at" <= ${quietSince} THEN 1 ELSE a."failures" + 1 END,
@@ -246,16 +246,16 @@ export class SignInLimiter {
        WHERE a."last_failure_at" <= ${quietSince} OR a."last_failure_at" + make_interval(secs => ${this.pairDelaySql(known)}) <= ${now}
        RETURNING "failures", $3::text AS "account"`,
       [keys.pair, this.clockParam(), keys.account, accountExists],
-    )) as unknown[];
+    );
     return rows.length === 1;
   }
 
   private async pairWait(keys: Keys, known: boolean): Promise<number> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<{ wait: string | number }[]>(
       `SELECT extract(epoch FROM (a."last_failure_at" + make_interval(secs => ${this.pairDelaySql(known)}) - ${NOW('$2')})) AS "wait", $3::text AS "account"
        FROM "sign_in_attempt" a WHERE a."key" = $1`,
       [keys.pair, this.clockParam(), keys.account],
-    )) as { wait: string | number }[];
+    );
     return Number(rows[0]?.wait ?? 1);
   }
 
@@ -269,7 +269,7 @@ export class SignInLimiter {
   private async reserveAccount(account: string, accountExists: boolean): Promise<boolean> {
     const now = NOW('$2');
     const windowStart = `${now} - make_interval(secs => ${Number(this.limits.windowSeconds)})`;
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<unknown[]>(
       `INSERT INTO "sign_in_attempt" AS a ("key", "failures", "window_started_at", "last_failure_at", "account_exists") VALUES ($1, 1, ${now}, ${now}, $3)
        ON CONFLICT ("key") DO UPDATE SET
          "failures" = CASE WHEN a."window_started_at" <= ${windowStart} THEN 1 ELSE a."failures" + 1 END,
@@ -278,22 +278,22 @@ export class SignInLimiter {
        WHERE a."window_started_at" <= ${windowStart} OR a."last_failure_at" + make_interval(secs => ${this.accountDelaySql()}) <= ${now}
        RETURNING "failures"`,
       [account, this.clockParam(), accountExists],
-    )) as unknown[];
+    );
     return rows.length === 1;
   }
 
   private async accountWait(account: string): Promise<number> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<{ wait: string | number }[]>(
       `SELECT extract(epoch FROM (a."last_failure_at" + make_interval(secs => ${this.accountDelaySql()}) - ${NOW('$2')})) AS "wait" FROM "sign_in_attempt" a WHERE a."key" = $1`,
       [account, this.clockParam()],
-    )) as { wait: string | number }[];
+    );
     return Number(rows[0]?.wait ?? 1);
   }
 
   private async reserveAddress(address: string): Promise<boolean> {
     const now = NOW('$2');
     const windowStart = `${now} - make_interval(secs => ${Number(this.limits.windowSeconds)})`;
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<unknown[]>(
       `INSERT INTO "sign_in_attempt" AS a ("key", "failures", "window_started_at", "last_failure_at") VALUES ($1, 1, ${now}, ${now})
        ON CONFLICT ("key") DO UPDATE SET
          "failures" = CASE WHEN a."window_started_at" <= ${windowStart} THEN 1 ELSE a."failures" + 1 END,
@@ -302,15 +302,15 @@ export class SignInLimiter {
        WHERE a."window_started_at" <= ${windowStart} OR a."failures" < $3
        RETURNING "failures"`,
       [address, this.clockParam(), this.limits.addressCeiling],
-    )) as unknown[];
+    );
     return rows.length === 1;
   }
 
   private async addressWait(address: string): Promise<number> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<{ wait: string | number }[]>(
       `SELECT extract(epoch FROM ("window_started_at" + make_interval(secs => ${Number(this.limits.windowSeconds)}) - ${NOW('$2')})) AS "wait" FROM "sign_in_attempt" WHERE "key" = $1`,
       [address, this.clockParam()],
-    )) as { wait: string | number }[];
+    );
     return Number(rows[0]?.wait ?? 1);
   }
 

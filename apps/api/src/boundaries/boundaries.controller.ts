@@ -10,6 +10,7 @@ const geoJsonSchema = z
   .object({ type: z.literal('FeatureCollection'), features: z.array(z.record(z.string(), z.unknown())) })
   .meta({ id: 'BoundaryCollection', description: 'GeoJSON, WGS-84, simplified from 天地图 (审图号 GS(2024)0650号; show it with the map)' });
 
+// eslint-disable-next-line no-useless-assignment -- used by @Param() below (the rule does not see decorator arguments)
 const provinceParams = z.strictObject({
   province: patternText(/^\d{2}$/, { 'zh-CN': '省份应为行政区划代码的前两位数字（如 22）', en: 'The province is the first two digits of its division code (e.g. 22)' }, 2).meta({ description: 'First two digits of the province code', example: '22' }),
 });

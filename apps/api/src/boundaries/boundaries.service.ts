@@ -45,6 +45,6 @@ export class BoundariesService {
 
 function hash(buffer: Buffer): string {
   let h = 0;
-  for (let i = 0; i < buffer.length; i += 97) h = (h * 31 + buffer[i]!) | 0;
+  for (let i = 0; i < buffer.length; i += 97) h = (h * 31 + buffer[i]) | 0;
   return (h >>> 0).toString(16);
 }

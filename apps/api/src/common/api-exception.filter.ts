@@ -20,7 +20,7 @@ const GENERIC: Record<number, { code: string; messages: LocalizedText }> = {
 };
 
 function genericFor(status: number) {
-  return GENERIC[status] ?? (status >= 500 ? GENERIC[500]! : GENERIC[400]!);
+  return GENERIC[status] ?? (status >= 500 ? GENERIC[500] : GENERIC[400]);
 }
 
 /**

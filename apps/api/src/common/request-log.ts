@@ -17,7 +17,7 @@ export function loggablePath(url: string): string {
     .slice(question + 1)
     .split('&')
     .filter(Boolean)
-    .map((pair) => pair.split('=')[0]!.slice(0, 40));
+    .map((pair) => pair.split('=')[0].slice(0, 40));
   return `${url.slice(0, Math.min(question, 500))}?${[...new Set(keys)].slice(0, 20).join('&')}`;
 }
 
@@ -50,8 +50,8 @@ export function requestLogParams(config: AppConfig, destination?: DestinationStr
         autoLogging: { ignore: (request) => (request.url ?? '').startsWith('/api/health') },
         customSuccessMessage: () => 'request',
         customErrorMessage: () => 'request failed',
-        customSuccessObject: (req, res, value: { responseTime: number }) => requestLine(req as LoggedRequest, res, value.responseTime),
-        customErrorObject: (req, res, _error, value: { responseTime: number }) => requestLine(req as LoggedRequest, res, value.responseTime),
+        customSuccessObject: (req, res, value: { responseTime: number }) => requestLine(req, res, value.responseTime),
+        customErrorObject: (req, res, _error, value: { responseTime: number }) => requestLine(req, res, value.responseTime),
         // A 503 while the database is away is logged once per outage (DatabaseOutage), not as an error per request.
         customLogLevel: (_req, res, error) => (error || (res.statusCode >= 500 && res.statusCode !== 503) ? 'error' : 'info'),
         redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },

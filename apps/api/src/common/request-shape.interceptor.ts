@@ -56,6 +56,7 @@ function declaredParameters(context: ExecutionContext): Set<number> {
 
 function readBody(reader: express.RequestHandler, request: Request, response: Response): Promise<void> {
   return new Promise((resolve, reject) => {
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- body-parser's own (http-errors) errors, passed on unchanged
     void reader(request, response, (error?: unknown) => (error ? reject(error) : resolve()));
   });
 }

@@ -14,10 +14,10 @@ export async function ensureServerSecret(db: DataSource | EntityManager, name: s
 
 /** The named secret's bytes, created first if missing. Never log them. */
 export async function readServerSecret(db: DataSource | EntityManager, name: string): Promise<Buffer> {
-  let rows = (await db.query(`SELECT "value" FROM "server_secret" WHERE "name" = $1`, [name])) as { value: string }[];
+  let rows = await db.query<{ value: string }[]>(`SELECT "value" FROM "server_secret" WHERE "name" = $1`, [name]);
   if (rows.length === 0) {
     await ensureServerSecret(db, name);
-    rows = (await db.query(`SELECT "value" FROM "server_secret" WHERE "name" = $1`, [name])) as { value: string }[];
+    rows = await db.query<{ value: string }[]>(`SELECT "value" FROM "server_secret" WHERE "name" = $1`, [name]);
   }
-  return Buffer.from(rows[0]!.value, 'base64');
+  return Buffer.from(rows[0].value, 'base64');
 }

@@ -22,7 +22,7 @@ const EDITED_BY_OTHERS = `EXISTS (SELECT 1 FROM site_history o WHERE o.site_id =
 
 /** How many fictional demo sites (and history entries of them) the database holds. */
 export async function countDemoSites(dataSource: DataSource): Promise<DemoSiteCount> {
-  const [row] = await dataSource.query(
+  const [row] = await dataSource.query<{ sites: number; approved: number; edited: number; history: number }[]>(
     `SELECT count(*)::int AS sites,
             count(*) FILTER (WHERE d.status = 'approved')::int AS approved,
             count(*) FILTER (WHERE ${EDITED_BY_OTHERS})::int AS edited,
@@ -42,15 +42,15 @@ export async function countDemoSites(dataSource: DataSource): Promise<DemoSiteCo
  */
 export async function removeDemoSites(dataSource: DataSource, options: { includeEdited?: boolean } = {}): Promise<DemoSiteCount> {
   return dataSource.transaction(async (manager) => {
-    const chosen = (await manager.query(
+    const chosen = await manager.query<{ id: string; approved: boolean; edited: boolean }[]>(
       `SELECT d.id, d.status = 'approved' AS approved, ${EDITED_BY_OTHERS} AS edited FROM site d
         WHERE d.created_by = $1${options.includeEdited ? '' : ` AND NOT ${EDITED_BY_OTHERS}`} FOR UPDATE`,
       [DEMO_WRITER_ID],
-    )) as { id: string; approved: boolean; edited: boolean }[];
+    );
     const ids = chosen.map((row) => row.id);
-    const history = await manager.query(`DELETE FROM site_history WHERE site_id = ANY($1::uuid[]) RETURNING 1`, [ids]);
-    const sites = await manager.query(`DELETE FROM site WHERE id = ANY($1::uuid[]) RETURNING 1`, [ids]);
-    const [left] = await manager.query(`SELECT count(*)::int AS n FROM site WHERE created_by = $1`, [DEMO_WRITER_ID]);
+    const history = await manager.query<unknown>(`DELETE FROM site_history WHERE site_id = ANY($1::uuid[]) RETURNING 1`, [ids]);
+    const sites = await manager.query<unknown>(`DELETE FROM site WHERE id = ANY($1::uuid[]) RETURNING 1`, [ids]);
+    const [left] = await manager.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM site WHERE created_by = $1`, [DEMO_WRITER_ID]);
     if (Number(left.n) === 0) await manager.query(`DELETE FROM seed_run WHERE name = $1`, [DEMO_SITES_SEED]);
     return { sites: rowCount(sites), approved: chosen.filter((row) => row.approved).length, history: rowCount(history), edited: chosen.filter((row) => row.edited).length };
   });

@@ -91,7 +91,7 @@ export class DemoSeeder {
     if (this.config.production) throw new SeedFileError('Demo data is never loaded in production');
     const text = await readFile(path.join(this.config.seedsDir, SITES_FILE), 'utf8');
     const checksum = createHash('sha256').update(text).digest('hex');
-    const [previous] = await this.dataSource.query(`SELECT "checksum" FROM "seed_run" WHERE "name" = $1`, [SITES_FILE]);
+    const [previous] = await this.dataSource.query<{ checksum: string }[]>(`SELECT "checksum" FROM "seed_run" WHERE "name" = $1`, [SITES_FILE]);
     if (previous?.checksum === checksum) return { name: SITES_FILE, rows: 0, skipped: true, milliseconds: performance.now() - started };
     const file = JSON.parse(text) as DemoSitesFile;
     const prepared = file.sites.map(({ id, status, ...input }) => {

@@ -38,7 +38,7 @@ function addRegistrySchemas(document: OpenAPIObject, schemas: SiteSchemas): void
     };
     Object.assign(target, definitions ?? {}, $defs ?? {});
     // A schema with its own id comes back as a reference to its definition, already added.
-    if (root.$ref !== `#/components/schemas/${id}`) target[id] = root as never;
+    if (root.$ref !== `#/components/schemas/${id}`) target[id] = root;
   }
 }
 

@@ -26,7 +26,7 @@ export class RegionsService {
 
   async detail(code: string): Promise<RegionDetail> {
     const [detail] = await this.withAncestors([await this.get(code)]);
-    return detail!;
+    return detail;
   }
 
   /** Children of a unit ordered by code; the province-level units when no parent is given. */

@@ -129,7 +129,7 @@ export async function seedRegions(dataSource: DataSource, seedsDir: string): Pro
   }
   const checksum = createHash('sha256').update(text).digest('hex');
   const name = 'divisions/regions.json';
-  const previous = await dataSource.query(`SELECT "checksum" FROM "seed_run" WHERE "name" = $1`, [name]);
+  const previous = await dataSource.query<{ checksum: string }[]>(`SELECT "checksum" FROM "seed_run" WHERE "name" = $1`, [name]);
   if (previous[0]?.checksum === checksum) {
     return { name, rows: 0, skipped: true, milliseconds: performance.now() - started };
   }

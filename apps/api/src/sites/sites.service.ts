@@ -67,7 +67,7 @@ export class SitesService {
     const entity = await this.toEntity(randomUUID(), input, 'draft', writer);
     await this.dataSource.transaction(async (manager) => {
       await manager.getRepository(SiteEntity).insert(entity as QueryDeepPartialEntity<SiteEntity>);
-      await this.record(manager, entity.id, writer, 'create', { from: null, to: 'draft' }, { ...entity, version: 1 } as SiteEntity);
+      await this.record(manager, entity.id, writer, 'create', { from: null, to: 'draft' }, { ...entity, version: 1 });
     });
     return this.get(entity.id, writer.scope);
   }
@@ -89,12 +89,12 @@ export class SitesService {
         await repository.insert(entity as QueryDeepPartialEntity<SiteEntity>);
         return;
       }
-      const after = { ...current, ...entity, version: current.version + 1 } as SiteEntity;
+      const after = { ...current, ...entity, version: current.version + 1 };
       const changes = diffFields(reviewedState(current), reviewedState(after));
       if (changes.length === 0) return;
       // the version column goes up with the update (TypeORM's @VersionColumn)
       const values = Object.fromEntries(Object.entries(entity).filter(([key, value]) => value !== undefined && !['id', 'version', 'createdAt', 'updatedAt'].includes(key)));
-      await this.versionedUpdate(manager, current, current.version, values as Partial<SiteEntity>);
+      await this.versionedUpdate(manager, current, current.version, values);
       await this.record(manager, id, writer, 'update', { from: current.status, to: status, changes }, after);
     });
   }
@@ -154,7 +154,7 @@ export class SitesService {
               },
             };
       await this.versionedUpdate(manager, current, patch.version, values);
-      await this.record(manager, id, writer, mode === 'direct' ? 'update' : 'change-request', { from: current.status, to: current.status, changes }, { ...current, ...values, version: patch.version + 1 } as SiteEntity);
+      await this.record(manager, id, writer, mode === 'direct' ? 'update' : 'change-request', { from: current.status, to: current.status, changes }, { ...current, ...values, version: patch.version + 1 });
     });
     return this.get(id, writer.scope);
   }
@@ -169,7 +169,7 @@ export class SitesService {
   ): Promise<Site> {
     await this.dataSource.transaction(async (manager) => {
       await this.versionedUpdate(manager, current, current.version, { ...values, updatedBy: writer.id });
-      await this.record(manager, current.id, writer, action, entry, { ...current, ...values, version: current.version + 1 } as SiteEntity);
+      await this.record(manager, current.id, writer, action, entry, { ...current, ...values, version: current.version + 1 });
     });
     return this.get(current.id, writer.scope);
   }

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { In, type DataSource, type Repository } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { toFieldIssues, type LocalizedText, type SiteKindRegistry, type TargetRule, type TargetSource, type TargetStrength } from '@sitenet/domain';
 import { seededTargetSchema } from '@sitenet/domain/schemas';
 import { ApiException, NotFoundApiException, ValidationApiException } from '../common/api-exception.js';
@@ -48,7 +47,7 @@ export class TargetsService {
     const started = performance.now();
     const text = await readFile(path.join(seedsDir, FILE), 'utf8');
     const checksum = createHash('sha256').update(text).digest('hex');
-    const [previous] = await this.dataSource.query(`SELECT "checksum" FROM "seed_run" WHERE "name" = $1`, [FILE]);
+    const [previous] = await this.dataSource.query<{ checksum: string }[]>(`SELECT "checksum" FROM "seed_run" WHERE "name" = $1`, [FILE]);
     if (previous?.checksum === checksum) return { name: FILE, rows: 0, skipped: true, milliseconds: performance.now() - started };
     const rows = (JSON.parse(text) as { targets: unknown[] }).targets.map((raw, index) => {
       const parsed = seededTargetSchema.safeParse(raw, { reportInput: true });
@@ -155,7 +154,7 @@ export class TargetsService {
     }
     await this.checkExemptions(input.regionCode, input.rule);
     const id = `u-${randomUUID()}`;
-    await this.targets.insert({ id, ...input, retired: false, origin: 'user', updatedBy: actor.id } as QueryDeepPartialEntity<TargetEntity>);
+    await this.targets.insert({ id, ...input, retired: false, origin: 'user', updatedBy: actor.id });
     return toTarget(await this.targets.findOneByOrFail({ id }));
   }
 
@@ -172,7 +171,7 @@ export class TargetsService {
     const result = await this.targets
       .createQueryBuilder()
       .update(TargetEntity)
-      .set({ ...changes, origin: 'user', updatedBy: actor.id } as QueryDeepPartialEntity<TargetEntity>)
+      .set({ ...changes, origin: 'user', updatedBy: actor.id })
       .where('id = :id AND version = :version', { id, version })
       .execute();
     if (result.affected !== 1) throw stale(await this.targets.findOneByOrFail({ id }));

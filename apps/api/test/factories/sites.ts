@@ -88,6 +88,6 @@ export const installedKindAttributes: Record<string, Record<string, unknown>> = 
   'rural-employment-base': { operatorType: 'farmers-cooperative', industries: ['crop-farming'], disabledEmployed: 5, disabledInProduction: 3, disabledHouseholdsHelped: 8, heavyDisabilityHouseholds: 2 },
 };
 
-export function siteInput(kind: string, attributes: Record<string, unknown> = installedKindAttributes[kind]!, overrides: Record<string, unknown> = {}) {
+export function siteInput(kind: string, attributes: Record<string, unknown> = installedKindAttributes[kind], overrides: Record<string, unknown> = {}) {
   return { ...internshipBaseInput(), kind, name: `测试${kind}网点${++serial}`, attributes, ...overrides };
 }

@@ -52,7 +52,7 @@ describe('demo accounts are never usable off loopback', () => {
     await signInAs('demo-admin', 'sitenet-demo').expect(401);
     const entries = (await auditOf(admin, { limit: 200 })).items.filter((e) => e.account.username === 'demo-admin');
     expect(entries[0]).toMatchObject({ action: 'deactivate', actor: { id: null, name: 'operator: server start' }, changes: [{ field: 'active', from: true, to: false }] });
-    expect(entries[0]!.note).toMatch(/HOST=0\.0\.0\.0/);
+    expect(entries[0].note).toMatch(/HOST=0\.0\.0\.0/);
     expect(entries[0]).toMatchObject({ noteCode: 'demo-deactivated', noteParams: { reason: 'host', value: '0.0.0.0' } });
 
     const again = await t.app.get(DemoSeeder).secureDemoAccounts();
@@ -132,7 +132,7 @@ describe('separation of duties in two hops: the audit log shows the official and
     const reviewer = await t.signIn({ role: 'prefecture', regionCode: '220100', username: 'hop.reviewer', displayName: '长春市审核员' });
     reviewerId = reviewer.account.id;
     const reset = await official.http.patch(`/api/accounts/${reviewerId}`).set('X-Request-Id', 'reset-request-0001').send({ password: 'second-of-two-hops' }).expect(200);
-    resetRequestId = reset.headers['x-request-id'] as string;
+    resetRequestId = reset.headers['x-request-id'];
     const taken = bearer((await signInAs('hop.reviewer', 'second-of-two-hops').expect(200)).body.token);
     // Until its password changes, the reviewer account cannot approve (nor do anything else).
     expect(((await t.http().post(`/api/sites/${site.id}/approve`).set(taken).send({ version: site.version }).expect(403)).body as ApiErrorBody).code).toBe('auth.password_change_required');
@@ -152,13 +152,13 @@ describe('separation of duties in two hops: the audit log shows the official and
     expect(resetEntry.actor).toEqual({ id: official.account.id, name: '吉林省残联 王处长 (' + official.account.username + ')' });
     expect(resetEntry.requestId).toBe(resetRequestId);
     expect(resetRequestId).toBe('reset-request-0001');
-    expect(reviewerLog[0]!.note).toContain(official.account.id);
+    expect(reviewerLog[0].note).toContain(official.account.id);
     // Structured, for the portal to label in the reader's language, with the setter's name.
     expect(reviewerLog[0]).toMatchObject({ noteCode: 'password-set-by', noteParams: { accountId: official.account.id, name: `吉林省残联 王处长 (${official.account.username})` } });
 
     const districtLog = (await auditOf(official, { accountId: districtId })).items;
     expect(districtLog.map((e) => [e.action, e.actor.id])).toEqual([['password-change', districtId], ['create', official.account.id]]);
-    expect(districtLog[1]!.changes).toEqual(expect.arrayContaining([{ field: 'role', from: null, to: 'district' }, { field: 'regionCode', from: null, to: '220102' }]));
+    expect(districtLog[1].changes).toEqual(expect.arrayContaining([{ field: 'role', from: null, to: 'district' }, { field: 'regionCode', from: null, to: '220102' }]));
   });
 
   it('links each entry to what the account did after it: the reviewer’s approval follows the official’s reset', async () => {
@@ -202,10 +202,10 @@ describe('every account action is audited with before and after', () => {
     expect(moved).toMatchObject({ role: 'prefecture', regionCode: '210100' });
     const log = (await auditOf(admin, { accountId: created.id })).items;
     // Newest first; the entries one request writes share its instant.
-    expect([log[0]!.action, log[3]!.action, log[6]!.action]).toEqual(['unit-change', 'reactivate', 'create']);
+    expect([log[0].action, log[3].action, log[6].action]).toEqual(['unit-change', 'reactivate', 'create']);
     expect(log.map((e) => e.action).sort()).toEqual(['create', 'deactivate', 'reactivate', 'rename', 'role-change', 'unit-change', 'unit-change']);
     const entry = (action: string, field: string) => log.find((e) => e.action === action && e.changes[0]?.field === field && e !== log[0]);
-    expect(log[0]!.changes).toEqual([{ field: 'regionCode', from: '220100', to: '210100' }]);
+    expect(log[0].changes).toEqual([{ field: 'regionCode', from: '220100', to: '210100' }]);
     expect(entry('unit-change', 'regionCode')!.changes).toEqual([{ field: 'regionCode', from: '220102', to: '220100' }]);
     expect(entry('role-change', 'role')!.changes).toEqual([{ field: 'role', from: 'district', to: 'prefecture' }]);
     expect(entry('rename', 'displayName')!.changes).toEqual([{ field: 'displayName', from: '旧名', to: '新名' }]);
@@ -350,7 +350,7 @@ describe('issue 8 review: the hostile review of the Access work', () => {
     type Page = { items: AccountActivityEntry[]; nextAfter: string | null; nextAfterId: string | null };
     const first = (await admin.http.get(`/api/accounts/${writer.account.id}/activity`).query({ limit: 2 }).expect(200)).body as Page;
     expect(first.items).toHaveLength(2);
-    expect(first.nextAfter).toBe(first.items[1]!.at);
+    expect(first.nextAfter).toBe(first.items[1].at);
     const second = (await admin.http.get(`/api/accounts/${writer.account.id}/activity`).query({ limit: 2, after: first.nextAfter!, afterId: first.nextAfterId! }).expect(200)).body as Page;
     expect(second.items).toHaveLength(1);
     expect(second.nextAfter).toBeNull();

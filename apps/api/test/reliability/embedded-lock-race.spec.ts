@@ -85,7 +85,7 @@ describe('the data folder lock between processes', { timeout: 120_000 }, () => {
     const results = await race(dir, 6);
     const winners = results.filter((r) => r.startsWith('won '));
     expect(winners, results.join('\n')).toHaveLength(1);
-    const winner = winners[0]!.slice(4);
+    const winner = winners[0].slice(4);
     expect(results.filter((r) => r === `refused ${winner}`), results.join('\n')).toHaveLength(5);
     expect(existsSync(lockFileFor(dir))).toBe(false); // released
   });
@@ -102,7 +102,7 @@ describe('the data folder lock between processes', { timeout: 120_000 }, () => {
     const results = await race(dir, 6, (index) => ({ SITENET_LOCK_TAKEOVER_DELAY_MS: String(1 + index * 150) }));
     const winners = results.filter((r) => r.startsWith('won '));
     expect(winners, results.join('\n')).toHaveLength(1);
-    expect(results.filter((r) => r === `refused ${winners[0]!.slice(4)}`), results.join('\n')).toHaveLength(5);
+    expect(results.filter((r) => r === `refused ${winners[0].slice(4)}`), results.join('\n')).toHaveLength(5);
     expect(readdirSync(path.dirname(lockFile)).filter((name) => name.includes('.lock')), 'no takeover or temporary files left').toEqual([]);
   });
 

@@ -1,6 +1,5 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
-import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,7 +73,7 @@ function expectProductError(res: request.Response, status: number): ApiErrorBody
 function setAt(value: Record<string, unknown>, path: string, leaf: unknown): Record<string, unknown> {
   const copy = structuredClone(value);
   const keys = path.split('.');
-  let node = copy as Record<string, unknown>;
+  let node = copy;
   for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
   node[keys.at(-1)!] = leaf;
   return copy;
@@ -460,7 +459,7 @@ describe('coordinates (issue 8: Seoul, Pyongyang and Ulaanbaatar lie inside Chin
     const patched = expectProductError(await district.http.patch(`/api/sites/${draft.id}`).send({ version: draft.version, location: { lat, lng } }), 400);
     expect(patched.issues?.map((issue) => issue.path)).toEqual(['body.location']);
     const townships = (await t.http().get('/api/regions?parent=220102').expect(200)).body.items as { code: string }[];
-    const point = expectProductError(await province.http.put(`/api/service-points/${townships[0]!.code}`).send({ lat, lng }), 400);
+    const point = expectProductError(await province.http.put(`/api/service-points/${townships[0].code}`).send({ lat, lng }), 400);
     expect(point.issues?.map((issue) => issue.path)).toEqual(['body']);
   });
 
@@ -574,7 +573,7 @@ describe('answers that are not the product JSON (hostile review of issue 8)', ()
     dist = await mkdtemp(path.join(tmpdir(), 'sitenet-portal-'));
     await writeFile(path.join(dist, 'index.html'), '<!doctype html><title>sitenet</title>');
     withPortal = await startTestApp({ portalDist: dist });
-    const server = withPortal.app.getHttpServer() as Server;
+    const server = withPortal.app.getHttpServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as { port: number }).port;
   });

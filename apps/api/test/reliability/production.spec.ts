@@ -115,7 +115,7 @@ describe('production serving: headers, compression, caching', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     const lines = log.lines.filter((line) => line.includes('req-compact-log-1'));
     expect(lines).toHaveLength(1);
-    const line = lines[0]!;
+    const line = lines[0];
     expect(Buffer.byteLength(line)).toBeLessThan(300);
     const entry = JSON.parse(line);
     expect(entry).toMatchObject({ method: 'GET', path: '/api/sites?q&pageSize', status: 200, requestId: 'req-compact-log-1', account: signedIn.account.id });
@@ -170,7 +170,7 @@ describe('hashed assets compressed at build time', () => {
     await rm(dist, { recursive: true, force: true });
   });
 
-  it('the build step writes .br and .gz beside hashed assets (the same bytes once decoded); small and unhashed files are left alone', async () => {
+  it('the build step writes .br and .gz beside hashed assets (the same bytes once decoded); small and unhashed files are left alone', () => {
     const original = fs.readFileSync(path.join(dist, 'assets', 'index-B2x_9kQe.js'));
     expect(brotliDecompressSync(fs.readFileSync(path.join(dist, 'assets', 'index-B2x_9kQe.js.br')))).toEqual(original);
     expect(gunzipSync(fs.readFileSync(path.join(dist, 'assets', 'index-B2x_9kQe.js.gz')))).toEqual(original);
@@ -205,7 +205,7 @@ describe('hashed assets compressed at build time', () => {
 
 /** A GET over a real socket, with the bytes as sent (no client-side decoding). */
 async function rawGet(t: TestApp, url: string, acceptEncoding: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
-  const server = t.app.getHttpServer() as http.Server;
+  const server = t.app.getHttpServer();
   if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return new Promise((resolve, reject) => {

@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 async function sessionIds(accountId: string): Promise<string[]> {
-  const rows = (await t.dataSource.query(`SELECT "id" FROM "session" WHERE "account_id" = $1 ORDER BY "id"`, [accountId])) as { id: string }[];
+  const rows = await t.dataSource.query<{ id: string }[]>(`SELECT "id" FROM "session" WHERE "account_id" = $1 ORDER BY "id"`, [accountId]);
   return rows.map((r) => r.id);
 }
 
@@ -91,7 +91,7 @@ describe('sessions', () => {
       spy.mockRestore();
     }
     expect(await sessionIds(staff.account.id)).toHaveLength(1);
-    const indexes = (await t.dataSource.query(`SELECT indexname FROM pg_indexes WHERE tablename = 'session'`)) as { indexname: string }[];
+    const indexes = await t.dataSource.query<{ indexname: string }[]>(`SELECT indexname FROM pg_indexes WHERE tablename = 'session'`);
     expect(indexes.map((i) => i.indexname)).toEqual(expect.arrayContaining(['ix_session_expires_at', 'ix_session_revoked_at']));
   });
 

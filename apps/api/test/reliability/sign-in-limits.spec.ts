@@ -107,16 +107,16 @@ describe('sign-in limits', () => {
       for (let i = 0; i < 3; i++) await login(name, `typo-${i}`, '192.0.2.200').expect(401);
     }
     // 36 failures from one address (the old limit refused everyone after 30)
-    await login(colleagues[0]!, TEST_PASSWORD, '192.0.2.200').expect(429); // that one person has typed three wrong already
+    await login(colleagues[0], TEST_PASSWORD, '192.0.2.200').expect(429); // that one person has typed three wrong already
     const fresh = await account();
     await login(fresh, TEST_PASSWORD, '192.0.2.200').expect(200);
 
     const others = await Promise.all(Array.from({ length: 5 }, () => account()));
     limiter.limits = { ...DEFAULT_SIGN_IN_LIMITS, addressCeiling: 4 };
     for (const name of others.slice(0, 4)) await login(name, 'nope-nope', '192.0.2.201').expect(401);
-    const refused = await login(others[4]!, TEST_PASSWORD, '192.0.2.201').expect(429);
+    const refused = await login(others[4], TEST_PASSWORD, '192.0.2.201').expect(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(DEFAULT_SIGN_IN_LIMITS.windowSeconds - 60);
-    await login(others[4]!, TEST_PASSWORD, '192.0.2.202').expect(200);
+    await login(others[4], TEST_PASSWORD, '192.0.2.202').expect(200);
   });
 
   it('purges counts that have been quiet for a day, and only those', async () => {
@@ -126,12 +126,12 @@ describe('sign-in limits', () => {
     // rows of existing accounts quiet for a day, rows of made-up usernames quiet for an hour
     const gone = `("last_failure_at" < now() + make_interval(secs => $1) - make_interval(secs => ${DEFAULT_SIGN_IN_LIMITS.retainSeconds})
                    OR (NOT "account_exists" AND "last_failure_at" < now() + make_interval(secs => $1) - make_interval(secs => ${DEFAULT_SIGN_IN_LIMITS.quietResetSeconds})))`;
-    const count = async (where: string) => Number(((await t.dataSource.query(`SELECT count(*) AS n FROM "sign_in_attempt" WHERE ${where}`, [later])) as { n: string }[])[0]!.n);
+    const count = async (where: string) => Number((await t.dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM "sign_in_attempt" WHERE ${where}`, [later]))[0].n);
     const quiet = await count(gone);
     const recent = await count(`NOT ${gone}`); // the doubling test moved its clock hours ahead
     expect(quiet).toBeGreaterThan(0);
     expect(recent).toBeGreaterThan(0);
-    const knownBefore = Number(((await t.dataSource.query(`SELECT count(*) AS n FROM "sign_in_known"`)) as { n: string }[])[0]!.n);
+    const knownBefore = Number((await t.dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM "sign_in_known"`))[0].n);
     limiter.testClock = new Date(Date.now() + later * 1000);
     expect(await limiter.purge(7)).toBe(quiet); // in batches of 7
     expect(await count(gone)).toBe(0);
@@ -140,7 +140,7 @@ describe('sign-in limits', () => {
     limiter.testClock = new Date(Date.now() + (DEFAULT_SIGN_IN_LIMITS.knownGoodSeconds + 24 * 3600) * 1000);
     expect(knownBefore).toBeGreaterThan(0);
     await limiter.purge();
-    expect(Number(((await t.dataSource.query(`SELECT count(*) AS n FROM "sign_in_known"`)) as { n: string }[])[0]!.n)).toBe(0);
+    expect(Number((await t.dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM "sign_in_known"`))[0].n)).toBe(0);
   });
 
   it('one address past its ceiling never refuses the right password of an account that signed in from there before (known good)', async () => {
@@ -218,7 +218,7 @@ describe('sign-in limits', () => {
     };
     expect(await answers(madeUp)).toEqual(await answers(real)); // no way to tell which username exists
     const keys = { real: await limiter.keysOf({ account: real, address }), madeUp: await limiter.keysOf({ account: madeUp, address }) };
-    const present = async (key: string) => ((await t.dataSource.query(`SELECT 1 FROM "sign_in_attempt" WHERE "key" = $1`, [key])) as unknown[]).length === 1;
+    const present = async (key: string) => (await t.dataSource.query<unknown[]>(`SELECT 1 FROM "sign_in_attempt" WHERE "key" = $1`, [key])).length === 1;
     expect(await present(keys.madeUp.pair)).toBe(true);
     clock.advance(DEFAULT_SIGN_IN_LIMITS.quietResetSeconds + 60);
     await limiter.purge();
@@ -271,7 +271,7 @@ describe('sign-in limits', () => {
       const refused = await login(owner, TEST_PASSWORD, address, second).expect(429);
       expect(refused.headers['retry-after']).toBe('1');
       await login(owner, TEST_PASSWORD, '192.0.2.33', second).expect(200);
-      const rows = (await t.dataSource.query(`SELECT "key" FROM "sign_in_attempt"`)) as { key: string }[];
+      const rows = await t.dataSource.query<{ key: string }[]>(`SELECT "key" FROM "sign_in_attempt"`);
       expect(rows.length).toBeGreaterThan(0);
       expect(JSON.stringify(rows)).not.toContain(owner); // keyed HMACs only, no usernames or addresses
       expect(JSON.stringify(rows)).not.toContain(address);

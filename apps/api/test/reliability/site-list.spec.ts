@@ -62,9 +62,8 @@ describe('the site list', () => {
   });
 
   it('orders newest change first by default, ties by id, without NULLS LAST on a column that is never null', async () => {
-    let statements: string[] = [];
     const pages: SiteListResponse[] = [];
-    statements = await statementsDuring(async () => {
+    const statements = await statementsDuring(async () => {
       for (const page of [1, 2, 3]) pages.push((await district.http.get('/api/sites').query({ pageSize: 2, page }).expect(200)).body);
     });
     const ids = pages.flatMap((p) => p.items.map((s) => s.id));

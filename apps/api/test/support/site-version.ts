@@ -5,6 +5,6 @@ import type { TestApp } from './test-app.js';
  * the version the reviewer saw.
  */
 export async function seenVersion(t: TestApp, siteId: string): Promise<number> {
-  const rows = (await t.dataSource.query(`SELECT "version" FROM "site" WHERE "id" = $1`, [siteId])) as { version: number }[];
+  const rows = await t.dataSource.query<{ version: number }[]>(`SELECT "version" FROM "site" WHERE "id" = $1`, [siteId]);
   return Number(rows[0]?.version ?? 1);
 }

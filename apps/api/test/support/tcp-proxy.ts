@@ -31,7 +31,7 @@ export async function startTcpProxy(backends: Backend[]): Promise<TcpProxy> {
     server = createServer((client) => {
       const index = next++ % backends.length;
       connections.push(index);
-      const upstream = connect(backends[index]!.port, backends[index]!.host);
+      const upstream = connect(backends[index].port, backends[index].host);
       for (const socket of [client, upstream]) {
         sockets.add(socket);
         socket.on('close', () => sockets.delete(socket));

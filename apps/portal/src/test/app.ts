@@ -34,6 +34,6 @@ export async function mountWithApp<C extends Component>(
     attachTo: document.body,
     ...options,
     global: { plugins: [pinia, i18n, router], ...options.global },
-  } as ComponentMountingOptions<C>);
+  });
   return { wrapper, router, pinia };
 }

@@ -51,7 +51,7 @@ export function foldPassword(value: string): string {
     .normalize('NFKC')
     .toLowerCase()
     .normalize('NFKC')
-    .replace(LOOK_ALIKE, (c) => LOOK_ALIKES[c]!)
+    .replace(LOOK_ALIKE, (c) => LOOK_ALIKES[c])
     .replace(IGNORED, '');
 }
 

@@ -49,8 +49,9 @@ export function newPasswordProblems(password: string, username?: string): Locali
   const folded = [...foldPassword(password)].slice(0, ESTIMATED_PREFIX_LENGTH).join('');
   const inputs = username ? [foldPassword(username), barePassword(username), ...foldPassword(username).split(/[._-]+/).filter((part) => part.length >= 3)] : [];
   const result = zxcvbn().check(folded, inputs);
-  const whole = result.sequence.length === 1 && result.sequence[0]!.pattern === 'dictionary' && result.sequence[0]!.token.length === folded.length;
-  if (whole && !result.sequence[0]!.dictionaryName?.startsWith('userInputs')) return [COMMON_PASSWORD];
+  const whole = result.sequence.length === 1 && result.sequence[0].pattern === 'dictionary' && result.sequence[0].token.length === folded.length;
+  const dictionary: unknown = result.sequence[0].dictionaryName;
+  if (whole && !(typeof dictionary === 'string' && dictionary.startsWith('userInputs'))) return [COMMON_PASSWORD];
   if (result.guessesLog10 < PASSWORD_MIN_GUESSES_LOG10) return [GUESSABLE];
   return [];
 }

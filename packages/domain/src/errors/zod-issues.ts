@@ -70,7 +70,7 @@ function messageFor(issue: z.core.$ZodIssue, locale: Locale): string {
 export function toFieldIssues(issues: readonly z.core.$ZodIssue[], locale: Locale, prefix?: string): FieldIssue[] {
   return issues.map((issue) => {
     const parts = issue.path.map((part) => clip(String(part)));
-    if (issue.code === 'unrecognized_keys' && issue.keys.length === 1) parts.push(clip(issue.keys[0]!));
+    if (issue.code === 'unrecognized_keys' && issue.keys.length === 1) parts.push(clip(issue.keys[0]));
     const path = [prefix, ...parts].filter(Boolean).join('.');
     const messages: LocalizedText = { 'zh-CN': messageFor(issue, 'zh-CN'), en: messageFor(issue, 'en') };
     return { path, code: issue.code, message: messages[locale], messages };

@@ -29,10 +29,10 @@ export function pointInRing(point: GeoPoint, ring: FlatRing): boolean {
   let inside = false;
   const n = ring.length / 2;
   for (let i = 0, j = n - 1; i < n; j = i++) {
-    const xi = ring[2 * i]!;
-    const yi = ring[2 * i + 1]!;
-    const xj = ring[2 * j]!;
-    const yj = ring[2 * j + 1]!;
+    const xi = ring[2 * i];
+    const yi = ring[2 * i + 1];
+    const xj = ring[2 * j];
+    const yj = ring[2 * j + 1];
     if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
@@ -48,10 +48,10 @@ export function distanceToRingKm(point: GeoPoint, ring: FlatRing): number {
   const n = ring.length / 2;
   let best = Infinity;
   for (let i = 0, j = n - 1; i < n; j = i++) {
-    const ax = ring[2 * j]! * scale;
-    const ay = ring[2 * j + 1]!;
-    const bx = ring[2 * i]! * scale;
-    const by = ring[2 * i + 1]!;
+    const ax = ring[2 * j] * scale;
+    const ay = ring[2 * j + 1];
+    const bx = ring[2 * i] * scale;
+    const by = ring[2 * i + 1];
     const dx = bx - ax;
     const dy = by - ay;
     const length = dx * dx + dy * dy;
@@ -69,10 +69,10 @@ function rings(): IndexedRing[] {
   index = CHINA_OUTLINE_RINGS.map(([code, coordinates]) => {
     let [minLng, maxLng, minLat, maxLat] = [Infinity, -Infinity, Infinity, -Infinity];
     for (let i = 0; i < coordinates.length; i += 2) {
-      minLng = Math.min(minLng, coordinates[i]!);
-      maxLng = Math.max(maxLng, coordinates[i]!);
-      minLat = Math.min(minLat, coordinates[i + 1]!);
-      maxLat = Math.max(maxLat, coordinates[i + 1]!);
+      minLng = Math.min(minLng, coordinates[i]);
+      maxLng = Math.max(maxLng, coordinates[i]);
+      minLat = Math.min(minLat, coordinates[i + 1]);
+      maxLat = Math.max(maxLat, coordinates[i + 1]);
     }
     return { code: String(code), coordinates, minLng, maxLng, minLat, maxLat };
   });

@@ -63,7 +63,7 @@ export interface FieldPresentation {
 
 /** Attaches presentation to a field schema (keeps the schema's type). */
 export function fieldMeta<T extends z.ZodType>(schema: T, presentation: FieldPresentation): T {
-  return schema.meta({ 'x-presentation': presentation }) as T;
+  return schema.meta({ 'x-presentation': presentation });
 }
 
 export function presentationOf(schema: z.ZodType): FieldPresentation | undefined {

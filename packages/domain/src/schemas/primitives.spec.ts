@@ -38,8 +38,8 @@ describe('singleLineText', () => {
     expect(result.success).toBe(false);
     expect(result.error!.issues).toHaveLength(1);
     const [issue] = toFieldIssues(result.error!.issues, 'zh-CN', 'body.name');
-    expect(issue!.messages['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
-    expect(issue!.messages.en).not.toMatch(/\/.*\//);
+    expect(issue.messages['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+    expect(issue.messages.en).not.toMatch(/\/.*\//);
   });
 
   it.each([
@@ -58,7 +58,7 @@ describe('singleLineText', () => {
     const result = singleLineText(2, 3).safeParse('    ');
     expect(result.success).toBe(false);
     const [issue] = toFieldIssues(singleLineText(2, 3).safeParse('abcd').error!.issues, 'zh-CN');
-    expect(issue!.messages['zh-CN']).toBe('最多 3 个字符');
+    expect(issue.messages['zh-CN']).toBe('最多 3 个字符');
   });
 });
 
@@ -139,8 +139,8 @@ describe('calendarDate', () => {
       const result = date.safeParse(value);
       expect(result.success).toBe(false);
       const [issue] = toFieldIssues(result.error!.issues, 'zh-CN');
-      expect(issue!.messages['zh-CN']).toMatch(/日期/);
-      expect(issue!.messages.en).not.toMatch(/\^|\\d/);
+      expect(issue.messages['zh-CN']).toMatch(/日期/);
+      expect(issue.messages.en).not.toMatch(/\^|\\d/);
     },
   );
 
@@ -161,7 +161,7 @@ describe('patternText', () => {
   it('explains the shape instead of showing the pattern', () => {
     const schema = patternText(/^\d{2}$/, { 'zh-CN': '两位数字', en: 'Two digits' });
     const [issue] = toFieldIssues(schema.safeParse('abc').error!.issues, 'en');
-    expect(issue!.messages).toEqual({ 'zh-CN': '两位数字', en: 'Two digits' });
+    expect(issue.messages).toEqual({ 'zh-CN': '两位数字', en: 'Two digits' });
   });
 });
 
@@ -225,7 +225,7 @@ describe('instant (issue 8 review: impossible instants gave a 500)', () => {
     expect(result.success).toBe(false);
     expect(result.error!.issues).toHaveLength(1);
     const [issue] = toFieldIssues(result.error!.issues, 'zh-CN', 'query.before');
-    expect(issue!.messages['zh-CN']).toMatch(/时间/);
+    expect(issue.messages['zh-CN']).toMatch(/时间/);
   });
 
   it('accepts instants with any offset and normalises them to UTC', () => {

@@ -18,6 +18,7 @@ import type { LocalizedText } from '../errors/localized.js';
  * trimmed), and the noncharacters of every plane (U+FDD0–U+FDEF, U+xFFFE, U+xFFFF: reserved for
  * a program's own use, never interchanged).
  */
+// eslint-disable-next-line no-control-regex -- control characters are what this pattern refuses
 const NEVER_IN_TEXT = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\uFEFF\p{Bidi_Control}\p{Noncharacter_Code_Point}]/u;
 /** With the `u` flag only an unpaired surrogate is a code point in this range. */
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;

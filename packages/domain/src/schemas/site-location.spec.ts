@@ -14,8 +14,8 @@ describe('a site location', () => {
     const issues = toFieldIssues(result.error!.issues, 'zh-CN', 'body.location');
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ path: 'body.location', code: 'custom' });
-    expect(issues[0]!.messages['zh-CN']).toContain('不在中国境内');
-    expect(issues[0]!.messages.en).toContain('not on Chinese territory');
+    expect(issues[0].messages['zh-CN']).toContain('不在中国境内');
+    expect(issues[0].messages.en).toContain('not on Chinese territory');
   });
 
   it('outside the bounding box says only that', () => {

@@ -104,7 +104,7 @@ function withKindRules<T extends z.ZodObject>(schema: T, kind: SiteKindDefinitio
     for (const issue of checkKindRules(kind, attributes as never)) {
       ctx.addIssue({ code: 'custom', path: ['attributes', ...issue.path], message: issue.messages.en, params: { messages: issue.messages } });
     }
-  }) as T;
+  });
 }
 
 export interface SiteSchemas {
@@ -126,7 +126,7 @@ export function buildSiteSchemas(registry: SiteKindRegistry): SiteSchemas {
   );
   const create =
     members.length === 1
-      ? members[0]!
+      ? members[0]
       : z.discriminatedUnion('kind', members as unknown as [z.ZodObject, z.ZodObject, ...z.ZodObject[]], { error: () => unknownKind.message });
   const update = z
     .strictObject({

@@ -11,12 +11,12 @@ export function creditCodeCheckCharacter(first17: string): string | null {
   if (first17.length !== 17) return null;
   let sum = 0;
   for (let i = 0; i < 17; i++) {
-    const value = ALPHABET.indexOf(first17[i]!);
+    const value = ALPHABET.indexOf(first17[i]);
     if (value < 0) return null;
-    sum += value * WEIGHTS[i]!;
+    sum += value * WEIGHTS[i];
   }
   const check = (31 - (sum % 31)) % 31;
-  return ALPHABET[check]!;
+  return ALPHABET[check];
 }
 
 /** Upper-cases and strips spaces, as people type codes from certificates. */
@@ -53,7 +53,7 @@ const PROVINCE_PREFIXES = new Set(['10', '11', '12', '13', '14', '15', '21', '22
 export function creditCodeProblem(input: string): 'shape' | 'authority' | 'division' | 'check' | null {
   const code = normalizeCreditCode(input);
   if (!SHAPE.test(code)) return 'shape';
-  if (!AUTHORITY_KINDS[code[0]!]?.includes(code[1]!)) return 'authority';
+  if (!AUTHORITY_KINDS[code[0]]?.includes(code[1])) return 'authority';
   if (!PROVINCE_PREFIXES.has(code.slice(2, 4))) return 'division';
   if (creditCodeCheckCharacter(code.slice(0, 17)) !== code[17]) return 'check';
   return null;

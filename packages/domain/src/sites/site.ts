@@ -1,7 +1,6 @@
 import type { LocalizedText } from '../errors/localized.js';
 import type { GeoPoint } from '../regions/region.js';
 import type { CoordinateSystem } from '../geo/coordinates.js';
-import type { FieldChange } from './workflow.js';
 
 /** Barrier-free features a site can offer (无障碍设施与服务). A fixed list, so it can be filtered. */
 export const BARRIER_FREE_FEATURES = [
@@ -36,6 +35,14 @@ export const BARRIER_FREE_LABELS: Record<BarrierFreeFeature, LocalizedText> = {
 /** The lifecycle of a site record (DOMAIN.md); transitions come with the review workflow. */
 export const SITE_STATUSES = ['draft', 'submitted', 'returned', 'approved', 'suspended', 'closed'] as const;
 export type SiteStatus = (typeof SITE_STATUSES)[number];
+
+/** One changed field of a site (history, change requests); `diffFields` in workflow.ts computes them. */
+export interface FieldChange {
+  /** Dotted field path: `name`, `location.lat`, `attributes.participants`. */
+  field: string;
+  from: unknown;
+  to: unknown;
+}
 
 export const SITE_STATUS_LABELS: Record<SiteStatus, LocalizedText> = {
   draft: { 'zh-CN': '草稿', en: 'Draft' },

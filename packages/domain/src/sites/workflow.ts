@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../errors/localized.js';
 import type { Role } from '../accounts/roles.js';
-import type { SiteStatus } from './site.js';
+import type { FieldChange, SiteStatus } from './site.js';
 
 /**
  * The review workflow (DOMAIN.md "Lifecycle of a site record"), as data:
@@ -56,13 +56,6 @@ export function editModeFor(status: SiteStatus): 'direct' | 'change-request' | '
   if (status === 'draft' || status === 'returned') return 'direct';
   if (status === 'approved') return 'change-request';
   return 'locked';
-}
-
-export interface FieldChange {
-  /** Dotted field path: `name`, `location.lat`, `attributes.participants`. */
-  field: string;
-  from: unknown;
-  to: unknown;
 }
 
 /** Field-by-field differences between two records (nested objects by path, arrays whole). */

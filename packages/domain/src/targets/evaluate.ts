@@ -85,7 +85,7 @@ export function evaluateTarget(target: Target, labels: RuleLabels, inputs: Cover
     threshold: round(threshold),
     progress: measured.required > 0 ? round(measured.actual / measured.required) : measured.notApplicable ? 1 : 0,
     unit: measured.unit,
-    description: shape.describe(params as never, labels),
+    description: shape.describe(params, labels),
     projection,
     ...(measured.shortfalls ? { shortfalls: measured.shortfalls } : {}),
     ...(measured.outside ? { outside: measured.outside } : {}),

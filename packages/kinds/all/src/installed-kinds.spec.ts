@@ -28,7 +28,7 @@ function optionValues(schema: z.ZodType): string[] {
   return element instanceof z.ZodEnum ? (element.options as string[]) : [];
 }
 
-const fieldsOf = (kind: SiteKindDefinition) => Object.entries(kind.attributes.shape as Record<string, z.ZodType>);
+const fieldsOf = (kind: SiteKindDefinition) => Object.entries(kind.attributes.shape);
 
 describe('installed kinds', () => {
   it('are the kinds of the texts, in order, with unique codes', () => {
@@ -76,7 +76,7 @@ describe('installed kinds', () => {
         if (values.length === 0) continue;
         const options = presentationOf(field)?.options ?? {};
         expect(Object.keys(options).sort(), key).toEqual([...values].sort());
-        for (const value of values) expect(options[value]!.en, `${key}.${value}`).toMatch(/^[A-Z]/);
+        for (const value of values) expect(options[value].en, `${key}.${value}`).toMatch(/^[A-Z]/);
       }
     });
 
@@ -151,30 +151,30 @@ describe('the API request schema built from the installed kinds', () => {
   const schemas = buildSiteSchemas(new SiteKindRegistry(installedKinds));
 
   it.each(Object.keys(minimalAttributes))('accepts a %s with its attributes', (code) => {
-    const result = schemas.create.safeParse(siteRequest(code, minimalAttributes[code]!()));
+    const result = schemas.create.safeParse(siteRequest(code, minimalAttributes[code]()));
     expect(result.error?.issues).toBeUndefined();
   });
 
   it("refuses one kind's attributes under another kind", () => {
-    const result = schemas.create.safeParse(siteRequest('blind-massage', minimalAttributes['auxiliary-workshop']!()));
+    const result = schemas.create.safeParse(siteRequest('blind-massage', minimalAttributes['auxiliary-workshop']()));
     expect(result.success).toBe(false);
   });
 
   it('reports a broken rule at the blamed attribute, in both languages', () => {
-    const request = siteRequest('auxiliary-workshop', { ...minimalAttributes['auxiliary-workshop']!(), contractedWorkers: 11 });
+    const request = siteRequest('auxiliary-workshop', { ...minimalAttributes['auxiliary-workshop'](), contractedWorkers: 11 });
     const result = schemas.create.safeParse(request);
     const issues = toFieldIssues(result.error!.issues, 'zh-CN', 'body');
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ path: 'body.attributes.contractedWorkers' });
-    expect(issues[0]!.messages['zh-CN']).toContain('签订劳动合同');
-    expect(issues[0]!.messages.en).toMatch(/cannot outnumber/);
+    expect(issues[0].messages['zh-CN']).toContain('签订劳动合同');
+    expect(issues[0].messages.en).toMatch(/cannot outnumber/);
   });
 
   it.each([
     ['beautiful-workshop', { disabledWomenEmployed: 21 }, 'body.attributes.disabledWomenSupported'],
     ['rural-employment-base', { heavyDisabilityHouseholds: 10 }, 'body.attributes.heavyDisabilityHouseholds'],
   ] as const)('reports the rule of %s at the blamed attribute', (code, change, path) => {
-    const result = schemas.create.safeParse(siteRequest(code, { ...minimalAttributes[code]!(), ...change }));
+    const result = schemas.create.safeParse(siteRequest(code, { ...minimalAttributes[code](), ...change }));
     const issues = toFieldIssues(result.error!.issues, 'en', 'body');
     expect(issues.map((issue) => issue.path)).toEqual([path]);
   });

@@ -91,15 +91,15 @@ describe('auxiliary workshop rules', () => {
     const issues = ruleIssues({ ...validExample(), participants: 10, contractedWorkers: 12, insuredWorkers: 10 });
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ rule: 'contracted-within-participants', path: ['contractedWorkers'] });
-    expect(issues[0]!.messages['zh-CN']).toContain('签订劳动合同');
-    expect(issues[0]!.messages.en).toMatch(/cannot outnumber/);
+    expect(issues[0].messages['zh-CN']).toContain('签订劳动合同');
+    expect(issues[0].messages.en).toMatch(/cannot outnumber/);
   });
 
   it('blames the insured workers when they outnumber the participants', () => {
     const issues = ruleIssues({ ...validExample(), participants: 10, contractedWorkers: 10, insuredWorkers: 11 });
     expect(issues).toMatchObject([{ rule: 'insured-within-participants', path: ['insuredWorkers'] }]);
-    expect(issues[0]!.messages['zh-CN']).toContain('社会保险');
-    expect(issues[0]!.messages.en).toMatch(/social insurance/);
+    expect(issues[0].messages['zh-CN']).toContain('社会保险');
+    expect(issues[0].messages.en).toMatch(/social insurance/);
   });
 
   it('blames both when both are too many', () => {
@@ -117,7 +117,7 @@ describe('auxiliary workshop presentation', () => {
   const shape = auxiliaryWorkshop.attributes.shape as Record<string, z.ZodType>;
 
   it.each(Object.keys(shape))('%s has a Chinese and an English label', (key) => {
-    const presentation = presentationOf(shape[key]!);
+    const presentation = presentationOf(shape[key]);
     expect(presentation?.label['zh-CN']).toMatch(HAN);
     expect(presentation?.label.en).toMatch(/^[A-Z]/);
   });
@@ -126,13 +126,13 @@ describe('auxiliary workshop presentation', () => {
     ['host', WORKSHOP_HOSTS],
     ['disabilityCategories', WORKSHOP_DISABILITY_CATEGORIES],
   ] as const)('labels every option of %s in both languages', (key, values) => {
-    const options = presentationOf(shape[key]!)?.options ?? {};
+    const options = presentationOf(shape[key])?.options ?? {};
     expect(Object.keys(options).sort()).toEqual([...values].sort());
-    for (const value of values) expect(options[value]!['zh-CN']).toMatch(HAN);
+    for (const value of values) expect(options[value]['zh-CN']).toMatch(HAN);
   });
 
   it('says what the participant count includes', () => {
-    expect(presentationOf(shape.participants!)?.help?.['zh-CN']).toContain('不含工作人员');
+    expect(presentationOf(shape.participants)?.help?.['zh-CN']).toContain('不含工作人员');
     expect(auxiliaryWorkshop.metrics.map((metric) => metric.key)).toEqual(['participants']);
   });
 });

@@ -79,8 +79,8 @@ describe('beautiful workshop rules', () => {
     const issues = ruleIssues({ ...validExample(), disabledWomenEmployed: 20, disabledWomenSupported: 12 });
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ rule: 'supported-includes-employed', path: ['disabledWomenSupported'] });
-    expect(issues[0]!.messages['zh-CN']).toContain('含安置就业的人数');
-    expect(issues[0]!.messages.en).toMatch(/includes those employed/);
+    expect(issues[0].messages['zh-CN']).toContain('含安置就业的人数');
+    expect(issues[0].messages.en).toMatch(/includes those employed/);
   });
 
   it('accepts a total equal to the women employed, and a workshop that only supports', () => {
@@ -94,7 +94,7 @@ describe('beautiful workshop presentation', () => {
   const shape = beautifulWorkshop.attributes.shape as Record<string, z.ZodType>;
 
   it.each(Object.keys(shape))('%s has a Chinese and an English label', (key) => {
-    const presentation = presentationOf(shape[key]!);
+    const presentation = presentationOf(shape[key]);
     expect(presentation?.label['zh-CN']).toMatch(HAN);
     expect(presentation?.label.en).toMatch(/^[A-Z]/);
   });
@@ -103,14 +103,14 @@ describe('beautiful workshop presentation', () => {
     ['grade', BEAUTIFUL_WORKSHOP_GRADES],
     ['projects', BEAUTIFUL_WORKSHOP_PROJECTS],
   ] as const)('labels every option of %s in both languages', (key, values) => {
-    const options = presentationOf(shape[key]!)?.options ?? {};
+    const options = presentationOf(shape[key])?.options ?? {};
     expect(Object.keys(options).sort()).toEqual([...values].sort());
-    for (const value of values) expect(options[value]!['zh-CN']).toMatch(HAN);
+    for (const value of values) expect(options[value]['zh-CN']).toMatch(HAN);
   });
 
   it('says that the total includes the women employed, and sums both as metrics', () => {
-    expect(presentationOf(shape.disabledWomenSupported!)?.help?.['zh-CN']).toContain('含上项安置就业');
-    expect(presentationOf(shape.disabledWomenEmployed!)?.help?.['zh-CN']).toContain('不含健全员工');
+    expect(presentationOf(shape.disabledWomenSupported)?.help?.['zh-CN']).toContain('含上项安置就业');
+    expect(presentationOf(shape.disabledWomenEmployed)?.help?.['zh-CN']).toContain('不含健全员工');
     expect(beautifulWorkshop.metrics.map((metric) => metric.key)).toEqual(['disabledWomenEmployed', 'disabledWomenSupported']);
   });
 

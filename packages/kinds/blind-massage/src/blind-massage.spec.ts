@@ -76,7 +76,7 @@ describe('blind massage attributes', () => {
       expect.objectContaining({ path: 'licenceExpiresOn', messages: { 'zh-CN': '请填写 YYYY-MM-DD 格式的有效日期', en: 'Give a valid date written YYYY-MM-DD' } }),
     ]);
     const [outOfRange] = toFieldIssues(parse({ ...validMedicalClinic(), licenceExpiresOn: '1999-12-31' }).error!.issues, 'en');
-    expect(outOfRange!.messages['zh-CN']).toContain('日期应在 2000-01-01 至 2099-12-31 之间');
+    expect(outOfRange.messages['zh-CN']).toContain('日期应在 2000-01-01 至 2099-12-31 之间');
   });
 
   it('refuses unknown types and fields', () => {
@@ -94,10 +94,10 @@ describe('blind massage rules', () => {
       ['medical-clinic-licence', ['licenceNumber']],
       ['medical-clinic-licence', ['licenceExpiresOn']],
     ]);
-    expect(issues[0]!.messages['zh-CN']).toContain('执业许可证登记号');
-    expect(issues[0]!.messages.en).toMatch(/licence number/);
-    expect(issues[1]!.messages['zh-CN']).toContain('有效期');
-    expect(issues[1]!.messages.en).toMatch(/valid until/);
+    expect(issues[0].messages['zh-CN']).toContain('执业许可证登记号');
+    expect(issues[0].messages.en).toMatch(/licence number/);
+    expect(issues[1].messages['zh-CN']).toContain('有效期');
+    expect(issues[1].messages.en).toMatch(/valid until/);
   });
 
   it('blames only the missing one', () => {
@@ -112,30 +112,30 @@ describe('blind massage rules', () => {
   it('refuses medical-insurance designation for a health-care shop', () => {
     const issues = ruleIssues({ ...validHealthCareShop(), medicalInsuranceDesignated: true });
     expect(issues).toMatchObject([{ rule: 'insurance-only-medical', path: ['medicalInsuranceDesignated'] }]);
-    expect(issues[0]!.messages['zh-CN']).toContain('医保定点');
-    expect(issues[0]!.messages.en).toMatch(/medical insurance/);
+    expect(issues[0].messages['zh-CN']).toContain('医保定点');
+    expect(issues[0].messages.en).toMatch(/medical insurance/);
   });
 
   it('needs a certified medical masseur in a medical clinic', () => {
     const issues = ruleIssues({ ...validMedicalClinic(), certifiedMedicalMasseurs: 0, juniorTitles: 0, intermediateTitles: 0 });
     expect(issues).toMatchObject([{ rule: 'medical-clinic-has-certified-masseur', path: ['certifiedMedicalMasseurs'] }]);
-    expect(issues[0]!.messages['zh-CN']).toMatch(HAN);
-    expect(issues[0]!.messages.en).toMatch(/at least one certified/);
+    expect(issues[0].messages['zh-CN']).toMatch(HAN);
+    expect(issues[0].messages.en).toMatch(/at least one certified/);
   });
 
   it('counts certified masseurs among the blind practitioners', () => {
     const issues = ruleIssues({ ...validHealthCareShop(), blindPractitioners: 2, certifiedMedicalMasseurs: 3 });
     expect(issues).toMatchObject([{ rule: 'certified-within-blind-practitioners', path: ['certifiedMedicalMasseurs'] }]);
-    expect(issues[0]!.messages['zh-CN']).toContain('不能多于盲人从业人员数');
-    expect(issues[0]!.messages.en).toMatch(/cannot outnumber the blind practitioners/);
+    expect(issues[0].messages['zh-CN']).toContain('不能多于盲人从业人员数');
+    expect(issues[0].messages.en).toMatch(/cannot outnumber the blind practitioners/);
     expect(ruleIssues({ ...validHealthCareShop(), blindPractitioners: 3, certifiedMedicalMasseurs: 3 })).toEqual([]);
   });
 
   it('counts titled masseurs among the certified ones', () => {
     const issues = ruleIssues({ ...validMedicalClinic(), certifiedMedicalMasseurs: 2, juniorTitles: 1, intermediateTitles: 1, seniorTitles: 1 });
     expect(issues).toMatchObject([{ rule: 'titles-within-certified', path: ['certifiedMedicalMasseurs'] }]);
-    expect(issues[0]!.messages['zh-CN']).toContain('职称');
-    expect(issues[0]!.messages.en).toMatch(/titles/);
+    expect(issues[0].messages['zh-CN']).toContain('职称');
+    expect(issues[0].messages.en).toMatch(/titles/);
     expect(ruleIssues({ ...validMedicalClinic(), certifiedMedicalMasseurs: 3, juniorTitles: 1, intermediateTitles: 1, seniorTitles: 1 })).toEqual([]);
   });
 
@@ -149,15 +149,15 @@ describe('blind massage presentation', () => {
   const shape = blindMassage.attributes.shape as Record<string, z.ZodType>;
 
   it.each(Object.keys(shape))('%s has a Chinese and an English label', (key) => {
-    const presentation = presentationOf(shape[key]!);
+    const presentation = presentationOf(shape[key]);
     expect(presentation?.label['zh-CN']).toMatch(HAN);
     expect(presentation?.label.en).toMatch(/^[A-Z]/);
   });
 
   it('labels both types', () => {
-    const options = presentationOf(shape.type!)?.options ?? {};
+    const options = presentationOf(shape.type)?.options ?? {};
     expect(Object.keys(options).sort()).toEqual([...BLIND_MASSAGE_TYPES].sort());
-    expect(options.medical!['zh-CN']).toBe('盲人医疗按摩所');
+    expect(options.medical['zh-CN']).toBe('盲人医疗按摩所');
   });
 
   it('offers practitioners and certified masseurs as metrics', () => {

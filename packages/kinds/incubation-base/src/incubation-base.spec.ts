@@ -82,8 +82,8 @@ describe('incubation base rules', () => {
     const issues = ruleIssues({ ...validExample(), incubatedBusinesses: 0, disabledEntrepreneurs: 2, jobsForDisabled: 0 });
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ rule: 'people-need-a-business', path: ['incubatedBusinesses'] });
-    expect(issues[0]!.messages['zh-CN']).toContain('在孵企业（项目）数不能为 0');
-    expect(issues[0]!.messages.en).toMatch(/businesses being incubated cannot be 0/);
+    expect(issues[0].messages['zh-CN']).toContain('在孵企业（项目）数不能为 0');
+    expect(issues[0].messages.en).toMatch(/businesses being incubated cannot be 0/);
   });
 
   it('blames the business count when jobs are reported without businesses', () => {
@@ -98,8 +98,8 @@ describe('incubation base rules', () => {
   it('blames the mentor count when mentoring is offered with zero mentors', () => {
     const issues = ruleIssues({ ...validExample(), mentors: 0 });
     expect(issues).toMatchObject([{ rule: 'mentoring-needs-mentors', path: ['mentors'] }]);
-    expect(issues[0]!.messages['zh-CN']).toContain('创业导师');
-    expect(issues[0]!.messages.en).toMatch(/mentors cannot be 0/);
+    expect(issues[0].messages['zh-CN']).toContain('创业导师');
+    expect(issues[0].messages.en).toMatch(/mentors cannot be 0/);
   });
 
   it('does not ask for mentors when mentoring is not offered or the count is not given', () => {
@@ -117,7 +117,7 @@ describe('incubation base presentation', () => {
   const shape = incubationBase.attributes.shape as Record<string, z.ZodType>;
 
   it.each(Object.keys(shape))('%s has a Chinese and an English label', (key) => {
-    const presentation = presentationOf(shape[key]!);
+    const presentation = presentationOf(shape[key]);
     expect(presentation?.label['zh-CN']).toMatch(HAN);
     expect(presentation?.label.en).toMatch(/^[A-Z]/);
   });
@@ -127,9 +127,9 @@ describe('incubation base presentation', () => {
     ['operatorType', INCUBATION_OPERATOR_TYPES],
     ['services', INCUBATION_SERVICES],
   ] as const)('labels every option of %s in both languages', (key, values) => {
-    const options = presentationOf(shape[key]!)?.options ?? {};
+    const options = presentationOf(shape[key])?.options ?? {};
     expect(Object.keys(options).sort()).toEqual([...values].sort());
-    for (const value of values) expect(options[value]!['zh-CN']).toMatch(HAN);
+    for (const value of values) expect(options[value]['zh-CN']).toMatch(HAN);
   });
 
   it('offers its people counts as metrics for targets', () => {

@@ -83,8 +83,8 @@ describe('rural employment base rules', () => {
     const issues = ruleIssues({ ...validExample(), disabledHouseholdsHelped: 5, heavyDisabilityHouseholds: 6 });
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ rule: 'heavy-within-households', path: ['heavyDisabilityHouseholds'] });
-    expect(issues[0]!.messages['zh-CN']).toContain('重度残疾人家庭');
-    expect(issues[0]!.messages.en).toMatch(/cannot outnumber/);
+    expect(issues[0].messages['zh-CN']).toContain('重度残疾人家庭');
+    expect(issues[0].messages.en).toMatch(/cannot outnumber/);
   });
 
   it('accepts every household helped having a severely disabled member, and none', () => {
@@ -100,8 +100,8 @@ describe('rural employment base rules', () => {
     const issues = ruleIssues({ ...validExample(), ...people, disabledHouseholdsHelped: 0, heavyDisabilityHouseholds: 0 });
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ rule: 'people-need-a-household', path: ['disabledHouseholdsHelped'] });
-    expect(issues[0]!.messages['zh-CN']).toContain('帮扶残疾人家庭户数不能为 0');
-    expect(issues[0]!.messages.en).toMatch(/cannot be 0/);
+    expect(issues[0].messages['zh-CN']).toContain('帮扶残疾人家庭户数不能为 0');
+    expect(issues[0].messages.en).toMatch(/cannot be 0/);
   });
 
   it('accepts a base with nobody yet and no household', () => {
@@ -123,7 +123,7 @@ describe('rural employment base presentation', () => {
   const shape = ruralEmploymentBase.attributes.shape as Record<string, z.ZodType>;
 
   it.each(Object.keys(shape))('%s has a Chinese and an English label', (key) => {
-    const presentation = presentationOf(shape[key]!);
+    const presentation = presentationOf(shape[key]);
     expect(presentation?.label['zh-CN']).toMatch(HAN);
     expect(presentation?.label.en).toMatch(/^[A-Z]/);
   });
@@ -133,15 +133,15 @@ describe('rural employment base presentation', () => {
     ['industries', RURAL_BASE_INDUSTRIES],
     ['recognisedLevel', RURAL_BASE_GRADES],
   ] as const)('labels every option of %s in both languages', (key, values) => {
-    const options = presentationOf(shape[key]!)?.options ?? {};
+    const options = presentationOf(shape[key])?.options ?? {};
     expect(Object.keys(options).sort()).toEqual([...values].sort());
-    for (const value of values) expect(options[value]!['zh-CN']).toMatch(HAN);
+    for (const value of values) expect(options[value]['zh-CN']).toMatch(HAN);
   });
 
   it('counts households in 户 and sums people employed and households helped', () => {
-    expect(presentationOf(shape.disabledHouseholdsHelped!)?.unit?.['zh-CN']).toBe('户');
-    expect(presentationOf(shape.heavyDisabilityHouseholds!)?.unit?.['zh-CN']).toBe('户');
-    expect(presentationOf(shape.disabledInProduction!)?.help?.['zh-CN']).toContain('不含上项吸纳就业');
+    expect(presentationOf(shape.disabledHouseholdsHelped)?.unit?.['zh-CN']).toBe('户');
+    expect(presentationOf(shape.heavyDisabilityHouseholds)?.unit?.['zh-CN']).toBe('户');
+    expect(presentationOf(shape.disabledInProduction)?.help?.['zh-CN']).toContain('不含上项吸纳就业');
     expect(ruralEmploymentBase.metrics.map((metric) => metric.key)).toEqual(['disabledEmployed', 'disabledHouseholdsHelped']);
   });
 });

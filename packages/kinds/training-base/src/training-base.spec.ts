@@ -75,8 +75,8 @@ describe('training base rules', () => {
     const issues = ruleIssues({ ...validExample(), traineesLastYear: 40, employedAfterTraining: 41 });
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ rule: 'employed-within-trainees', path: ['employedAfterTraining'] });
-    expect(issues[0]!.messages['zh-CN']).toContain('培训后实现就业人数');
-    expect(issues[0]!.messages.en).toMatch(/cannot outnumber last year/);
+    expect(issues[0].messages['zh-CN']).toContain('培训后实现就业人数');
+    expect(issues[0].messages.en).toMatch(/cannot outnumber last year/);
   });
 
   it('accepts everyone trained being employed, and a base that trained nobody', () => {
@@ -99,7 +99,7 @@ describe('training base presentation', () => {
   const shape = trainingBase.attributes.shape as Record<string, z.ZodType>;
 
   it.each(Object.keys(shape))('%s has a Chinese and an English label', (key) => {
-    const presentation = presentationOf(shape[key]!);
+    const presentation = presentationOf(shape[key]);
     expect(presentation?.label['zh-CN']).toMatch(HAN);
     expect(presentation?.label.en).toMatch(/^[A-Z]/);
   });
@@ -109,14 +109,14 @@ describe('training base presentation', () => {
     ['occupations', TRAINING_OCCUPATIONS],
     ['barrierFreeTraining', TRAINING_ACCOMMODATIONS],
   ] as const)('labels every option of %s in both languages', (key, values) => {
-    const options = presentationOf(shape[key]!)?.options ?? {};
+    const options = presentationOf(shape[key])?.options ?? {};
     expect(Object.keys(options).sort()).toEqual([...values].sort());
-    for (const value of values) expect(options[value]!['zh-CN']).toMatch(HAN);
+    for (const value of values) expect(options[value]['zh-CN']).toMatch(HAN);
   });
 
   it('counts trainees in person-times and the employed in persons', () => {
-    expect(presentationOf(shape.traineesLastYear!)?.unit?.['zh-CN']).toBe('人次');
-    expect(presentationOf(shape.employedAfterTraining!)?.unit?.['zh-CN']).toBe('人');
+    expect(presentationOf(shape.traineesLastYear)?.unit?.['zh-CN']).toBe('人次');
+    expect(presentationOf(shape.employedAfterTraining)?.unit?.['zh-CN']).toBe('人');
     expect(trainingBase.metrics.map((metric) => metric.key)).toEqual(['traineesLastYear', 'employedAfterTraining', 'yearlyCapacity']);
   });
 });

@@ -46,7 +46,7 @@ const configFor = (url: string): AppConfig => ({
 /** The statements infra/README.md tells the owner to run, for these roles. */
 async function documentedGrants(): Promise<string[]> {
   const readme = await readFile(new URL('../../../../../infra/README.md', import.meta.url), 'utf8');
-  const block = readme.split('## Account audit log')[1]!.split('```sql')[1]!.split('```')[0]!;
+  const block = readme.split('## Account audit log')[1].split('```sql')[1].split('```')[0];
   const statements = block
     .split('\n')
     .filter((line) => /^(GRANT|REVOKE|ALTER DEFAULT PRIVILEGES)/.test(line))

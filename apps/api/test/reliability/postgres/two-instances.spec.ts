@@ -26,6 +26,7 @@ interface Instance {
 }
 interface Reply {
   status: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- read like supertest's `res.body` (see eslint.config.js on test bodies)
   body: any;
 }
 
@@ -91,7 +92,7 @@ beforeAll(async () => {
     }),
   );
   balancer = await startTcpProxy(instances.map(({ port }) => ({ host: '127.0.0.1', port })));
-  const accounts = instances[0]!.app.get(AccountsService);
+  const accounts = instances[0].app.get(AccountsService);
   await accounts.create({ username: 'two-district', displayName: '南关区', role: 'district', regionCode: '220102', password: TEST_PASSWORD }, null);
   await accounts.create({ username: 'two-province', displayName: '吉林省', role: 'province', regionCode: '220000', password: TEST_PASSWORD }, null);
 });
@@ -143,7 +144,7 @@ describe('two API instances on one PostgreSQL', () => {
 
   it('shares the sign-in limits: failures counted on one instance hold on the other', async () => {
     const [a, b] = instances as [Instance, Instance];
-    await instances[0]!.app.get(AccountsService).create({ username: 'two-guarded', displayName: '限速', role: 'district', regionCode: '220102', password: TEST_PASSWORD }, null);
+    await instances[0].app.get(AccountsService).create({ username: 'two-guarded', displayName: '限速', role: 'district', regionCode: '220102', password: TEST_PASSWORD }, null);
     // Three wrong passwords, alternating instances, from this address: the free ones are used up.
     for (const port of [a.port, b.port, a.port]) expect((await call(port, 'POST', '/api/auth/login', { username: 'two-guarded', password: 'wrong-password-1' })).status).toBe(401);
     // The next attempt, on either instance and even with the right password, must wait.

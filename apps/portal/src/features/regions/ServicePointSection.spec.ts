@@ -108,13 +108,13 @@ describe('township service-centre locations on a county page', () => {
     expect(shown.querySelector('h2')!.textContent).toBe('乡镇（街道）服务中心位置');
     expect(shown.textContent).toContain('15 分钟就业服务圈');
     expect(shown.textContent).toContain('区县中心点估算');
-    expect(shown.querySelector('caption')!.textContent!.trim()).toBe('南关区的乡镇（街道）服务中心位置：已填写 1 个，共 2 个');
-    const cells = (code: string) => [...row(code).querySelectorAll('th, td')].map((cell) => cell.textContent!.trim());
+    expect(shown.querySelector('caption')!.textContent.trim()).toBe('南关区的乡镇（街道）服务中心位置：已填写 1 个，共 2 个');
+    const cells = (code: string) => [...row(code).querySelectorAll('th, td')].map((cell) => cell.textContent.trim());
     expect(cells('220102001000').slice(0, 3)).toEqual(['桃源街道', '220102001000', '43.86821，125.33052']);
     expect(cells(ziqiang.code).slice(0, 3)).toEqual(['自强街道', ziqiang.code, '未填写']);
     const edit = row(ziqiang.code).querySelector<HTMLButtonElement>('[data-testid="service-point-edit"]')!;
     expect(edit.getAttribute('data-code')).toBe(ziqiang.code);
-    expect(edit.textContent!.trim()).toBe('编辑自强街道的服务中心位置');
+    expect(edit.textContent.trim()).toBe('编辑自强街道的服务中心位置');
   });
 
   it('saves latitude, longitude and coordinate system, announces it and shows the stored location', async () => {
@@ -137,7 +137,7 @@ describe('township service-centre locations on a county page', () => {
     expect(sent[0]!.body).toEqual({ lat: 43.87, lng: 125.34, system: 'gcj02' });
     expect(dialog()).toBeNull();
     // The table shows what the API stored (converted to WGS-84), not what was typed.
-    expect(row(ziqiang.code).querySelector('[data-testid="service-point-location"]')!.textContent!.trim()).toBe('43.86877，125.33544');
+    expect(row(ziqiang.code).querySelector('[data-testid="service-point-location"]')!.textContent.trim()).toBe('43.86877，125.33544');
     expect(section()!.querySelector('caption')!.textContent).toContain('已填写 1 个，共 2 个');
     await vi.waitFor(() => expect(wrapper.get('[data-testid="live-announcer"]').text()).toBe('已保存自强街道的服务中心位置。'));
     expect(api.sent('GET', '/service-points')).toHaveLength(2); // the list was read again
@@ -178,7 +178,7 @@ describe('township service-centre locations on a county page', () => {
     expect(lat.getAttribute('aria-describedby')!.split(' ')).toContain('service-point-lat-error');
     expect(document.getElementById('service-point-lat-error')!.textContent).toBe('错误：纬度应在 3° 至 54° 之间（中国境内）');
     expect(opened.querySelector('[data-testid="service-point-lng"]')!.getAttribute('aria-invalid')).toBeNull();
-    expect(row(ziqiang.code).querySelector('[data-testid="service-point-location"]')!.textContent!.trim()).toBe('未填写');
+    expect(row(ziqiang.code).querySelector('[data-testid="service-point-location"]')!.textContent.trim()).toBe('未填写');
   });
 
   it('catches empty and out-of-China values before sending', async () => {

@@ -30,5 +30,6 @@ export const REASON_MAX_LENGTH = 500;
 
 /** A reason as the API takes it: one line (line breaks from the text area become spaces), trimmed. */
 export function normalizeReason(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters (line breaks among them) are what it replaces
   return text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
 }

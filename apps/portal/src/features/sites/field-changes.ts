@@ -41,6 +41,7 @@ export function regionCodesIn(changes: readonly FieldChange[]): string[] {
  * formatted as the detail page formats them.
  */
 export function useFieldChanges(kindCode: () => string) {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- vue-i18n's composer functions are closures, meant to be destructured
   const { t, te } = useI18n();
   const kinds = useKindsStore();
   const regions = useRegionLookupStore();
