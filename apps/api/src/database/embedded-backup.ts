@@ -161,7 +161,7 @@ async function readBackup(source: string): Promise<Blob> {
   } catch (error) {
     throw new EmbeddedBackupError(`${source} is not a usable backup of the embedded database: ${(error as Error).message}`);
   }
-  const blob = new Blob(chunks as Uint8Array<ArrayBuffer>[], { type: 'application/x-tar' });
+  const blob = new Blob(chunks, { type: 'application/x-tar' });
   chunks.length = 0;
   return blob;
 }

@@ -179,11 +179,10 @@ export async function openPGlite(dataDir: string | undefined, options: { loadDat
     throw new EmbeddedOpenError(given, error);
   }
   const lock = acquireDataDirLock(dataDir);
-  let createdHere = false;
   try {
     settleInterruptedRestore(dataDir, notice);
     const fresh = !existsSync(path.join(dataDir, 'PG_VERSION'));
-    createdHere = !existsSync(dataDir);
+    const createdHere = !existsSync(dataDir);
     if (fresh) checkFreeSpace(dataDir);
     await ensureFolder(dataDir);
     let db: PGlite;

@@ -31,7 +31,7 @@ function startOn(mountOptions: string, subfolder: string): Promise<{ code: numbe
       const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
       child.on('exit', (code) => {
         clearTimeout(timer);
-        rm(mnt, { recursive: true, force: true }).finally(() => resolve({ code, output, dataDir }));
+        void rm(mnt, { recursive: true, force: true }).finally(() => resolve({ code, output, dataDir }));
       });
     }, reject);
   });

@@ -22,6 +22,7 @@ describe('the database out of resources (disk full)', () => {
   it.each(['53100', '53200'])('answers 503 with Retry-After for SQLSTATE %s, logs it once, and health reports it', async (sqlstate) => {
     t = await startTestApp(); // a new app each time: a new episode
     const staff = await t.signIn({ role: 'district', regionCode: '220102' });
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the runner as `this`
     const original = PostgresQueryRunner.prototype.query;
     const query = vi.spyOn(PostgresQueryRunner.prototype, 'query').mockImplementation(function (this: PostgresQueryRunner, sql: string, ...rest: unknown[]) {
       if (/^\s*INSERT INTO "site"/i.test(sql)) {

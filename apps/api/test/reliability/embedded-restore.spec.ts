@@ -79,7 +79,7 @@ describe('restore of the embedded database', { timeout: 300_000 }, () => {
     expect((await apiCall(server.url, staff, 'GET', `/api/sites/${later.id}`)).status).toBe(404); // written after the backup
     expect(await server.stop()).toBe(0);
     server = undefined;
-    await rm(path.join(dataDir, aside[0]!), { recursive: true });
+    await rm(path.join(dataDir, aside[0]), { recursive: true });
   });
 
   it('after a kill -9 between the two renames of restore --replace, the next start finishes the restore (no new empty database)', async () => {
