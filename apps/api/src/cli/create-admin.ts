@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { hostname } from 'node:os';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { Writable } from 'node:stream';
@@ -44,7 +43,7 @@ async function main(): Promise<number> {
   // The embedded database admits one process: say so before asking for a password for nothing.
   if (config.database.kind === 'pglite' && config.database.dataDir) {
     const holder = dataDirLockHolder(config.database.dataDir);
-    if (holder) throw new DataDirLockedError(config.database.dataDir, lockFileFor(config.database.dataDir), holder, holder.hostname !== hostname());
+    if (holder) throw new DataDirLockedError(config.database.dataDir, lockFileFor(config.database.dataDir), holder);
   }
   const password = await readPassword('Password (at least 10 characters; not a common or breached password, nor containing the username or "sitenet"): ');
   const again = process.stdin.isTTY ? await readPassword('Repeat the password: ') : password;
