@@ -1,6 +1,12 @@
 // Import cycles (issue 9, "CI checks the code"): `npm run cycles`, part of `npm run lint` and .ci/run.
 // No cycle between files anywhere in the sources, and none between the API's feature folders
 // (apps/api/src/<domain>/, each a Nest module): a module's imports go one way.
+// The folder cycles the API had when this check came (auth ↔ common/database/demo, common ↔
+// health, demo ↔ seeding, seeding ↔ targets: entity and seed registries that import every
+// module, guards in common that need auth's rules) are listed in
+// .dependency-cruiser-known-violations.json and counted, not failed (scripts/check-cycles.mjs
+// compares; dependency-cruiser's --ignore-known skips folder cycles); any other cycle fails, and
+// a listed cycle that is gone is reported for removal from the list.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -18,8 +24,8 @@ module.exports = {
         'move what both need into one of them (or common/), so the dependency goes one way.',
       severity: 'error',
       scope: 'folder',
-      from: { path: '^apps/api/src/[^/]+/' },
-      to: { path: '^apps/api/src/[^/]+/', circular: true },
+      from: { path: '^apps/api/src/[^/]+' },
+      to: { path: '^apps/api/src/[^/]+', circular: true },
     },
   ],
   options: {
