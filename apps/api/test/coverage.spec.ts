@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody, Site } from '@sitenet/domain';
 import { siteInput } from './factories/sites.js';
+import { targetInput } from './factories/targets.js';
 import { startTestApp, type SignedIn, type TestApp } from './support/test-app.js';
 import { seenVersion } from './support/site-version.js';
 
@@ -125,20 +126,8 @@ describe('GET /api/coverage/matrix', () => {
 });
 
 describe('targets as data', () => {
-  const newTarget = (overrides: Record<string, unknown> = {}) => ({
-    regionCode: '220000',
-    kinds: ['training-base'],
-    title: { 'zh-CN': '每个市(州)至少 1 个培训基地', en: 'A training base in every prefecture' },
-    strength: 'at-least',
-    startsOn: '2026-01-01',
-    deadline: '2027-12-31',
-    source: { document: '测试通知', clause: '一', quote: '每个市(州)至少建立1个残疾人职业培训基地' },
-    rule: { shape: 'per-unit-minimum', level: 2, minimum: 1 },
-    ...overrides,
-  });
-
   it('lets a province official add, edit and retire a target; coverage follows', async () => {
-    const created = (await province.http.post('/api/targets').send(newTarget()).expect(201)).body as { id: string; version: number };
+    const created = (await province.http.post('/api/targets').send(targetInput()).expect(201)).body as { id: string; version: number };
     const body = await coverage(province, '220000');
     const entry = result(body, created.id);
     expect(entry.required).toBe(9);
@@ -150,15 +139,15 @@ describe('targets as data', () => {
   });
 
   it('validates targets like everything else, naming the field', async () => {
-    const bad = (await province.http.post('/api/targets').send(newTarget({ strength: 'maybe', rule: { shape: 'total', value: -1 }, deadline: '2025-01-01' })).expect(400)).body as ApiErrorBody;
+    const bad = (await province.http.post('/api/targets').send(targetInput({ strength: 'maybe', rule: { shape: 'total', value: -1 }, deadline: '2025-01-01' })).expect(400)).body as ApiErrorBody;
     expect(bad.issues?.map((i) => i.path)).toEqual(expect.arrayContaining(['body.strength', 'body.rule.value']));
-    const outside = (await province.http.post('/api/targets').send(newTarget({ regionCode: '370200' })).expect(400)).body as ApiErrorBody;
+    const outside = (await province.http.post('/api/targets').send(targetInput({ regionCode: '370200' })).expect(400)).body as ApiErrorBody;
     expect(outside.issues?.[0]?.path).toBe('body.regionCode');
-    await changchun.http.post('/api/targets').send(newTarget({ regionCode: '220100' })).expect(403);
+    await changchun.http.post('/api/targets').send(targetInput({ regionCode: '220100' })).expect(403);
   });
 
   it('treats a per-prefecture target in a municipality as not applicable', async () => {
-    const created = (await admin.http.post('/api/targets').send(newTarget({ regionCode: '110000' })).expect(201)).body as { id: string };
+    const created = (await admin.http.post('/api/targets').send(targetInput({ regionCode: '110000' })).expect(201)).body as { id: string };
     const entry = result(await coverage(admin, '110000'), created.id);
     expect(entry).toMatchObject({ notApplicable: true, required: 0 });
   });

@@ -7,6 +7,7 @@ import request from 'supertest';
 import type { ApiErrorBody, Site } from '@sitenet/domain';
 import { loadConfig } from '../../src/config/config.js';
 import { creditCode, siteInput } from '../factories/sites.js';
+import { targetInput } from '../factories/targets.js';
 import { startTestApp, TEST_PASSWORD, type SignedIn, type TestApp } from '../support/test-app.js';
 
 /**
@@ -37,19 +38,9 @@ afterAll(async () => {
   await t?.close();
 });
 
+/** The shared valid target, with a note too, so the note's fields are attacked as well. */
 function newTarget(overrides: Record<string, unknown> = {}) {
-  return {
-    regionCode: '220000',
-    kinds: ['training-base'],
-    title: { 'zh-CN': '每个市(州)至少 1 个培训基地', en: 'A training base in every prefecture' },
-    strength: 'at-least',
-    startsOn: '2026-01-01',
-    deadline: '2027-12-31',
-    source: { document: '测试通知', clause: '一', quote: '每个市(州)至少建立1个残疾人职业培训基地' },
-    rule: { shape: 'per-unit-minimum', level: 2, minimum: 1 },
-    note: { 'zh-CN': '备注', en: 'A note' },
-    ...overrides,
-  };
+  return targetInput({ note: { 'zh-CN': '备注', en: 'A note' }, ...overrides });
 }
 
 /** The product's own error: JSON, the status asked for, a code, a Chinese message, never a stack or a pattern. */
