@@ -238,13 +238,12 @@ export class SignInLimiter {
     const now = NOW('$2');
     const quietSince = `${now} - make_interval(secs => ${Number(this.limits.quietResetSeconds)})`;
     const rows = await this.dataSource.query<unknown[]>(
-      `INSERT INTO "sign_in_attempt" AS a ("key", "failures", "window_started_at", "last_failure_at", "account_exists") VALUES ($1, 1, ${now}, ${now}, $4)
-       ON CONFLICT ("key") DO UPDATE SET
-         "failures" = CASE WHEN a."last_failure_at" <= ${quietSince} THEN 1 ELSE a."failures" + 1 END,
-         "window_started_at" = CASE WHEN a."last_failure_at" <= ${quietSince} THEN ${now} ELSE a."window_started_at" END,
-         "last_failure_at" = ${now}
-       WHERE a."last_failure_at" <= ${quietSince} OR a."last_failure_at" + make_interval(secs => ${this.pairDelaySql(known)}) <= ${now}
-       RETURNING "failures", $3::text AS "account"`,
+      countFailureSql({
+        restartWhen: `a."last_failure_at" <= ${quietSince}`,
+        allowedWhen: `a."last_failure_at" + make_interval(secs => ${this.pairDelaySql(known)}) <= ${now}`,
+        existsParam: '$4',
+        returning: `"failures", $3::text AS "account"`,
+      }),
       [keys.pair, this.clockParam(), keys.account, accountExists],
     );
     return rows.length === 1;
@@ -270,13 +269,12 @@ export class SignInLimiter {
     const now = NOW('$2');
     const windowStart = `${now} - make_interval(secs => ${Number(this.limits.windowSeconds)})`;
     const rows = await this.dataSource.query<unknown[]>(
-      `INSERT INTO "sign_in_attempt" AS a ("key", "failures", "window_started_at", "last_failure_at", "account_exists") VALUES ($1, 1, ${now}, ${now}, $3)
-       ON CONFLICT ("key") DO UPDATE SET
-         "failures" = CASE WHEN a."window_started_at" <= ${windowStart} THEN 1 ELSE a."failures" + 1 END,
-         "window_started_at" = CASE WHEN a."window_started_at" <= ${windowStart} THEN ${now} ELSE a."window_started_at" END,
-         "last_failure_at" = ${now}
-       WHERE a."window_started_at" <= ${windowStart} OR a."last_failure_at" + make_interval(secs => ${this.accountDelaySql()}) <= ${now}
-       RETURNING "failures"`,
+      countFailureSql({
+        restartWhen: `a."window_started_at" <= ${windowStart}`,
+        allowedWhen: `a."last_failure_at" + make_interval(secs => ${this.accountDelaySql()}) <= ${now}`,
+        existsParam: '$3',
+        returning: '"failures"',
+      }),
       [account, this.clockParam(), accountExists],
     );
     return rows.length === 1;
@@ -294,13 +292,7 @@ export class SignInLimiter {
     const now = NOW('$2');
     const windowStart = `${now} - make_interval(secs => ${Number(this.limits.windowSeconds)})`;
     const rows = await this.dataSource.query<unknown[]>(
-      `INSERT INTO "sign_in_attempt" AS a ("key", "failures", "window_started_at", "last_failure_at") VALUES ($1, 1, ${now}, ${now})
-       ON CONFLICT ("key") DO UPDATE SET
-         "failures" = CASE WHEN a."window_started_at" <= ${windowStart} THEN 1 ELSE a."failures" + 1 END,
-         "window_started_at" = CASE WHEN a."window_started_at" <= ${windowStart} THEN ${now} ELSE a."window_started_at" END,
-         "last_failure_at" = ${now}
-       WHERE a."window_started_at" <= ${windowStart} OR a."failures" < $3
-       RETURNING "failures"`,
+      countFailureSql({ restartWhen: `a."window_started_at" <= ${windowStart}`, allowedWhen: `a."failures" < $3`, returning: '"failures"' }),
       [address, this.clockParam(), this.limits.addressCeiling],
     );
     return rows.length === 1;
@@ -317,6 +309,25 @@ export class SignInLimiter {
   private async giveBack(key: string): Promise<void> {
     await this.dataSource.query(`UPDATE "sign_in_attempt" SET "failures" = "failures" - 1 WHERE "key" = $1 AND "failures" > 0`, [key]);
   }
+}
+
+/**
+ * The upsert that counts one failure in sign_in_attempt row `$1` at the clock in `$2`: the count
+ * starts again at 1 when `restartWhen` holds, and the row is written only then or when
+ * `allowedWhen` holds (both SQL over the stored row `a`). No row returned: the attempt must wait.
+ * `existsParam` names the parameter holding account_exists, for rows that have one.
+ */
+function countFailureSql(o: { restartWhen: string; allowedWhen: string; existsParam?: string; returning: string }): string {
+  const now = NOW('$2');
+  const existsColumn = o.existsParam ? ', "account_exists"' : '';
+  const existsValue = o.existsParam ? `, ${o.existsParam}` : '';
+  return `INSERT INTO "sign_in_attempt" AS a ("key", "failures", "window_started_at", "last_failure_at"${existsColumn}) VALUES ($1, 1, ${now}, ${now}${existsValue})
+       ON CONFLICT ("key") DO UPDATE SET
+         "failures" = CASE WHEN ${o.restartWhen} THEN 1 ELSE a."failures" + 1 END,
+         "window_started_at" = CASE WHEN ${o.restartWhen} THEN ${now} ELSE a."window_started_at" END,
+         "last_failure_at" = ${now}
+       WHERE ${o.restartWhen} OR ${o.allowedWhen}
+       RETURNING ${o.returning}`;
 }
 
 /** The database's clock (shared by every instance), unless parameter `param` holds a test's clock. */
