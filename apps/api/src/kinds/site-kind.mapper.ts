@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SiteKindDefinition } from '@sitenet/domain';
+import { kindMetrics, type SiteKindDefinition } from '@sitenet/domain';
 
 /** What clients learn about a kind: labels, metrics, rules, marker and the JSON schema of its fields. */
 export function toSiteKindDescription(kind: SiteKindDefinition) {
@@ -8,7 +8,7 @@ export function toSiteKindDescription(kind: SiteKindDefinition) {
     labels: kind.labels,
     description: kind.description,
     aliases: kind.aliases ?? [],
-    metrics: kind.metrics,
+    metrics: kindMetrics(kind),
     listColumns: kind.listColumns ?? [],
     marker: kind.marker,
     sources: kind.sources ?? [],

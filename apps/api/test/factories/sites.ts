@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { creditCodeCheckCharacter, defineSiteKind, fieldMeta, wgs84ToGcj02 } from '@sitenet/domain';
+import { installedKinds } from '@sitenet/kinds';
 
 let serial = 0;
 
@@ -22,7 +23,8 @@ export const internshipBase = defineSiteKind({
     occupations: fieldMeta(z.array(z.string().min(1).max(30)).max(10).default([]), { label: { 'zh-CN': '见习岗位类别', en: 'Occupations' } }),
     internsThisYear: fieldMeta(z.number().int().min(0).max(5000).optional(), { label: { 'zh-CN': '本年见习人数', en: 'Interns this year' } }),
   }),
-  metrics: [{ key: 'internPlaces', labels: { 'zh-CN': '见习岗位', en: 'Internship places' }, unit: { 'zh-CN': '个', en: 'places' } }],
+  metrics: ['internPlaces'],
+  examples: { valid: { internPlaces: 12, occupations: ['电商客服', '数据标注'] }, invalid: { 'interns-within-capacity': { internPlaces: 1, internsThisYear: 11 } } },
   rules: [
     {
       id: 'interns-within-capacity',
@@ -54,39 +56,17 @@ export function internshipBaseInput(overrides: Record<string, unknown> = {}) {
     contact: { person: '王测试', phone: '13912345678' },
     openedOn: '2024-03-01',
     barrierFree: ['step-free-entrance', 'accessible-toilet'],
-    attributes: { internPlaces: 12, occupations: ['电商客服', '数据标注'] },
+    attributes: { ...internshipBase.examples.valid },
     ...overrides,
   };
 }
 
 export { wgs84ToGcj02 };
 
-/** Valid attributes for each installed kind: small, plausible, fictional. */
-export const installedKindAttributes: Record<string, Record<string, unknown>> = {
-  'incubation-base': {
-    grade: 'prefectural',
-    floorArea: 1200,
-    incubatedBusinesses: 12,
-    disabledEntrepreneurs: 15,
-    jobsForDisabled: 40,
-    services: ['low-cost-space', 'mentoring'],
-    operatorType: 'public-institution',
-    mentors: 3,
-  },
-  'auxiliary-workshop': {
-    host: 'community',
-    participants: 20,
-    disabilityCategories: ['intellectual'],
-    labourProjects: ['手工编织'],
-    contractedWorkers: 10,
-    insuredWorkers: 8,
-    jobCoaches: 2,
-  },
-  'blind-massage': { type: 'medical', licenceNumber: 'PDY12345678220102', licenceExpiresOn: '2028-06-30', blindPractitioners: 6, certifiedMedicalMasseurs: 2 },
-  'training-base': { grade: 'provincial', yearlyCapacity: 300, occupations: ['e-commerce', 'data-labelling'], traineesLastYear: 120, employedAfterTraining: 60 },
-  'beautiful-workshop': { grade: 'county', disabledWomenEmployed: 8, disabledWomenSupported: 20, projects: ['embroidery', 'hand-knitting'] },
-  'rural-employment-base': { operatorType: 'farmers-cooperative', industries: ['crop-farming'], disabledEmployed: 5, disabledInProduction: 3, disabledHouseholdsHelped: 8, heavyDisabilityHouseholds: 2 },
-};
+/** Valid attributes for each installed kind: the kind packages' own examples. */
+export const installedKindAttributes: Record<string, Record<string, unknown>> = Object.fromEntries(
+  installedKinds.map((kind) => [kind.code, kind.examples.valid]),
+);
 
 export function siteInput(kind: string, attributes: Record<string, unknown> = installedKindAttributes[kind], overrides: Record<string, unknown> = {}) {
   return { ...internshipBaseInput(), kind, name: `测试${kind}网点${++serial}`, attributes, ...overrides };

@@ -17,10 +17,19 @@ export interface SiteKindDefinition<Attributes extends z.ZodObject = z.ZodObject
   aliases?: LocalizedText[];
   /** The kind's own fields: a strict zod object whose fields carry `fieldMeta(...)`. */
   attributes: Attributes;
-  /** Numeric attributes that coverage targets may sum (participants, blind practitioners …). */
-  metrics: SiteMetric<Extract<keyof z.infer<Attributes>, string>>[];
+  /**
+   * Numeric attributes that coverage targets may sum (participants, blind practitioners …), named
+   * by field key: a metric's label and unit are its field's (`kindMetrics()`).
+   */
+  metrics: Extract<keyof z.infer<Attributes>, string>[];
   /** Rules across several fields, checked after the schema, each naming the field it blames. */
   rules?: CrossFieldRule<z.infer<Attributes>>[];
+  /**
+   * The kind's example attributes, the only ones every test layer, the demo generator and the
+   * benchmark use: one valid set, and per cross-field rule (by id) a set that passes the schema
+   * but breaks that rule. Checked when the kind is defined (`kindExampleProblems()`).
+   */
+  examples: SiteKindExamples<z.input<Attributes>>;
   /** The attributes shown as columns in the site list (at most a few). */
   listColumns?: Extract<keyof z.infer<Attributes>, string>[];
   /** How the kind is drawn on maps: an ECharts symbol and a colour with 3:1 contrast on white. */
@@ -29,10 +38,17 @@ export interface SiteKindDefinition<Attributes extends z.ZodObject = z.ZodObject
   sources?: string[];
 }
 
+/** A metric as clients see it: the field's key, label and unit. */
 export interface SiteMetric<Key extends string = string> {
   key: Key;
   labels: LocalizedText;
   unit: LocalizedText;
+}
+
+export interface SiteKindExamples<Input> {
+  valid: Input;
+  /** One per cross-field rule, keyed by the rule's id. */
+  invalid: Record<string, Input>;
 }
 
 export interface CrossFieldIssue {
@@ -86,16 +102,65 @@ export function defineSiteKind<A extends z.ZodObject>(definition: SiteKindDefini
       throw new SiteKindDefinitionError(`${where}: field ${key} needs fieldMeta() with zh-CN and English labels`);
     }
   }
-  for (const metric of definition.metrics) {
-    const field = shape[metric.key];
-    if (!field) throw new SiteKindDefinitionError(`${where}: metric ${metric.key} is not one of its fields`);
+  for (const key of definition.metrics) {
+    const field = shape[key];
+    if (!field) throw new SiteKindDefinitionError(`${where}: metric ${key} is not one of its fields`);
     const base = unwrap(field);
-    if (!(base instanceof z.ZodNumber)) throw new SiteKindDefinitionError(`${where}: metric ${metric.key} must be a number field`);
+    if (!(base instanceof z.ZodNumber)) throw new SiteKindDefinitionError(`${where}: metric ${key} must be a number field`);
+    const unit = presentationOf(field)?.unit;
+    if (!unit?.['zh-CN'] || !unit.en) throw new SiteKindDefinitionError(`${where}: metric ${key} needs a unit in fieldMeta() (zh-CN and English)`);
   }
   for (const column of definition.listColumns ?? []) {
     if (!shape[column]) throw new SiteKindDefinitionError(`${where}: list column ${column} is not one of its fields`);
   }
+  const problems = kindExampleProblems(definition);
+  if (problems.length > 0) throw new SiteKindDefinitionError(`${where}: ${problems.join('; ')}`);
   return definition;
+}
+
+/** A kind's metrics with the label and unit of their fields, as the API describes them. */
+export function kindMetrics(kind: SiteKindDefinition): SiteMetric[] {
+  const shape = kind.attributes.shape as Record<string, z.ZodType>;
+  return kind.metrics.map((key) => {
+    const presentation = presentationOf(shape[key]);
+    return { key, labels: presentation!.label, unit: presentation!.unit! };
+  });
+}
+
+/**
+ * What is wrong with a kind's examples (none when right): the valid example must pass the schema
+ * and every rule; each rule needs an invalid example that passes the schema and breaks that rule
+ * (and no other); an invalid example must name a rule the kind has.
+ */
+export function kindExampleProblems(kind: SiteKindDefinition): string[] {
+  const problems: string[] = [];
+  const examples = (kind as Partial<SiteKindDefinition>).examples;
+  if (!examples?.valid) return ['has no valid example'];
+  const broken = (label: string, input: unknown): string[] | undefined => {
+    const parsed = kind.attributes.safeParse(input);
+    if (!parsed.success) {
+      problems.push(`${label} does not parse: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join(', ')}`);
+      return undefined;
+    }
+    return checkKindRules(kind, parsed.data).map((issue) => issue.rule);
+  };
+  const validBroken = broken('valid example', examples.valid);
+  if (validBroken && validBroken.length > 0) problems.push(`valid example breaks rule ${[...new Set(validBroken)].join(', ')}`);
+  const ruleIds = (kind.rules ?? []).map((rule) => rule.id);
+  for (const id of ruleIds) {
+    const example = examples.invalid?.[id];
+    if (example === undefined) {
+      problems.push(`rule ${id} has no invalid example`);
+      continue;
+    }
+    const rules = broken(`invalid example for rule ${id}`, example);
+    if (rules && !rules.includes(id)) problems.push(`invalid example for rule ${id} does not break rule ${id}`);
+    else if (rules && rules.some((rule) => rule !== id)) problems.push(`invalid example for rule ${id} also breaks ${rules.filter((rule) => rule !== id).join(', ')}`);
+  }
+  for (const id of Object.keys(examples.invalid ?? {})) {
+    if (!ruleIds.includes(id)) problems.push(`invalid example ${id} names no rule of the kind`);
+  }
+  return problems;
 }
 
 function unwrap(schema: z.ZodType): z.ZodType {

@@ -1,4 +1,4 @@
-import { SiteKindRegistry, presentationOf, toFieldIssues, type SiteKindDefinition } from '@sitenet/domain';
+import { SiteKindRegistry, checkKindRules, kindExampleProblems, presentationOf, toFieldIssues, type SiteKindDefinition } from '@sitenet/domain';
 import { buildSiteSchemas } from '@sitenet/domain/schemas';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -86,7 +86,7 @@ describe('installed kinds', () => {
         const presentation = presentationOf(field);
         expect(presentation?.unit?.['zh-CN'], key).toBeTruthy();
         expect(presentation?.unit?.en, key).toBeTruthy();
-        if (kind.metrics.some((metric) => metric.key === key)) expect(presentation?.help?.['zh-CN'], key).toMatch(HAN);
+        if (kind.metrics.includes(key)) expect(presentation?.help?.['zh-CN'], key).toMatch(HAN);
       }
     });
 
@@ -123,29 +123,39 @@ function siteRequest(kind: string, attributes: Record<string, unknown>) {
   };
 }
 
-const minimalAttributes: Record<string, () => Record<string, unknown>> = {
-  'incubation-base': () => ({
-    grade: 'county',
-    floorArea: 300,
-    incubatedBusinesses: 5,
-    disabledEntrepreneurs: 5,
-    jobsForDisabled: 12,
-    services: ['low-cost-space'],
-    operatorType: 'government',
-  }),
-  'auxiliary-workshop': () => ({ host: 'community', participants: 10, disabilityCategories: ['intellectual'], contractedWorkers: 10, insuredWorkers: 8, jobCoaches: 1 }),
-  'blind-massage': () => ({ type: 'health-care', blindPractitioners: 3, certifiedMedicalMasseurs: 0 }),
-  'training-base': () => ({ grade: 'county', yearlyCapacity: 200, occupations: ['handicrafts'], traineesLastYear: 150, employedAfterTraining: 60 }),
-  'beautiful-workshop': () => ({ grade: 'county', disabledWomenEmployed: 8, disabledWomenSupported: 20, projects: ['embroidery'] }),
-  'rural-employment-base': () => ({
-    operatorType: 'family-farm',
-    industries: ['livestock'],
-    disabledEmployed: 4,
-    disabledInProduction: 6,
-    disabledHouseholdsHelped: 9,
-    heavyDisabilityHouseholds: 2,
-  }),
-};
+/** Each kind's own valid example (a fresh copy). */
+const minimalAttributes: Record<string, () => Record<string, unknown>> = Object.fromEntries(
+  installedKinds.map((kind) => [kind.code, () => structuredClone<Record<string, unknown>>(kind.examples.valid)]),
+);
+
+describe('the examples of every installed kind', () => {
+  it.each(installedKinds.map((kind) => [kind.code, kind] as const))('%s: a valid one, and one per rule that breaks that rule only', (_code, kind) => {
+    expect(kindExampleProblems(kind)).toEqual([]);
+    expect(Object.keys(kind.examples.invalid).sort()).toEqual((kind.rules ?? []).map((rule) => rule.id).sort());
+    expect(checkKindRules(kind, kind.attributes.parse(kind.examples.valid))).toEqual([]);
+    for (const [rule, example] of Object.entries(kind.examples.invalid)) {
+      expect(checkKindRules(kind, kind.attributes.parse(example)).map((issue) => issue.rule), rule).toContain(rule);
+    }
+  });
+
+  const workshop = installedKinds.find((kind) => kind.code === 'auxiliary-workshop')!;
+  const [contracted, insured] = (workshop.rules ?? []).map((rule) => rule.id);
+
+  it('names a kind that lacks them, and the rule an example does not break', () => {
+    expect(kindExampleProblems({ ...workshop, examples: undefined } as unknown as SiteKindDefinition)).toEqual(['has no valid example']);
+    const { [insured]: _dropped, ...onlyContracted } = workshop.examples.invalid;
+    expect(kindExampleProblems({ ...workshop, examples: { ...workshop.examples, invalid: onlyContracted } })).toEqual([`rule ${insured} has no invalid example`]);
+    const wrong = { ...workshop.examples.invalid, [contracted]: workshop.examples.valid };
+    expect(kindExampleProblems({ ...workshop, examples: { ...workshop.examples, invalid: wrong } })).toEqual([`invalid example for rule ${contracted} does not break rule ${contracted}`]);
+  });
+
+  it('names a valid example that does not parse or breaks a rule', () => {
+    const notParsing = { ...workshop, examples: { ...workshop.examples, valid: { ...workshop.examples.valid, participants: -1 } } };
+    expect(kindExampleProblems(notParsing)[0]).toMatch(/^valid example does not parse: participants/);
+    const breaking = { ...workshop, examples: { ...workshop.examples, valid: workshop.examples.invalid[contracted] } };
+    expect(kindExampleProblems(breaking)).toEqual([`valid example breaks rule ${contracted}`]);
+  });
+});
 
 describe('the API request schema built from the installed kinds', () => {
   const schemas = buildSiteSchemas(new SiteKindRegistry(installedKinds));
@@ -161,7 +171,7 @@ describe('the API request schema built from the installed kinds', () => {
   });
 
   it('reports a broken rule at the blamed attribute, in both languages', () => {
-    const request = siteRequest('auxiliary-workshop', { ...minimalAttributes['auxiliary-workshop'](), contractedWorkers: 11 });
+    const request = siteRequest('auxiliary-workshop', { ...minimalAttributes['auxiliary-workshop'](), contractedWorkers: 21 });
     const result = schemas.create.safeParse(request);
     const issues = toFieldIssues(result.error!.issues, 'zh-CN', 'body');
     expect(issues).toHaveLength(1);

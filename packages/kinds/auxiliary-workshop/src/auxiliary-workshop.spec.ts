@@ -133,6 +133,6 @@ describe('auxiliary workshop presentation', () => {
 
   it('says what the participant count includes', () => {
     expect(presentationOf(shape.participants)?.help?.['zh-CN']).toContain('不含工作人员');
-    expect(auxiliaryWorkshop.metrics.map((metric) => metric.key)).toEqual(['participants']);
+    expect(auxiliaryWorkshop.metrics).toEqual(['participants']);
   });
 });

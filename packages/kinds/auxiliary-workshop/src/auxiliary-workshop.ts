@@ -1,4 +1,4 @@
-import { defineSiteKind, fieldMeta, localizedIssue, type CrossFieldIssue, type LocalizedText, PERSONS_UNIT as PERSONS, countSchema as count, hasNoRepeats as unique } from '@sitenet/domain';
+import { defineSiteKind, type SiteKindExamples, fieldMeta, localizedIssue, type CrossFieldIssue, type LocalizedText, PERSONS_UNIT as PERSONS, countSchema as count, hasNoRepeats as unique } from '@sitenet/domain';
 import { lineText } from '@sitenet/domain/schemas';
 import { z } from 'zod';
 
@@ -140,6 +140,18 @@ function notMoreThanParticipants(field: 'contractedWorkers' | 'insuredWorkers', 
   return (a: AuxiliaryWorkshopAttributes): CrossFieldIssue[] => (a[field] > a.participants ? [{ path: [field], messages }] : []);
 }
 
+/** Attributes that pass the schema and every rule (test layers, demo data and benchmark use these). */
+const valid: z.input<typeof auxiliaryWorkshopAttributes> = { host: 'community', participants: 20, disabilityCategories: ['intellectual'], labourProjects: ['手工编织'], contractedWorkers: 10, insuredWorkers: 8, jobCoaches: 2 };
+
+/** The kind's examples: the valid attributes, and per rule attributes that break only that rule. */
+export const auxiliaryWorkshopExamples = {
+  valid,
+  invalid: {
+    'contracted-within-participants': { ...valid, contractedWorkers: 21 },
+    'insured-within-participants': { ...valid, insuredWorkers: 21 },
+  },
+} satisfies SiteKindExamples<z.input<typeof auxiliaryWorkshopAttributes>>;
+
 export const auxiliaryWorkshop = defineSiteKind({
   code: 'auxiliary-workshop',
   labels: { 'zh-CN': '残疾人辅助性就业机构', en: 'Auxiliary-employment workshop' },
@@ -155,7 +167,8 @@ export const auxiliaryWorkshop = defineSiteKind({
     { 'zh-CN': '就业帮扶车间', en: 'Employment support workshop' },
   ],
   attributes: auxiliaryWorkshopAttributes,
-  metrics: [{ key: 'participants', labels: { 'zh-CN': '辅助性就业人数', en: 'People in auxiliary employment' }, unit: PERSONS }],
+  examples: auxiliaryWorkshopExamples,
+  metrics: ['participants'],
   rules: [
     {
       id: 'contracted-within-participants',

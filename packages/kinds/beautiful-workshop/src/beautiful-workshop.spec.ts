@@ -111,7 +111,7 @@ describe('beautiful workshop presentation', () => {
   it('says that the total includes the women employed, and sums both as metrics', () => {
     expect(presentationOf(shape.disabledWomenSupported)?.help?.['zh-CN']).toContain('含上项安置就业');
     expect(presentationOf(shape.disabledWomenEmployed)?.help?.['zh-CN']).toContain('不含健全员工');
-    expect(beautifulWorkshop.metrics.map((metric) => metric.key)).toEqual(['disabledWomenEmployed', 'disabledWomenSupported']);
+    expect(beautifulWorkshop.metrics).toEqual(['disabledWomenEmployed', 'disabledWomenSupported']);
   });
 
   it('cites the Jilin clause with the 28-workshop target', () => {

@@ -1,4 +1,4 @@
-import { defineSiteKind, fieldMeta, localizedIssue, type LocalizedText, SITE_GRADES, SITE_GRADE_LABELS, type SiteGrade, PERSONS_UNIT as PERSONS, countSchema as count, hasNoRepeats as unique } from '@sitenet/domain';
+import { defineSiteKind, type SiteKindExamples, fieldMeta, localizedIssue, type LocalizedText, SITE_GRADES, SITE_GRADE_LABELS, type SiteGrade, PERSONS_UNIT as PERSONS, countSchema as count, hasNoRepeats as unique } from '@sitenet/domain';
 import { z } from 'zod';
 
 /** 工坊级别: Jilin 二(二)3 cultivates the workshops level by level (逐级培育打造). */
@@ -114,6 +114,17 @@ export const beautifulWorkshopAttributes = z.strictObject({
 });
 export type BeautifulWorkshopAttributes = z.infer<typeof beautifulWorkshopAttributes>;
 
+/** Attributes that pass the schema and every rule (test layers, demo data and benchmark use these). */
+const valid: z.input<typeof beautifulWorkshopAttributes> = { grade: 'county', disabledWomenEmployed: 8, disabledWomenSupported: 20, projects: ['embroidery', 'hand-knitting'] };
+
+/** The kind's examples: the valid attributes, and per rule attributes that break only that rule. */
+export const beautifulWorkshopExamples = {
+  valid,
+  invalid: {
+    'supported-includes-employed': { ...valid, disabledWomenSupported: 7 },
+  },
+} satisfies SiteKindExamples<z.input<typeof beautifulWorkshopAttributes>>;
+
 export const beautifulWorkshop = defineSiteKind({
   code: 'beautiful-workshop',
   labels: { 'zh-CN': '残疾妇女“美丽工坊”', en: 'Beautiful workshop for disabled women' },
@@ -126,10 +137,8 @@ export const beautifulWorkshop = defineSiteKind({
     { 'zh-CN': '残疾妇女美丽工坊', en: 'Beautiful workshop of disabled women' },
   ],
   attributes: beautifulWorkshopAttributes,
-  metrics: [
-    { key: 'disabledWomenEmployed', labels: { 'zh-CN': '安置就业的残疾妇女人数', en: 'Disabled women employed' }, unit: PERSONS },
-    { key: 'disabledWomenSupported', labels: { 'zh-CN': '安置带动就业增收的残疾妇女人数', en: 'Disabled women employed or supported' }, unit: PERSONS },
-  ],
+  examples: beautifulWorkshopExamples,
+  metrics: ['disabledWomenEmployed', 'disabledWomenSupported'],
   rules: [
     {
       id: 'supported-includes-employed',

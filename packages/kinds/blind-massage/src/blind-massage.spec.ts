@@ -161,6 +161,6 @@ describe('blind massage presentation', () => {
   });
 
   it('offers practitioners and certified masseurs as metrics', () => {
-    expect(blindMassage.metrics.map((metric) => metric.key)).toEqual(['blindPractitioners', 'certifiedMedicalMasseurs']);
+    expect(blindMassage.metrics).toEqual(['blindPractitioners', 'certifiedMedicalMasseurs']);
   });
 });

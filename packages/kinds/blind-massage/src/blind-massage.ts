@@ -1,4 +1,4 @@
-import { defineSiteKind, fieldMeta, type CrossFieldIssue, type LocalizedText, PERSONS_UNIT as PERSONS, countSchema as count } from '@sitenet/domain';
+import { defineSiteKind, type SiteKindExamples, fieldMeta, type CrossFieldIssue, type LocalizedText, PERSONS_UNIT as PERSONS, countSchema as count } from '@sitenet/domain';
 import { calendarDate, lineText } from '@sitenet/domain/schemas';
 import { z } from 'zod';
 
@@ -127,6 +127,21 @@ function medicalLicence(a: BlindMassageAttributes): CrossFieldIssue[] {
   return issues;
 }
 
+/** Attributes that pass the schema and every rule (test layers, demo data and benchmark use these). */
+const valid: z.input<typeof blindMassageAttributes> = { type: 'medical', licenceNumber: 'PDY12345678220102', licenceExpiresOn: '2028-06-30', blindPractitioners: 6, certifiedMedicalMasseurs: 2 };
+
+/** The kind's examples: the valid attributes, and per rule attributes that break only that rule. */
+export const blindMassageExamples = {
+  valid,
+  invalid: {
+    'medical-clinic-licence': { type: 'medical', licenceExpiresOn: '2028-06-30', blindPractitioners: 6, certifiedMedicalMasseurs: 2 },
+    'insurance-only-medical': { type: 'health-care', blindPractitioners: 6, certifiedMedicalMasseurs: 0, medicalInsuranceDesignated: true },
+    'medical-clinic-has-certified-masseur': { ...valid, certifiedMedicalMasseurs: 0 },
+    'certified-within-blind-practitioners': { ...valid, certifiedMedicalMasseurs: 7 },
+    'titles-within-certified': { ...valid, seniorTitles: 3 },
+  },
+} satisfies SiteKindExamples<z.input<typeof blindMassageAttributes>>;
+
 export const blindMassage = defineSiteKind({
   code: 'blind-massage',
   labels: { 'zh-CN': '盲人按摩机构', en: 'Blind massage institution' },
@@ -140,10 +155,8 @@ export const blindMassage = defineSiteKind({
     { 'zh-CN': '盲人按摩院', en: 'Blind massage parlour' },
   ],
   attributes: blindMassageAttributes,
-  metrics: [
-    { key: 'blindPractitioners', labels: { 'zh-CN': '盲人从业人员数', en: 'Blind practitioners' }, unit: PERSONS },
-    { key: 'certifiedMedicalMasseurs', labels: { 'zh-CN': '持证盲人医疗按摩人员数', en: 'Certified blind medical masseurs' }, unit: PERSONS },
-  ],
+  examples: blindMassageExamples,
+  metrics: ['blindPractitioners', 'certifiedMedicalMasseurs'],
   rules: [
     {
       id: 'medical-clinic-licence',

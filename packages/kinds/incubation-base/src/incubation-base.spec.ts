@@ -133,6 +133,6 @@ describe('incubation base presentation', () => {
   });
 
   it('offers its people counts as metrics for targets', () => {
-    expect(incubationBase.metrics.map((metric) => metric.key)).toEqual(['incubatedBusinesses', 'disabledEntrepreneurs', 'jobsForDisabled']);
+    expect(incubationBase.metrics).toEqual(['incubatedBusinesses', 'disabledEntrepreneurs', 'jobsForDisabled']);
   });
 });

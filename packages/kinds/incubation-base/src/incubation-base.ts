@@ -1,4 +1,4 @@
-import { defineSiteKind, fieldMeta, localizedIssue, type LocalizedText, SITE_GRADES, SITE_GRADE_LABELS, type SiteGrade, PERSONS_UNIT as PERSONS, countSchema as count } from '@sitenet/domain';
+import { defineSiteKind, type SiteKindExamples, fieldMeta, localizedIssue, type LocalizedText, SITE_GRADES, SITE_GRADE_LABELS, type SiteGrade, PERSONS_UNIT as PERSONS, countSchema as count } from '@sitenet/domain';
 import { z } from 'zod';
 
 /** 基地级别: who recognised the base (国家级/省级/市级/区县级). */
@@ -135,6 +135,18 @@ export const incubationBaseAttributes = z.strictObject({
 });
 export type IncubationBaseAttributes = z.infer<typeof incubationBaseAttributes>;
 
+/** Attributes that pass the schema and every rule (test layers, demo data and benchmark use these). */
+const valid: z.input<typeof incubationBaseAttributes> = { grade: 'prefectural', floorArea: 1200, incubatedBusinesses: 12, disabledEntrepreneurs: 15, jobsForDisabled: 40, services: ['low-cost-space', 'mentoring'], operatorType: 'public-institution', mentors: 3 };
+
+/** The kind's examples: the valid attributes, and per rule attributes that break only that rule. */
+export const incubationBaseExamples = {
+  valid,
+  invalid: {
+    'people-need-a-business': { ...valid, incubatedBusinesses: 0 },
+    'mentoring-needs-mentors': { ...valid, mentors: 0 },
+  },
+} satisfies SiteKindExamples<z.input<typeof incubationBaseAttributes>>;
+
 export const incubationBase = defineSiteKind({
   code: 'incubation-base',
   labels: { 'zh-CN': '残疾人创业孵化基地', en: 'Incubation base for disabled entrepreneurs' },
@@ -148,11 +160,8 @@ export const incubationBase = defineSiteKind({
     { 'zh-CN': '残疾人就业创业孵化基地', en: 'Employment and entrepreneurship incubation base' },
   ],
   attributes: incubationBaseAttributes,
-  metrics: [
-    { key: 'incubatedBusinesses', labels: { 'zh-CN': '在孵企业（项目）数', en: 'Businesses being incubated' }, unit: BUSINESSES },
-    { key: 'disabledEntrepreneurs', labels: { 'zh-CN': '残疾人创业者人数', en: 'Disabled entrepreneurs' }, unit: PERSONS },
-    { key: 'jobsForDisabled', labels: { 'zh-CN': '带动残疾人就业人数', en: 'Jobs for disabled people' }, unit: PERSONS },
-  ],
+  examples: incubationBaseExamples,
+  metrics: ['incubatedBusinesses', 'disabledEntrepreneurs', 'jobsForDisabled'],
   rules: [
     {
       id: 'people-need-a-business',

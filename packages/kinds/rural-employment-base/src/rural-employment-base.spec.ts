@@ -142,6 +142,6 @@ describe('rural employment base presentation', () => {
     expect(presentationOf(shape.disabledHouseholdsHelped)?.unit?.['zh-CN']).toBe('户');
     expect(presentationOf(shape.heavyDisabilityHouseholds)?.unit?.['zh-CN']).toBe('户');
     expect(presentationOf(shape.disabledInProduction)?.help?.['zh-CN']).toContain('不含上项吸纳就业');
-    expect(ruralEmploymentBase.metrics.map((metric) => metric.key)).toEqual(['disabledEmployed', 'disabledHouseholdsHelped']);
+    expect(ruralEmploymentBase.metrics).toEqual(['disabledEmployed', 'disabledHouseholdsHelped']);
   });
 });

@@ -1,4 +1,4 @@
-import { defineSiteKind, fieldMeta, localizedIssue, type LocalizedText, SITE_GRADES, SITE_GRADE_LABELS, type SiteGrade, PERSONS_UNIT as PERSONS, countSchema as count, hasNoRepeats as unique } from '@sitenet/domain';
+import { defineSiteKind, type SiteKindExamples, fieldMeta, localizedIssue, type LocalizedText, SITE_GRADES, SITE_GRADE_LABELS, type SiteGrade, PERSONS_UNIT as PERSONS, countSchema as count, hasNoRepeats as unique } from '@sitenet/domain';
 import { z } from 'zod';
 
 /** 认定级别 of a base, when one has been recognised (吉林 二(三)6: "对符合标准的按规定给予扶持"). */
@@ -136,6 +136,18 @@ export const ruralEmploymentBaseAttributes = z.strictObject({
 });
 export type RuralEmploymentBaseAttributes = z.infer<typeof ruralEmploymentBaseAttributes>;
 
+/** Attributes that pass the schema and every rule (test layers, demo data and benchmark use these). */
+const valid: z.input<typeof ruralEmploymentBaseAttributes> = { operatorType: 'farmers-cooperative', industries: ['crop-farming'], disabledEmployed: 5, disabledInProduction: 3, disabledHouseholdsHelped: 8, heavyDisabilityHouseholds: 2 };
+
+/** The kind's examples: the valid attributes, and per rule attributes that break only that rule. */
+export const ruralEmploymentBaseExamples = {
+  valid,
+  invalid: {
+    'people-need-a-household': { ...valid, disabledHouseholdsHelped: 0, heavyDisabilityHouseholds: 0 },
+    'heavy-within-households': { ...valid, heavyDisabilityHouseholds: 9 },
+  },
+} satisfies SiteKindExamples<z.input<typeof ruralEmploymentBaseAttributes>>;
+
 export const ruralEmploymentBase = defineSiteKind({
   code: 'rural-employment-base',
   labels: { 'zh-CN': '农村残疾人就业帮扶基地', en: 'Rural employment base' },
@@ -149,10 +161,8 @@ export const ruralEmploymentBase = defineSiteKind({
     { 'zh-CN': '扶残涉农经济组织', en: 'Farm business supporting disabled people' },
   ],
   attributes: ruralEmploymentBaseAttributes,
-  metrics: [
-    { key: 'disabledEmployed', labels: { 'zh-CN': '吸纳残疾人就业人数', en: 'Disabled people employed' }, unit: PERSONS },
-    { key: 'disabledHouseholdsHelped', labels: { 'zh-CN': '帮扶残疾人家庭户数', en: 'Households of disabled people helped' }, unit: HOUSEHOLDS },
-  ],
+  examples: ruralEmploymentBaseExamples,
+  metrics: ['disabledEmployed', 'disabledHouseholdsHelped'],
   rules: [
     {
       id: 'people-need-a-household',

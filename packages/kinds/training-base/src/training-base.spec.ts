@@ -117,6 +117,6 @@ describe('training base presentation', () => {
   it('counts trainees in person-times and the employed in persons', () => {
     expect(presentationOf(shape.traineesLastYear)?.unit?.['zh-CN']).toBe('人次');
     expect(presentationOf(shape.employedAfterTraining)?.unit?.['zh-CN']).toBe('人');
-    expect(trainingBase.metrics.map((metric) => metric.key)).toEqual(['traineesLastYear', 'employedAfterTraining', 'yearlyCapacity']);
+    expect(trainingBase.metrics).toEqual(['traineesLastYear', 'employedAfterTraining', 'yearlyCapacity']);
   });
 });

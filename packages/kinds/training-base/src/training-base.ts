@@ -1,4 +1,4 @@
-import { defineSiteKind, fieldMeta, localizedIssue, type LocalizedText, SITE_GRADES, SITE_GRADE_LABELS, type SiteGrade, PERSONS_UNIT as PERSONS, countSchema as count, hasNoRepeats as unique } from '@sitenet/domain';
+import { defineSiteKind, type SiteKindExamples, fieldMeta, localizedIssue, type LocalizedText, SITE_GRADES, SITE_GRADE_LABELS, type SiteGrade, PERSONS_UNIT as PERSONS, countSchema as count, hasNoRepeats as unique } from '@sitenet/domain';
 import { z } from 'zod';
 
 /** 基地级别 (青岛 (五): "打造国家级、省级残疾人职业培训基地"). Same scale as incubation bases. */
@@ -162,6 +162,17 @@ export function employmentRateAfterTraining(attributes: Pick<TrainingBaseAttribu
   return attributes.employedAfterTraining / attributes.traineesLastYear;
 }
 
+/** Attributes that pass the schema and every rule (test layers, demo data and benchmark use these). */
+const valid: z.input<typeof trainingBaseAttributes> = { grade: 'provincial', yearlyCapacity: 300, occupations: ['e-commerce', 'data-labelling'], traineesLastYear: 120, employedAfterTraining: 60 };
+
+/** The kind's examples: the valid attributes, and per rule attributes that break only that rule. */
+export const trainingBaseExamples = {
+  valid,
+  invalid: {
+    'employed-within-trainees': { ...valid, employedAfterTraining: 121 },
+  },
+} satisfies SiteKindExamples<z.input<typeof trainingBaseAttributes>>;
+
 export const trainingBase = defineSiteKind({
   code: 'training-base',
   labels: { 'zh-CN': '残疾人职业培训基地', en: 'Vocational training base' },
@@ -175,11 +186,8 @@ export const trainingBase = defineSiteKind({
     { 'zh-CN': '残疾人职业培训机构', en: 'Vocational training provider for disabled people' },
   ],
   attributes: trainingBaseAttributes,
-  metrics: [
-    { key: 'traineesLastYear', labels: { 'zh-CN': '上年度培训残疾人人次', en: 'Disabled trainees last year' }, unit: PERSON_TIMES },
-    { key: 'employedAfterTraining', labels: { 'zh-CN': '培训后实现就业人数', en: 'Employed after training' }, unit: PERSONS },
-    { key: 'yearlyCapacity', labels: { 'zh-CN': '年培训能力', en: 'Yearly training capacity' }, unit: { 'zh-CN': '人次/年', en: 'person-times/year' } },
-  ],
+  examples: trainingBaseExamples,
+  metrics: ['traineesLastYear', 'employedAfterTraining', 'yearlyCapacity'],
   rules: [
     {
       id: 'employed-within-trainees',
