@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RegionEntity } from '../regions/region.entity.js';
+import { RegionsModule } from '../regions/regions.module.js';
 import { TargetsModule } from '../targets/targets.module.js';
 import { CoverageController } from './coverage.controller.js';
 import { CoverageService } from './coverage.service.js';
@@ -8,7 +9,7 @@ import { ServicePointEntity } from './service-point.entity.js';
 import { ServicePointsService } from './service-points.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ServicePointEntity, RegionEntity]), TargetsModule],
+  imports: [TypeOrmModule.forFeature([ServicePointEntity, RegionEntity]), TargetsModule, RegionsModule],
   controllers: [CoverageController],
   providers: [CoverageService, ServicePointsService],
 })

@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import {
+  UNIT_COLUMNS,
+  ancestorColumnOf,
   kindMetrics,
   evaluateTarget,
   monthOf,
@@ -9,6 +11,7 @@ import {
   type CoverageInputs,
   type CoverageResult,
   type RuleLabels,
+  type RegionLevel,
   type RegionType,
   type SiteKindRegistry,
 } from '@sitenet/domain';
@@ -16,11 +19,13 @@ import type { Jurisdiction } from '../auth/jurisdiction.js';
 import { SITE_KIND_REGISTRY } from '../kinds/kinds.tokens.js';
 import type { RegionEntity } from '../regions/region.entity.js';
 import type { TargetView } from '../targets/target.mapper.js';
+import { RegionsService } from '../regions/regions.service.js';
 import { TargetsService } from '../targets/targets.service.js';
 
-/** The column of `site` (and `region`) that holds a unit of each level. */
-const UNIT_COLUMN = { 1: 'province_code', 2: 'prefecture_code', 3: 'county_code', 4: 'township_code' } as const;
-const REGION_ROOT_COLUMN = { 1: 'province_code', 2: 'prefecture_code', 3: 'county_code' } as const;
+/** The column of `site` that holds a unit of each level (the map is @sitenet/domain's UNIT_COLUMNS). */
+const unitColumn = (level: number) => UNIT_COLUMNS[level as RegionLevel].column;
+/** The column of `region` (and `site`) that holds the region's descendants; none for a township. */
+const rootColumn = (level: number) => ancestorColumnOf(level)?.column;
 
 export interface CoverageEntry extends CoverageResult {
   target: TargetView;
@@ -39,10 +44,11 @@ export class CoverageService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(SITE_KIND_REGISTRY) private readonly kinds: SiteKindRegistry,
     private readonly targets: TargetsService,
+    private readonly regions: RegionsService,
   ) {}
 
   async coverage(regionCode: string, scope: Jurisdiction, asOf = new Date()) {
-    const region = await this.targets.visibleRegion(regionCode, scope);
+    const region = await this.regions.visible(regionCode, scope);
     const inForce = (await this.targets.inForce(region)).filter(({ target, inherited }) => !inherited || ['per-unit-minimum', 'proximity'].includes(target.rule.shape));
     const results: CoverageEntry[] = [];
     for (const { target, inherited } of inForce) {
@@ -55,13 +61,13 @@ export class CoverageService {
 
   /** Approved sites per kind for every unit of a level in the region (the region itself when it is of that level), units with none included. */
   async matrix(regionCode: string, level: 2 | 3 | 4, scope: Jurisdiction) {
-    const region = await this.targets.visibleRegion(regionCode, scope);
-    const root = REGION_ROOT_COLUMN[region.level as 1 | 2 | 3];
+    const region = await this.regions.visible(regionCode, scope);
+    const root = rootColumn(region.level);
     const rows: { code: string; name: string; type: string; statistical_only: boolean; kind: string | null; count: string }[] = root
       ? await this.dataSource.query(
           `SELECT r.code, r.name, r.type, r.statistical_only, s.kind, count(s.id)::text AS count
              FROM region r
-             LEFT JOIN site s ON s.${UNIT_COLUMN[level]} = r.code AND s.status = 'approved'
+             LEFT JOIN site s ON s.${unitColumn(level)} = r.code AND s.status = 'approved'
             WHERE r.level = $1 AND (r.code = $2 OR r.${root} = $2)
             GROUP BY r.code, r.name, r.type, r.statistical_only, s.kind
             ORDER BY r.code`,
@@ -82,8 +88,8 @@ export class CoverageService {
 
   /** Sites approved per month and kind inside the region (by the month of first approval). */
   async trend(regionCode: string, months: number, scope: Jurisdiction, asOf = new Date()) {
-    const region = await this.targets.visibleRegion(regionCode, scope);
-    const column = UNIT_COLUMN[region.level as 1 | 2 | 3 | 4];
+    const region = await this.regions.visible(regionCode, scope);
+    const column = unitColumn(region.level);
     const rows: { month: string; kind: string; count: string }[] = await this.dataSource.query(
       `SELECT to_char(s.approved_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, s.kind, count(*)::text AS count
          FROM site s
@@ -121,16 +127,16 @@ export class CoverageService {
     const shape = shapeOf(target.rule);
     if (!shape) return {};
     const params = shape.params.parse(target.rule);
-    const where = `s.status = 'approved' AND s.kind = ANY($1) AND s.${UNIT_COLUMN[region.level as 1 | 2 | 3 | 4]} = $2`;
+    const where = `s.status = 'approved' AND s.kind = ANY($1) AND s.${unitColumn(region.level)} = $2`;
     const inputs: CoverageInputs = {};
     const level = shape.unitLevelOf?.(params);
-    const root = REGION_ROOT_COLUMN[region.level as 1 | 2 | 3];
+    const root = rootColumn(region.level);
     if (shape.needs.includes('units') && level) {
       const rows: { code: string; name: string; type: string; statistical_only: boolean; count: string }[] = root
         ? await this.dataSource.query(
             `SELECT r.code, r.name, r.type, r.statistical_only, count(s.id)::text AS count
                FROM region r
-               LEFT JOIN site s ON s.${UNIT_COLUMN[level]} = r.code AND s.status = 'approved' AND s.kind = ANY($1)
+               LEFT JOIN site s ON s.${unitColumn(level)} = r.code AND s.status = 'approved' AND s.kind = ANY($1)
               WHERE r.level = $3 AND (r.code = $2 OR r.${root} = $2)
               GROUP BY r.code, r.name, r.type, r.statistical_only ORDER BY r.code`,
             [target.kinds, region.code, level],
@@ -140,7 +146,7 @@ export class CoverageService {
     }
     if (shape.needs.includes('unitMonthly') && level) {
       const rows: { unit: string; month: string; count: string }[] = await this.dataSource.query(
-        `SELECT s.${UNIT_COLUMN[level]} AS unit, to_char(s.approved_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::text AS count
+        `SELECT s.${unitColumn(level)} AS unit, to_char(s.approved_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::text AS count
            FROM site s WHERE ${where} AND s.approved_at IS NOT NULL GROUP BY 1, 2`,
         [target.kinds, region.code],
       );
@@ -169,7 +175,7 @@ export class CoverageService {
    * counts as one demand point at its centroid, marked coarse.
    */
   private async demandPoints(region: RegionEntity): Promise<CoverageInputs['demandPoints']> {
-    const root = REGION_ROOT_COLUMN[region.level as 1 | 2 | 3];
+    const root = rootColumn(region.level);
     if (!root) return [];
     const townships: { code: string; name: string; county: string; lat: number; lng: number }[] = await this.dataSource.query(
       `SELECT r.code, r.name, r.county_code AS county, p.lat, p.lng

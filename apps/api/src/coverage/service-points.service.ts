@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { toWgs84, type CoordinateSystem } from '@sitenet/domain';
+import { ancestorColumnOf, toWgs84, type CoordinateSystem } from '@sitenet/domain';
 import { ValidationApiException } from '../common/api-exception.js';
 import { withinJurisdiction, type Actor } from '../auth/jurisdiction.js';
 import { RegionEntity } from '../regions/region.entity.js';
-import { TargetsService } from '../targets/targets.service.js';
+import { RegionsService } from '../regions/regions.service.js';
 import { ServicePointEntity } from './service-point.entity.js';
 
 @Injectable()
@@ -13,19 +13,19 @@ export class ServicePointsService {
   constructor(
     @InjectRepository(ServicePointEntity) private readonly points: Repository<ServicePointEntity>,
     @InjectRepository(RegionEntity) private readonly regions: Repository<RegionEntity>,
-    private readonly targets: TargetsService,
+    private readonly regionsService: RegionsService,
   ) {}
 
   async list(regionCode: string, actor: Actor) {
-    const region = await this.targets.visibleRegion(regionCode, actor.scope);
-    const column = ({ 1: 'provinceCode', 2: 'prefectureCode', 3: 'countyCode' } as const)[region.level as 1 | 2 | 3] ?? 'code';
+    const region = await this.regionsService.visible(regionCode, actor.scope);
+    const column = ancestorColumnOf(region.level)?.property ?? 'code';
     const rows = await this.points.createQueryBuilder('p').innerJoinAndSelect('p.region', 'r').where(`r.${column} = :code`, { code: region.code }).orderBy('r.code').getMany();
     return { items: rows.map((p) => ({ code: p.regionCode, name: p.region!.name, location: { lat: p.lat, lng: p.lng }, updatedAt: p.updatedAt.toISOString() })) };
   }
 
   /** Sets where a township's service centre is (a township inside the caller's jurisdiction). */
   async set(code: string, input: { lat: number; lng: number; system: CoordinateSystem }, actor: Actor) {
-    const region = await this.targets.visibleRegion(code, actor.scope);
+    const region = await this.regionsService.visible(code, actor.scope);
     if (region.level !== 4) {
       throw new ValidationApiException([
         { path: 'param.code', code: 'region.not_township', messages: { 'zh-CN': '服务点位置只能为乡镇（街道）填写', en: 'A service point belongs to a township' } },

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository, type SelectQueryBuilder } from 'typeorm';
-import type { RegionChildrenResponse, RegionDetail, RegionSearchResponse } from '@sitenet/domain';
+import { ancestorColumnOf, withinJurisdiction, type Jurisdiction, type RegionChildrenResponse, type RegionDetail, type RegionSearchResponse } from '@sitenet/domain';
 import { NotFoundApiException } from '../common/api-exception.js';
 import { RegionEntity } from './region.entity.js';
 import { ancestorCodes, toRegionDetail, toRegionSummary } from './region.mapper.js';
@@ -19,6 +19,22 @@ export class RegionsService {
       throw new NotFoundApiException('region.not_found', {
         'zh-CN': `没有代码为 ${code} 的行政区划，请检查代码是否正确。`,
         en: `There is no administrative division with code ${code}; check the code.`,
+      });
+    }
+    return region;
+  }
+
+  /**
+   * A region the caller may look at, or a 404 that does not say whether it exists: the one place
+   * the API applies the jurisdiction rules of @sitenet/domain to a region (targets, coverage,
+   * service points).
+   */
+  async visible(code: string, scope: Jurisdiction): Promise<RegionEntity> {
+    const region = await this.regions.findOneBy({ code });
+    if (!region || !withinJurisdiction(scope, region)) {
+      throw new NotFoundApiException('region.not_in_jurisdiction', {
+        'zh-CN': `没有代码为 ${code} 的行政区划，或它不在您的辖区内。`,
+        en: `There is no administrative division ${code} in your jurisdiction.`,
       });
     }
     return region;
@@ -54,7 +70,7 @@ export class RegionsService {
   }
 
   private restrictToSubtree(builder: SelectQueryBuilder<RegionEntity>, root: RegionEntity): void {
-    const column = ({ 1: 'provinceCode', 2: 'prefectureCode', 3: 'countyCode' } as const)[root.level as 1 | 2 | 3];
+    const column = ancestorColumnOf(root.level)?.property;
     if (!column) {
       builder.andWhere('1 = 0');
       return;

@@ -5,11 +5,13 @@ import { Brackets, MoreThan, type DataSource, type EntityManager, type Repositor
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import {
   SITE_STATUS_LABELS,
+  UNIT_COLUMNS,
   diffFields,
   editModeFor,
   toWgs84,
   type CoordinateSystem,
   type FieldChange,
+  type RegionLevel,
   type Site,
   type SiteHistoryEntry,
   type SiteListResponse,
@@ -218,7 +220,7 @@ export class SitesService {
     if (query.region) {
       const region = await this.regions.findOneBy({ code: query.region });
       if (!region) throw unknownRegion(query.region, 'query.region');
-      const column = ({ 1: 'provinceCode', 2: 'prefectureCode', 3: 'countyCode', 4: 'townshipCode' } as const)[region.level as 1 | 2 | 3 | 4];
+      const column = UNIT_COLUMNS[region.level as RegionLevel].property;
       builder.andWhere(`site.${column} = :region`, { region: region.code });
     }
     const text = query.q;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { targetCreateSchema, targetIdParamsSchema, targetListQuerySchema, targetSchema, targetUpdateSchema } from '@sitenet/domain/schemas';
 import { CurrentActor, SignedIn } from '../common/access.js';
 import type { Actor } from '../auth/jurisdiction.js';
+import { RegionsService } from '../regions/regions.service.js';
 import type { TargetView } from './target.mapper.js';
 import { InstalledKindsPipe } from './installed-kinds.pipe.js';
 import { TargetsService, type TargetInput, type TargetPatch } from './targets.service.js';
@@ -12,14 +13,17 @@ import { TargetsService, type TargetInput, type TargetPatch } from './targets.se
 @ApiBearerAuth()
 @Controller('targets')
 export class TargetsController {
-  constructor(private readonly targets: TargetsService) {}
+  constructor(
+    private readonly targets: TargetsService,
+    private readonly regions: RegionsService,
+  ) {}
 
   @Get()
   @SignedIn()
   @ApiOperation({ summary: 'Targets in force for a region: its own and those of the units above it' })
   @ApiOkResponse({ standardSchema: z.object({ items: z.array(targetSchema.extend({ inherited: z.boolean() })) }).meta({ id: 'TargetList' }) })
   async list(@CurrentActor() actor: Actor, @Query({ schema: targetListQuerySchema }) query: { region: string; retired?: boolean }) {
-    const region = await this.targets.visibleRegion(query.region, actor.scope);
+    const region = await this.regions.visible(query.region, actor.scope);
     return { items: (await this.targets.inForce(region, query.retired)).map(({ target, inherited }) => ({ ...target, inherited })) };
   }
 

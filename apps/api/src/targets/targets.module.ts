@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RegionEntity } from '../regions/region.entity.js';
+import { RegionsModule } from '../regions/regions.module.js';
 import { TargetEntity } from './target.entity.js';
 import { TargetsController } from './targets.controller.js';
 import { TargetsService } from './targets.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([TargetEntity, RegionEntity])],
+  imports: [TypeOrmModule.forFeature([TargetEntity, RegionEntity]), RegionsModule],
   controllers: [TargetsController],
   providers: [TargetsService],
   exports: [TargetsService],

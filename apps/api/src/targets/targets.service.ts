@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { In, type DataSource, type Repository } from 'typeorm';
-import { toFieldIssues, type LocalizedText, type SiteKindRegistry, type TargetRule, type TargetSource, type TargetStrength } from '@sitenet/domain';
+import { liesInside, toFieldIssues, type LocalizedText, type SiteKindRegistry, type TargetRule, type TargetSource, type TargetStrength } from '@sitenet/domain';
 import { seededTargetSchema } from '@sitenet/domain/schemas';
 import { ApiException, NotFoundApiException, ValidationApiException } from '../common/api-exception.js';
 import { withinJurisdiction, type Actor, type Jurisdiction } from '../auth/jurisdiction.js';
@@ -77,18 +77,6 @@ export class TargetsService {
     return { name: FILE, rows: rows.length, skipped: false, milliseconds: performance.now() - started };
   }
 
-  /** A region the caller may look at, or a 404 that does not say whether it exists. */
-  async visibleRegion(code: string, scope: Jurisdiction): Promise<RegionEntity> {
-    const region = await this.regions.findOneBy({ code });
-    if (!region || !withinJurisdiction(scope, region)) {
-      throw new NotFoundApiException('region.not_in_jurisdiction', {
-        'zh-CN': `没有代码为 ${code} 的行政区划，或它不在您的辖区内。`,
-        en: `There is no administrative division ${code} in your jurisdiction.`,
-      });
-    }
-    return region;
-  }
-
   /** Targets set by the region itself and by the units above it, not retired. */
   async inForce(region: RegionEntity, includeRetired = false): Promise<{ target: TargetView; inherited: boolean }[]> {
     const ancestors = [region.provinceCode, region.prefectureCode, region.countyCode].filter((c): c is string => !!c && c !== region.code);
@@ -131,7 +119,7 @@ export class TargetsService {
     const found = new Map((await this.regions.findBy({ code: In(rule.exemptions) })).map((unit) => [unit.code, unit]));
     const issues = rule.exemptions.flatMap((code, index) => {
       const unit = found.get(code);
-      const inside = unit && unit.code !== regionCode && [unit.provinceCode, unit.prefectureCode, unit.countyCode].includes(regionCode);
+      const inside = unit && liesInside(unit, regionCode);
       if (unit && inside && unit.level === rule.level) return [];
       const levelName = rule.level === 2 ? { zh: '市（州）级', en: 'prefecture-level' } : { zh: '县级', en: 'county-level' };
       const messages = !unit
