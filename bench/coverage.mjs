@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { PGlite } from '@electric-sql/pglite';
 import request from 'supertest';
+import { installedKinds } from '@sitenet/kinds';
 
 const api = (p) => import(new URL(`../apps/api/dist/${p}`, import.meta.url).href);
 const { loadConfig } = await api('config/config.js');
@@ -19,7 +20,9 @@ const { prepareDatabase } = await api('database/prepare.js');
 const { createApp } = await api('create-app.js');
 const { seedApplicationData } = await api('seeding/reference-data.js');
 
-const KINDS = ['incubation-base', 'auxiliary-workshop', 'blind-massage', 'training-base', 'beautiful-workshop', 'rural-employment-base'];
+/** Every installed kind, each site with its kind's own valid example attributes. */
+const KINDS = installedKinds.map((kind) => kind.code);
+const EXAMPLES = Object.fromEntries(installedKinds.map((kind) => [kind.code, JSON.stringify(kind.examples.valid)]));
 const time = async (fn, runs = 1) => {
   const started = performance.now();
   for (let i = 0; i < runs; i++) await fn();
@@ -46,7 +49,7 @@ async function addApprovedSites(count) {
     for (let i = start; i < Math.min(count, start + 500); i++) {
       const c = counties[i % counties.length];
       const kind = KINDS[i % KINDS.length];
-      const row = [randomUUID(), kind, `基准网点${i}`, c.code, c.province_code, c.prefecture_code, c.code, '基准路1号', c.lat, c.lng, 'wgs84', '基准运营方', '91220102MA0Y4E8X1' + 'A', '基准', '0431-66668888', JSON.stringify({ participants: 10, blindPractitioners: 3, disabledWomenSupported: 5 }), 'approved', 1, new Date(Date.UTC(2024, i % 30, 1)).toISOString()];
+      const row = [randomUUID(), kind, `基准网点${i}`, c.code, c.province_code, c.prefecture_code, c.code, '基准路1号', c.lat, c.lng, 'wgs84', '基准运营方', '91220102MA0Y4E8X1' + 'A', '基准', '0431-66668888', EXAMPLES[kind], 'approved', 1, new Date(Date.UTC(2024, i % 30, 1)).toISOString()];
       values.push(`(${row.map((v) => { params.push(v); return `$${params.length}`; }).join(', ')})`);
     }
     await dataSource.query(

@@ -22,6 +22,7 @@ import { performance } from 'node:perf_hooks';
 import { PGlite } from '@electric-sql/pglite';
 import { creditCodeCheckCharacter } from '@sitenet/domain';
 import request from 'supertest';
+import { trainingBase } from '@sitenet/kinds';
 
 const api = (p) => import(new URL(`../apps/api/dist/${p}`, import.meta.url).href);
 const { loadConfig } = await api('config/config.js');
@@ -50,7 +51,7 @@ function siteInput() {
     contact: { person: '王基准', phone: '13912345678' },
     openedOn: '2024-03-01',
     barrierFree: ['step-free-entrance'],
-    attributes: { grade: 'provincial', yearlyCapacity: 300, occupations: ['e-commerce'], traineesLastYear: 120, employedAfterTraining: 60 },
+    attributes: trainingBase.examples.valid,
   };
 }
 

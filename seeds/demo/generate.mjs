@@ -234,6 +234,17 @@ for (const county of jilinCounties) {
   }
 }
 
+// A kind installed later without a recipe above still appears: one site per 市(州) seat with the
+// kind's own valid example attributes (after the recipes, so the sites above stay identical).
+const KINDS_WITH_RECIPES = new Set(['auxiliary-workshop', 'blind-massage', 'incubation-base', 'training-base', 'beautiful-workshop', 'rural-employment-base']);
+for (const kind of installedKinds.filter((k) => !KINDS_WITH_RECIPES.has(k.code))) {
+  for (const prefecture of prefectures) {
+    const seat = jilinCounties.filter((c) => c.parent === prefecture.code).sort((a, b) => a.code.localeCompare(b.code))[0];
+    if (!seat) continue;
+    add(kind.code, seat, { name: `${short(prefecture.name)}${kind.labels['zh-CN']}`, operatorName: `${prefecture.name}示例${kind.labels['zh-CN']}运营单位`, attributes: structuredClone(kind.examples.valid) });
+  }
+}
+
 const out = {
   notice: 'FICTIONAL demo data for trials and development: every site, name, operator, credit code, person and phone number here is invented. Never loaded in production (NODE_ENV=production).',
   generatedBy: 'seeds/demo/generate.mjs',
