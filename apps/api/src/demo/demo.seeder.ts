@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
@@ -9,8 +8,7 @@ import type { SiteSchemas } from '@sitenet/domain/schemas';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { AccountsService } from '../auth/accounts.service.js';
 import { SITE_SCHEMAS } from '../kinds/kinds.tokens.js';
-import type { SeedOutcome } from '../seeding/region-seeder.js';
-import { SeedFileError } from '../seeding/region-seeder.js';
+import { SeedFileError, loadSeedFile, type SeedOutcome } from '../seeding/seed-file.js';
 import { DEMO_WRITER_ID } from './demo-sites.js';
 import { SitesService, type SiteCreateInput, type Writer } from '../sites/sites.service.js';
 import { DEMO_ACCOUNTS_FILE, demoAccountsRefusal, demoAccountsRefusalReason, demoUsernames } from './demo-access.js';
@@ -87,28 +85,24 @@ export class DemoSeeder {
   }
 
   async seedSites(): Promise<SeedOutcome> {
-    const started = performance.now();
     if (this.config.production) throw new SeedFileError('Demo data is never loaded in production');
-    const text = await readFile(path.join(this.config.seedsDir, SITES_FILE), 'utf8');
-    const checksum = createHash('sha256').update(text).digest('hex');
-    const [previous] = await this.dataSource.query<{ checksum: string }[]>(`SELECT "checksum" FROM "seed_run" WHERE "name" = $1`, [SITES_FILE]);
-    if (previous?.checksum === checksum) return { name: SITES_FILE, rows: 0, skipped: true, milliseconds: performance.now() - started };
-    const file = JSON.parse(text) as DemoSitesFile;
-    const prepared = file.sites.map(({ id, status, ...input }) => {
-      if (!SITE_STATUSES.includes(status)) throw new SeedFileError(`${SITES_FILE}: site ${id} has unknown status ${status}`);
-      const parsed = this.schemas.create.safeParse(input, { reportInput: true });
-      if (!parsed.success) {
-        const problems = toFieldIssues(parsed.error.issues, 'en').map((i) => `${i.path}: ${i.message}`);
-        throw new SeedFileError(`${SITES_FILE}: site ${id} (${String(input.name)}) is invalid: ${problems.join('; ')}`);
-      }
-      return { id, status, input: parsed.data as SiteCreateInput };
+    return loadSeedFile(this.dataSource, this.config.seedsDir, {
+      name: SITES_FILE,
+      parse: (text) =>
+        (JSON.parse(text) as DemoSitesFile).sites.map(({ id, status, ...input }) => {
+          if (!SITE_STATUSES.includes(status)) throw new SeedFileError(`${SITES_FILE}: site ${id} has unknown status ${status}`);
+          const parsed = this.schemas.create.safeParse(input, { reportInput: true });
+          if (!parsed.success) {
+            const problems = toFieldIssues(parsed.error.issues, 'en').map((i) => `${i.path}: ${i.message}`);
+            throw new SeedFileError(`${SITES_FILE}: site ${id} (${String(input.name)}) is invalid: ${problems.join('; ')}`);
+          }
+          return { id, status, input: parsed.data as SiteCreateInput };
+        }),
+      // Each site is written with its history by SitesService in a transaction of its own.
+      transaction: false,
+      apply: async (_manager, rows) => {
+        for (const site of rows) await this.sites.upsertSeeded(site.id, site.status, site.input, SEED_WRITER);
+      },
     });
-    for (const site of prepared) await this.sites.upsertSeeded(site.id, site.status, site.input, SEED_WRITER);
-    await this.dataSource.query(
-      `INSERT INTO "seed_run" ("name", "checksum", "row_count", "applied_at") VALUES ($1, $2, $3, now())
-       ON CONFLICT ("name") DO UPDATE SET "checksum" = EXCLUDED."checksum", "row_count" = EXCLUDED."row_count", "applied_at" = EXCLUDED."applied_at"`,
-      [SITES_FILE, checksum, prepared.length],
-    );
-    return { name: SITES_FILE, rows: prepared.length, skipped: false, milliseconds: performance.now() - started };
   }
 }

@@ -1,12 +1,12 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
 import { isRegionTypeOfLevel, type RegionLevel } from '@sitenet/domain';
+import { SeedFileError, loadSeedFile, type SeedOutcome } from './seed-file.js';
+
+export { SeedFileError, type SeedOutcome } from './seed-file.js';
 
 /**
  * Loads seeds/divisions/regions.json (all of China's divisions, see seeds/README.md) into the
- * `region` table. Idempotent: the file's checksum is recorded in `seed_run`, and an unchanged
+ * `region` table. Idempotent (seed-file.ts): the file's checksum is recorded in `seed_run`, and an unchanged
  * file is skipped; a changed file is upserted row by row (insert or update on the code), in one
  * transaction, in multi-row batches.
  */
@@ -18,17 +18,8 @@ interface RegionsFile {
   rows: RegionRow[];
 }
 
-export interface SeedOutcome {
-  name: string;
-  rows: number;
-  skipped: boolean;
-  milliseconds: number;
-}
-
 const EXPECTED_COLUMNS = ['code', 'name', 'level', 'parent', 'type', 'statisticalOnly', 'lng', 'lat'];
 const BATCH = 1000;
-
-export class SeedFileError extends Error {}
 
 interface PreparedRegion {
   code: string;
@@ -119,28 +110,10 @@ async function upsertRegions(manager: EntityManager, regions: PreparedRegion[]):
 }
 
 export async function seedRegions(dataSource: DataSource, seedsDir: string): Promise<SeedOutcome> {
-  const started = performance.now();
-  const file = path.join(seedsDir, 'divisions', 'regions.json');
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new SeedFileError(`Cannot read the divisions seed ${file}: ${(error as Error).message}`);
-  }
-  const checksum = createHash('sha256').update(text).digest('hex');
-  const name = 'divisions/regions.json';
-  const previous = await dataSource.query<{ checksum: string }[]>(`SELECT "checksum" FROM "seed_run" WHERE "name" = $1`, [name]);
-  if (previous[0]?.checksum === checksum) {
-    return { name, rows: 0, skipped: true, milliseconds: performance.now() - started };
-  }
-  const regions = prepareRegions(JSON.parse(text) as RegionsFile);
-  await dataSource.transaction(async (manager) => {
-    await upsertRegions(manager, regions);
-    await manager.query(
-      `INSERT INTO "seed_run" ("name", "checksum", "row_count", "applied_at") VALUES ($1, $2, $3, now())
-       ON CONFLICT ("name") DO UPDATE SET "checksum" = EXCLUDED."checksum", "row_count" = EXCLUDED."row_count", "applied_at" = EXCLUDED."applied_at"`,
-      [name, checksum, regions.length],
-    );
+  return loadSeedFile(dataSource, seedsDir, {
+    name: 'divisions/regions.json',
+    parse: (text) => prepareRegions(JSON.parse(text) as RegionsFile),
+    apply: upsertRegions,
+    unreadable: (file, error) => `Cannot read the divisions seed ${file}: ${error.message}`,
   });
-  return { name, rows: regions.length, skipped: false, milliseconds: performance.now() - started };
 }

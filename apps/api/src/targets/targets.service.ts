@@ -1,6 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { In, type DataSource, type Repository } from 'typeorm';
@@ -10,7 +8,7 @@ import { ApiException, NotFoundApiException, ValidationApiException } from '../c
 import { withinJurisdiction, type Actor, type Jurisdiction } from '../auth/jurisdiction.js';
 import { RegionEntity } from '../regions/region.entity.js';
 import { SITE_KIND_REGISTRY } from '../kinds/kinds.tokens.js';
-import { SeedFileError, type SeedOutcome } from '../seeding/region-seeder.js';
+import { SeedFileError, loadSeedFile, type SeedOutcome } from '../seeding/seed-file.js';
 import { TargetEntity } from './target.entity.js';
 import { toTarget, type TargetView } from './target.mapper.js';
 
@@ -44,37 +42,30 @@ export class TargetsService {
    * since edited keeps their version: only rows still of origin `seed` are replaced.
    */
   async seed(seedsDir: string): Promise<SeedOutcome> {
-    const started = performance.now();
-    const text = await readFile(path.join(seedsDir, FILE), 'utf8');
-    const checksum = createHash('sha256').update(text).digest('hex');
-    const [previous] = await this.dataSource.query<{ checksum: string }[]>(`SELECT "checksum" FROM "seed_run" WHERE "name" = $1`, [FILE]);
-    if (previous?.checksum === checksum) return { name: FILE, rows: 0, skipped: true, milliseconds: performance.now() - started };
-    const rows = (JSON.parse(text) as { targets: unknown[] }).targets.map((raw, index) => {
-      const parsed = seededTargetSchema.safeParse(raw, { reportInput: true });
-      if (!parsed.success) {
-        throw new SeedFileError(`${FILE}: target ${index + 1} is invalid: ${toFieldIssues(parsed.error.issues, 'en').map((i) => `${i.path}: ${i.message}`).join('; ')}`);
-      }
-      return parsed.data;
+    return loadSeedFile(this.dataSource, seedsDir, {
+      name: FILE,
+      parse: (text) =>
+        (JSON.parse(text) as { targets: unknown[] }).targets.map((raw, index) => {
+          const parsed = seededTargetSchema.safeParse(raw, { reportInput: true });
+          if (!parsed.success) {
+            throw new SeedFileError(`${FILE}: target ${index + 1} is invalid: ${toFieldIssues(parsed.error.issues, 'en').map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+          }
+          return parsed.data;
+        }),
+      apply: async (manager, rows) => {
+        for (const t of rows) {
+          await manager.query(
+            `INSERT INTO "target" ("id", "region_code", "kinds", "title", "strength", "starts_on", "deadline", "source", "rule", "note", "retired", "origin", "version")
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, false, 'seed', 1)
+             ON CONFLICT ("id") DO UPDATE SET "region_code" = EXCLUDED."region_code", "kinds" = EXCLUDED."kinds", "title" = EXCLUDED."title",
+               "strength" = EXCLUDED."strength", "starts_on" = EXCLUDED."starts_on", "deadline" = EXCLUDED."deadline", "source" = EXCLUDED."source",
+               "rule" = EXCLUDED."rule", "note" = EXCLUDED."note", "version" = "target"."version" + 1, "updated_at" = now()
+             WHERE "target"."origin" = 'seed'`,
+            [t.id, t.regionCode, t.kinds, JSON.stringify(t.title), t.strength, t.startsOn, t.deadline, JSON.stringify(t.source), JSON.stringify(t.rule), t.note === null ? null : JSON.stringify(t.note)],
+          );
+        }
+      },
     });
-    await this.dataSource.transaction(async (manager) => {
-      for (const t of rows) {
-        await manager.query(
-          `INSERT INTO "target" ("id", "region_code", "kinds", "title", "strength", "starts_on", "deadline", "source", "rule", "note", "retired", "origin", "version")
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, false, 'seed', 1)
-           ON CONFLICT ("id") DO UPDATE SET "region_code" = EXCLUDED."region_code", "kinds" = EXCLUDED."kinds", "title" = EXCLUDED."title",
-             "strength" = EXCLUDED."strength", "starts_on" = EXCLUDED."starts_on", "deadline" = EXCLUDED."deadline", "source" = EXCLUDED."source",
-             "rule" = EXCLUDED."rule", "note" = EXCLUDED."note", "version" = "target"."version" + 1, "updated_at" = now()
-           WHERE "target"."origin" = 'seed'`,
-          [t.id, t.regionCode, t.kinds, JSON.stringify(t.title), t.strength, t.startsOn, t.deadline, JSON.stringify(t.source), JSON.stringify(t.rule), t.note === null ? null : JSON.stringify(t.note)],
-        );
-      }
-      await manager.query(
-        `INSERT INTO "seed_run" ("name", "checksum", "row_count", "applied_at") VALUES ($1, $2, $3, now())
-         ON CONFLICT ("name") DO UPDATE SET "checksum" = EXCLUDED."checksum", "row_count" = EXCLUDED."row_count", "applied_at" = EXCLUDED."applied_at"`,
-        [FILE, checksum, rows.length],
-      );
-    });
-    return { name: FILE, rows: rows.length, skipped: false, milliseconds: performance.now() - started };
   }
 
   /** Targets set by the region itself and by the units above it, not retired. */
