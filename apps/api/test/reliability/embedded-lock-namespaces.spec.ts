@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, readlinkSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lockFileFor } from '../../src/database/data-dir-lock.js';
+import { useScratchDir } from '../support/scratch-dir.js';
 import { builtApi, repoRoot, runNode } from '../support/api-process.js';
 
 /**
@@ -44,16 +43,10 @@ async function holdInNamespace(dir: string): Promise<{ child: ChildProcess; outp
 }
 
 describe('the data folder lock across PID and mount namespaces', { timeout: 120_000 }, () => {
-  let base: string;
-  beforeAll(async () => {
-    base = await mkdtemp(path.join(os.tmpdir(), 'sitenet-ns-'));
-  });
-  afterAll(async () => {
-    if (base) await rm(base, { recursive: true, force: true });
-  });
+  const base = useScratchDir('sitenet-ns-');
 
   it('refuses a server on the host while a process in another PID namespace (pid 1 there) holds the folder', async () => {
-    const dataDir = path.join(base, 'a');
+    const dataDir = path.join(base(), 'a');
     const holder = await holdInNamespace(path.join(dataDir, 'pglite'));
     try {
       expect(holder.output()).toContain('held 1');
@@ -72,7 +65,7 @@ describe('the data folder lock across PID and mount namespaces', { timeout: 120_
   });
 
   it('refuses inside a PID namespace while a host process holds the folder (its pid is invisible there)', async () => {
-    const dir = path.join(base, 'b', 'pglite');
+    const dir = path.join(base(), 'b', 'pglite');
     const script = `
       const { acquireDataDirLock } = await import(process.argv[1]);
       const lock = acquireDataDirLock(process.argv[2]);
@@ -101,7 +94,7 @@ describe('the data folder lock across PID and mount namespaces', { timeout: 120_
   });
 
   it('does not take over a lock from another namespace even once its holder is gone (kill -9): it says how to remove it', async () => {
-    const dataDir = path.join(base, 'c');
+    const dataDir = path.join(base(), 'c');
     const file = lockFileFor(path.join(dataDir, 'pglite'));
     const holder = await holdInNamespace(path.join(dataDir, 'pglite'));
     holder.child.kill('SIGKILL');

@@ -5,9 +5,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { acquireDataDirLock, DataDirLockedError, lockFileFor } from '../../src/database/data-dir-lock.js';
 import { openPGlite } from '../../src/database/pglite-pool.js';
+import { useScratchDir } from '../support/scratch-dir.js';
 import { builtApi, runNode } from '../support/api-process.js';
 
 /**
@@ -72,16 +73,10 @@ function bootId(): string | null {
 }
 
 describe('the data folder lock between processes', { timeout: 120_000 }, () => {
-  let base: string;
-  beforeAll(async () => {
-    base = await mkdtemp(path.join(os.tmpdir(), 'sitenet-lock-race-'));
-  });
-  afterAll(async () => {
-    if (base) await rm(base, { recursive: true, force: true });
-  });
+  const base = useScratchDir('sitenet-lock-race-');
 
   it('lets exactly one of several processes racing for a free folder win; the others name it', async () => {
-    const dir = path.join(base, 'free', 'pglite');
+    const dir = path.join(base(), 'free', 'pglite');
     const results = await race(dir, 6);
     const winners = results.filter((r) => r.startsWith('won '));
     expect(winners, results.join('\n')).toHaveLength(1);
@@ -91,7 +86,7 @@ describe('the data folder lock between processes', { timeout: 120_000 }, () => {
   });
 
   it('lets exactly one of several processes racing to take over a stale lock (holder killed) win', async () => {
-    const dir = path.join(base, 'stale', 'pglite');
+    const dir = path.join(base(), 'stale', 'pglite');
     const lockFile = lockFileFor(dir);
     mkdirSync(path.dirname(lockFile), { recursive: true });
     const stale = { pid: deadPid(), hostname: os.hostname(), bootId: bootId(), processStart: '1', command: 'node apps/api/dist/main.js', since: '2026-01-01T00:00:00.000Z', nonce: 'killed' };
@@ -107,7 +102,7 @@ describe('the data folder lock between processes', { timeout: 120_000 }, () => {
   });
 
   it('finishes a takeover that a killed process left half-done', () => {
-    const dir = path.join(base, 'half-done', 'pglite');
+    const dir = path.join(base(), 'half-done', 'pglite');
     const lockFile = lockFileFor(dir);
     mkdirSync(path.dirname(lockFile), { recursive: true });
     const staleContent = JSON.stringify({ pid: deadPid(), hostname: os.hostname(), bootId: bootId(), processStart: '1', command: 'node main.js', since: '2026-01-01T00:00:00.000Z', nonce: 'a' });
@@ -121,7 +116,7 @@ describe('the data folder lock between processes', { timeout: 120_000 }, () => {
   });
 
   it('takes over a lock whose pid now belongs to another process (pid reused after a crash)', () => {
-    const dir = path.join(base, 'reused', 'pglite');
+    const dir = path.join(base(), 'reused', 'pglite');
     const lockFile = lockFileFor(dir);
     mkdirSync(path.dirname(lockFile), { recursive: true });
     // pid 1 is alive, but it is not the process that wrote this lock (another start time).
@@ -133,7 +128,7 @@ describe('the data folder lock between processes', { timeout: 120_000 }, () => {
   });
 
   it('never takes over a live holder, nor a lock from another host', async () => {
-    const dir = path.join(base, 'live', 'pglite');
+    const dir = path.join(base(), 'live', 'pglite');
     const doneDir = await mkdtemp(path.join(os.tmpdir(), 'sitenet-race-done-'));
     const holder = racer(dir, Date.now(), 2, doneDir);
     const deadline = Date.now() + 30_000;
@@ -155,7 +150,7 @@ describe('the data folder lock between processes', { timeout: 120_000 }, () => {
     expect((await holder).output.trim()).toBe(`won ${held.holder?.pid}`);
     await rm(doneDir, { recursive: true, force: true });
 
-    const foreignDir = path.join(base, 'foreign', 'pglite');
+    const foreignDir = path.join(base(), 'foreign', 'pglite');
     mkdirSync(path.dirname(foreignDir), { recursive: true });
     writeFileSync(lockFileFor(foreignDir), JSON.stringify({ pid: deadPid(), hostname: 'another-host', bootId: null, processStart: null, command: 'node main.js', since: '2026-01-01T00:00:00.000Z', nonce: 'far' }));
     expect(() => acquireDataDirLock(foreignDir)).toThrow(/in use by a process on another host: pid \d+ on host another-host.*delete .*pglite\.lock/);
@@ -163,7 +158,7 @@ describe('the data folder lock between processes', { timeout: 120_000 }, () => {
   });
 
   it('releases the lock when the holder exits normally without closing anything', async () => {
-    const dir = path.join(base, 'exit', 'pglite');
+    const dir = path.join(base(), 'exit', 'pglite');
     const moduleUrl = pathToFileURL(builtApi('database/data-dir-lock.js')).href;
     const run = await runNode(['--input-type=module', '-e', `const m = await import(process.argv[1]); m.acquireDataDirLock(process.argv[2]); console.log('held'); process.exit(3);`, moduleUrl, dir], dir);
     expect(run.output.trim()).toBe('held');
@@ -172,7 +167,7 @@ describe('the data folder lock between processes', { timeout: 120_000 }, () => {
   });
 
   it('refuses to open the same folder twice in one process, and frees it when the database closes', async () => {
-    const dir = path.join(base, 'twice', 'pglite');
+    const dir = path.join(base(), 'twice', 'pglite');
     const db = await openPGlite(dir);
     try {
       await expect(openPGlite(dir)).rejects.toThrow(/already in use by pid \d+ \(this very process\)/);

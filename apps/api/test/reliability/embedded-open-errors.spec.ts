@@ -3,9 +3,10 @@ import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lockFileFor } from '../../src/database/data-dir-lock.js';
 import { openPGlite } from '../../src/database/pglite-pool.js';
+import { useScratchDir } from '../support/scratch-dir.js';
 import { builtApi, repoRoot } from '../support/api-process.js';
 
 /**
@@ -38,20 +39,14 @@ function startOn(mountOptions: string, subfolder: string): Promise<{ code: numbe
 }
 
 describe('opening the embedded folder: causes named, symbolic links followed', { timeout: 120_000 }, () => {
-  let base: string;
-  beforeAll(async () => {
-    base = await mkdtemp(path.join(os.tmpdir(), 'sitenet-open-'));
-  });
-  afterAll(async () => {
-    if (base) await rm(base, { recursive: true, force: true });
-  });
+  const base = useScratchDir('sitenet-open-');
 
   it('opens DATA_DIR/pglite through a symbolic link, and locks the real folder', async () => {
-    const real = path.join(base, 'elsewhere', 'pglite');
+    const real = path.join(base(), 'elsewhere', 'pglite');
     mkdirSync(real, { recursive: true });
-    mkdirSync(path.join(base, 'data'));
-    symlinkSync(real, path.join(base, 'data', 'pglite'));
-    const db = await openPGlite(path.join(base, 'data', 'pglite'));
+    mkdirSync(path.join(base(), 'data'));
+    symlinkSync(real, path.join(base(), 'data', 'pglite'));
+    const db = await openPGlite(path.join(base(), 'data', 'pglite'));
     try {
       expect((await db.query<{ one: number }>('SELECT 1 AS one')).rows[0]?.one).toBe(1);
       expect(existsSync(path.join(real, 'PG_VERSION'))).toBe(true);
