@@ -1,4 +1,5 @@
 import { creditCodeCheckCharacter } from '@sitenet/domain';
+import { installedKinds } from '@sitenet/kinds';
 
 let serial = Math.floor(Date.now() / 1000) % 100_000;
 
@@ -8,15 +9,8 @@ export function creditCode(): string {
   return body + creditCodeCheckCharacter(body);
 }
 
-/** Valid attributes for each installed kind, as the portal's form takes them. */
-export const KIND_ATTRIBUTES: Record<string, Record<string, unknown>> = {
-  'incubation-base': { grade: 'prefectural', floorArea: 1200, incubatedBusinesses: 12, disabledEntrepreneurs: 15, jobsForDisabled: 40, services: ['low-cost-space', 'entrepreneurship-training'], operatorType: 'public-institution' },
-  'auxiliary-workshop': { host: 'community', participants: 20, disabilityCategories: ['intellectual'], labourProjects: ['手工编织'], contractedWorkers: 10, insuredWorkers: 8, jobCoaches: 2 },
-  'blind-massage': { type: 'health-care', blindPractitioners: 6, certifiedMedicalMasseurs: 0 },
-  'training-base': { grade: 'provincial', yearlyCapacity: 300, occupations: ['e-commerce'], traineesLastYear: 120, employedAfterTraining: 60 },
-  'beautiful-workshop': { grade: 'county', disabledWomenEmployed: 8, disabledWomenSupported: 20, projects: ['embroidery'] },
-  'rural-employment-base': { operatorType: 'farmers-cooperative', industries: ['crop-farming'], disabledEmployed: 5, disabledInProduction: 3, disabledHouseholdsHelped: 8, heavyDisabilityHouseholds: 2 },
-};
+/** Valid attributes for each installed kind, as the portal's form takes them: the kind packages' own examples. */
+export const KIND_ATTRIBUTES: Record<string, Record<string, unknown>> = Object.fromEntries(installedKinds.map((kind) => [kind.code, kind.examples.valid]));
 
 export function commonFields(name: string): Record<string, unknown> {
   return {
