@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiErrorBody, Site } from '@sitenet/domain';
+import { checkKindRules, type ApiErrorBody, type Site } from '@sitenet/domain';
+import { installedKinds } from '@sitenet/kinds';
 import { installedKindAttributes, siteInput } from './factories/sites.js';
 import { startTestApp, type SignedIn, type TestApp } from './support/test-app.js';
 
@@ -26,6 +27,14 @@ describe('the installed kinds', () => {
     const created = (await staff.http.post('/api/sites').send(siteInput(kind)).expect(201)).body as Site;
     expect(created.kind).toBe(kind);
     expect((await staff.http.get(`/api/sites/${created.id}`).expect(200)).body).toEqual(created);
+  });
+
+  const invalidExamples = installedKinds.flatMap((kind) => Object.entries(kind.examples.invalid).map(([rule, attributes]) => [kind.code, rule, kind, attributes] as const));
+
+  it.each(invalidExamples)("refuses a %s breaking its rule %s (the kind's invalid example), at the blamed field", async (code, _rule, kind, attributes) => {
+    const blamed = checkKindRules(kind, kind.attributes.parse(attributes)).map((issue) => `body.attributes.${issue.path.join('.')}`);
+    const body = (await staff.http.post('/api/sites').send(siteInput(code, attributes)).expect(400)).body as ApiErrorBody;
+    expect((body.issues ?? []).map((i) => i.path).sort()).toEqual([...new Set(blamed)].sort());
   });
 
   it.each<[string, Record<string, unknown>, string[]]>([
