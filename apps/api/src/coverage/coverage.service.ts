@@ -104,7 +104,7 @@ export class CoverageService {
       list.push(monthOf(d));
     }
     const before = Object.fromEntries(this.kinds.codes.map((k) => [k, 0]));
-    for (const row of rows) if (row.month < list[0]!) before[row.kind] = (before[row.kind] ?? 0) + Number(row.count);
+    for (const row of rows) if (row.month < list[0]) before[row.kind] = (before[row.kind] ?? 0) + Number(row.count);
     const series = list.map((month) => ({ month, approved: Object.fromEntries(this.kinds.codes.map((k) => [k, Number(rows.find((r) => r.month === month && r.kind === k)?.count ?? 0)])) }));
     return { region: { code: region.code, name: region.name, level: region.level }, kinds: this.kinds.codes, before, series };
   }

@@ -46,7 +46,7 @@ export interface TargetView {
 export interface UnitShortfallView {
   code: string;
   name: string;
-  type: RegionType | string;
+  type: RegionType;
   count: number;
   minimum: number;
 }
@@ -93,7 +93,7 @@ export interface CoverageResponse {
 export interface MatrixRow {
   code: string;
   name: string;
-  type: RegionType | string;
+  type: RegionType;
   statisticalOnly: boolean;
   counts: Record<string, number>;
   total: number;
