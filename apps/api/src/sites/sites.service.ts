@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { Brackets, MoreThan, type DataSource, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { Brackets, type DataSource, type EntityManager, type Repository, type SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import {
   SITE_STATUS_LABELS,
@@ -26,6 +26,7 @@ import { RegionEntity } from '../regions/region.entity.js';
 import { SiteEntity, type PendingChange } from './site.entity.js';
 import { SiteHistoryEntity } from './site-history.entity.js';
 import { editableColumns, editableFields, reviewedState, toHistoryEntry, toSite } from './site.mapper.js';
+import { changesSince } from './site-changes.js';
 
 /** A validated create request (the shape of `buildSiteSchemas(...).create`). */
 export interface SiteCreateInput {
@@ -357,33 +358,9 @@ export class SitesService {
     return units;
   }
 
-  /**
-   * What differs between the version of a site someone saw and the site now (paths as in
-   * reviewedState), read from the history: exactly, from the state kept with the entry that made
-   * the version seen; else, for older records, from the entries since, when the history holds
-   * them all; else unknown.
-   */
-  async changesSince(current: SiteEntity, seenVersion: number): Promise<{ changes: FieldChange[]; known: boolean }> {
-    const now = reviewedState(current);
-    const seen = await this.history.findOne({ where: { siteId: current.id, version: seenVersion } });
-    if (seen?.snapshot) return { changes: withoutEchoes(diffFields(seen.snapshot, now)), known: true };
-    const since = await this.history.find({ where: { siteId: current.id, version: MoreThan(seenVersion) }, order: { version: 'ASC' } });
-    if (seenVersion >= current.version || since.length !== current.version - seenVersion) return { changes: [], known: false };
-    const byField = new Map<string, FieldChange>();
-    const note = (field: string, from: unknown, to: unknown) => byField.set(field, { field, from: byField.get(field)?.from ?? from, to });
-    for (const entry of since) {
-      if (entry.fromStatus !== entry.toStatus) note('status', entry.fromStatus, entry.toStatus);
-      if (entry.action === 'change-request') {
-        for (const change of entry.changes) note(`proposed.${change.field}`, change.from, change.to);
-      } else if (entry.action === 'return-change') {
-        note('changeRequest', 'submitted', 'returned');
-      } else {
-        for (const change of entry.changes) note(change.field, change.from, change.to);
-        if (entry.action === 'approve-change') note('changeRequest', 'submitted', null);
-      }
-    }
-    const changes = [...byField.values()].filter((c) => JSON.stringify(c.from ?? null) !== JSON.stringify(c.to ?? null));
-    return { changes: changes.sort((a, b) => a.field.localeCompare(b.field)), known: true };
+  /** What differs between the version of a site someone saw and the site now (see site-changes.ts). */
+  changesSince(current: SiteEntity, seenVersion: number): Promise<{ changes: FieldChange[]; known: boolean }> {
+    return changesSince(this.history, current, seenVersion);
   }
 
   staleVersion(current: SiteEntity): ApiException {
@@ -398,15 +375,6 @@ export class SitesService {
       { current: toSite(current) },
     );
   }
-}
-
-/**
- * Drops `proposed.<path>` changes that only echo the same change of the published field (with
- * no change request, the proposal is the published record).
- */
-function withoutEchoes(changes: FieldChange[]): FieldChange[] {
-  const published = new Map(changes.filter((c) => !c.field.startsWith('proposed.')).map((c) => [c.field, JSON.stringify([c.from, c.to])]));
-  return changes.filter((c) => !c.field.startsWith('proposed.') || published.get(c.field.slice('proposed.'.length)) !== JSON.stringify([c.from, c.to]));
 }
 
 function unknownRegion(code: string, path: string): ValidationApiException {
