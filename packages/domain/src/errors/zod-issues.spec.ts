@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { LocalizedIssueConflictError, localizedIssue, toFieldIssues } from './zod-issues.js';
+import { localizedIssue, toFieldIssues } from './zod-issues.js';
 
 const schema = z.strictObject({
   name: z.string().min(2),
@@ -66,9 +66,50 @@ describe('bounded and worded errors', () => {
     expect(issue.messages).toEqual({ 'zh-CN': '格式不正确', en: 'The format is not valid' });
   });
 
-  it('refuses two messages with the same English and different Chinese when they are declared', () => {
-    localizedIssue({ 'zh-CN': '甲', en: 'A conflict probe' });
-    expect(() => localizedIssue({ 'zh-CN': '甲', en: 'A conflict probe' })).not.toThrow();
-    expect(() => localizedIssue({ 'zh-CN': '乙', en: 'A conflict probe' })).toThrow(LocalizedIssueConflictError);
+});
+
+// Issue 9: our own messages were found again by their English text in a global map, so two with
+// the same English and different Chinese could not both exist. Each issue now carries its words.
+describe('own words travel with the issue', () => {
+  const fieldIssues = (schema: z.ZodType, value: unknown) => toFieldIssues(schema.safeParse(value).error!.issues, 'zh-CN');
+
+  it('keeps two checks with the same English apart by their Chinese', () => {
+    const twins = z.object({
+      a: z.string().min(3, localizedIssue({ 'zh-CN': '甲太短', en: 'Too short' })),
+      b: z.string().max(1, localizedIssue({ 'zh-CN': '乙太长', en: 'Too short' })),
+      c: z.string().regex(/^\d+$/, localizedIssue({ 'zh-CN': '丙只能是数字', en: 'Too short' })),
+      d: z.string().refine((value) => value === 'ok', localizedIssue({ 'zh-CN': '丁不对', en: 'Too short' })),
+      e: z.string().date(localizedIssue({ 'zh-CN': '戊不是日期', en: 'Too short' })),
+    });
+    const issues = fieldIssues(twins, { a: 'x', b: 'xy', c: 'x', d: 'x', e: 'x' });
+    expect(issues.map((issue) => [issue.path, issue.messages['zh-CN'], issue.messages.en])).toEqual([
+      ['a', '甲太短', 'Too short'],
+      ['b', '乙太长', 'Too short'],
+      ['c', '丙只能是数字', 'Too short'],
+      ['d', '丁不对', 'Too short'],
+      ['e', '戊不是日期', 'Too short'],
+    ]);
+  });
+
+  it('keeps the English as zod\'s own message, for whoever reads the zod error directly', () => {
+    const schema = z.object({ n: z.number().max(2, localizedIssue({ 'zh-CN': '太大', en: 'Too big' })) });
+    expect(schema.safeParse({ n: 3 }).error!.issues[0].message).toBe('Too big');
+  });
+
+  it('merges its words with params a refinement already carries', () => {
+    const schema = z.string().refine((value) => value === 'ok', { ...localizedIssue({ 'zh-CN': '不对', en: 'Wrong' }), params: { rule: 'r1' } });
+    const [issue] = schema.safeParse('x').error!.issues as Array<{ params?: Record<string, unknown> }>;
+    expect(issue.params).toEqual({ rule: 'r1', messages: { 'zh-CN': '不对', en: 'Wrong' } });
+  });
+
+  it('does not lend its words to a check that gave none, even with the same English text', () => {
+    const schema = z.object({
+      own: z.string().min(2, localizedIssue({ 'zh-CN': '自己的话', en: 'Too small: expected string to have >=2 characters' })),
+      bare: z.string().min(2),
+    });
+    const [own, bare] = fieldIssues(schema, { own: 'x', bare: 'x' });
+    expect(own.messages['zh-CN']).toBe('自己的话');
+    expect(bare.messages['zh-CN']).not.toBe('自己的话');
+    expect(bare.messages['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
   });
 });

@@ -12,28 +12,32 @@ const MAX_NAMED_KEYS = 5;
 /** Path segments and named keys longer than this are cut: an error never echoes large input. */
 const MAX_SEGMENT = 40;
 
+/** Where an issue carries its own words in both languages. */
+interface OwnWords {
+  params?: { messages?: LocalizedText; [key: string]: unknown };
+}
+
 /**
- * Our own messages, in both languages. A schema check passes `localizedIssue({...})` as its
- * options; zod keeps the English text as the issue's message, and this registry finds the
- * Chinese beside it when the issue is turned into a field issue. Only for fixed texts declared
- * with schemas: an issue raised at run time (a refinement, a kind's rule) carries its words in
- * `params.messages` instead, so nothing here grows with requests.
+ * The options a schema check takes to say what it wants in both languages, e.g.
+ * `z.string().regex(pattern, localizedIssue({ 'zh-CN': '只能是数字', en: 'Digits only' }))` or
+ * `.refine(test, { ...localizedIssue(words), path: ['deadline'] })`.
  *
- * The registry is keyed on the English text, so two declarations with the same English and
- * different Chinese would silently show one Chinese text for both: that is refused when the
- * second is declared (at module load), never discovered by a user.
+ * The issue carries its own words: zod asks the check's `error` for the message when it raises
+ * the issue, and that call writes both texts into the issue's `params.messages` (where a
+ * refinement raised at run time puts them too) before returning the English one as zod's
+ * message. zod 4 gives built-in checks (min, max, regex, date) no `params` of their own, which is
+ * why the words ride on the error call; zod-issues.spec.ts fails if a zod upgrade stops copying
+ * them. Nothing is looked up by the English text, so two checks may share an English message and
+ * differ in Chinese.
  */
-const ownMessages = new Map<string, LocalizedText>();
-
-export class LocalizedIssueConflictError extends Error {}
-
-export function localizedIssue(messages: LocalizedText): { message: string } {
-  const known = ownMessages.get(messages.en);
-  if (known && known['zh-CN'] !== messages['zh-CN']) {
-    throw new LocalizedIssueConflictError(`Two messages share the English text "${messages.en}" with different Chinese ("${known['zh-CN']}", "${messages['zh-CN']}"): word them apart`);
-  }
-  ownMessages.set(messages.en, messages);
-  return { message: messages.en };
+export function localizedIssue(messages: LocalizedText): { error: (issue: object) => string } {
+  return {
+    error: (issue) => {
+      const raw = issue as OwnWords;
+      raw.params = { ...raw.params, messages };
+      return messages.en;
+    },
+  };
 }
 
 /** Cuts a piece of input named in an error to a few characters. */
@@ -45,7 +49,7 @@ export function clip(text: string, max = MAX_SEGMENT): string {
 const PATTERN_MISMATCH: LocalizedText = { 'zh-CN': '格式不正确', en: 'The format is not valid' };
 
 function messageFor(issue: z.core.$ZodIssue, locale: Locale): string {
-  const own = (issue as { params?: { messages?: LocalizedText } }).params?.messages ?? ownMessages.get(issue.message);
+  const own = (issue as OwnWords).params?.messages;
   if (own) return own[locale];
   if (issue.code === 'unrecognized_keys') {
     const named = issue.keys.slice(0, MAX_NAMED_KEYS).map((key) => clip(key)).join(', ');

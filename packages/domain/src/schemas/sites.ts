@@ -127,7 +127,7 @@ export function buildSiteSchemas(registry: SiteKindRegistry): SiteSchemas {
   const create =
     members.length === 1
       ? members[0]
-      : z.discriminatedUnion('kind', members as unknown as [z.ZodObject, z.ZodObject, ...z.ZodObject[]], { error: () => unknownKind.message });
+      : z.discriminatedUnion('kind', members as unknown as [z.ZodObject, z.ZodObject, ...z.ZodObject[]], unknownKind);
   const update = z
     .strictObject({
       version: versionNumber().meta({ description: 'The version you read; a stale version is refused with 409' }),
