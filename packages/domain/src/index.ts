@@ -11,6 +11,7 @@ export * from './sites/site.js';
 export * from './geo/coordinates.js';
 export * from './geo/inside-china.js';
 export * from './kinds/site-kind.js';
+export * from './kinds/attributes-upgrade.js';
 export * from './kinds/site-grades.js';
 export * from './accounts/roles.js';
 export * from './accounts/password-policy.js';
@@ -18,3 +19,10 @@ export * from './accounts/audit.js';
 export * from './sites/workflow.js';
 export * from './targets/index.js';
 export * from './kinds/field-helpers.js';
+// Wire types: inferred from the zod schemas of @sitenet/domain/schemas (their only definition).
+export type { AccountSummary, Session, AccountList, AccountCreateInput, AccountUpdateInput } from './schemas/accounts.js';
+export type { AccountAuditEntry, AccountAuditList, AccountActivity, AccountActivityEntry } from './schemas/audit.js';
+export type { Coverage, CoverageResult, CoverageMatrix, CoverageMatrixRow, CoverageTrend, ServicePointView, ServicePointList, UnitShortfallView, OutsidePointView } from './schemas/coverage.js';
+export type { TargetView, TargetList, TargetListItem, TargetCreateInput, TargetUpdateInput } from './schemas/targets.js';
+export type { SiteKindDescription, SiteKindList } from './schemas/kinds.js';
+export type { Liveness, Health, BoundaryCollection } from './schemas/operations.js';

@@ -28,30 +28,3 @@ export const ACCOUNT_AUDIT_ACTION_LABELS: Record<AccountAuditAction, LocalizedTe
  */
 export const ACCOUNT_AUDIT_NOTE_CODES = ['password-set-by', 'demo-deactivated', 'demo-reactivated'] as const;
 export type AccountAuditNoteCode = (typeof ACCOUNT_AUDIT_NOTE_CODES)[number];
-
-export interface AccountAuditEntry {
-  id: string;
-  at: string;
-  /** Who acted: an account, or null for the operator (CLI, server start). */
-  actor: { id: string | null; name: string };
-  action: AccountAuditAction;
-  account: { id: string; username: string };
-  changes: { field: string; from: unknown; to: unknown }[];
-  /** The note in English (also for entries written before notes had codes). */
-  note: string | null;
-  noteCode: AccountAuditNoteCode | null;
-  noteParams: Record<string, string> | null;
-  requestId: string | null;
-}
-
-/** What an account did on sites (their history entries where it is the actor), newest first. */
-export interface AccountActivityEntry {
-  id: string;
-  at: string;
-  siteId: string;
-  siteName: string;
-  action: string;
-  fromStatus: string | null;
-  toStatus: string | null;
-  reason: string | null;
-}

@@ -45,15 +45,3 @@ export const CREATABLE_ROLES: Record<Role, readonly Role[]> = {
   prefecture: [],
   district: [],
 };
-
-/** Who an account is, as the API tells a client after login. */
-export interface AccountSummary {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  regionCode: string | null;
-  active: boolean;
-  /** Someone else set the current password (creation, reset): its holder should choose their own. */
-  mustChangePassword?: boolean;
-}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountSummary } from '../accounts/roles.js';
+import type { AccountSummary } from '../schemas/accounts.js';
 import { UNIT_COLUMNS, ancestorColumnOf, jurisdictionOf, liesInside, unitColumnOf, withinJurisdiction } from './jurisdiction.js';
 
-const account = (role: AccountSummary['role'], regionCode: string | null): AccountSummary => ({ id: 'x', username: 'x', displayName: 'x', role, regionCode, active: true });
+const account = (role: AccountSummary['role'], regionCode: string | null): AccountSummary => ({ id: 'x', username: 'x', displayName: 'x', role, regionCode, active: true, mustChangePassword: false });
 const nanguanSite = { provinceCode: '220000', prefectureCode: '220100', countyCode: '220102' };
 const chaoyangBeijing = { provinceCode: '110000', prefectureCode: null, countyCode: '110105' };
 

@@ -1,4 +1,4 @@
-import type { AccountSummary } from '../accounts/roles.js';
+import type { Role } from '../accounts/roles.js';
 import type { RegionLevel, RegionType } from './region-types.js';
 
 /**
@@ -41,7 +41,7 @@ export type Jurisdiction = { kind: 'national' } | { kind: 'unit'; column: Ancest
 /** Matches nothing: an account whose unit is missing or of no fitting level. */
 const NOTHING: Jurisdiction = { kind: 'unit', column: 'countyCode', code: '-' };
 
-export function jurisdictionOf(account: Pick<AccountSummary, 'role' | 'regionCode'>, unit: { level: RegionLevel; type: RegionType } | null): Jurisdiction {
+export function jurisdictionOf(account: { role: Role; regionCode: string | null }, unit: { level: RegionLevel; type: RegionType } | null): Jurisdiction {
   if (account.role === 'admin') return { kind: 'national' };
   if (!account.regionCode || !unit) return NOTHING;
   // District staff work at county level, also in a prefecture-level city without counties, whose

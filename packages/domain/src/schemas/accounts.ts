@@ -56,8 +56,6 @@ export const reasonSchema = z.strictObject({
 
 export const accountIdParamsSchema = z.strictObject({ id: z.uuid() });
 
-const localizedText = z.object({ 'zh-CN': z.string(), en: z.string() });
-
 export const accountSchema = z
   .object({
     id: z.uuid(),
@@ -74,4 +72,16 @@ export const sessionSchema = z
   .object({ token: z.string(), expiresAt: z.string(), account: accountSchema })
   .meta({ id: 'Session', description: 'Send the token as `Authorization: Bearer <token>`' });
 
-export { localizedText as localizedTextSchema };
+/** Who an account is, as the API tells a client (after login, in lists). */
+export type AccountSummary = z.infer<typeof accountSchema>;
+export type Session = z.infer<typeof sessionSchema>;
+
+export const accountListSchema = z.object({ items: z.array(accountSchema) }).meta({ id: 'AccountList' });
+export type AccountList = z.infer<typeof accountListSchema>;
+
+/** A new account's body after validation. */
+export type AccountCreateInput = z.output<typeof accountCreateSchema>;
+/** An account edit's body after validation. */
+export type AccountUpdateInput = z.output<typeof accountUpdateSchema>;
+export type LoginInput = z.output<typeof loginSchema>;
+export type PasswordChangeInput = z.output<typeof passwordChangeSchema>;

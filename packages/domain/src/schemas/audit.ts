@@ -64,3 +64,12 @@ export const accountActivitySchema = z
     nextAfterId: z.uuid().nullable(),
   })
   .meta({ id: 'AccountActivity', description: 'What the account did on sites you can see (their history entries with it as the actor), oldest first' });
+
+export type AccountAuditEntry = z.infer<typeof accountAuditEntrySchema>;
+/** A page of the account audit log, newest first. */
+export type AccountAuditList = z.infer<typeof accountAuditListSchema>;
+export type AccountAuditQuery = z.output<typeof accountAuditQuerySchema>;
+/** What an account did on sites (their history entries where it is the actor). */
+export type AccountActivity = z.infer<typeof accountActivitySchema>;
+export type AccountActivityEntry = AccountActivity['items'][number];
+export type AccountActivityQuery = z.output<typeof accountActivityQuerySchema>;

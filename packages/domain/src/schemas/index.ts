@@ -5,3 +5,6 @@ export * from './accounts.js';
 export * from './review.js';
 export * from './audit.js';
 export * from './targets.js';
+export * from './coverage.js';
+export * from './kinds.js';
+export * from './operations.js';

@@ -160,3 +160,6 @@ export function instant() {
     )
     .overwrite((value) => new Date(value).toISOString());
 }
+
+/** A text in both languages, as the API returns it. */
+export const localizedTextSchema = z.object({ 'zh-CN': z.string(), en: z.string() }) satisfies z.ZodType<LocalizedText>;

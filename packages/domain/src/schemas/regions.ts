@@ -31,7 +31,7 @@ export type RegionListQuery = z.infer<typeof regionListQuerySchema>;
 
 export const regionCodeParamsSchema = z.strictObject({ code: regionCodeSchema });
 
-const regionTypeSchema = z.enum(ALL_REGION_TYPES as [RegionType, ...RegionType[]]);
+export const regionTypeSchema = z.enum(ALL_REGION_TYPES as [RegionType, ...RegionType[]]);
 const regionLevelSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
 
 export const geoPointSchema = z

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { localizedIssue } from '../errors/zod-issues.js';
-import { TARGET_STATUSES, TARGET_STRENGTHS } from '../targets/target.js';
+import type { LocalizedText } from '../errors/localized.js';
+import { TARGET_STRENGTHS, type Target } from '../targets/target.js';
 import { targetRuleSchema } from '../targets/target-rules.js';
 import { regionCodeSchema } from './regions.js';
 import { kindCodeSchema, lineText, siteLocationInputSchema } from './sites.js';
-import { calendarDate, multiLineText, patternText, versionNumber } from './primitives.js';
+import { calendarDate, localizedTextSchema, multiLineText, patternText, versionNumber } from './primitives.js';
 import { hasNoRepeats } from '../kinds/field-helpers.js';
 
 const localized = (max: number) => z.strictObject({ 'zh-CN': lineText(1, max), en: lineText(1, max) });
@@ -62,44 +63,34 @@ export const targetListQuerySchema = z.strictObject({ region: regionCodeSchema, 
 /** A township's service-centre location: the same checks (and bilingual messages) as a site's. */
 export const servicePointSchema = siteLocationInputSchema;
 
-const localizedOut = z.object({ 'zh-CN': z.string(), en: z.string() });
 export const targetSchema = z
   .object({
     id: z.string(),
     regionCode: z.string(),
     kinds: z.array(z.string()),
-    title: localizedOut,
+    title: localizedTextSchema,
     strength: z.enum(TARGET_STRENGTHS),
     startsOn: z.string(),
     deadline: z.string(),
     source: z.object({ document: z.string(), clause: z.string(), quote: z.string() }),
-    rule: z.record(z.string(), z.unknown()),
-    note: localizedOut.nullable(),
+    rule: z.looseObject({ shape: z.string() }).meta({ description: 'The rule: its shape and that shape’s parameters (see the target rules)' }),
+    note: localizedTextSchema.nullable(),
     retired: z.boolean(),
     origin: z.enum(['seed', 'user']),
     version: z.number().int(),
   })
-  .meta({ id: 'Target' });
+  .meta({ id: 'Target' }) satisfies z.ZodType<Target & { note: LocalizedText | null }>;
+/** A target as the API returns it (a domain `Target` with where it came from and its version). */
+export type TargetView = z.infer<typeof targetSchema>;
 
-export const coverageResultSchema = z
-  .object({
-    target: targetSchema,
-    tracked: z.boolean().meta({ description: 'False when a kind the target counts is not installed' }),
-    inherited: z.boolean().meta({ description: 'Set by a unit above the region asked for, evaluated inside it' }),
-    status: z.enum(TARGET_STATUSES),
-    actual: z.number(),
-    required: z.number(),
-    threshold: z.number(),
-    progress: z.number(),
-    unit: localizedOut,
-    description: localizedOut,
-    projection: z.object({ method: z.literal('linear-trend'), ratePerMonth: z.number(), projectedAtDeadline: z.number() }).nullable(),
-    shortfalls: z.array(z.object({ code: z.string(), name: z.string(), type: z.string(), count: z.number(), minimum: z.number() })).optional(),
-    outside: z.array(z.object({ code: z.string(), name: z.string(), point: z.object({ lat: z.number(), lng: z.number() }), precision: z.enum(['township', 'county']) })).optional(),
-    coarse: z.boolean().optional(),
-    notApplicable: z.boolean().optional(),
-  })
-  .meta({ id: 'CoverageResult' });
+export const targetListSchema = z.object({ items: z.array(targetSchema.extend({ inherited: z.boolean().meta({ description: 'Set by a unit above the region asked for' }) })) }).meta({ id: 'TargetList' });
+export type TargetList = z.infer<typeof targetListSchema>;
+export type TargetListItem = TargetList['items'][number];
+
+/** A new target's body after validation. */
+export type TargetCreateInput = z.output<typeof targetCreateSchema>;
+/** A target edit's body after validation. */
+export type TargetUpdateInput = z.output<typeof targetUpdateSchema>;
 
 /**
  * The kinds a target made through the API may count: the installed ones (the registry is known

@@ -1,7 +1,7 @@
-import type { LocalizedText } from '../errors/localized.js';
-import type { CoverageInputs, DemandPoint, RuleLabels, UnitShortfall } from './target-rules.js';
+import type { CoverageInputs, RuleLabels } from './target-rules.js';
 import { shapeOf } from './target-rules.js';
 import type { Target, TargetStatus } from './target.js';
+import type { TargetEvaluation } from '../schemas/coverage.js';
 
 /**
  * How far a target is from being met, and whether it will be by its deadline.
@@ -16,23 +16,7 @@ import type { Target, TargetStatus } from './target.js';
  * months elapsed. Before a plan's start (or in its first month) the last 12 months give the rate.
  * Rules without a monthly measure (proximity) are not projected: on-track when met, else at-risk.
  */
-export interface CoverageResult {
-  targetId: string;
-  status: TargetStatus;
-  actual: number;
-  required: number;
-  /** What counts as met: `required`, or less the tolerance for `about` targets. */
-  threshold: number;
-  /** actual ÷ required, 0 when nothing is required (not capped: 1.2 is 120 %). */
-  progress: number;
-  unit: LocalizedText;
-  description: LocalizedText;
-  projection: { method: 'linear-trend'; ratePerMonth: number; projectedAtDeadline: number } | null;
-  shortfalls?: UnitShortfall[];
-  outside?: DemandPoint[];
-  coarse?: boolean;
-  notApplicable?: boolean;
-}
+export type { TargetEvaluation } from '../schemas/coverage.js';
 
 export function monthOf(date: Date | string): string {
   return (typeof date === 'string' ? date : date.toISOString()).slice(0, 7);
@@ -50,7 +34,7 @@ export function monthsBetween(from: string, to: string): number {
   return ty * 12 + tm - (fy * 12 + fm);
 }
 
-export function evaluateTarget(target: Target, labels: RuleLabels, inputs: CoverageInputs, asOf: Date): CoverageResult {
+export function evaluateTarget(target: Target, labels: RuleLabels, inputs: CoverageInputs, asOf: Date): TargetEvaluation {
   const shape = shapeOf(target.rule);
   if (!shape) throw new Error(`Unknown target rule shape ${target.rule.shape}`);
   const params = shape.params.parse(target.rule);
@@ -60,7 +44,7 @@ export function evaluateTarget(target: Target, labels: RuleLabels, inputs: Cover
   const now = monthOf(asOf);
   const deadline = monthOf(target.deadline);
 
-  let projection: CoverageResult['projection'] = null;
+  let projection: TargetEvaluation['projection'] = null;
   if (shape.valueBy) {
     const start = monthOf(target.startsOn);
     const valueNow = shape.valueBy(params, inputs, now);
