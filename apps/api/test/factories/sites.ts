@@ -23,6 +23,7 @@ export const internshipBase = defineSiteKind({
     occupations: fieldMeta(z.array(z.string().min(1).max(30)).max(10).default([]), { label: { 'zh-CN': '见习岗位类别', en: 'Occupations' } }),
     internsThisYear: fieldMeta(z.number().int().min(0).max(5000).optional(), { label: { 'zh-CN': '本年见习人数', en: 'Interns this year' } }),
   }),
+  attributesVersion: 1,
   metrics: ['internPlaces'],
   examples: { valid: { internPlaces: 12, occupations: ['电商客服', '数据标注'] }, invalid: { 'interns-within-capacity': { internPlaces: 1, internsThisYear: 11 } } },
   rules: [

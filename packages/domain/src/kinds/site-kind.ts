@@ -18,6 +18,20 @@ export interface SiteKindDefinition<Attributes extends z.ZodObject = z.ZodObject
   /** The kind's own fields: a strict zod object whose fields carry `fieldMeta(...)`. */
   attributes: Attributes;
   /**
+   * The version of `attributes`' shape, a whole number from 1; every stored site records the
+   * version its attributes were written with. Bump it when a change to the fields would leave a
+   * stored site's attributes invalid or meaning something else, and add the step from the old
+   * version to `migrateAttributes` (packages/kinds/README.md, "Changing a kind's fields").
+   */
+  attributesVersion: number;
+  /**
+   * The steps that bring stored attributes up to `attributesVersion`: the step under key `n`
+   * turns attributes written at version `n` into attributes of version `n + 1`. Pure functions of
+   * the attributes alone (no I/O, no clock, no other site); the API runs them at start, after the
+   * schema migrations, and stores a result only when it passes the current schema.
+   */
+  migrateAttributes?: Record<number, AttributesMigrationStep>;
+  /**
    * Numeric attributes that coverage targets may sum (participants, blind practitioners …), named
    * by field key: a metric's label and unit are its field's (`kindMetrics()`).
    */
@@ -37,6 +51,9 @@ export interface SiteKindDefinition<Attributes extends z.ZodObject = z.ZodObject
   /** Where in the policy texts the kind comes from. */
   sources?: string[];
 }
+
+/** One step of a kind's attributes migration (see `SiteKindDefinition.migrateAttributes`). */
+export type AttributesMigrationStep = (attributes: Readonly<Record<string, unknown>>) => Record<string, unknown>;
 
 /** A metric as clients see it: the field's key, label and unit. */
 export interface SiteMetric<Key extends string = string> {
@@ -113,6 +130,8 @@ export function defineSiteKind<A extends z.ZodObject>(definition: SiteKindDefini
   for (const column of definition.listColumns ?? []) {
     if (!shape[column]) throw new SiteKindDefinitionError(`${where}: list column ${column} is not one of its fields`);
   }
+  const versionProblems = attributesVersionProblems(definition);
+  if (versionProblems.length > 0) throw new SiteKindDefinitionError(`${where}: ${versionProblems.join('; ')}`);
   const problems = kindExampleProblems(definition);
   if (problems.length > 0) throw new SiteKindDefinitionError(`${where}: ${problems.join('; ')}`);
   return definition;
@@ -159,6 +178,25 @@ export function kindExampleProblems(kind: SiteKindDefinition): string[] {
   }
   for (const id of Object.keys(examples.invalid ?? {})) {
     if (!ruleIds.includes(id)) problems.push(`invalid example ${id} names no rule of the kind`);
+  }
+  return problems;
+}
+
+/**
+ * What is wrong with a kind's attributes version and migration steps (none when right): the
+ * version is a whole number from 1, and there is one step from each earlier version and no other.
+ */
+export function attributesVersionProblems(kind: Pick<SiteKindDefinition, 'attributesVersion' | 'migrateAttributes'>): string[] {
+  const version = kind.attributesVersion;
+  if (!Number.isInteger(version) || version < 1) return [`attributesVersion must be a whole number from 1 (is ${String(version)})`];
+  const steps = kind.migrateAttributes ?? {};
+  const problems: string[] = [];
+  for (let from = 1; from < version; from++) {
+    if (typeof steps[from] !== 'function') problems.push(`migrateAttributes has no step from version ${from} to ${from + 1}`);
+  }
+  for (const key of Object.keys(steps)) {
+    const from = Number(key);
+    if (!Number.isInteger(from) || from < 1 || from >= version) problems.push(`migrateAttributes step ${key} is not a version before ${version}`);
   }
   return problems;
 }

@@ -167,6 +167,7 @@ export const auxiliaryWorkshop = defineSiteKind({
     { 'zh-CN': '就业帮扶车间', en: 'Employment support workshop' },
   ],
   attributes: auxiliaryWorkshopAttributes,
+  attributesVersion: 1,
   examples: auxiliaryWorkshopExamples,
   metrics: ['participants'],
   rules: [

@@ -137,6 +137,7 @@ export const beautifulWorkshop = defineSiteKind({
     { 'zh-CN': '残疾妇女美丽工坊', en: 'Beautiful workshop of disabled women' },
   ],
   attributes: beautifulWorkshopAttributes,
+  attributesVersion: 1,
   examples: beautifulWorkshopExamples,
   metrics: ['disabledWomenEmployed', 'disabledWomenSupported'],
   rules: [

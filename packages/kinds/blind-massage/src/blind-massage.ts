@@ -155,6 +155,7 @@ export const blindMassage = defineSiteKind({
     { 'zh-CN': '盲人按摩院', en: 'Blind massage parlour' },
   ],
   attributes: blindMassageAttributes,
+  attributesVersion: 1,
   examples: blindMassageExamples,
   metrics: ['blindPractitioners', 'certifiedMedicalMasseurs'],
   rules: [

@@ -160,6 +160,7 @@ export const incubationBase = defineSiteKind({
     { 'zh-CN': '残疾人就业创业孵化基地', en: 'Employment and entrepreneurship incubation base' },
   ],
   attributes: incubationBaseAttributes,
+  attributesVersion: 1,
   examples: incubationBaseExamples,
   metrics: ['incubatedBusinesses', 'disabledEntrepreneurs', 'jobsForDisabled'],
   rules: [

@@ -161,6 +161,7 @@ export const ruralEmploymentBase = defineSiteKind({
     { 'zh-CN': '扶残涉农经济组织', en: 'Farm business supporting disabled people' },
   ],
   attributes: ruralEmploymentBaseAttributes,
+  attributesVersion: 1,
   examples: ruralEmploymentBaseExamples,
   metrics: ['disabledEmployed', 'disabledHouseholdsHelped'],
   rules: [

@@ -186,6 +186,7 @@ export const trainingBase = defineSiteKind({
     { 'zh-CN': '残疾人职业培训机构', en: 'Vocational training provider for disabled people' },
   ],
   attributes: trainingBaseAttributes,
+  attributesVersion: 1,
   examples: trainingBaseExamples,
   metrics: ['traineesLastYear', 'employedAfterTraining', 'yearlyCapacity'],
   rules: [
