@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { ACCESS_METADATA, PASSWORD_CHANGE_EXEMPT, type AccessDeclaration } from '../common/access.js';
 import { ApiException } from '../common/api-exception.js';
 import { AuthService } from './auth.service.js';
-import type { Actor } from './jurisdiction.js';
+import type { Actor } from '../common/actor.js';
 
 /**
  * The one place access is decided: the handler's declaration, the bearer token's account, its

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { accountActivityQuerySchema, accountActivitySchema, accountAuditListSchema, accountAuditQuerySchema, accountIdParamsSchema } from '@sitenet/domain/schemas';
 import { CurrentActor, SignedIn } from '../common/access.js';
 import { AccountAuditService, type AccountActivityPage, type AccountAuditPage } from './account-audit.service.js';
-import type { Actor } from './jurisdiction.js';
+import type { Actor } from '../common/actor.js';
 
 @ApiTags('accounts')
 @ApiBearerAuth()

@@ -5,7 +5,7 @@ import type { AccountActivityEntry, AccountAuditAction, AccountAuditEntry, Accou
 import { NotFoundApiException } from '../common/api-exception.js';
 import { AccountEntity } from './account.entity.js';
 import { toAccountSummary } from './account.mapper.js';
-import type { Actor } from './jurisdiction.js';
+import type { Actor } from '../common/actor.js';
 
 interface AuditRow {
   id: string;

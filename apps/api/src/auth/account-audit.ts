@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import type { AccountAuditAction, AccountAuditNoteCode } from '@sitenet/domain';
 import { AccountAuditEntity } from './account-audit.entity.js';
-import type { Actor } from './jurisdiction.js';
+import type { Actor } from '../common/actor.js';
 
 /** Who acted on an account: a signed-in account, or the operator (the create-admin CLI, the server at start). */
 export type AuditActor = Pick<Actor, 'id' | 'displayName' | 'username' | 'requestId'> | { operator: string };

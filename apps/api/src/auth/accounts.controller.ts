@@ -5,7 +5,7 @@ import type { AccountSummary } from '@sitenet/domain';
 import { accountCreateSchema, accountIdParamsSchema, accountSchema, accountUpdateSchema } from '@sitenet/domain/schemas';
 import { CurrentActor, SignedIn } from '../common/access.js';
 import { AccountsService, type AccountCreateInput, type AccountUpdateInput } from './accounts.service.js';
-import type { Actor } from './jurisdiction.js';
+import type { Actor } from '../common/actor.js';
 
 @ApiTags('accounts')
 @ApiBearerAuth()

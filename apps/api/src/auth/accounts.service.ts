@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { IsNull, type DataSource, type Repository } from 'typeorm';
-import { CREATABLE_ROLES, REGION_LEVEL_LABELS, ROLE_LABELS, roleFitsUnit, type AccountSummary, type RegionLevel, type RegionType, type Role } from '@sitenet/domain';
+import { CREATABLE_ROLES, REGION_LEVEL_LABELS, ROLE_LABELS, roleFitsUnit, withinJurisdiction, type AccountSummary, type RegionLevel, type RegionType, type Role } from '@sitenet/domain';
 import { newPasswordProblems } from '@sitenet/domain/password-strength';
 import { ApiException, NotFoundApiException, ValidationApiException } from '../common/api-exception.js';
 import { RegionEntity } from '../regions/region.entity.js';
 import { AccountEntity } from './account.entity.js';
 import { appendAccountAudit, type AccountAuditRecord, type AuditActor, type AuditNote } from './account-audit.js';
 import { toAccountSummary } from './account.mapper.js';
-import { withinJurisdiction, type Actor } from './jurisdiction.js';
+import type { Actor } from '../common/actor.js';
 import { hashPassword } from './passwords.js';
 import { SessionEntity } from './session.entity.js';
 

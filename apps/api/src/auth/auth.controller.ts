@@ -7,7 +7,7 @@ import { AllowedBeforePasswordChange, CurrentActor, Public, SignedIn } from '../
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { assertDemoSignInAllowed } from '../demo/demo-access.js';
 import { AuthService, type IssuedSession } from './auth.service.js';
-import type { Actor } from './jurisdiction.js';
+import type { Actor } from '../common/actor.js';
 
 @ApiTags('auth')
 @Controller('auth')

@@ -1,6 +1,6 @@
 import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Role } from '@sitenet/domain';
-import type { Actor } from '../auth/jurisdiction.js';
+import type { Actor } from './actor.js';
 
 /**
  * Every handler declares who may call it: `@Public(reason)` (no sign-in; the reason says why the

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { coverageQuerySchema, coverageResultSchema, matrixQuerySchema, regionCodeParamsSchema, servicePointSchema, trendQuerySchema } from '@sitenet/domain/schemas';
 import type { CoordinateSystem } from '@sitenet/domain';
 import { CurrentActor, SignedIn } from '../common/access.js';
-import type { Actor } from '../auth/jurisdiction.js';
+import type { Actor } from '../common/actor.js';
 import { CoverageService } from './coverage.service.js';
 import { ServicePointsService } from './service-points.service.js';
 

@@ -10,12 +10,12 @@ import {
   shapeOf,
   type CoverageInputs,
   type CoverageResult,
+  type Jurisdiction,
   type RuleLabels,
   type RegionLevel,
   type RegionType,
   type SiteKindRegistry,
 } from '@sitenet/domain';
-import type { Jurisdiction } from '../auth/jurisdiction.js';
 import { SITE_KIND_REGISTRY } from '../kinds/kinds.tokens.js';
 import type { RegionEntity } from '../regions/region.entity.js';
 import type { TargetView } from '../targets/target.mapper.js';

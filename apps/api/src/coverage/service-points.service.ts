@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { ancestorColumnOf, toWgs84, type CoordinateSystem } from '@sitenet/domain';
+import { ancestorColumnOf, toWgs84, withinJurisdiction, type CoordinateSystem } from '@sitenet/domain';
 import { ValidationApiException } from '../common/api-exception.js';
-import { withinJurisdiction, type Actor } from '../auth/jurisdiction.js';
+import type { Actor } from '../common/actor.js';
 import { RegionEntity } from '../regions/region.entity.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { ServicePointEntity } from './service-point.entity.js';

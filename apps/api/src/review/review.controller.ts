@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundRe
 import type { Site } from '@sitenet/domain';
 import { apiErrorSchema, reviewActionSchema, reviewReasonSchema, siteIdParamsSchema, siteSchema, staleVersionSchema } from '@sitenet/domain/schemas';
 import { CurrentActor, SignedIn } from '../common/access.js';
-import type { Actor } from '../auth/jurisdiction.js';
+import type { Actor } from '../common/actor.js';
 import { ReviewService } from './review.service.js';
 
 type IdParams = { id: string };

@@ -4,7 +4,7 @@ import type { Repository } from 'typeorm';
 import { AccountEntity } from '../auth/account.entity.js';
 import { SITE_ACTION_LABELS, SITE_STATUS_LABELS, diffFields, mayPerform, nextStatus, type Site, type SiteAction, type SiteStatus, type StaleVersionDetails } from '@sitenet/domain';
 import { ApiException } from '../common/api-exception.js';
-import type { Actor } from '../auth/jurisdiction.js';
+import type { Actor } from '../common/actor.js';
 import { editableColumns, editableFields, toSite } from '../sites/site.mapper.js';
 import type { SiteEntity } from '../sites/site.entity.js';
 import { SitesService } from '../sites/sites.service.js';

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { RegionEntity } from '../regions/region.entity.js';
 
 /**
@@ -14,6 +14,8 @@ import { RegionEntity } from '../regions/region.entity.js';
 @Index('ix_site_township', ['townshipCode'])
 @Index('ix_site_updated_at_id', ['updatedAt', 'id'])
 @Index('ix_site_approved_at', ['approvedAt'])
+@Index('ix_site_kind_attributes_version', ['kind', 'attributesVersion'])
+@Check('ck_site_attributes_version', '"attributes_version" >= 1')
 export class SiteEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_site' })
   id!: string;
@@ -75,6 +77,13 @@ export class SiteEntity {
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
   attributes!: Record<string, unknown>;
+
+  /**
+   * The kind's `attributesVersion` the attributes were written with: writes store the current
+   * one, and a start upgrades rows below it (database/kind-attributes-upgrade.ts).
+   */
+  @Column({ name: 'attributes_version', type: 'integer', default: 1 })
+  attributesVersion!: number;
 
   @Column({ type: 'varchar', length: 16 })
   status!: string;

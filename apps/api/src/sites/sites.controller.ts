@@ -3,7 +3,7 @@ import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConflictResponse, Api
 import type { Site, SiteHistoryEntry, SiteListResponse } from '@sitenet/domain';
 import { apiErrorSchema, siteConflictSchema, siteHistorySchema, siteIdParamsSchema, siteListQuerySchema, siteListResponseSchema, siteSchema, type SiteListQuery } from '@sitenet/domain/schemas';
 import { CurrentActor, SignedIn } from '../common/access.js';
-import type { Actor } from '../auth/jurisdiction.js';
+import type { Actor } from '../common/actor.js';
 import { SiteCreatePipe, SiteUpdatePipe } from './site-input.pipes.js';
 import { SitesService, type SiteCreateInput, type SiteUpdateInput } from './sites.service.js';
 

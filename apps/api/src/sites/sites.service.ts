@@ -9,8 +9,10 @@ import {
   diffFields,
   editModeFor,
   toWgs84,
+  withinJurisdiction,
   type CoordinateSystem,
   type FieldChange,
+  type Jurisdiction,
   type RegionLevel,
   type Site,
   type SiteHistoryEntry,
@@ -20,7 +22,6 @@ import {
 import type { SiteListQuery, SiteSchemas } from '@sitenet/domain/schemas';
 import { ApiException, NotFoundApiException, ValidationApiException } from '../common/api-exception.js';
 import { parseOrThrow } from '../common/parse.js';
-import { withinJurisdiction, type Jurisdiction } from '../auth/jurisdiction.js';
 import { SITE_SCHEMAS } from '../kinds/kinds.tokens.js';
 import { RegionEntity } from '../regions/region.entity.js';
 import { SiteEntity, type PendingChange } from './site.entity.js';

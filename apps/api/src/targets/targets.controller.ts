@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { z } from 'zod';
 import { targetCreateSchema, targetIdParamsSchema, targetListQuerySchema, targetSchema, targetUpdateSchema } from '@sitenet/domain/schemas';
 import { CurrentActor, SignedIn } from '../common/access.js';
-import type { Actor } from '../auth/jurisdiction.js';
+import type { Actor } from '../common/actor.js';
 import { RegionsService } from '../regions/regions.service.js';
 import type { TargetView } from './target.mapper.js';
 import { InstalledKindsPipe } from './installed-kinds.pipe.js';
