@@ -1,34 +1,33 @@
 import type { AccountSummary } from '@sitenet/domain';
 import { defineStore } from 'pinia';
-import { ref, shallowRef } from 'vue';
-import { type ApiError, toApiError } from '#/api/client';
+import { shallowRef } from 'vue';
 import { useRegionLookupStore } from '#/features/regions/lookup';
+import { type RequestStatus, useRequest } from '#/ui/request';
 import { type AccountCreateBody, type AccountUpdateBody, createAccount, listAccounts, updateAccount } from './api';
 
-export type AccountsStatus = 'idle' | 'loading' | 'ready' | 'error';
+export type AccountsStatus = RequestStatus;
 
 /** The accounts an admin or province official manages; writes go through here so the list stays current. */
 export const useAccountsStore = defineStore('accounts', () => {
   const items = shallowRef<AccountSummary[]>([]);
-  const status = ref<AccountsStatus>('idle');
-  const error = ref<ApiError | null>(null);
+  const { status, error, run } = useRequest();
 
   async function withUnitNames(accounts: AccountSummary[]): Promise<void> {
     await useRegionLookupStore().ensure(accounts.flatMap((account) => (account.regionCode ? [account.regionCode] : [])));
   }
 
-  async function load(): Promise<void> {
-    status.value = 'loading';
-    error.value = null;
-    try {
-      const response = await listAccounts();
-      await withUnitNames(response.items);
-      items.value = response.items;
-      status.value = 'ready';
-    } catch (caught) {
-      error.value = toApiError(caught);
-      status.value = 'error';
-    }
+  /** Loads the list (unit names first); a newer call wins. */
+  function load(): Promise<void> {
+    return run(
+      async () => {
+        const response = await listAccounts();
+        await withUnitNames(response.items);
+        return response.items;
+      },
+      (accounts) => {
+        items.value = accounts;
+      },
+    );
   }
 
   function replace(updated: AccountSummary): void {

@@ -1,13 +1,14 @@
 import type { RegionDetail } from '@sitenet/domain';
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import { type ApiError, getJson, isAbort, toApiError } from '#/api/client';
+import { getJson } from '#/api/client';
 import { useKindsStore } from '#/features/kinds/store';
 import { useRegionLookupStore } from '#/features/regions/lookup';
+import { type RequestStatus, useRequest } from '#/ui/request';
 import { type CoverageMatrix, type CoverageResponse, type CoverageTrend, fetchCoverage, fetchCoverageMatrix, fetchCoverageTrend, type MatrixRow } from './api';
 import { levelOfCode } from './scope';
 
-export type DashboardStatus = 'idle' | 'loading' | 'ready' | 'error';
+export type DashboardStatus = RequestStatus;
 
 /**
  * The matrix rows of a county: the matrix endpoint lists units *under* a region, so a county's
@@ -39,60 +40,47 @@ export const useCoverageStore = defineStore('coverage', () => {
   const coverage = shallowRef<CoverageResponse | null>(null);
   const matrix = shallowRef<CoverageMatrix | null>(null);
   const trend = shallowRef<CoverageTrend | null>(null);
-  const status = ref<DashboardStatus>('idle');
-  const error = ref<ApiError | null>(null);
+  const { status, error, run, cancel } = useRequest();
   /** When the data on screen arrived (the page's own clock). */
   const updatedAt = ref<Date | null>(null);
-  let controller: AbortController | undefined;
 
-  async function load(code: string): Promise<void> {
-    controller?.abort();
-    const current = new AbortController();
-    controller = current;
+  function load(code: string): Promise<void> {
     if (region.value !== code) {
       coverage.value = null;
       matrix.value = null;
       trend.value = null;
     }
     region.value = code;
-    status.value = 'loading';
-    error.value = null;
     const kinds = useKindsStore();
     const lookup = useRegionLookupStore();
-    try {
-      const level = levelOfCode(code);
-      const [coverageResponse, trendResponse] = await Promise.all([
-        fetchCoverage(code, { signal: current.signal }),
-        fetchCoverageTrend(code, undefined, { signal: current.signal }),
-        kinds.ensureLoaded(),
-        lookup.ensure([code]),
-      ]);
-      const matrixResponse: CoverageMatrix =
-        level === 3
-          ? { region: coverageResponse.region, level: 3, kinds: trendResponse.kinds, rows: await countyRows(lookup.detailOf(code), code, trendResponse.kinds, current.signal) }
-          : await fetchCoverageMatrix(code, 3, { signal: current.signal });
-      // Names of the units targets come from ("继承自 吉林省").
-      await lookup.ensure(coverageResponse.results.map((result) => result.target.regionCode));
-      if (current !== controller) return;
-      coverage.value = coverageResponse;
-      trend.value = trendResponse;
-      matrix.value = matrixResponse;
-      updatedAt.value = new Date();
-      status.value = 'ready';
-    } catch (caught) {
-      if (current !== controller || isAbort(caught)) return;
-      error.value = toApiError(caught);
-      status.value = 'error';
-    }
+    return run(
+      async (signal) => {
+        const level = levelOfCode(code);
+        const [coverageResponse, trendResponse] = await Promise.all([
+          fetchCoverage(code, { signal }),
+          fetchCoverageTrend(code, undefined, { signal }),
+          kinds.ensureLoaded(),
+          lookup.ensure([code]),
+        ]);
+        const matrixResponse: CoverageMatrix =
+          level === 3
+            ? { region: coverageResponse.region, level: 3, kinds: trendResponse.kinds, rows: await countyRows(lookup.detailOf(code), code, trendResponse.kinds, signal) }
+            : await fetchCoverageMatrix(code, 3, { signal });
+        // Names of the units targets come from ("继承自 吉林省").
+        await lookup.ensure(coverageResponse.results.map((result) => result.target.regionCode));
+        return { coverageResponse, trendResponse, matrixResponse };
+      },
+      ({ coverageResponse, trendResponse, matrixResponse }) => {
+        coverage.value = coverageResponse;
+        trend.value = trendResponse;
+        matrix.value = matrixResponse;
+        updatedAt.value = new Date();
+      },
+    );
   }
 
   function refresh(): Promise<void> {
     return region.value ? load(region.value) : Promise.resolve();
-  }
-
-  function cancel(): void {
-    controller?.abort();
-    controller = undefined;
   }
 
   return { region, coverage, matrix, trend, status, error, updatedAt, load, refresh, cancel };

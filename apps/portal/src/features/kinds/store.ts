@@ -1,12 +1,12 @@
 import { DEFAULT_LOCALE, type Locale } from '@sitenet/domain';
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef } from 'vue';
-import { type ApiError, toApiError } from '#/api/client';
+import { computed, shallowRef } from 'vue';
+import { type RequestStatus, useRequest } from '#/ui/request';
 import { fetchSiteKinds } from './api';
 import { describeAttributes, type FieldDescriptor } from './fields';
 import type { SiteKindDescription } from './types';
 
-export type KindsLoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+export type KindsLoadStatus = RequestStatus;
 
 /**
  * The site kinds, loaded once per page load and shared by list, form, detail and map. They
@@ -14,9 +14,7 @@ export type KindsLoadStatus = 'idle' | 'loading' | 'ready' | 'error';
  */
 export const useKindsStore = defineStore('kinds', () => {
   const kinds = shallowRef<SiteKindDescription[]>([]);
-  const status = ref<KindsLoadStatus>('idle');
-  const error = ref<ApiError | null>(null);
-  let pending: Promise<void> | null = null;
+  const { status, error, ensure } = useRequest();
 
   const byCode = computed(() => new Map(kinds.value.map((kind) => [kind.code, kind])));
   /** Field descriptors per kind, built once. */
@@ -24,23 +22,12 @@ export const useKindsStore = defineStore('kinds', () => {
 
   /** Loads the kinds unless they are loaded or loading; a failed load is tried again on the next call. */
   function ensureLoaded(): Promise<void> {
-    if (status.value === 'ready') return Promise.resolve();
-    if (pending) return pending;
-    status.value = 'loading';
-    error.value = null;
-    pending = fetchSiteKinds()
-      .then((response) => {
+    return ensure(
+      () => fetchSiteKinds(),
+      (response) => {
         kinds.value = response.items;
-        status.value = 'ready';
-      })
-      .catch((caught: unknown) => {
-        error.value = toApiError(caught);
-        status.value = 'error';
-      })
-      .finally(() => {
-        pending = null;
-      });
-    return pending;
+      },
+    );
   }
 
   function kind(code: string): SiteKindDescription | undefined {

@@ -1,10 +1,10 @@
 import type { RegionDetail, RegionSummary } from '@sitenet/domain';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { type ApiError, isAbort, toApiError } from '#/api/client';
+import { type RequestStatus, useRequest } from '#/ui/request';
 import { fetchChildren, fetchProvinces } from './api';
 
-export type RegionLoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+export type RegionLoadStatus = RequestStatus;
 
 /** The unit being browsed (null: the whole country) and its children. */
 export const useRegionsStore = defineStore('regions', () => {
@@ -12,8 +12,7 @@ export const useRegionsStore = defineStore('regions', () => {
   const requestedCode = ref<string | null>(null);
   const parent = ref<RegionDetail | null>(null);
   const children = ref<RegionSummary[]>([]);
-  const status = ref<RegionLoadStatus>('idle');
-  const error = ref<ApiError | null>(null);
+  const { status, error, run } = useRequest();
   /** Show development zones, farms and other statistical-only units (default: yes). */
   const showStatisticalOnly = ref(true);
 
@@ -22,32 +21,21 @@ export const useRegionsStore = defineStore('regions', () => {
   );
   const statisticalOnlyCount = computed(() => children.value.filter((region) => region.statisticalOnly).length);
 
-  let controller: AbortController | undefined;
-
   /** Loads a unit and its children (or the provinces for `null`). A newer call wins over an older one. */
-  async function load(code: string | null): Promise<void> {
-    controller?.abort();
-    const current = new AbortController();
-    controller = current;
+  function load(code: string | null): Promise<void> {
     requestedCode.value = code;
-    status.value = 'loading';
-    error.value = null;
     if (parent.value?.code !== code) parent.value = null;
     children.value = [];
-    try {
-      const response = code
-        ? await fetchChildren(code, { signal: current.signal })
-        : await fetchProvinces({ signal: current.signal });
-      if (current !== controller) return;
-      parent.value = response.parent;
-      children.value = response.items;
-      status.value = 'ready';
-    } catch (caught) {
-      if (current !== controller || isAbort(caught)) return;
-      parent.value = null;
-      error.value = toApiError(caught);
-      status.value = 'error';
-    }
+    return run(
+      (signal) => (code ? fetchChildren(code, { signal }) : fetchProvinces({ signal })),
+      (response) => {
+        parent.value = response.parent;
+        children.value = response.items;
+      },
+      () => {
+        parent.value = null;
+      },
+    );
   }
 
   function retry(): Promise<void> {
