@@ -25,4 +25,4 @@ export type { AccountAuditEntry, AccountAuditList, AccountActivity, AccountActiv
 export type { Coverage, CoverageResult, CoverageMatrix, CoverageMatrixRow, CoverageTrend, ServicePointView, ServicePointList, UnitShortfallView, OutsidePointView } from './schemas/coverage.js';
 export type { TargetView, TargetList, TargetListItem, TargetCreateInput, TargetUpdateInput } from './schemas/targets.js';
 export type { SiteKindDescription, SiteKindList } from './schemas/kinds.js';
-export type { Liveness, Health, BoundaryCollection } from './schemas/operations.js';
+export type { Liveness, Health, BoundaryCollection, BoundaryFeature } from './schemas/operations.js';

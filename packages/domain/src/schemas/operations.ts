@@ -11,9 +11,19 @@ export const healthSchema = z
   .meta({ id: 'Health' });
 export type Health = z.infer<typeof healthSchema>;
 
+/** One unit's polygon (`code` set; county files name the `parent` unit) or a border line (`code` null, `kind: 'border'`). */
+export const boundaryFeatureSchema = z
+  .object({
+    type: z.literal('Feature'),
+    properties: z.object({ code: z.string().nullable(), name: z.string().optional(), parent: z.string().optional(), kind: z.string().optional() }),
+    geometry: z.object({ type: z.string().meta({ description: 'Polygon, MultiPolygon; LineString or MultiLineString for border lines' }), coordinates: z.unknown() }),
+  })
+  .meta({ id: 'BoundaryFeature' });
+export type BoundaryFeature = z.infer<typeof boundaryFeatureSchema>;
+
 /** Administrative boundaries as GeoJSON (served as application/geo+json). */
 export const boundaryCollectionSchema = z
-  .object({ type: z.literal('FeatureCollection'), features: z.array(z.record(z.string(), z.unknown())) })
+  .object({ type: z.literal('FeatureCollection'), source: z.string().optional().meta({ description: 'Where the boundaries come from, with the map approval number to show' }), features: z.array(boundaryFeatureSchema) })
   .meta({ id: 'BoundaryCollection', description: 'GeoJSON, WGS-84, simplified from 天地图 (审图号 GS(2024)0650号; show it with the map)' });
 export type BoundaryCollection = z.infer<typeof boundaryCollectionSchema>;
 
