@@ -18,11 +18,12 @@ import {
   type SiteHistoryEntry,
   type SiteListResponse,
   type SiteStatus,
+  type SiteKindRegistry,
 } from '@sitenet/domain';
 import type { SiteListQuery, SiteSchemas } from '@sitenet/domain/schemas';
 import { ApiException, NotFoundApiException, ValidationApiException } from '../common/api-exception.js';
 import { parseOrThrow } from '../common/parse.js';
-import { SITE_SCHEMAS } from '../kinds/kinds.tokens.js';
+import { SITE_KIND_REGISTRY, SITE_SCHEMAS } from '../kinds/kinds.tokens.js';
 import { RegionEntity } from '../regions/region.entity.js';
 import { SiteEntity, type PendingChange } from './site.entity.js';
 import { SiteHistoryEntity } from './site-history.entity.js';
@@ -65,6 +66,7 @@ export class SitesService {
     @InjectRepository(RegionEntity) private readonly regions: Repository<RegionEntity>,
     @InjectRepository(SiteHistoryEntity) private readonly history: Repository<SiteHistoryEntity>,
     @Inject(SITE_SCHEMAS) private readonly schemas: SiteSchemas,
+    @Inject(SITE_KIND_REGISTRY) private readonly kinds: SiteKindRegistry,
   ) {}
 
   async create(input: SiteCreateInput, writer: Writer): Promise<Site> {
@@ -140,11 +142,13 @@ export class SitesService {
     }
     const base = current.pendingChange?.fields ?? editableFields(current);
     const proposed = await this.applyPatch(current, base, patch, writer.scope);
+    // Attributes validated just now are of the kind's current version.
+    const attributesVersion = patch.attributes !== undefined ? { attributesVersion: this.kinds.get(current.kind)!.attributesVersion } : {};
     const changes = diffFields(base, proposed.fields);
     await this.dataSource.transaction(async (manager) => {
       const values: Partial<SiteEntity> =
         mode === 'direct'
-          ? { ...editableColumns(proposed.fields), ...proposed.units, updatedBy: writer.id }
+          ? { ...editableColumns(proposed.fields), ...attributesVersion, ...proposed.units, updatedBy: writer.id }
           : {
               updatedBy: writer.id,
               pendingChange: {
@@ -276,6 +280,7 @@ export class SitesService {
       kind: input.kind,
       ...units,
       ...editableColumns({ ...input, location, locationSource: input.location.system }),
+      attributesVersion: this.kinds.get(input.kind)!.attributesVersion,
       status,
       createdBy: writer.id,
       updatedBy: writer.id,
