@@ -23,10 +23,11 @@ export interface Request {
 /**
  * The loading state of one thing a store or page loads: status, error, and the rule that the
  * latest request wins over earlier ones (which are aborted). Return `status` and `error` from a
- * setup store as they are; write the loaded data in `ready`.
+ * setup store as they are; write the loaded data in `ready`. A page that loads as it mounts can
+ * start at `'loading'`, so its first render says so.
  */
-export function useRequest(): Request {
-  const status = ref<RequestStatus>('idle');
+export function useRequest(initial: RequestStatus = 'idle'): Request {
+  const status = ref<RequestStatus>(initial);
   const error = shallowRef<ApiError | null>(null);
   let controller: AbortController | undefined;
   /** The latest run, for `ensure` to join. */
