@@ -15,10 +15,10 @@ import { SessionJanitor } from './session-janitor.js';
 import { SignInAttemptEntity } from './sign-in-attempt.entity.js';
 import { SignInLimiter } from './sign-in-limiter.js';
 import { SignInKnownEntity } from './sign-in-known.entity.js';
-import { HealthModule } from '../health/health.module.js';
+import { DatabaseOutageModule } from '../common/database-outage.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AccountEntity, AccountAuditEntity, SessionEntity, RegionEntity, SignInAttemptEntity, SignInKnownEntity]), HealthModule],
+  imports: [TypeOrmModule.forFeature([AccountEntity, AccountAuditEntity, SessionEntity, RegionEntity, SignInAttemptEntity, SignInKnownEntity]), DatabaseOutageModule],
   controllers: [AuthController, AccountsController, AccountAuditController],
   providers: [AuthService, AccountsService, AccountAuditService, AccessGuard, SignInLimiter, SessionJanitor],
   exports: [AuthService, AccountsService, AccessGuard],

@@ -1,5 +1,5 @@
 import { Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { DatabaseOutage, isDatabaseUnavailable } from '../health/database-outage.js';
+import { DatabaseOutage, isDatabaseUnavailable } from '../common/database-outage.js';
 import { AuthService } from './auth.service.js';
 
 /** How often ended sessions and quiet sign-in counts are deleted. */

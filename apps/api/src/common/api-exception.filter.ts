@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, Optional, type
 import type { Request, Response } from 'express';
 import { localeFromAcceptLanguage, type ApiErrorBody, type LocalizedText } from '@sitenet/domain';
 import { ApiException } from './api-exception.js';
-import { DatabaseOutage, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../health/database-outage.js';
+import { DatabaseOutage, isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './database-outage.js';
 
 const GENERIC: Record<number, { code: string; messages: LocalizedText }> = {
   400: { code: 'request.invalid', messages: { 'zh-CN': '请求格式不正确，请检查后重试。', en: 'The request is malformed; check it and try again.' } },

@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { Public } from '../common/access.js';
 import { isEmbedded } from '../database/data-source.js';
-import { DatabaseOutage } from './database-outage.js';
+import { DatabaseOutage } from '../common/database-outage.js';
 
 const healthSchema = z
   .object({ status: z.enum(['ok', 'error']), database: z.enum(['up', 'down']), engine: z.enum(['pglite', 'postgres']) })

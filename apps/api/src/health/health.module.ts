@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { DatabaseOutage } from './database-outage.js';
+import { DatabaseOutageModule } from '../common/database-outage.js';
 import { HealthController } from './health.controller.js';
 
-@Module({ controllers: [HealthController], providers: [DatabaseOutage], exports: [DatabaseOutage] })
+@Module({ imports: [DatabaseOutageModule], controllers: [HealthController], exports: [DatabaseOutageModule] })
 export class HealthModule {}

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 
@@ -107,3 +107,11 @@ export class DatabaseOutage implements OnApplicationShutdown {
     clearTimeout(this.probe);
   }
 }
+
+/**
+ * The one DatabaseOutage of the application, for the modules that report or ask about an outage
+ * (auth's session janitor, health, the exception filter through HealthModule). It sits in
+ * common/ below them all, so none of them depends on another to reach it.
+ */
+@Module({ providers: [DatabaseOutage], exports: [DatabaseOutage] })
+export class DatabaseOutageModule {}
