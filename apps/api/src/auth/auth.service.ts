@@ -14,7 +14,7 @@ import type { Actor } from '../common/actor.js';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.js';
 import { SessionEntity } from './session.entity.js';
 import { SignInLimiter } from './sign-in-limiter.js';
-import { deleteInBatches } from '../database/batched-delete.js';
+import { deleteInBatches } from '../common/batched-delete.js';
 import { demoUsableOn, isDemoUsername, type DemoConnection } from '../demo/demo-access.js';
 
 /** Rows each statement of a purge deletes at most. */

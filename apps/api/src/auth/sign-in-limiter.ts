@@ -4,8 +4,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ApiException } from '../common/api-exception.js';
-import { readServerSecret, SIGN_IN_KEY_SECRET } from '../database/server-secret.js';
-import { deleteInBatches } from '../database/batched-delete.js';
+import { readServerSecret, SIGN_IN_KEY_SECRET } from '../common/server-secret.js';
+import { deleteInBatches } from '../common/batched-delete.js';
 
 /**
  * Limits on guessing passwords that slow an attacker without locking the owner out:

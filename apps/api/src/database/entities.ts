@@ -7,7 +7,7 @@ import { SessionEntity } from '../auth/session.entity.js';
 import { AccountAuditEntity } from '../auth/account-audit.entity.js';
 import { SignInAttemptEntity } from '../auth/sign-in-attempt.entity.js';
 import { SignInKnownEntity } from '../auth/sign-in-known.entity.js';
-import { ServerSecretEntity } from './server-secret.entity.js';
+import { ServerSecretEntity } from '../common/server-secret.entity.js';
 import { TargetEntity } from '../targets/target.entity.js';
 import { ServicePointEntity } from '../coverage/service-point.entity.js';
 

@@ -3,7 +3,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { AppConfig } from '../config/config.js';
 import { isEmbedded, openDataSource } from './data-source.js';
 import { seedRegions, type SeedOutcome } from '../seeding/region-seeder.js';
-import { ensureServerSecret, SIGN_IN_KEY_SECRET } from './server-secret.js';
+import { ensureServerSecret, SIGN_IN_KEY_SECRET } from '../common/server-secret.js';
 
 export interface PreparedDatabase {
   dataSource: DataSource;
