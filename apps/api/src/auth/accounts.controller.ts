@@ -1,10 +1,9 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
-import type { AccountSummary } from '@sitenet/domain';
-import { accountCreateSchema, accountIdParamsSchema, accountSchema, accountUpdateSchema } from '@sitenet/domain/schemas';
+import type { AccountCreateInput, AccountList, AccountSummary, AccountUpdateInput } from '@sitenet/domain';
+import { accountCreateSchema, accountIdParamsSchema, accountListSchema, accountSchema, accountUpdateSchema } from '@sitenet/domain/schemas';
 import { CurrentActor, SignedIn } from '../common/access.js';
-import { AccountsService, type AccountCreateInput, type AccountUpdateInput } from './accounts.service.js';
+import { AccountsService } from './accounts.service.js';
 import type { Actor } from '../common/actor.js';
 
 @ApiTags('accounts')
@@ -16,8 +15,8 @@ export class AccountsController {
   @Get()
   @SignedIn('admin', 'province')
   @ApiOperation({ summary: 'Accounts inside your jurisdiction' })
-  @ApiOkResponse({ standardSchema: z.object({ items: z.array(accountSchema) }).meta({ id: 'AccountList' }) })
-  async list(@CurrentActor() actor: Actor): Promise<{ items: AccountSummary[] }> {
+  @ApiOkResponse({ standardSchema: accountListSchema })
+  async list(@CurrentActor() actor: Actor): Promise<AccountList> {
     return { items: await this.accounts.list(actor) };
   }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { IsNull, type DataSource, type Repository } from 'typeorm';
-import { CREATABLE_ROLES, REGION_LEVEL_LABELS, ROLE_LABELS, roleFitsUnit, withinJurisdiction, type AccountSummary, type RegionLevel, type RegionType, type Role } from '@sitenet/domain';
+import { CREATABLE_ROLES, REGION_LEVEL_LABELS, ROLE_LABELS, roleFitsUnit, withinJurisdiction, type AccountCreateInput, type AccountSummary, type AccountUpdateInput, type RegionLevel, type RegionType, type Role } from '@sitenet/domain';
 import { newPasswordProblems } from '@sitenet/domain/password-strength';
 import { ApiException, NotFoundApiException, ValidationApiException } from '../common/api-exception.js';
 import { RegionEntity } from '../regions/region.entity.js';
@@ -12,22 +12,6 @@ import { toAccountSummary } from './account.mapper.js';
 import type { Actor } from '../common/actor.js';
 import { hashPassword } from './passwords.js';
 import { SessionEntity } from './session.entity.js';
-
-export interface AccountCreateInput {
-  username: string;
-  displayName: string;
-  role: Role;
-  regionCode: string | null;
-  password: string;
-}
-
-export interface AccountUpdateInput {
-  displayName?: string;
-  active?: boolean;
-  password?: string;
-  role?: Role;
-  regionCode?: string | null;
-}
 
 /** Who creates an account without signing in: the create-admin CLI, or the demo seed (whose password is public on purpose). */
 export interface OperatorCreation {

@@ -1,8 +1,7 @@
-import { toFieldIssues } from '@sitenet/domain';
+import { toFieldIssues, type AccountCreateInput } from '@sitenet/domain';
 import { accountCreateSchema } from '@sitenet/domain/schemas';
 import { newPasswordProblems } from '@sitenet/domain/password-strength';
-import type { AccountCreateInput } from '../auth/accounts.service.js';
-import { demoUsernames } from '../demo/demo-access.js';
+import { demoUsernames } from '../auth/demo-access.js';
 
 /**
  * The create-admin CLI's input, checked by the same schemas as `POST /api/accounts` (username,

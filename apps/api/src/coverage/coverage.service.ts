@@ -9,16 +9,19 @@ import {
   monthOf,
   shapeOf,
   type CoverageInputs,
+  type Coverage,
+  type CoverageMatrix,
   type CoverageResult,
+  type CoverageTrend,
   type Jurisdiction,
   type RuleLabels,
   type RegionLevel,
   type RegionType,
   type SiteKindRegistry,
+  type TargetView,
 } from '@sitenet/domain';
 import { SITE_KIND_REGISTRY } from '../kinds/kinds.tokens.js';
 import type { RegionEntity } from '../regions/region.entity.js';
-import type { TargetView } from '../targets/target.mapper.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { TargetsService } from '../targets/targets.service.js';
 
@@ -26,12 +29,6 @@ import { TargetsService } from '../targets/targets.service.js';
 const unitColumn = (level: number) => UNIT_COLUMNS[level as RegionLevel].column;
 /** The column of `region` (and `site`) that holds the region's descendants; none for a township. */
 const rootColumn = (level: number) => ancestorColumnOf(level)?.column;
-
-export interface CoverageEntry extends CoverageResult {
-  target: TargetView;
-  tracked: boolean;
-  inherited: boolean;
-}
 
 /**
  * Coverage computed live from approved sites: every request aggregates in SQL (grouped by unit or
@@ -47,10 +44,10 @@ export class CoverageService {
     private readonly regions: RegionsService,
   ) {}
 
-  async coverage(regionCode: string, scope: Jurisdiction, asOf = new Date()) {
+  async coverage(regionCode: string, scope: Jurisdiction, asOf = new Date()): Promise<Coverage> {
     const region = await this.regions.visible(regionCode, scope);
     const inForce = (await this.targets.inForce(region)).filter(({ target, inherited }) => !inherited || ['per-unit-minimum', 'proximity'].includes(target.rule.shape));
-    const results: CoverageEntry[] = [];
+    const results: CoverageResult[] = [];
     for (const { target, inherited } of inForce) {
       const inputs = await this.inputsFor(target, region);
       const result = evaluateTarget(target, this.labelsFor(target), inputs, asOf);
@@ -60,7 +57,7 @@ export class CoverageService {
   }
 
   /** Approved sites per kind for every unit of a level in the region (the region itself when it is of that level), units with none included. */
-  async matrix(regionCode: string, level: 2 | 3 | 4, scope: Jurisdiction) {
+  async matrix(regionCode: string, level: 2 | 3 | 4, scope: Jurisdiction): Promise<CoverageMatrix> {
     const region = await this.regions.visible(regionCode, scope);
     const root = rootColumn(region.level);
     const rows: { code: string; name: string; type: string; statistical_only: boolean; kind: string | null; count: string }[] = root
@@ -87,7 +84,7 @@ export class CoverageService {
   }
 
   /** Sites approved per month and kind inside the region (by the month of first approval). */
-  async trend(regionCode: string, months: number, scope: Jurisdiction, asOf = new Date()) {
+  async trend(regionCode: string, months: number, scope: Jurisdiction, asOf = new Date()): Promise<CoverageTrend> {
     const region = await this.regions.visible(regionCode, scope);
     const column = unitColumn(region.level);
     const rows: { month: string; kind: string; count: string }[] = await this.dataSource.query(

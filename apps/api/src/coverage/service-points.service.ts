@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { ancestorColumnOf, toWgs84, withinJurisdiction, type CoordinateSystem } from '@sitenet/domain';
+import { ancestorColumnOf, toWgs84, withinJurisdiction, type CoordinateSystem, type ServicePointList, type ServicePointView } from '@sitenet/domain';
 import { ValidationApiException } from '../common/api-exception.js';
 import type { Actor } from '../common/actor.js';
 import { RegionEntity } from '../regions/region.entity.js';
@@ -16,7 +16,7 @@ export class ServicePointsService {
     private readonly regionsService: RegionsService,
   ) {}
 
-  async list(regionCode: string, actor: Actor) {
+  async list(regionCode: string, actor: Actor): Promise<ServicePointList> {
     const region = await this.regionsService.visible(regionCode, actor.scope);
     const column = ancestorColumnOf(region.level)?.property ?? 'code';
     const rows = await this.points.createQueryBuilder('p').innerJoinAndSelect('p.region', 'r').where(`r.${column} = :code`, { code: region.code }).orderBy('r.code').getMany();
@@ -24,7 +24,7 @@ export class ServicePointsService {
   }
 
   /** Sets where a township's service centre is (a township inside the caller's jurisdiction). */
-  async set(code: string, input: { lat: number; lng: number; system: CoordinateSystem }, actor: Actor) {
+  async set(code: string, input: { lat: number; lng: number; system: CoordinateSystem }, actor: Actor): Promise<ServicePointView> {
     const region = await this.regionsService.visible(code, actor.scope);
     if (region.level !== 4) {
       throw new ValidationApiException([
@@ -33,7 +33,8 @@ export class ServicePointsService {
     }
     const point = toWgs84({ lat: input.lat, lng: input.lng }, input.system);
     await this.points.upsert({ regionCode: code, lat: point.lat, lng: point.lng, updatedBy: actor.id }, ['regionCode']);
-    return { code, name: region.name, location: point };
+    const saved = await this.points.findOneByOrFail({ regionCode: code });
+    return { code, name: region.name, location: { lat: saved.lat, lng: saved.lng }, updatedAt: saved.updatedAt.toISOString() };
   }
 
   inside(actor: Actor, region: RegionEntity): boolean {

@@ -3,14 +3,11 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
-import { z } from 'zod';
+import type { Health, Liveness } from '@sitenet/domain';
+import { healthSchema, livenessSchema } from '@sitenet/domain/schemas';
 import { Public } from '../common/access.js';
 import { isEmbedded } from '../database/data-source.js';
 import { DatabaseOutage } from '../common/database-outage.js';
-
-const healthSchema = z
-  .object({ status: z.enum(['ok', 'error']), database: z.enum(['up', 'down']), engine: z.enum(['pglite', 'postgres']) })
-  .meta({ id: 'Health' });
 
 @ApiTags('health')
 @Controller('health')
@@ -23,8 +20,8 @@ export class HealthController {
   @Get('live')
   @Public('Liveness for orchestrators: the process answers; reveals nothing.')
   @ApiOperation({ summary: 'Is the process alive? (does not touch the database; for liveness probes)' })
-  @ApiOkResponse({ standardSchema: z.object({ status: z.literal('ok') }).meta({ id: 'Liveness' }) })
-  live(): { status: 'ok' } {
+  @ApiOkResponse({ standardSchema: livenessSchema })
+  live(): Liveness {
     return { status: 'ok' };
   }
 
@@ -33,7 +30,7 @@ export class HealthController {
   @ApiOperation({ summary: 'Is the API up and its database reachable? (readiness)' })
   @ApiOkResponse({ standardSchema: healthSchema })
   @ApiServiceUnavailableResponse({ standardSchema: healthSchema })
-  async check(@Res({ passthrough: true }) response: Response): Promise<z.infer<typeof healthSchema>> {
+  async check(@Res({ passthrough: true }) response: Response): Promise<Health> {
     const engine = isEmbedded(this.dataSource) ? 'pglite' : 'postgres';
     try {
       await this.dataSource.query('SELECT 1');

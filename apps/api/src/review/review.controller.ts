@@ -12,7 +12,6 @@ type Reason = { reason: string; version: number };
 
 @ApiTags('review')
 @ApiBearerAuth()
-@ApiOkResponse({ standardSchema: siteSchema })
 @ApiForbiddenResponse({ standardSchema: apiErrorSchema })
 @ApiNotFoundResponse({ standardSchema: apiErrorSchema })
 @ApiConflictResponse({
@@ -25,6 +24,7 @@ export class ReviewController {
 
   @Post('submit')
   @HttpCode(200)
+  @ApiOkResponse({ standardSchema: siteSchema })
   @SignedIn('district')
   @ApiOperation({ summary: 'Submit a draft or returned site for review' })
   submit(@CurrentActor() actor: Actor, @Param({ schema: siteIdParamsSchema }) params: IdParams, @Body({ schema: reviewActionSchema }) body: Seen): Promise<Site> {
@@ -33,6 +33,7 @@ export class ReviewController {
 
   @Post('approve')
   @HttpCode(200)
+  @ApiOkResponse({ standardSchema: siteSchema })
   @SignedIn('prefecture', 'province')
   @ApiOperation({ summary: 'Approve a submitted site (publish it), or the change request of a published one' })
   approve(@CurrentActor() actor: Actor, @Param({ schema: siteIdParamsSchema }) params: IdParams, @Body({ schema: reviewActionSchema }) body: Seen): Promise<Site> {
@@ -41,6 +42,7 @@ export class ReviewController {
 
   @Post('return')
   @HttpCode(200)
+  @ApiOkResponse({ standardSchema: siteSchema })
   @SignedIn('prefecture', 'province')
   @ApiOperation({ summary: 'Return a submitted site (or a change request) to the registrant with a reason' })
   return(@CurrentActor() actor: Actor, @Param({ schema: siteIdParamsSchema }) params: IdParams, @Body({ schema: reviewReasonSchema }) body: Reason): Promise<Site> {
@@ -49,6 +51,7 @@ export class ReviewController {
 
   @Post('suspend')
   @HttpCode(200)
+  @ApiOkResponse({ standardSchema: siteSchema })
   @SignedIn('prefecture', 'province')
   @ApiOperation({ summary: 'Suspend a published site, with a reason' })
   suspend(@CurrentActor() actor: Actor, @Param({ schema: siteIdParamsSchema }) params: IdParams, @Body({ schema: reviewReasonSchema }) body: Reason): Promise<Site> {
@@ -57,6 +60,7 @@ export class ReviewController {
 
   @Post('close')
   @HttpCode(200)
+  @ApiOkResponse({ standardSchema: siteSchema })
   @SignedIn('prefecture', 'province')
   @ApiOperation({ summary: 'Close a published or suspended site, with a reason (final)' })
   close(@CurrentActor() actor: Actor, @Param({ schema: siteIdParamsSchema }) params: IdParams, @Body({ schema: reviewReasonSchema }) body: Reason): Promise<Site> {
@@ -65,6 +69,7 @@ export class ReviewController {
 
   @Post('reopen')
   @HttpCode(200)
+  @ApiOkResponse({ standardSchema: siteSchema })
   @SignedIn('prefecture', 'province')
   @ApiOperation({ summary: 'Reopen a suspended site' })
   reopen(@CurrentActor() actor: Actor, @Param({ schema: siteIdParamsSchema }) params: IdParams, @Body({ schema: reviewActionSchema }) body: Seen): Promise<Site> {

@@ -1,7 +1,5 @@
-import type { Target, TargetStrength } from '@sitenet/domain';
+import type { TargetStrength, TargetView } from '@sitenet/domain';
 import type { TargetEntity } from './target.entity.js';
-
-export type TargetView = Target & { origin: 'seed' | 'user'; version: number };
 
 export function toTarget(entity: TargetEntity): TargetView {
   return {

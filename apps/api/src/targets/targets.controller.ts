@@ -1,13 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
-import { targetCreateSchema, targetIdParamsSchema, targetListQuerySchema, targetSchema, targetUpdateSchema } from '@sitenet/domain/schemas';
+import { targetCreateSchema, targetIdParamsSchema, targetListQuerySchema, targetListSchema, targetSchema, targetUpdateSchema } from '@sitenet/domain/schemas';
+import type { TargetCreateInput, TargetList, TargetUpdateInput, TargetView } from '@sitenet/domain';
 import { CurrentActor, SignedIn } from '../common/access.js';
 import type { Actor } from '../common/actor.js';
 import { RegionsService } from '../regions/regions.service.js';
-import type { TargetView } from './target.mapper.js';
 import { InstalledKindsPipe } from './installed-kinds.pipe.js';
-import { TargetsService, type TargetInput, type TargetPatch } from './targets.service.js';
+import { TargetsService } from './targets.service.js';
 
 @ApiTags('targets')
 @ApiBearerAuth()
@@ -21,8 +20,8 @@ export class TargetsController {
   @Get()
   @SignedIn()
   @ApiOperation({ summary: 'Targets in force for a region: its own and those of the units above it' })
-  @ApiOkResponse({ standardSchema: z.object({ items: z.array(targetSchema.extend({ inherited: z.boolean() })) }).meta({ id: 'TargetList' }) })
-  async list(@CurrentActor() actor: Actor, @Query({ schema: targetListQuerySchema }) query: { region: string; retired?: boolean }) {
+  @ApiOkResponse({ standardSchema: targetListSchema })
+  async list(@CurrentActor() actor: Actor, @Query({ schema: targetListQuerySchema }) query: { region: string; retired?: boolean }): Promise<TargetList> {
     const region = await this.regions.visible(query.region, actor.scope);
     return { items: (await this.targets.inForce(region, query.retired)).map(({ target, inherited }) => ({ ...target, inherited })) };
   }
@@ -31,7 +30,7 @@ export class TargetsController {
   @SignedIn('province', 'admin')
   @ApiOperation({ summary: 'Add a target for a region inside your jurisdiction' })
   @ApiCreatedResponse({ standardSchema: targetSchema })
-  create(@CurrentActor() actor: Actor, @Body({ schema: targetCreateSchema, pipes: [InstalledKindsPipe] }) body: TargetInput): Promise<TargetView> {
+  create(@CurrentActor() actor: Actor, @Body({ schema: targetCreateSchema, pipes: [InstalledKindsPipe] }) body: TargetCreateInput): Promise<TargetView> {
     return this.targets.create(body, actor);
   }
 
@@ -39,7 +38,7 @@ export class TargetsController {
   @SignedIn('province', 'admin')
   @ApiOperation({ summary: 'Edit a target (carries the version it read; stale → 409)' })
   @ApiOkResponse({ standardSchema: targetSchema })
-  update(@CurrentActor() actor: Actor, @Param({ schema: targetIdParamsSchema }) params: { id: string }, @Body({ schema: targetUpdateSchema, pipes: [InstalledKindsPipe] }) body: TargetPatch): Promise<TargetView> {
+  update(@CurrentActor() actor: Actor, @Param({ schema: targetIdParamsSchema }) params: { id: string }, @Body({ schema: targetUpdateSchema, pipes: [InstalledKindsPipe] }) body: TargetUpdateInput): Promise<TargetView> {
     return this.targets.update(params.id, body, actor);
   }
 

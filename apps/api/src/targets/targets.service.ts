@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { In, type DataSource, type Repository } from 'typeorm';
-import { liesInside, toFieldIssues, withinJurisdiction, type Jurisdiction, type LocalizedText, type SiteKindRegistry, type TargetRule, type TargetSource, type TargetStrength } from '@sitenet/domain';
+import { liesInside, toFieldIssues, withinJurisdiction, type Jurisdiction, type SiteKindRegistry, type TargetCreateInput, type TargetRule, type TargetUpdateInput, type TargetView } from '@sitenet/domain';
 import { seededTargetSchema } from '@sitenet/domain/schemas';
 import { ApiException, NotFoundApiException, ValidationApiException } from '../common/api-exception.js';
 import type { Actor } from '../common/actor.js';
@@ -10,21 +10,8 @@ import { RegionEntity } from '../regions/region.entity.js';
 import { SITE_KIND_REGISTRY } from '../kinds/kinds.tokens.js';
 import { SeedFileError, loadSeedFile, type SeedOutcome } from '../seeding/seed-file.js';
 import { TargetEntity } from './target.entity.js';
-import { toTarget, type TargetView } from './target.mapper.js';
+import { toTarget } from './target.mapper.js';
 
-export interface TargetInput {
-  regionCode: string;
-  kinds: string[];
-  title: LocalizedText;
-  strength: TargetStrength;
-  startsOn: string;
-  deadline: string;
-  source: TargetSource;
-  rule: TargetRule;
-  note: LocalizedText | null;
-}
-
-export type TargetPatch = Partial<Omit<TargetInput, 'regionCode'>> & { version: number };
 
 const FILE = 'targets/targets.json';
 
@@ -123,7 +110,7 @@ export class TargetsService {
     if (issues.length > 0) throw new ValidationApiException(issues.slice(0, 20), Math.max(0, issues.length - 20));
   }
 
-  async create(input: TargetInput, actor: Actor): Promise<TargetView> {
+  async create(input: TargetCreateInput, actor: Actor): Promise<TargetView> {
     this.checkMetric(input.kinds, input.rule);
     const region = await this.regions.findOneBy({ code: input.regionCode });
     if (!region || !withinJurisdiction(actor.scope, region)) {
@@ -137,7 +124,7 @@ export class TargetsService {
     return toTarget(await this.targets.findOneByOrFail({ id }));
   }
 
-  async update(id: string, patch: TargetPatch, actor: Actor): Promise<TargetView> {
+  async update(id: string, patch: TargetUpdateInput, actor: Actor): Promise<TargetView> {
     const current = await this.get(id, actor.scope);
     if (patch.version !== current.version) throw stale(current);
     const { version, ...changes } = patch;
