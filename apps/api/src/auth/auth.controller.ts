@@ -5,7 +5,7 @@ import type { AccountSummary } from '@sitenet/domain';
 import { accountSchema, apiErrorSchema, loginSchema, passwordChangeSchema, sessionSchema } from '@sitenet/domain/schemas';
 import { AllowedBeforePasswordChange, CurrentActor, Public, SignedIn } from '../common/access.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { assertDemoSignInAllowed } from '../demo/demo-access.js';
+import { assertDemoSignInAllowed } from './demo-access.js';
 import { AuthService, type IssuedSession } from './auth.service.js';
 import type { Actor } from '../common/actor.js';
 
@@ -25,7 +25,7 @@ export class AuthController {
   @ApiUnauthorizedResponse({ standardSchema: apiErrorSchema })
   @ApiTooManyRequestsResponse({ standardSchema: apiErrorSchema })
   login(@Body({ schema: loginSchema }) body: { username: string; password: string }, @Req() request: Request): Promise<IssuedSession> {
-    // Demo accounts (a public password) never sign in off a loopback-only trial (demo/demo-access.ts).
+    // Demo accounts (a public password) never sign in off a loopback-only trial (demo-access.ts).
     assertDemoSignInAllowed(this.config, body.username, { localAddress: request.socket.localAddress, headers: request.headers });
     return this.auth.login(body.username, body.password, request.ip ?? 'unknown');
   }

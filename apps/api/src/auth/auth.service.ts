@@ -15,7 +15,7 @@ import { decoyHash, hashPassword, verifyPassword } from './passwords.js';
 import { SessionEntity } from './session.entity.js';
 import { SignInLimiter } from './sign-in-limiter.js';
 import { deleteInBatches } from '../common/batched-delete.js';
-import { demoUsableOn, isDemoUsername, type DemoConnection } from '../demo/demo-access.js';
+import { demoUsableOn, isDemoUsername, type DemoConnection } from './demo-access.js';
 
 /** Rows each statement of a purge deletes at most. */
 export const PURGE_BATCH_SIZE = 1000;

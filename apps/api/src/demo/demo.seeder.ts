@@ -11,7 +11,7 @@ import { SITE_SCHEMAS } from '../kinds/kinds.tokens.js';
 import { SeedFileError, loadSeedFile, type SeedOutcome } from '../seeding/seed-file.js';
 import { DEMO_WRITER_ID } from './demo-sites.js';
 import { SitesService, type SiteCreateInput, type Writer } from '../sites/sites.service.js';
-import { DEMO_ACCOUNTS_FILE, demoAccountsRefusal, demoAccountsRefusalReason, demoUsernames } from './demo-access.js';
+import { DEMO_ACCOUNTS_FILE, demoAccountsRefusal, demoAccountsRefusalReason, demoUsernames } from '../auth/demo-access.js';
 
 const SITES_FILE = 'demo/jilin-sites.json';
 const ACCOUNTS_FILE = DEMO_ACCOUNTS_FILE;
@@ -49,7 +49,7 @@ export class DemoSeeder {
   }
 
   /**
-   * At every start: demo accounts are usable only on a loopback-only trial (demo-access.ts).
+   * At every start: demo accounts are usable only on a loopback-only trial (auth/demo-access.ts).
    * Otherwise each active one is deactivated, its sign-ins ended and the action audited; on such
    * a trial, demo accounts a previous start deactivated are active again. Returns what changed.
    */

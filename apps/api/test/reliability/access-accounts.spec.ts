@@ -3,7 +3,7 @@ import type { AccountActivityEntry, AccountAuditEntry, ApiErrorBody, Site, SiteH
 import { AccountsService } from '../../src/auth/accounts.service.js';
 import { ApiException } from '../../src/common/api-exception.js';
 import { DemoSeeder } from '../../src/demo/demo.seeder.js';
-import { demoAccountsRefusal } from '../../src/demo/demo-access.js';
+import { demoAccountsRefusal } from '../../src/auth/demo-access.js';
 import { AuthService } from '../../src/auth/auth.service.js';
 import { AccountEntity } from '../../src/auth/account.entity.js';
 import { SessionEntity } from '../../src/auth/session.entity.js';
