@@ -1,5 +1,5 @@
 import { RegionEntity } from '../regions/region.entity.js';
-import { SeedRunEntity } from '../seeding/seed-run.entity.js';
+import { SeedRunEntity } from '../common/seed-run.entity.js';
 import { SiteEntity } from '../sites/site.entity.js';
 import { SiteHistoryEntity } from '../sites/site-history.entity.js';
 import { AccountEntity } from '../auth/account.entity.js';

@@ -2,7 +2,8 @@ import type { DataSource } from 'typeorm';
 import type { PGlite } from '@electric-sql/pglite';
 import type { AppConfig } from '../config/config.js';
 import { isEmbedded, openDataSource } from './data-source.js';
-import { seedRegions, type SeedOutcome } from '../seeding/region-seeder.js';
+import type { SeedOutcome } from '../common/seed-file.js';
+import { seedRegions } from '../seeding/region-seeder.js';
 import { ensureServerSecret, SIGN_IN_KEY_SECRET } from '../common/server-secret.js';
 
 export interface PreparedDatabase {

@@ -8,7 +8,7 @@ import type { SiteSchemas } from '@sitenet/domain/schemas';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { AccountsService } from '../auth/accounts.service.js';
 import { SITE_SCHEMAS } from '../kinds/kinds.tokens.js';
-import { SeedFileError, loadSeedFile, type SeedOutcome } from '../seeding/seed-file.js';
+import { SeedFileError, loadSeedFile, type SeedOutcome } from '../common/seed-file.js';
 import { DEMO_WRITER_ID } from './demo-sites.js';
 import { SitesService, type SiteCreateInput, type Writer } from '../sites/sites.service.js';
 import { DEMO_ACCOUNTS_FILE, demoAccountsRefusal, demoAccountsRefusalReason, demoUsernames } from '../auth/demo-access.js';

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { DemoSeeder } from '../demo/demo.seeder.js';
 import { countDemoSites, DemoSitesInProductionError } from '../demo/demo-sites.js';
 import { TargetsService } from '../targets/targets.service.js';
-import type { SeedOutcome } from './region-seeder.js';
+import type { SeedOutcome } from '../common/seed-file.js';
 
 /** The seeds that need the application (kinds, services): the plans' targets, and demo data outside production. */
 export async function seedApplicationData(app: INestApplicationContext, config: AppConfig): Promise<SeedOutcome[]> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { prepareRegions, SeedFileError } from './region-seeder.js';
+import { SeedFileError } from '../common/seed-file.js';
+import { prepareRegions } from './region-seeder.js';
 
 const columns = ['code', 'name', 'level', 'parent', 'type', 'statisticalOnly', 'lng', 'lat'];
 type Row = [string, string, number, string | null, string, boolean, number | null, number | null];

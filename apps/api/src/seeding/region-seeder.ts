@@ -1,12 +1,10 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { isRegionTypeOfLevel, type RegionLevel } from '@sitenet/domain';
-import { SeedFileError, loadSeedFile, type SeedOutcome } from './seed-file.js';
-
-export { SeedFileError, type SeedOutcome } from './seed-file.js';
+import { SeedFileError, loadSeedFile, type SeedOutcome } from '../common/seed-file.js';
 
 /**
  * Loads seeds/divisions/regions.json (all of China's divisions, see seeds/README.md) into the
- * `region` table. Idempotent (seed-file.ts): the file's checksum is recorded in `seed_run`, and an unchanged
+ * `region` table. Idempotent (common/seed-file.ts): the file's checksum is recorded in `seed_run`, and an unchanged
  * file is skipped; a changed file is upserted row by row (insert or update on the code), in one
  * transaction, in multi-row batches.
  */

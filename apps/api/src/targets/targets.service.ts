@@ -8,7 +8,7 @@ import { ApiException, NotFoundApiException, ValidationApiException } from '../c
 import type { Actor } from '../common/actor.js';
 import { RegionEntity } from '../regions/region.entity.js';
 import { SITE_KIND_REGISTRY } from '../kinds/kinds.tokens.js';
-import { SeedFileError, loadSeedFile, type SeedOutcome } from '../seeding/seed-file.js';
+import { SeedFileError, loadSeedFile, type SeedOutcome } from '../common/seed-file.js';
 import { TargetEntity } from './target.entity.js';
 import { toTarget } from './target.mapper.js';
 
