@@ -12,16 +12,36 @@ export interface FieldError {
 }
 
 /**
- * The API's answer as form errors: each issue on the field its path names (`body.password` →
- * `password`) when the form has it, else on the form; an error without issues is one form error.
+ * The form field an API issue is about. The issue's path without `body.` names a field itself, a
+ * part of one (`attributes.services.3` → `attributes.services`: the nearest field above it) or a
+ * group of fields (`location` → `location.lat`, `rule` → `rule.shape`: the group's first field on
+ * the form); null when no field on the form matches (`body` itself, a field not shown).
+ * `pathOf` gives a field's path where the form names its fields otherwise (`value` → `rule.value`).
  */
-export function errorsFromApi(error: ApiError, fields: readonly string[]): FieldError[] {
+export function fieldOfIssue<F extends string>(issuePath: string, fields: readonly F[], pathOf: (field: F) => string = (field) => field): F | null {
+  const path = issuePath.replace(/^body\.?/, '');
+  if (!path) return null;
+  const parts = path.split('.');
+  for (let length = parts.length; length > 0; length--) {
+    const candidate = parts.slice(0, length).join('.');
+    const found = fields.find((field) => pathOf(field) === candidate);
+    if (found !== undefined) return found;
+  }
+  return fields.find((field) => pathOf(field).startsWith(`${path}.`)) ?? null;
+}
+
+/**
+ * The API's answer as form errors: each issue on the field it is about (see `fieldOfIssue`), or on
+ * the form when none matches; an error without issues is one form error. Every form maps the API's
+ * errors with this.
+ */
+export function errorsFromApi<F extends string>(
+  error: ApiError,
+  fields: readonly F[],
+  pathOf?: (field: F) => string,
+): Array<{ field: F | null; messages: LocalizedText }> {
   if (error.issues.length === 0) return [{ field: null, messages: error.messages }];
-  return error.issues.map((issue) => {
-    const path = issue.path.replace(/^body\.?/, '');
-    const field = fields.find((candidate) => path === candidate || path.startsWith(`${candidate}.`)) ?? null;
-    return { field, messages: issue.messages };
-  });
+  return error.issues.map((issue) => ({ field: fieldOfIssue(issue.path, fields, pathOf), messages: issue.messages }));
 }
 
 /**

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { fieldOfIssue } from '#/ui/form-errors';
 import {
   buildCreateBody,
   buildRule,
   buildUpdateBody,
   checkTargetForm,
   emptyTargetForm,
-  fieldOfIssue,
+  FIELD_PATHS,
   ruleFields,
   type TargetFormValues,
   valuesFromTarget,
@@ -139,6 +140,6 @@ describe('target form: where the API issues land', () => {
     ['body.regionCode', null],
     ['body.rule.minimum', null],
   ] as const)('%s → %s', (path, field) => {
-    expect(fieldOfIssue({ path }, shown)).toBe(field);
+    expect(fieldOfIssue(path, shown, (name) => FIELD_PATHS[name])).toBe(field);
   });
 });

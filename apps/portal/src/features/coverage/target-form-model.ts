@@ -1,5 +1,4 @@
 import type { LocalizedText, TargetStrength } from '@sitenet/domain';
-import type { FieldIssue } from '@sitenet/domain';
 import type { TargetCreateBody, TargetUpdateBody, TargetView } from './api';
 
 /**
@@ -263,23 +262,6 @@ export function checkTargetForm(values: TargetFormValues): FormCheck[] {
   if (zh !== '' && en === '') problems.push({ field: 'noteEn', key: 'noteBoth' });
   if (en !== '' && zh === '') problems.push({ field: 'noteZh', key: 'noteBoth' });
   return problems;
-}
-
-/**
- * The form field an API issue is about: `body.rule.value` → `value`, `body.title.en` → `titleEn`,
- * `body.rule.unitTypes.0` → `unitTypes`, `body.rule` (no shape matched) → `shape`; null when the
- * issue is about nothing the form shows (then it is a problem of the whole form).
- */
-export function fieldOfIssue(issue: Pick<FieldIssue, 'path'>, shown: readonly FieldName[]): FieldName | null {
-  const path = issue.path.replace(/^body\.?/, '');
-  if (path === '') return null;
-  const entries = Object.entries(FIELD_PATHS) as Array<[FieldName, string]>;
-  const candidates = entries.filter(([field]) => shown.includes(field));
-  const exact = candidates.find(([, fieldPath]) => path === fieldPath || path.startsWith(`${fieldPath}.`));
-  if (exact) return exact[0];
-  // An issue on a group ("rule", "title", "source"): its first field on the form.
-  const inside = candidates.find(([, fieldPath]) => fieldPath.startsWith(`${path}.`));
-  return inside ? inside[0] : null;
 }
 
 /** Form fields whose value differs between two sets of values (after a 409: what the other person changed). */

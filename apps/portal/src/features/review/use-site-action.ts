@@ -1,6 +1,7 @@
 import type { LocalizedText, Site, SiteAction, StaleVersionDetails } from '@sitenet/domain';
 import { computed, ref, shallowRef, watch } from 'vue';
 import { type ApiError, toApiError } from '#/api/client';
+import { errorsFromApi } from '#/ui/form-errors';
 import { needsReason } from './actions';
 import { performSiteAction, staleVersionOf } from './api';
 
@@ -55,7 +56,7 @@ export function useSiteAction(site: () => Site, onDone: (updated: Site, outcome:
       await onDone(updated, outcomeOf(action, onChange));
     } catch (caught) {
       const failure = toApiError(caught);
-      const reasonIssue = failure.issues.find((issue) => issue.path.replace(/^body\.?/, '') === 'reason');
+      const reasonIssue = errorsFromApi(failure, ['reason']).find((problem) => problem.field === 'reason');
       const changed = staleVersionOf(failure);
       if (changed) {
         asking.value = null;

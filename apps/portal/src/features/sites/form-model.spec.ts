@@ -7,12 +7,10 @@ import {
   checkValues,
   commonFields,
   emptyValues,
-  fieldPathOfIssue,
-  issuesOnFields,
   mergeAfterConflict,
   valuesFromSite,
 } from './form-model';
-import { fieldIssue, site } from './test-factories';
+import { site } from './test-factories';
 
 const kindFields = describeAttributes(workshopKind().schema);
 const allFields = [...commonFields(), ...kindFields];
@@ -81,15 +79,5 @@ describe('site form model', () => {
     expect(paths).toEqual(expect.arrayContaining(['name', 'address', 'location.lat', 'operator.creditCode', 'attributes.host', 'attributes.categories']));
     expect(paths).not.toContain('openedOn');
     expect(problems.find((problem) => problem.path === 'regionCode')?.code).toBe('regionLevel');
-  });
-
-  it('places API issues on fields: exact, the nearest field above, the first field below, or none', () => {
-    const known = ['name', 'location.lat', 'location.lng', 'attributes.categories', 'attributes.projects', 'attributes.projects.0'];
-    expect(fieldPathOfIssue('body.name', known)).toBe('name');
-    expect(fieldPathOfIssue('body.attributes.categories.1', known)).toBe('attributes.categories');
-    expect(fieldPathOfIssue('body.attributes.projects.0', known)).toBe('attributes.projects.0');
-    expect(fieldPathOfIssue('body.location', known)).toBe('location.lat');
-    expect(fieldPathOfIssue('body', known)).toBeNull();
-    expect(issuesOnFields([fieldIssue('body.nothing', '甲', 'A')], known)).toEqual([{ path: null, messages: { 'zh-CN': '甲', en: 'A' } }]);
   });
 });

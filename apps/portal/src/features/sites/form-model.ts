@@ -3,7 +3,6 @@ import {
   BARRIER_FREE_LABELS,
   type BarrierFreeFeature,
   type CoordinateSystem,
-  type FieldIssue,
   type LocalizedText,
   type Site,
 } from '@sitenet/domain';
@@ -225,33 +224,6 @@ export function checkValues(fields: FieldDescriptor[], values: FormValues): Clie
     }
   }
   return problems;
-}
-
-/**
- * The field an API issue is about: the path without `body.`, or the nearest field above it
- * (`attributes.services.3` → `attributes.services`), or the first field below it (`location` →
- * `location.lat`); null when no field of the form matches (`body` itself).
- */
-export function fieldPathOfIssue(issuePath: string, known: readonly string[]): string | null {
-  const path = issuePath.replace(/^body\.?/, '');
-  if (!path) return null;
-  const parts = path.split('.');
-  for (let length = parts.length; length > 0; length--) {
-    const candidate = parts.slice(0, length).join('.');
-    if (known.includes(candidate)) return candidate;
-  }
-  return known.find((candidate) => candidate.startsWith(`${path}.`)) ?? null;
-}
-
-export interface IssueOnField {
-  /** The field's path, or null for a problem with the request as a whole. */
-  path: string | null;
-  messages: LocalizedText;
-}
-
-/** The API's issues, each placed on a field of the form when one matches. */
-export function issuesOnFields(issues: FieldIssue[], known: readonly string[]): IssueOnField[] {
-  return issues.map((issue) => ({ path: fieldPathOfIssue(issue.path, known), messages: issue.messages }));
 }
 
 /** A row of the conflict table: a field someone else changed, its latest value and the form's value. */
