@@ -24,5 +24,5 @@ export type { AccountSummary, Session, AccountList, AccountCreateInput, AccountU
 export type { AccountAuditEntry, AccountAuditList, AccountActivity, AccountActivityEntry } from './schemas/audit.js';
 export type { Coverage, CoverageResult, CoverageMatrix, CoverageMatrixRow, CoverageTrend, ServicePointView, ServicePointList, UnitShortfallView, OutsidePointView } from './schemas/coverage.js';
 export type { TargetView, TargetList, TargetListItem, TargetCreateInput, TargetUpdateInput } from './schemas/targets.js';
-export type { SiteKindDescription, SiteKindList } from './schemas/kinds.js';
+export type { SiteKindDescription, SiteKindList, JsonSchemaProperty, AttributesJsonSchema } from './schemas/kinds.js';
 export type { Liveness, Health, BoundaryCollection, BoundaryFeature } from './schemas/operations.js';
