@@ -1,22 +1,34 @@
 import type { DataSource } from 'typeorm';
+import type { SiteKindDefinition } from '@sitenet/domain';
+import { installedKinds } from '@sitenet/kinds';
 import type { PGlite } from '@electric-sql/pglite';
 import type { AppConfig } from '../config/config.js';
 import { isEmbedded, openDataSource } from './data-source.js';
 import type { SeedOutcome } from '../common/seed-file.js';
 import { seedRegions } from '../seeding/region-seeder.js';
 import { ensureServerSecret, SIGN_IN_KEY_SECRET } from '../common/server-secret.js';
+import { upgradeKindAttributes, type KindAttributesUpgradeOptions } from './kind-attributes-upgrade.js';
 
 export interface PreparedDatabase {
   dataSource: DataSource;
   seeds: SeedOutcome[];
 }
 
-/** Opens the database, runs pending migrations and loads the reference seeds (idempotent). */
-export async function prepareDatabase(config: AppConfig, embedded?: PGlite): Promise<PreparedDatabase> {
+export interface PrepareOptions extends Pick<KindAttributesUpgradeOptions, 'log'> {
+  /** The site kinds the application runs with (@sitenet/kinds unless a test gives others). */
+  kinds?: readonly SiteKindDefinition[];
+}
+
+/**
+ * Opens the database, runs pending migrations, then brings stored kind attributes up to their
+ * kinds' versions (kind-attributes-upgrade.ts), and loads the reference seeds (idempotent).
+ */
+export async function prepareDatabase(config: AppConfig, embedded?: PGlite, options: PrepareOptions = {}): Promise<PreparedDatabase> {
   const dataSource = await openDataSource(config, embedded);
   try {
     const seeds = await whileHoldingStartupLock(dataSource, async () => {
       await dataSource.runMigrations({ transaction: 'each' });
+      await upgradeKindAttributes(dataSource, options.kinds ?? installedKinds, { log: options.log });
       // Generated once per database, inside the lock: every instance then reads the same one.
       await ensureServerSecret(dataSource, SIGN_IN_KEY_SECRET);
       return [await seedRegions(dataSource, config.seedsDir)];

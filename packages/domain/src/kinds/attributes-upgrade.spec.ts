@@ -4,7 +4,7 @@ import { upgradeAttributes } from './attributes-upgrade.js';
 import { attributesVersionProblems, defineSiteKind, fieldMeta, SiteKindDefinitionError, type SiteKindDefinition } from './site-kind.js';
 
 /** Version 3 of a kind whose distance went from kilometres (v1) to metres (v2), then gained a default switch (v3). */
-function kindAtVersion3(overrides: Partial<SiteKindDefinition> = {}): SiteKindDefinition {
+function kindAtVersion3(overrides: Pick<Partial<SiteKindDefinition>, 'migrateAttributes'> = {}): SiteKindDefinition {
   return defineSiteKind({
     code: 'test-kind',
     labels: { 'zh-CN': '测试类型', en: 'Test kind' },
@@ -22,7 +22,7 @@ function kindAtVersion3(overrides: Partial<SiteKindDefinition> = {}): SiteKindDe
     examples: { valid: { distanceMetres: 1200 }, invalid: {} },
     marker: { symbol: 'circle', color: '#000000' },
     ...overrides,
-  } as SiteKindDefinition);
+  });
 }
 
 describe('upgradeAttributes', () => {

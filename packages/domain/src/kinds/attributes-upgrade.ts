@@ -33,7 +33,7 @@ export function upgradeAttributes(kind: SiteKindDefinition, attributes: unknown,
     const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(attributes)'}: ${issue.message}`);
     return { ok: false, problem: `the result does not pass the version ${target} schema (${issues.join('; ')})` };
   }
-  return { ok: true, attributes: parsed.data as Record<string, unknown>, version: target };
+  return { ok: true, attributes: parsed.data, version: target };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
