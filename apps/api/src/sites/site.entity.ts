@@ -1,8 +1,10 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Check, Column, type ColumnType, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { COMMON_SITE_FIELDS, commonFieldColumns, type CommonSiteFields } from '@sitenet/domain/schemas';
 import { RegionEntity } from '../regions/region.entity.js';
 
 /**
- * A service site. Common fields are columns; the kind's own fields live in `attributes` (JSON,
+ * A service site. Common fields are columns (declared in COMMON_SITE_FIELDS, which says each
+ * one's columns: `declareCommonSiteColumns` makes them); the kind's own fields live in `attributes` (JSON,
  * validated by the kind's schema), so a new kind needs no migration. The site's units are
  * denormalised (province, prefecture, county, township) so filters and coverage group by an
  * indexed column at any level.
@@ -23,11 +25,20 @@ export class SiteEntity {
   @Column({ type: 'varchar', length: 40 })
   kind!: string;
 
-  @Column({ type: 'varchar', length: 100 })
+  // The common fields' columns, made from COMMON_SITE_FIELDS below (declareCommonSiteColumns);
+  // typed here for the code that reads them by name (filters, coverage, the region relation).
   name!: string;
-
-  @Column({ name: 'region_code', type: 'varchar', length: 12 })
   regionCode!: string;
+  address!: string;
+  lat!: number;
+  lng!: number;
+  locationSource!: string;
+  operatorName!: string;
+  operatorCreditCode!: string;
+  contactPerson!: string;
+  contactPhone!: string;
+  openedOn!: string | null;
+  barrierFree!: string[];
 
   @ManyToOne(() => RegionEntity, { nullable: false, onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'region_code', foreignKeyConstraintName: 'fk_site_region' })
@@ -44,36 +55,6 @@ export class SiteEntity {
 
   @Column({ name: 'township_code', type: 'varchar', length: 12, nullable: true })
   townshipCode!: string | null;
-
-  @Column({ type: 'varchar', length: 200 })
-  address!: string;
-
-  @Column({ type: 'double precision' })
-  lat!: number;
-
-  @Column({ type: 'double precision' })
-  lng!: number;
-
-  @Column({ name: 'location_source', type: 'varchar', length: 8 })
-  locationSource!: string;
-
-  @Column({ name: 'operator_name', type: 'varchar', length: 100 })
-  operatorName!: string;
-
-  @Column({ name: 'operator_credit_code', type: 'varchar', length: 18 })
-  operatorCreditCode!: string;
-
-  @Column({ name: 'contact_person', type: 'varchar', length: 50 })
-  contactPerson!: string;
-
-  @Column({ name: 'contact_phone', type: 'varchar', length: 30 })
-  contactPhone!: string;
-
-  @Column({ name: 'opened_on', type: 'date', nullable: true })
-  openedOn!: string | null;
-
-  @Column({ name: 'barrier_free', type: 'text', array: true, default: () => "'{}'" })
-  barrierFree!: string[];
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
   attributes!: Record<string, unknown>;
@@ -115,6 +96,27 @@ export class SiteEntity {
   @Column({ name: 'pending_change', type: 'jsonb', nullable: true })
   pendingChange!: PendingChange | null;
 }
+
+/**
+ * Makes the columns of common site fields, as their declaration gives them (the SQL name is the
+ * property's snake_case). Called here for COMMON_SITE_FIELDS; a test that extends the declaration
+ * calls it for its own field before the data source opens (test/common-field.spec.ts).
+ */
+export function declareCommonSiteColumns(declared: CommonSiteFields): void {
+  for (const column of commonFieldColumns(declared)) {
+    const array = column.type === 'text[]';
+    Column({
+      name: column.property.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`),
+      type: (array ? 'text' : column.type) as ColumnType,
+      ...(array ? { array: true } : {}),
+      ...(column.length !== undefined ? { length: column.length } : {}),
+      ...(column.nullable ? { nullable: true } : {}),
+      ...(column.default !== undefined ? { default: () => column.default! } : {}),
+    })(SiteEntity.prototype, column.property);
+  }
+}
+
+declareCommonSiteColumns(COMMON_SITE_FIELDS);
 
 export interface PendingChange {
   status: 'submitted' | 'returned';

@@ -1,44 +1,60 @@
-import { diffFields, type BarrierFreeFeature, type CoordinateSystem, type Site, type SiteHistoryEntry, type SiteStatus } from '@sitenet/domain';
+import { diffFields, type Site, type SiteHistoryEntry, type SiteStatus } from '@sitenet/domain';
+import { commonFieldColumns, type CommonOutputShape, type CommonSiteFields } from '@sitenet/domain/schemas';
+import type { z } from 'zod';
 import type { SiteEntity } from './site.entity.js';
 import type { SiteHistoryEntity } from './site-history.entity.js';
 
-/** The fields district staff edit, as one record: what a change request proposes and a diff compares. */
-export function editableFields(entity: SiteEntity): Record<string, unknown> {
-  return {
-    name: entity.name,
-    regionCode: entity.regionCode,
-    address: entity.address,
-    location: { lat: entity.lat, lng: entity.lng },
-    locationSource: entity.locationSource,
-    operator: { name: entity.operatorName, creditCode: entity.operatorCreditCode },
-    contact: { person: entity.contactPerson, phone: entity.contactPhone },
-    openedOn: entity.openedOn,
-    barrierFree: entity.barrierFree,
-    attributes: entity.attributes,
-  };
+type Columns = Record<string, unknown>;
+type CommonSiteMembers = z.infer<z.ZodObject<CommonOutputShape>>;
+
+function setPath(target: Record<string, unknown>, path: string[], value: unknown): void {
+  const [head, ...rest] = path;
+  if (rest.length === 0) {
+    target[head] = value;
+    return;
+  }
+  const child = (target[head] ??= {}) as Record<string, unknown>;
+  setPath(child, rest, value);
+}
+
+function getPath(source: unknown, path: string): unknown {
+  if (path === '') return source;
+  return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), source);
+}
+
+/** The common fields' members (`operator: { name, creditCode }`), read from their columns. */
+function commonMembers(entity: SiteEntity, declared: CommonSiteFields, editableOnly: boolean): Record<string, unknown> {
+  const members: Record<string, unknown> = {};
+  for (const column of commonFieldColumns(declared)) {
+    if (editableOnly && !declared[column.key].inChangeRequests) continue;
+    const value = (entity as unknown as Columns)[column.property] ?? null;
+    if (column.path === '') members[column.key] = value;
+    else setPath((members[column.key] ??= {}) as Record<string, unknown>, column.path.split('.'), value);
+  }
+  return members;
+}
+
+/** The columns that hold common fields' members (as `commonMembers` reads them). */
+export function commonColumns(members: Record<string, unknown>, declared: CommonSiteFields, editableOnly = false): Partial<SiteEntity> {
+  const columns: Columns = {};
+  for (const column of commonFieldColumns(declared)) {
+    if (editableOnly && !declared[column.key].inChangeRequests) continue;
+    if (column.key in members) columns[column.property] = getPath(members[column.key], column.path);
+  }
+  return columns;
+}
+
+/**
+ * The fields district staff edit, as one record: what a change request proposes and a diff
+ * compares — the common fields declared `inChangeRequests`, and the kind's attributes.
+ */
+export function editableFields(entity: SiteEntity, declared: CommonSiteFields): Record<string, unknown> {
+  return { ...commonMembers(entity, declared, true), attributes: entity.attributes };
 }
 
 /** Writes editable fields (as editableFields gives them) back onto entity columns. */
-export function editableColumns(fields: Record<string, unknown>): Partial<SiteEntity> {
-  const f = fields as ReturnType<typeof editableFields> & {
-    location: { lat: number; lng: number };
-    operator: { name: string; creditCode: string };
-    contact: { person: string; phone: string };
-  };
-  return {
-    name: f.name as string,
-    address: f.address as string,
-    lat: f.location.lat,
-    lng: f.location.lng,
-    locationSource: f.locationSource as string,
-    operatorName: f.operator.name,
-    operatorCreditCode: f.operator.creditCode,
-    contactPerson: f.contact.person,
-    contactPhone: f.contact.phone,
-    openedOn: f.openedOn as string | null,
-    barrierFree: f.barrierFree as string[],
-    attributes: f.attributes as Record<string, unknown>,
-  };
+export function editableColumns(fields: Record<string, unknown>, declared: CommonSiteFields): Partial<SiteEntity> {
+  return { ...commonColumns(fields, declared, true), attributes: fields.attributes as Record<string, unknown> };
 }
 
 /**
@@ -47,9 +63,9 @@ export function editableColumns(fields: Record<string, unknown>): Partial<SiteEn
  * there is none). Kept with each history entry, so an action on a stale version can be answered
  * with what changed since (diffFields of two of these).
  */
-export function reviewedState(entity: SiteEntity): Record<string, unknown> {
+export function reviewedState(entity: SiteEntity, declared: CommonSiteFields): Record<string, unknown> {
   const pending = entity.pendingChange;
-  const published = editableFields(entity);
+  const published = editableFields(entity, declared);
   return {
     status: entity.status,
     ...published,
@@ -59,22 +75,15 @@ export function reviewedState(entity: SiteEntity): Record<string, unknown> {
   };
 }
 
-/** The one place where a site row becomes what clients see. */
-export function toSite(entity: SiteEntity): Site {
+/** The one place where a site row becomes what clients see (its common fields as declared). */
+export function toSite(entity: SiteEntity, declared: CommonSiteFields): Site {
   const pending = entity.pendingChange;
   return {
     id: entity.id,
     kind: entity.kind,
-    name: entity.name,
-    regionCode: entity.regionCode,
+    // The columns hold what the declared schemas validated: the members have the declared types.
+    ...(commonMembers(entity, declared, false) as CommonSiteMembers),
     countyCode: entity.countyCode,
-    address: entity.address,
-    location: { lat: entity.lat, lng: entity.lng },
-    locationSource: entity.locationSource as CoordinateSystem,
-    operator: { name: entity.operatorName, creditCode: entity.operatorCreditCode },
-    contact: { person: entity.contactPerson, phone: entity.contactPhone },
-    openedOn: entity.openedOn,
-    barrierFree: entity.barrierFree as BarrierFreeFeature[],
     attributes: entity.attributes,
     status: entity.status as SiteStatus,
     version: entity.version,
@@ -86,7 +95,7 @@ export function toSite(entity: SiteEntity): Site {
     pendingChange: pending
       ? {
           status: pending.status,
-          changes: diffFields(editableFields(entity), pending.fields),
+          changes: diffFields(editableFields(entity, declared), pending.fields),
           proposedBy: pending.proposedBy,
           proposedByName: pending.proposedByName,
           proposedAt: pending.proposedAt,

@@ -8,9 +8,7 @@ import {
   UNIT_COLUMNS,
   diffFields,
   editModeFor,
-  toWgs84,
   withinJurisdiction,
-  type CoordinateSystem,
   type FieldChange,
   type Jurisdiction,
   type RegionLevel,
@@ -20,29 +18,18 @@ import {
   type SiteStatus,
   type SiteKindRegistry,
 } from '@sitenet/domain';
-import type { SiteListQuery, SiteSchemas } from '@sitenet/domain/schemas';
+import { storedValues, type CommonSiteFields, type SiteCommonInput, type SiteListQuery, type SiteSchemas } from '@sitenet/domain/schemas';
 import { ApiException, NotFoundApiException, ValidationApiException } from '../common/api-exception.js';
 import { parseOrThrow } from '../common/parse.js';
-import { SITE_KIND_REGISTRY, SITE_SCHEMAS } from '../kinds/kinds.tokens.js';
+import { SITE_COMMON_FIELDS, SITE_KIND_REGISTRY, SITE_SCHEMAS } from '../kinds/kinds.tokens.js';
 import { RegionEntity } from '../regions/region.entity.js';
 import { SiteEntity, type PendingChange } from './site.entity.js';
 import { SiteHistoryEntity } from './site-history.entity.js';
-import { editableColumns, editableFields, reviewedState, toHistoryEntry, toSite } from './site.mapper.js';
+import { commonColumns, editableColumns, editableFields, reviewedState, toHistoryEntry, toSite } from './site.mapper.js';
 import { changesSince } from './site-changes.js';
 
-/** A validated create request (the shape of `buildSiteSchemas(...).create`). */
-export interface SiteCreateInput {
-  kind: string;
-  name: string;
-  regionCode: string;
-  address: string;
-  location: { lat: number; lng: number; system: CoordinateSystem };
-  operator: { name: string; creditCode: string };
-  contact: { person: string; phone: string };
-  openedOn: string | null;
-  barrierFree: string[];
-  attributes: Record<string, unknown>;
-}
+/** A validated create request (the shape of `buildSiteSchemas(...).create`): the declared common fields, the kind and its attributes. */
+export type SiteCreateInput = SiteCommonInput & { kind: string; attributes: Record<string, unknown> };
 
 export type SiteUpdateInput = Partial<Omit<SiteCreateInput, 'kind'>> & { version: number };
 
@@ -67,6 +54,7 @@ export class SitesService {
     @InjectRepository(SiteHistoryEntity) private readonly history: Repository<SiteHistoryEntity>,
     @Inject(SITE_SCHEMAS) private readonly schemas: SiteSchemas,
     @Inject(SITE_KIND_REGISTRY) private readonly kinds: SiteKindRegistry,
+    @Inject(SITE_COMMON_FIELDS) private readonly fields: CommonSiteFields,
   ) {}
 
   async create(input: SiteCreateInput, writer: Writer): Promise<Site> {
@@ -96,7 +84,7 @@ export class SitesService {
         return;
       }
       const after = { ...current, ...entity, version: current.version + 1 };
-      const changes = diffFields(reviewedState(current), reviewedState(after));
+      const changes = diffFields(reviewedState(current, this.fields), reviewedState(after, this.fields));
       if (changes.length === 0) return;
       // the version column goes up with the update (TypeORM's @VersionColumn)
       const values = Object.fromEntries(Object.entries(entity).filter(([key, value]) => value !== undefined && !['id', 'version', 'createdAt', 'updatedAt'].includes(key)));
@@ -115,7 +103,7 @@ export class SitesService {
   }
 
   async get(id: string, scope: Jurisdiction): Promise<Site> {
-    return toSite(await this.findVisible(id, scope));
+    return toSite(await this.findVisible(id, scope), this.fields);
   }
 
   async historyOf(id: string, scope: Jurisdiction): Promise<SiteHistoryEntry[]> {
@@ -140,7 +128,7 @@ export class SitesService {
         en: `The site is ${SITE_STATUS_LABELS[current.status as SiteStatus].en.toLowerCase()} and cannot be edited now.`,
       }, undefined, { status: current.status });
     }
-    const base = current.pendingChange?.fields ?? editableFields(current);
+    const base = current.pendingChange?.fields ?? editableFields(current, this.fields);
     const proposed = await this.applyPatch(current, base, patch, writer.scope);
     // Attributes validated just now are of the kind's current version.
     const attributesVersion = patch.attributes !== undefined ? { attributesVersion: this.kinds.get(current.kind)!.attributesVersion } : {};
@@ -148,7 +136,7 @@ export class SitesService {
     await this.dataSource.transaction(async (manager) => {
       const values: Partial<SiteEntity> =
         mode === 'direct'
-          ? { ...editableColumns(proposed.fields), ...attributesVersion, ...proposed.units, updatedBy: writer.id }
+          ? { ...editableColumns(proposed.fields, this.fields), ...attributesVersion, ...proposed.units, updatedBy: writer.id }
           : {
               updatedBy: writer.id,
               pendingChange: {
@@ -208,7 +196,7 @@ export class SitesService {
     const countsByKind = Object.fromEntries(counts.map((c) => [c.kind, Number(c.count)]));
     const kinds = query.kind?.length ? query.kind : Object.keys(countsByKind);
     return {
-      items: rows.map(toSite),
+      items: rows.map((row) => toSite(row, this.fields)),
       total: kinds.reduce((sum, kind) => sum + (countsByKind[kind] ?? 0), 0),
       page: query.page,
       pageSize: query.pageSize,
@@ -258,28 +246,20 @@ export class SitesService {
       if (!schema) throw new ApiException(409, 'site.kind_unavailable', { 'zh-CN': `网点类型 ${current.kind} 未安装，无法修改其字段。`, en: `Site kind ${current.kind} is not installed; its fields cannot be changed.` });
       fields.attributes = (parseOrThrow(schema, { attributes: patch.attributes }, 'body') as { attributes: Record<string, unknown> }).attributes;
     }
-    if (patch.regionCode !== undefined) {
-      units = await this.unitsOf(patch.regionCode, 'body.regionCode', scope);
-      fields.regionCode = units.regionCode;
-    }
-    if (patch.location !== undefined) {
-      fields.location = toWgs84({ lat: patch.location.lat, lng: patch.location.lng }, patch.location.system);
-      fields.locationSource = patch.location.system;
-    }
-    for (const key of ['name', 'address', 'operator', 'contact', 'openedOn', 'barrierFree'] as const) {
-      if (patch[key] !== undefined) fields[key] = patch[key];
-    }
+    // The region also decides the site's units (and must lie in the writer's jurisdiction).
+    if (patch.regionCode !== undefined) units = await this.unitsOf(patch.regionCode, 'body.regionCode', scope);
+    Object.assign(fields, this.storedCommonValues(patch));
     return { fields, units };
   }
 
   private async toEntity(id: string, input: SiteCreateInput, status: SiteStatus, writer: Writer): Promise<SiteEntity> {
     const units = await this.unitsOf(input.regionCode, 'body.regionCode', writer.scope);
-    const location = toWgs84({ lat: input.location.lat, lng: input.location.lng }, input.location.system);
     return this.sites.create({
       id,
       kind: input.kind,
+      ...commonColumns(this.storedCommonValues(input), this.fields),
       ...units,
-      ...editableColumns({ ...input, location, locationSource: input.location.system }),
+      attributes: input.attributes,
       attributesVersion: this.kinds.get(input.kind)!.attributesVersion,
       status,
       createdBy: writer.id,
@@ -288,6 +268,16 @@ export class SitesService {
       approvedAt: null,
       pendingChange: null,
     });
+  }
+
+  /** What the common fields a request carries store (each as its declaration says: `store`). */
+  private storedCommonValues(input: Partial<SiteCommonInput>): Record<string, unknown> {
+    const given = input as Record<string, unknown>;
+    const stored: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(this.fields)) {
+      if (field.input && given[key] !== undefined) Object.assign(stored, storedValues(key, field, given[key]));
+    }
+    return stored;
   }
 
   private async versionedUpdate(manager: EntityManager, current: SiteEntity, version: number, values: Partial<SiteEntity>): Promise<void> {
@@ -321,7 +311,7 @@ export class SitesService {
       reason: entry.reason ?? null,
       changes: entry.changes ?? [],
       version: after.version,
-      snapshot: reviewedState(after),
+      snapshot: reviewedState(after, this.fields),
     });
   }
 
@@ -366,7 +356,7 @@ export class SitesService {
 
   /** What differs between the version of a site someone saw and the site now (see site-changes.ts). */
   changesSince(current: SiteEntity, seenVersion: number): Promise<{ changes: FieldChange[]; known: boolean }> {
-    return changesSince(this.history, current, seenVersion);
+    return changesSince(this.history, current, seenVersion, this.fields);
   }
 
   staleVersion(current: SiteEntity): ApiException {
@@ -378,7 +368,7 @@ export class SitesService {
         en: `Someone else changed this site (now version ${current.version}); your change was not saved. Review the current record and edit again.`,
       },
       undefined,
-      { current: toSite(current) },
+      { current: toSite(current, this.fields) },
     );
   }
 }

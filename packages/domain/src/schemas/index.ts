@@ -1,6 +1,7 @@
 export * from './primitives.js';
 export * from './regions.js';
 export * from './sites.js';
+export * from './site-fields.js';
 export * from './accounts.js';
 export * from './review.js';
 export * from './audit.js';

@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../errors/localized.js';
-import type { GeoPoint } from '../regions/region.js';
-import type { CoordinateSystem } from '../geo/coordinates.js';
+import type { z } from 'zod';
+import type { pendingChangeSummarySchema, siteSchema } from '../schemas/sites.js';
 
 /** Barrier-free features a site can offer (无障碍设施与服务). A fixed list, so it can be filtered. */
 export const BARRIER_FREE_FEATURES = [
@@ -53,46 +53,11 @@ export const SITE_STATUS_LABELS: Record<SiteStatus, LocalizedText> = {
   closed: { 'zh-CN': '已关闭', en: 'Closed' },
 };
 
-/** A site as the API returns it. */
-export interface Site {
-  id: string;
-  kind: string;
-  name: string;
-  /** The county (6 digits) or township (12 digits) the site lies in. */
-  regionCode: string;
-  /** The county-level unit, also when `regionCode` is a township. */
-  countyCode: string;
-  address: string;
-  /** WGS-84, whatever system it was entered in. */
-  location: GeoPoint;
-  /** The system the point was entered in (converted to WGS-84 on input). */
-  locationSource: CoordinateSystem;
-  operator: { name: string; creditCode: string };
-  contact: { person: string; phone: string };
-  openedOn: string | null;
-  barrierFree: BarrierFreeFeature[];
-  attributes: Record<string, unknown>;
-  status: SiteStatus;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  createdBy: string | null;
-  updatedBy: string | null;
-  /** When it was first approved (published). */
-  approvedAt: string | null;
-  /** A change to the published site waiting for review (the fields above stay in force). */
-  pendingChange: PendingChangeSummary | null;
-}
+/** A site as the API returns it: `siteSchema`, whose common fields come from `COMMON_SITE_FIELDS`. */
+export type Site = z.infer<typeof siteSchema>;
 
-export interface PendingChangeSummary {
-  status: 'submitted' | 'returned';
-  changes: FieldChange[];
-  proposedBy: string;
-  proposedByName: string;
-  proposedAt: string;
-  /** The reviewer's reason when the change was returned. */
-  reason: string | null;
-}
+/** A change to the published site waiting for review (the site's fields stay in force). */
+export type PendingChangeSummary = z.infer<typeof pendingChangeSummarySchema>;
 
 /**
  * The body of a 409 `review.stale_version`: the site changed after the person acting saw it, so

@@ -1,0 +1,338 @@
+import { z } from 'zod';
+import { localizedIssue } from '../errors/zod-issues.js';
+import type { LocalizedText } from '../errors/localized.js';
+import { CHINA_BOUNDS, COORDINATE_SYSTEMS, toWgs84 } from '../geo/coordinates.js';
+import { CHINA_BORDER_TOLERANCE_KM, isInsideChina } from '../geo/inside-china.js';
+import { creditCodeProblem, normalizeCreditCode } from '../sites/credit-code.js';
+import { canonicalPhone, isValidPhone } from '../sites/phone.js';
+import { BARRIER_FREE_FEATURES, BARRIER_FREE_LABELS } from '../sites/site.js';
+import { regionCodeSchema } from './regions.js';
+import { calendarDate, singleLineText } from './primitives.js';
+
+/**
+ * The fields every site has, whatever its kind, declared once (as site-kind.ts declares a kind's
+ * fields): each with its request schema, its response schema, the columns it is stored in, whether
+ * a change request proposes it, and how the portal presents it (form group, labels, hints, how the
+ * detail page and a diff show it). The request and response schemas (`buildSiteSchemas`,
+ * `siteSchema`), the `Site` type, the API's mapper and change-request diff, the portal's form,
+ * detail page and diff labels all derive from `COMMON_SITE_FIELDS`. Adding a field: README,
+ * "Adding a common site field".
+ */
+
+/**
+ * A single-line text: trimmed, bounded, nothing unsafe or invisible-only (see primitives.ts).
+ * Kept under its old name for the kind packages.
+ */
+export const lineText = singleLineText;
+
+const CREDIT_CODE_PROBLEMS = {
+  shape: { 'zh-CN': '统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V）', en: 'A unified social credit code has 18 digits or capitals (no I, O, Z, S, V)' },
+  authority: { 'zh-CN': '统一社会信用代码前两位（登记管理部门和机构类别）无效', en: 'The first two characters of the credit code (registering authority and kind) are not valid' },
+  division: { 'zh-CN': '统一社会信用代码第 3–8 位应为登记机关的行政区划代码', en: "Characters 3–8 of the credit code must be the registering authority's division code" },
+  check: { 'zh-CN': '统一社会信用代码无效：第 18 位校验码不符合 GB 32100-2015', en: 'Invalid unified social credit code: the 18th (check) character does not match GB 32100-2015' },
+} as const satisfies Record<string, LocalizedText>;
+
+export const creditCodeSchema = z
+  .string()
+  .max(40, localizedIssue({ 'zh-CN': '统一社会信用代码过长', en: 'The credit code is too long' }))
+  .transform(normalizeCreditCode)
+  .superRefine((code, ctx) => {
+    const problem = creditCodeProblem(code);
+    if (problem) ctx.addIssue({ code: 'custom', message: CREDIT_CODE_PROBLEMS[problem].en, params: { messages: CREDIT_CODE_PROBLEMS[problem] } });
+  })
+  .meta({ description: '统一社会信用代码 (GB 32100-2015), 18 characters with a check character', example: '91350100M000100Y43' });
+
+export const phoneSchema = z
+  .string()
+  .trim()
+  .max(30)
+  .refine(
+    isValidPhone,
+    localizedIssue({
+      'zh-CN': '电话号码无效：请填写 11 位手机号、带区号的固定电话（如 0431-88881234）或 400/800 号码',
+      en: 'Invalid phone number: give an 11-digit mobile, a landline with area code (e.g. 0431-88881234) or a 400/800 number',
+    }),
+  )
+  // Stored in one form whatever the spacing typed (see canonicalPhone), so equal numbers compare equal.
+  .transform((phone) => canonicalPhone(phone) ?? phone);
+
+const OUTSIDE_CHINA: LocalizedText = {
+  'zh-CN': `坐标不在中国境内：请核对经纬度（是否填反、是否少了小数点）`,
+  en: 'The coordinates are not on Chinese territory: check the latitude and longitude (swapped, or a decimal point missing?)',
+};
+
+function degrees(axis: { zh: string; en: string }, min: number, max: number) {
+  const issue = localizedIssue({ 'zh-CN': `${axis.zh}应在 ${min}° 至 ${max}° 之间（中国境内）`, en: `${axis.en} must be between ${min}° and ${max}° (inside China)` });
+  return z.number().min(min, issue).max(max, issue);
+}
+
+export const siteLocationInputSchema = z
+  .strictObject({
+    lat: degrees({ zh: '纬度', en: 'Latitude' }, CHINA_BOUNDS.minLat, CHINA_BOUNDS.maxLat),
+    lng: degrees({ zh: '经度', en: 'Longitude' }, CHINA_BOUNDS.minLng, CHINA_BOUNDS.maxLng),
+    system: z.enum(COORDINATE_SYSTEMS).default('wgs84').meta({ description: 'wgs84 (GPS, 天地图) or gcj02 (AMap/Tencent pickers; converted to WGS-84 on input)' }),
+  })
+  .superRefine((point, ctx) => {
+    // Inside the bounding box (checked above) but not on the territory: Seoul, Pyongyang, Ulaanbaatar, the open sea.
+    const inBox = point.lat >= CHINA_BOUNDS.minLat && point.lat <= CHINA_BOUNDS.maxLat && point.lng >= CHINA_BOUNDS.minLng && point.lng <= CHINA_BOUNDS.maxLng;
+    if (inBox && !isInsideChina(point)) ctx.addIssue({ code: 'custom', message: OUTSIDE_CHINA.en, params: { messages: OUTSIDE_CHINA } });
+  })
+  .meta({ id: 'SiteLocationInput', description: `A point on China's territory as the shipped boundaries (天地图 GS(2024)0650号) draw it, within ${CHINA_BORDER_TOLERANCE_KM} km of a border or coast` });
+
+export const openedOnSchema = calendarDate().refine(
+  (value) => value >= '1949-10-01' && value <= new Date().toISOString().slice(0, 10),
+  localizedIssue({ 'zh-CN': '开业日期不能晚于今天，也不能早于 1949-10-01', en: 'The opening date cannot be in the future or before 1949-10-01' }),
+);
+
+function barrierFreeList() {
+  return z
+    .array(z.enum(BARRIER_FREE_FEATURES))
+    .max(BARRIER_FREE_FEATURES.length)
+    .refine((list) => new Set(list).size === list.length, localizedIssue({ 'zh-CN': '无障碍设施不能重复', en: 'Barrier-free features must not repeat' }));
+}
+
+/** Where the portal's form puts a field (in this order); `more` is a plain section without a legend. */
+export const COMMON_FIELD_GROUPS = ['basics', 'location', 'operator', 'contact', 'more'] as const;
+export type CommonFieldGroup = (typeof COMMON_FIELD_GROUPS)[number];
+
+/** The sections of the site detail page a common field may appear in (in this order). */
+export const COMMON_FIELD_SECTIONS = ['basics', 'location', 'operator'] as const;
+export type CommonFieldSection = (typeof COMMON_FIELD_SECTIONS)[number];
+
+/**
+ * How a stored value is shown (detail page, change-request diff, history): as text, a code
+ * (monospace), a phone number (a tel: link), a date, a region (its path of names), coordinates,
+ * one option's label or a list of options' labels.
+ */
+export type CommonFieldDisplay = 'text' | 'code' | 'phone' | 'date' | 'region' | 'coordinates' | 'choice' | 'choices';
+
+/** Labels of option values: an i18n key of the portal's messages, or the text in both languages. */
+export type OptionLabels = Record<string, string | LocalizedText>;
+
+/** One control of the portal's form. Its type, limits and required flag come from the field's schema. */
+export interface CommonFieldInput {
+  /** Dotted path in the request body: the control's id, its errors' path. */
+  path: string;
+  /** i18n key of the label (the portal's `apps/portal/src/i18n/*.json`, zh-CN and en). */
+  label: string;
+  /** i18n key of the hint under the control. */
+  hint?: string;
+  /** When the schema's type alone does not say which control: a select, a date, the region picker. */
+  widget?: 'select' | 'date' | 'region';
+  inputType?: 'tel';
+  options?: OptionLabels;
+}
+
+/** One stored value as readers see it: in the detail page (when `section` is given) and in diffs. */
+export interface CommonFieldShown {
+  /** Dotted path in the response (`operator.name`), as a change request's diff names it. */
+  path: string;
+  /** i18n key of the label. */
+  label: string;
+  display: CommonFieldDisplay;
+  options?: OptionLabels;
+  section?: CommonFieldSection;
+}
+
+/** A column the field is stored in (plain data: the API makes it a TypeORM column). */
+export interface CommonFieldColumn {
+  /** The entity property; the SQL column is its snake_case (`operatorName` → `operator_name`). */
+  property: string;
+  type: 'varchar' | 'double precision' | 'date' | 'text[]';
+  length?: number;
+  nullable?: boolean;
+  /** SQL default expression (`'{}'`). */
+  default?: string;
+}
+
+export interface CommonSiteField<Input extends z.ZodType | undefined = z.ZodType | undefined, Output extends z.ZodType = z.ZodType> {
+  /** The request member (POST; PATCH takes it optional). Absent: never sent, set by another field's `store`. */
+  input: Input;
+  /** The response member. */
+  output: Output;
+  /** Where the stored value lives, by path inside the member (`''` for the member itself). */
+  columns: Record<string, CommonFieldColumn>;
+  /** The stored members a validated request value sets (default: itself, under the field's key). */
+  store?: (value: Input extends z.ZodType ? z.output<Input> : never) => Record<string, unknown>;
+  /**
+   * Whether edits change it: PATCH accepts it, a change request to a published site proposes it
+   * and its diff compares it. False: set at registration only.
+   */
+  inChangeRequests: boolean;
+  /** Where the form shows its controls (none: not in the form). */
+  form?: { group: CommonFieldGroup; inputs: CommonFieldInput[] };
+  /** How readers see it (detail page, diff, history). */
+  shown: CommonFieldShown[];
+}
+
+/** Declares one common field (keeps its schemas' types for `Site` and the request types). */
+export function commonSiteField<Input extends z.ZodType | undefined, Output extends z.ZodType>(field: CommonSiteField<Input, Output>): CommonSiteField<Input, Output> {
+  return field;
+}
+
+export type CommonSiteFields = Record<string, CommonSiteField>;
+
+const text = (property: string, length: number): Record<string, CommonFieldColumn> => ({ '': { property, type: 'varchar', length } });
+const fields = (key: string) => `sites.fields.${key}`;
+const SYSTEM_OPTIONS: OptionLabels = { wgs84: fields('systemWgs84'), gcj02: fields('systemGcj02') };
+
+/**
+ * The common site fields, in the order the form and the response list them. Labels and hints are
+ * i18n keys of the portal's messages.
+ */
+export const COMMON_SITE_FIELDS = {
+  name: commonSiteField({
+    input: lineText(2, 100).meta({ description: 'Name of the site as on its sign or licence' }),
+    output: z.string(),
+    columns: text('name', 100),
+    inChangeRequests: true,
+    form: { group: 'basics', inputs: [{ path: 'name', label: fields('name'), hint: fields('nameHint') }] },
+    // The detail page shows it as its heading.
+    shown: [{ path: 'name', label: fields('name'), display: 'text' }],
+  }),
+  regionCode: commonSiteField({
+    input: regionCodeSchema.meta({ description: 'The county (6 digits) or township (12 digits) the site is in' }),
+    output: z.string(),
+    columns: text('regionCode', 12),
+    inChangeRequests: true,
+    form: { group: 'location', inputs: [{ path: 'regionCode', label: fields('region'), hint: fields('regionHint'), widget: 'region' }] },
+    shown: [{ path: 'regionCode', label: fields('regionPath'), display: 'region', section: 'location' }],
+  }),
+  address: commonSiteField({
+    input: lineText(2, 200),
+    output: z.string(),
+    columns: text('address', 200),
+    inChangeRequests: true,
+    form: { group: 'location', inputs: [{ path: 'address', label: fields('address'), hint: fields('addressHint') }] },
+    shown: [{ path: 'address', label: fields('address'), display: 'text', section: 'location' }],
+  }),
+  location: commonSiteField({
+    input: siteLocationInputSchema,
+    output: z.object({ lat: z.number(), lng: z.number() }).meta({ description: 'WGS-84' }),
+    columns: { lat: { property: 'lat', type: 'double precision' }, lng: { property: 'lng', type: 'double precision' } },
+    // Stored in WGS-84, with the system it was entered in.
+    store: (point) => ({ location: toWgs84({ lat: point.lat, lng: point.lng }, point.system), locationSource: point.system }),
+    inChangeRequests: true,
+    form: {
+      group: 'location',
+      inputs: [
+        { path: 'location.lat', label: fields('lat'), hint: fields('latHint') },
+        { path: 'location.lng', label: fields('lng'), hint: fields('lngHint') },
+        { path: 'location.system', label: fields('system'), hint: fields('systemHint'), widget: 'select', options: SYSTEM_OPTIONS },
+      ],
+    },
+    shown: [
+      { path: 'location', label: fields('coordinates'), display: 'coordinates', section: 'location' },
+      { path: 'location.lat', label: fields('lat'), display: 'text' },
+      { path: 'location.lng', label: fields('lng'), display: 'text' },
+    ],
+  }),
+  locationSource: commonSiteField({
+    input: undefined,
+    output: z.enum(COORDINATE_SYSTEMS),
+    columns: text('locationSource', 8),
+    inChangeRequests: true,
+    shown: [{ path: 'locationSource', label: fields('locationSource'), display: 'choice', options: SYSTEM_OPTIONS, section: 'location' }],
+  }),
+  operator: commonSiteField({
+    input: z.strictObject({ name: lineText(2, 100), creditCode: creditCodeSchema }),
+    output: z.object({ name: z.string(), creditCode: z.string() }),
+    columns: { name: { property: 'operatorName', type: 'varchar', length: 100 }, creditCode: { property: 'operatorCreditCode', type: 'varchar', length: 18 } },
+    inChangeRequests: true,
+    form: {
+      group: 'operator',
+      inputs: [
+        { path: 'operator.name', label: fields('operatorName') },
+        { path: 'operator.creditCode', label: fields('creditCode'), hint: fields('creditCodeHint') },
+      ],
+    },
+    shown: [
+      { path: 'operator', label: 'sites.detail.operator', display: 'text' },
+      { path: 'operator.name', label: fields('operatorName'), display: 'text', section: 'operator' },
+      { path: 'operator.creditCode', label: fields('creditCode'), display: 'code', section: 'operator' },
+    ],
+  }),
+  contact: commonSiteField({
+    input: z.strictObject({ person: lineText(1, 50), phone: phoneSchema }),
+    output: z.object({ person: z.string(), phone: z.string() }),
+    columns: { person: { property: 'contactPerson', type: 'varchar', length: 50 }, phone: { property: 'contactPhone', type: 'varchar', length: 30 } },
+    inChangeRequests: true,
+    form: {
+      group: 'contact',
+      inputs: [
+        { path: 'contact.person', label: fields('person') },
+        { path: 'contact.phone', label: fields('phone'), hint: fields('phoneHint'), inputType: 'tel' },
+      ],
+    },
+    shown: [
+      { path: 'contact', label: 'sites.detail.contact', display: 'text' },
+      { path: 'contact.person', label: fields('person'), display: 'text', section: 'operator' },
+      { path: 'contact.phone', label: fields('phone'), display: 'phone', section: 'operator' },
+    ],
+  }),
+  openedOn: commonSiteField({
+    input: openedOnSchema.nullable().default(null),
+    output: z.string().nullable(),
+    columns: { '': { property: 'openedOn', type: 'date', nullable: true } },
+    inChangeRequests: true,
+    form: { group: 'more', inputs: [{ path: 'openedOn', label: fields('openedOn'), hint: fields('openedOnHint'), widget: 'date' }] },
+    shown: [{ path: 'openedOn', label: fields('openedOn'), display: 'date', section: 'basics' }],
+  }),
+  barrierFree: commonSiteField({
+    input: barrierFreeList().default([]),
+    output: z.array(z.enum(BARRIER_FREE_FEATURES)),
+    columns: { '': { property: 'barrierFree', type: 'text[]', default: "'{}'" } },
+    inChangeRequests: true,
+    form: { group: 'more', inputs: [{ path: 'barrierFree', label: fields('barrierFree'), hint: fields('barrierFreeHint'), options: BARRIER_FREE_LABELS }] },
+    shown: [{ path: 'barrierFree', label: fields('barrierFree'), display: 'choices', options: BARRIER_FREE_LABELS, section: 'basics' }],
+  }),
+} satisfies CommonSiteFields;
+
+type Declared = typeof COMMON_SITE_FIELDS;
+
+/** The response members of the common fields (`Site` is built from them). */
+export type CommonOutputShape<F extends CommonSiteFields = Declared> = { [K in keyof F]: F[K]['output'] };
+/** The request members of the common fields (fields without an input are left out). */
+export type CommonInputShape<F extends CommonSiteFields = Declared> = {
+  [K in keyof F as F[K]['input'] extends z.ZodType ? K : never]: Exclude<F[K]['input'], undefined>;
+};
+
+/** The response members, for `z.object`. */
+export function commonOutputShape<F extends CommonSiteFields>(declared: F): CommonOutputShape<F> {
+  return Object.fromEntries(Object.entries(declared).map(([key, field]) => [key, field.output])) as CommonOutputShape<F>;
+}
+
+/** The request members of a registration (POST). */
+export function commonInputShape<F extends CommonSiteFields>(declared: F): CommonInputShape<F> {
+  return Object.fromEntries(Object.entries(declared).flatMap(([key, field]) => (field.input ? [[key, field.input]] : []))) as CommonInputShape<F>;
+}
+
+/**
+ * The request members of an edit (PATCH): the editable fields, optional, without their defaults
+ * (zod 4 applies an inner .default() even under .optional(), which would reset what was not sent).
+ */
+export function commonPatchShape(declared: CommonSiteFields): Record<string, z.ZodType> {
+  return Object.fromEntries(
+    Object.entries(declared).flatMap(([key, field]) => {
+      if (!field.input || !field.inChangeRequests) return [];
+      const input = field.input instanceof z.ZodDefault ? (field.input.unwrap() as z.ZodType) : field.input;
+      return [[key, input.optional()]];
+    }),
+  );
+}
+
+/** The values a validated request member stores, by response member (see `store`). */
+export function storedValues(key: string, field: CommonSiteField, value: unknown): Record<string, unknown> {
+  return field.store ? (field.store)(value) : { [key]: value };
+}
+
+/** Every column of the declared fields, with the member and path it holds. */
+export function commonFieldColumns(declared: CommonSiteFields): (CommonFieldColumn & { key: string; path: string })[] {
+  return Object.entries(declared).flatMap(([key, field]) => Object.entries(field.columns).map(([path, column]) => ({ ...column, key, path })));
+}
+
+/** A declaration with more fields after the product's (tests prove the path for a new field this way). */
+export function withCommonSiteFields<F extends CommonSiteFields>(extra: F, declared: CommonSiteFields = COMMON_SITE_FIELDS): CommonSiteFields {
+  for (const key of Object.keys(extra)) if (key in declared) throw new Error(`common site field ${key} is declared twice`);
+  return { ...declared, ...extra };
+}
