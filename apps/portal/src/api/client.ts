@@ -183,7 +183,7 @@ export async function getJson<T>(path: string, query?: Query | URLSearchParams, 
 }
 
 /** POST or PATCH a JSON body (none when `body` is undefined); same error handling as `getJson` (a 400 carries field `issues`). */
-export function sendJson<T>(method: 'POST' | 'PATCH' | 'PUT', path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
+export function sendJson<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
   return request<T>(method, path, { body, signal: options.signal });
 }
 

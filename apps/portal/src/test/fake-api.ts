@@ -1,4 +1,6 @@
 import type { RegionAncestor, RegionDetail, RegionSummary } from '@sitenet/domain';
+import { onTestFinished } from 'vitest';
+import { API_OPERATIONS, type Operation } from '#/api/operations';
 import { jsonResponse, stubFetch } from './http';
 
 /** A request the portal made, with its JSON body parsed. */
@@ -10,6 +12,46 @@ export interface RecordedRequest {
 
 type Handler = (request: RecordedRequest, match: RegExpMatchArray) => Response | Promise<Response>;
 
+interface SchemaIssue {
+  message: string;
+  path?: ReadonlyArray<PropertyKey | { key: PropertyKey }>;
+}
+
+/** The Standard Schema validation every domain (zod) schema offers. */
+interface Validating {
+  '~standard': { validate(value: unknown): { issues?: readonly SchemaIssue[] } | Promise<{ issues?: readonly SchemaIssue[] }> };
+}
+
+/** Each operation of api/operations.ts with an answer schema, as a method and a pattern of its path. */
+const ANSWER_CONTRACTS = Object.entries(API_OPERATIONS as Record<string, Operation>).flatMap(([key, operation]) => {
+  if (!operation.response) return [];
+  const [method, template] = key.split(' ') as [string, string];
+  const pattern = new RegExp(`^${template.replace(/:[A-Za-z]+/g, '[^/]+')}$`);
+  return [{ key, method, pattern, schema: operation.response as unknown as Validating }];
+});
+
+const issuePath = (issue: SchemaIssue) => (issue.path ?? []).map((part) => String(typeof part === 'object' ? part.key : part)).join('.') || '(body)';
+
+/**
+ * What is wrong with a 2xx answer the fake serves, measured against the domain schema of the
+ * operation it answers (null when it fits or no operation declares that path): a fake that
+ * drifts from the API's shapes would let a test pass against a shape the API never sends.
+ */
+async function answerProblems(method: string, path: string, response: Response): Promise<string | null> {
+  if (!response.ok || response.status === 204) return null;
+  const contract = ANSWER_CONTRACTS.find((candidate) => candidate.method === method && candidate.pattern.test(path));
+  if (!contract) return null;
+  let body: unknown;
+  try {
+    body = JSON.parse(await response.clone().text()) as unknown;
+  } catch {
+    return null; // not JSON: what the client makes of that is the test's subject
+  }
+  const { issues } = await contract.schema['~standard'].validate(body);
+  if (!issues?.length) return null;
+  return `${contract.key} answered with a body its schema refuses: ${issues.slice(0, 5).map((issue) => `${issuePath(issue)}: ${issue.message}`).join('; ')}`;
+}
+
 /**
  * A small fake of the API over a stubbed fetch: routes by method and pathname (under /api),
  * records every request, answers 404 for anything not routed.
@@ -17,7 +59,12 @@ type Handler = (request: RecordedRequest, match: RegExpMatchArray) => Response |
 export function fakeApi() {
   const routes: Array<{ method: string; pattern: RegExp; handler: Handler }> = [];
   const requests: RecordedRequest[] = [];
-  const fetchMock = stubFetch((url, init) => {
+  /** Answers that did not fit their operation's schema: the test fails with them when it ends. */
+  const contractProblems: string[] = [];
+  onTestFinished(() => {
+    if (contractProblems.length > 0) throw new Error(`The fake API served answers the API's schemas refuse:\n${contractProblems.join('\n')}`);
+  });
+  const fetchMock = stubFetch(async (url, init) => {
     const method = (init?.method ?? 'GET').toUpperCase();
     const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
     const request = { method, url, body };
@@ -25,7 +72,11 @@ export function fakeApi() {
     const path = url.pathname.replace(/^\/api/, '');
     for (const route of routes) {
       const match = route.method === method ? path.match(route.pattern) : null;
-      if (match) return route.handler(request, match);
+      if (!match) continue;
+      const response = await route.handler(request, match);
+      const problem = await answerProblems(method, path, response);
+      if (problem) contractProblems.push(problem);
+      return response;
     }
     return jsonResponse({ statusCode: 404, code: 'test.not_routed', message: path, messages: { 'zh-CN': path, en: path } }, 404);
   });
@@ -33,6 +84,7 @@ export function fakeApi() {
   const api = {
     requests,
     fetchMock,
+    contractProblems,
     on(method: string, path: string | RegExp, handler: Handler) {
       const pattern = typeof path === 'string' ? new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : path;
       routes.unshift({ method, pattern, handler }); // later routes win, so a test can override

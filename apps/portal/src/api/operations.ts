@@ -1,0 +1,106 @@
+import {
+  accountActivityQuerySchema,
+  accountActivitySchema,
+  accountAuditListSchema,
+  accountAuditQuerySchema,
+  accountCreateSchema,
+  accountSchema,
+  accountListSchema,
+  accountUpdateSchema,
+  boundaryCollectionSchema,
+  coverageMatrixSchema,
+  coverageQuerySchema,
+  coverageSchema,
+  coverageTrendSchema,
+  loginSchema,
+  matrixQuerySchema,
+  passwordChangeSchema,
+  regionDetailSchema,
+  regionListQuerySchema,
+  regionListResponseSchema,
+  reviewActionSchema,
+  reviewReasonSchema,
+  servicePointListSchema,
+  servicePointSchema,
+  servicePointViewSchema,
+  sessionSchema,
+  siteKindListSchema,
+  siteListQuerySchema,
+  siteListResponseSchema,
+  siteSchema,
+  targetCreateSchema,
+  targetListQuerySchema,
+  targetListSchema,
+  targetSchema,
+  targetUpdateSchema,
+  trendQuerySchema,
+} from '@sitenet/domain/schemas';
+
+/**
+ * The API operations the portal calls, each with the domain schemas (packages/domain/src/schemas)
+ * of its query, body and answer — the same schemas the API validates with and documents. No
+ * answer schema: the operation answers 204 No Content.
+ *
+ * The request client (client.ts) imports this table as a type only: a call's body and answer are
+ * typed from these schemas and zod stays out of the bundle. The portal's tests import it at run
+ * time: the fake API (test/fake-api.ts) parses every answer it serves with the schema here, so a
+ * fake that drifts from the API's shapes fails its test.
+ */
+export const API_OPERATIONS = {
+  'GET /accounts': { response: accountListSchema },
+  'POST /accounts': { body: accountCreateSchema, response: accountSchema },
+  'PATCH /accounts/:id': { body: accountUpdateSchema, response: accountSchema },
+  'GET /accounts/:id/activity': { query: accountActivityQuerySchema, response: accountActivitySchema },
+  'GET /account-audit': { query: accountAuditQuerySchema, response: accountAuditListSchema },
+
+  'POST /auth/login': { body: loginSchema, response: sessionSchema },
+  'POST /auth/logout': {},
+  'GET /auth/me': { response: accountSchema },
+  'POST /auth/password': { body: passwordChangeSchema },
+
+  'GET /regions': { query: regionListQuerySchema, response: regionListResponseSchema },
+  'GET /regions/:code': { response: regionDetailSchema },
+
+  'GET /site-kinds': { response: siteKindListSchema },
+  'GET /boundaries/provinces': { response: boundaryCollectionSchema },
+  'GET /boundaries/counties/:province': { response: boundaryCollectionSchema },
+
+  'GET /sites': { query: siteListQuerySchema, response: siteListResponseSchema },
+  'POST /sites/:id/:action': { body: reviewActionSchema.or(reviewReasonSchema), response: siteSchema },
+
+  'GET /coverage': { query: coverageQuerySchema, response: coverageSchema },
+  'GET /coverage/matrix': { query: matrixQuerySchema, response: coverageMatrixSchema },
+  'GET /coverage/trend': { query: trendQuerySchema, response: coverageTrendSchema },
+  'GET /service-points': { query: coverageQuerySchema, response: servicePointListSchema },
+  'PUT /service-points/:code': { body: servicePointSchema, response: servicePointViewSchema },
+
+  'GET /targets': { query: targetListQuerySchema, response: targetListSchema },
+  'POST /targets': { body: targetCreateSchema, response: targetSchema },
+  'PATCH /targets/:id': { body: targetUpdateSchema, response: targetSchema },
+  'POST /targets/:id/retire': { response: targetSchema },
+  'POST /targets/:id/restore': { response: targetSchema },
+} as const satisfies Record<`${Method} /${string}`, Operation>;
+
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/**
+ * A domain schema as the client sees it: the Standard Schema types that zod implements, so that
+ * naming a schema's shape needs no zod at run time (nor a dependency of the portal on zod).
+ */
+export interface WireSchema {
+  readonly '~standard': { readonly types?: { readonly input: unknown; readonly output: unknown } | undefined };
+}
+
+/** The shape a schema accepts (a request body or query before its defaults apply). */
+export type WireInput<S extends WireSchema> = NonNullable<S['~standard']['types']>['input'];
+/** The shape a schema produces (an answer as the API sends it). */
+export type WireOutput<S extends WireSchema> = NonNullable<S['~standard']['types']>['output'];
+
+export interface Operation {
+  query?: WireSchema;
+  body?: WireSchema;
+  response?: WireSchema;
+}
+
+export type Operations = typeof API_OPERATIONS;
+export type OperationKey = keyof Operations;
