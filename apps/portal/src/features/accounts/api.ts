@@ -1,35 +1,24 @@
-import type { AccountSummary, Role } from '@sitenet/domain';
-import { getJson, type RequestOptions, sendJson } from '#/api/client';
+import type { AccountList, AccountSummary } from '@sitenet/domain';
+import { apiCall, type BodyOf } from '#/api/call';
+import type { RequestOptions } from '#/api/client';
 
-export interface AccountCreateBody {
-  username: string;
-  displayName: string;
-  role: Role;
-  /** The unit the account works for; null for administrators. */
-  regionCode: string | null;
-  /** The initial password (the policy of PASSWORD_MIN_LENGTH…); the person changes it after signing in. */
-  password: string;
-}
-
-export interface AccountUpdateBody {
-  displayName?: string;
-  active?: boolean;
-  /** A reset by an administrator or province official. */
-  password?: string;
-}
+/** `POST /api/accounts` (accountCreateSchema): the initial password is the person's to change after signing in. */
+export type AccountCreateBody = BodyOf<'POST /accounts'>;
+/** `PATCH /api/accounts/:id` (accountUpdateSchema): a password here is a reset by an administrator or province official. */
+export type AccountUpdateBody = BodyOf<'PATCH /accounts/:id'>;
 
 /** The accounts inside the caller's jurisdiction, by username. */
-export function listAccounts(options?: RequestOptions): Promise<{ items: AccountSummary[] }> {
-  return getJson<{ items: AccountSummary[] }>('/accounts', undefined, options);
+export function listAccounts(options?: RequestOptions): Promise<AccountList> {
+  return apiCall('GET /accounts', {}, options);
 }
 
 /** 400 issues on body.username / body.regionCode / body.password; 409 `account.username_taken`. */
 export function createAccount(body: AccountCreateBody): Promise<AccountSummary> {
-  return sendJson<AccountSummary>('POST', '/accounts', body);
+  return apiCall('POST /accounts', { body });
 }
 
 export function updateAccount(id: string, body: AccountUpdateBody): Promise<AccountSummary> {
-  return sendJson<AccountSummary>('PATCH', `/accounts/${encodeURIComponent(id)}`, body);
+  return apiCall('PATCH /accounts/:id', { params: { id }, body });
 }
 
 export const USERNAME_TAKEN_CODE = 'account.username_taken';

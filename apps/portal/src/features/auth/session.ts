@@ -1,4 +1,7 @@
-import { type AccountSummary, ROLES } from '@sitenet/domain';
+import { type AccountSummary, ROLES, type Session } from '@sitenet/domain';
+
+/** The session the API issues at sign-in (sessionSchema in @sitenet/domain). */
+export type { Session };
 
 /**
  * The signed-in session, kept in sessionStorage under `sitenet.session` as JSON
@@ -6,14 +9,6 @@ import { type AccountSummary, ROLES } from '@sitenet/domain';
  * and other tabs do not share it. Browser tests write this key to start signed in.
  */
 export const SESSION_STORAGE_KEY = 'sitenet.session';
-
-export interface Session {
-  /** Sent as `Authorization: Bearer <token>`. */
-  token: string;
-  /** ISO time after which the API refuses the token. */
-  expiresAt: string;
-  account: AccountSummary;
-}
 
 function isAccount(value: unknown): value is AccountSummary {
   if (typeof value !== 'object' || value === null) return false;

@@ -18,8 +18,9 @@ export function account(overrides: Partial<AccountSummary> = {}): AccountSummary
     role: 'district',
     regionCode: '220102',
     active: true,
+    mustChangePassword: false,
     ...overrides,
-  };
+  } satisfies AccountSummary;
 }
 
 /** District staff of 南关区 (registers sites). */
@@ -44,7 +45,7 @@ export function session(owner: AccountSummary = districtStaff(), overrides: Part
     expiresAt: new Date(Date.now() + 60 * 60_000).toISOString(),
     account: owner,
     ...overrides,
-  };
+  } satisfies Session;
 }
 
 /** Puts a session where the app looks for it on start (what a reload finds). */

@@ -1,16 +1,8 @@
-import { getJson, type RequestOptions } from '#/api/client';
+import type { BoundaryCollection, BoundaryFeature } from '@sitenet/domain';
+import { apiCall } from '#/api/call';
+import type { RequestOptions } from '#/api/client';
 
-/** A boundary polygon (`code` set) or a border line (`code: null, kind: 'border'`). */
-export interface BoundaryFeature {
-  type: 'Feature';
-  properties: { code: string | null; name?: string; parent?: string; kind?: string };
-  geometry: { type: string; coordinates: unknown };
-}
-
-export interface BoundaryCollection {
-  type: 'FeatureCollection';
-  features: BoundaryFeature[];
-}
+export type { BoundaryCollection, BoundaryFeature } from '@sitenet/domain';
 
 /**
  * The map approval number of the boundary data (天地图, seeds/boundaries/README.md). It must be
@@ -20,12 +12,12 @@ export const MAP_APPROVAL_NUMBER = 'GS(2024)0650号';
 
 /** Province-level polygons of all China, plus the border lines (incl. the South China Sea line). */
 export function fetchProvinceBoundaries(options?: RequestOptions): Promise<BoundaryCollection> {
-  return getJson<BoundaryCollection>('/boundaries/provinces', undefined, options);
+  return apiCall('GET /boundaries/provinces', {}, options);
 }
 
 /** County-level polygons of one province (`provinceDigits`: the code's first two digits), plus its border lines. */
 export function fetchCountyBoundaries(provinceDigits: string, options?: RequestOptions): Promise<BoundaryCollection> {
-  return getJson<BoundaryCollection>(`/boundaries/counties/${encodeURIComponent(provinceDigits)}`, undefined, options);
+  return apiCall('GET /boundaries/counties/:province', { params: { province: provinceDigits } }, options);
 }
 
 export function isBorderLine(feature: BoundaryFeature): boolean {

@@ -1,11 +1,10 @@
 import type { RegionDetail } from '@sitenet/domain';
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import { getJson } from '#/api/client';
 import { useKindsStore } from '#/features/kinds/store';
 import { useRegionLookupStore } from '#/features/regions/lookup';
 import { type RequestStatus, useRequest } from '#/ui/request';
-import { type CoverageMatrix, type CoverageResponse, type CoverageTrend, fetchCoverage, fetchCoverageMatrix, fetchCoverageTrend, type MatrixRow } from './api';
+import { countApprovedSites, type CoverageMatrix, type CoverageResponse, type CoverageTrend, fetchCoverage, fetchCoverageMatrix, fetchCoverageTrend, type MatrixRow } from './api';
 import { levelOfCode } from './scope';
 
 export type DashboardStatus = RequestStatus;
@@ -15,8 +14,7 @@ export type DashboardStatus = RequestStatus;
  * own counts come from the site list's per-kind counts.
  */
 async function countyRows(region: RegionDetail | null, code: string, kinds: string[], signal: AbortSignal): Promise<MatrixRow[]> {
-  const params = new URLSearchParams({ region: code, status: 'approved', page: '1', pageSize: '1' });
-  const response = await getJson<{ countsByKind: Record<string, number>; total: number }>('/sites', params, { signal });
+  const response = await countApprovedSites(code, { signal });
   const counts = Object.fromEntries(kinds.map((kind) => [kind, response.countsByKind[kind] ?? 0]));
   return [
     {

@@ -209,7 +209,9 @@ export function buildCreateBody(values: TargetFormValues, regionCode: string, me
     startsOn: values.startsOn,
     deadline: values.deadline,
     source: { document: values.document.trim(), clause: values.clause.trim(), quote: values.quote.trim() },
-    rule: buildRule(values, metricUnitOf),
+    // Typed as the schema's rule, though a number typed wrongly is sent as its text: the API's
+    // refusal then names the field (checkTarget catches most of them first).
+    rule: buildRule(values, metricUnitOf) as TargetCreateBody['rule'],
     note: note(values),
   };
 }

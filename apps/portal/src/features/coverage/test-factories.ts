@@ -5,8 +5,8 @@ import type {
   CoverageResponse,
   CoverageResultView,
   CoverageTrend,
-  DemandPointView,
   MatrixRow,
+  OutsidePointView,
   RegionRef,
   TargetListItem,
   TargetView,
@@ -37,15 +37,15 @@ export function targetView(overrides: Partial<TargetView> = {}): TargetView {
   };
 }
 
-export interface ResultOverrides extends Partial<Omit<CoverageResultView, 'target'>> {
-  target?: Partial<TargetView>;
-}
+/** What a test changes in a result: any member, and any member of its target. */
+export type ResultOverrides = Partial<Omit<CoverageResultView, 'target'>> & { target?: Partial<TargetView> };
 
 /** A result of a `total` target: 40 of 100, at risk, projected to 70. */
 export function coverageResult(overrides: ResultOverrides = {}): CoverageResultView {
   const { target, ...rest } = overrides;
   const built = targetView(target);
   return {
+    targetId: built.id,
     target: built,
     tracked: true,
     inherited: false,
@@ -79,7 +79,7 @@ export function perUnitResult(units: Array<Pick<RegionSummary, 'code' | 'name' |
   });
 }
 
-export function demandPoint(overrides: Partial<DemandPointView> = {}): DemandPointView {
+export function demandPoint(overrides: Partial<OutsidePointView> = {}): OutsidePointView {
   sequence += 1;
   return { code: `2201020${String(sequence).padStart(2, '0')}000`, name: `乡镇${sequence}`, point: { lat: 43.8, lng: 125.3 }, precision: 'township', ...overrides };
 }

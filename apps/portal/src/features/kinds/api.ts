@@ -1,7 +1,8 @@
-import { getJson, type RequestOptions } from '#/api/client';
-import type { SiteKindListResponse } from './types';
+import { apiCall } from '#/api/call';
+import type { RequestOptions } from '#/api/client';
+import type { SiteKindList } from './types';
 
 /** Every site kind the API knows, with the JSON schema of its fields. */
-export function fetchSiteKinds(options?: RequestOptions): Promise<SiteKindListResponse> {
-  return getJson<SiteKindListResponse>('/site-kinds', undefined, options);
+export function fetchSiteKinds(options?: RequestOptions): Promise<SiteKindList> {
+  return apiCall('GET /site-kinds', {}, options);
 }

@@ -1,5 +1,5 @@
 import type { FieldPresentation, LocalizedText } from '@sitenet/domain';
-import type { AttributesSchema, JsonSchemaProperty } from './types';
+import type { AttributesJsonSchema, JsonSchemaProperty, SiteKindDescription } from './types';
 
 /**
  * Form field descriptors from a kind's JSON schema (pure; no Vue). One descriptor says which
@@ -193,9 +193,12 @@ export function describeField(key: string, property: JsonSchemaProperty, path: s
 }
 
 /** The descriptors of a kind's attributes, in the schema's order, with paths under `attributes.`. */
-export function describeAttributes(schema: AttributesSchema, prefix = 'attributes'): FieldDescriptor[] {
-  const required = new Set(schema.required ?? []);
-  return Object.entries(schema.properties ?? {}).map(([key, property]) =>
+export function describeAttributes(schema: SiteKindDescription['schema'], prefix = 'attributes'): FieldDescriptor[] {
+  // The wire declares a kind's schema as an object (it is JSON Schema's vocabulary); its keywords
+  // are read as the domain's AttributesJsonSchema, which a test checks every installed kind against.
+  const { properties, required: listed } = schema as AttributesJsonSchema;
+  const required = new Set(listed ?? []);
+  return Object.entries(properties ?? {}).map(([key, property]) =>
     describeField(key, property, prefix ? `${prefix}.${key}` : key, required.has(key)),
   );
 }

@@ -1,5 +1,5 @@
 import type { FieldPresentation, LocalizedText } from '@sitenet/domain';
-import type { AttributesSchema, JsonSchemaProperty, SiteKindDescription } from './types';
+import type { AttributesJsonSchema, JsonSchemaProperty, SiteKindDescription } from './types';
 
 /** Builders for kind descriptions and their JSON schemas, as `GET /api/site-kinds` sends them. */
 
@@ -56,8 +56,8 @@ export function stringListProperty(label: string, extra: Partial<JsonSchemaPrope
   };
 }
 
-export function attributesSchema(properties: Record<string, JsonSchemaProperty>, required: string[] = []): AttributesSchema {
-  return { $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', properties, required, additionalProperties: false } as AttributesSchema;
+export function attributesSchema(properties: Record<string, JsonSchemaProperty>, required: string[] = []): AttributesJsonSchema {
+  return { $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', properties, required, additionalProperties: false } satisfies AttributesJsonSchema;
 }
 
 let sequence = 0;

@@ -27,8 +27,9 @@ function serve(stored: ServicePoint[] = []) {
     const code = match[1]!;
     const name = code === ziqiang.code ? ziqiang.name : world.taoyuan.name;
     const location = system === 'gcj02' ? { lat: lat - 0.00123, lng: lng - 0.00456 } : { lat, lng };
-    points.set(code, { code, name, location, updatedAt: '2026-11-25T03:00:00.000Z' });
-    return jsonResponse({ code, name, location });
+    const saved = servicePoint({ code, name, location, updatedAt: '2026-11-25T03:00:00.000Z' });
+    points.set(code, saved);
+    return jsonResponse(saved);
   });
   return { api, world, ziqiang };
 }

@@ -1,19 +1,20 @@
-import type { CoordinateSystem, RegionChildrenResponse, RegionDetail, RegionSearchResponse } from '@sitenet/domain';
-import { getJson, type RequestOptions, sendJson } from '#/api/client';
+import type { RegionChildrenResponse, RegionDetail, RegionSearchResponse, ServicePointList, ServicePointView } from '@sitenet/domain';
+import { apiCall, type BodyOf } from '#/api/call';
+import type { RequestOptions } from '#/api/client';
 
 /** The province-level units (parent: null), ordered by code. */
 export function fetchProvinces(options?: RequestOptions): Promise<RegionChildrenResponse> {
-  return getJson<RegionChildrenResponse>('/regions', undefined, options);
+  return apiCall('GET /regions', {}, options) as Promise<RegionChildrenResponse>;
 }
 
 /** A unit with its ancestors and its direct children, ordered by code. 404 `region.not_found` if unknown. */
 export function fetchChildren(parentCode: string, options?: RequestOptions): Promise<RegionChildrenResponse> {
-  return getJson<RegionChildrenResponse>('/regions', { parent: parentCode }, options);
+  return apiCall('GET /regions', { query: { parent: parentCode } }, options) as Promise<RegionChildrenResponse>;
 }
 
 /** One unit with its ancestors (province first). */
 export function fetchRegion(code: string, options?: RequestOptions): Promise<RegionDetail> {
-  return getJson<RegionDetail>(`/regions/${encodeURIComponent(code)}`, undefined, options);
+  return apiCall('GET /regions/:code', { params: { code } }, options);
 }
 
 export interface RegionSearchParams {
@@ -26,39 +27,20 @@ export interface RegionSearchParams {
 export const REGION_SEARCH_LIMIT = 20;
 
 export function searchRegions(params: RegionSearchParams, options?: RequestOptions): Promise<RegionSearchResponse> {
-  return getJson<RegionSearchResponse>(
-    '/regions',
-    { q: params.q, parent: params.parent, limit: params.limit ?? REGION_SEARCH_LIMIT },
-    options,
-  );
+  return apiCall('GET /regions', { query: { q: params.q, parent: params.parent, limit: params.limit ?? REGION_SEARCH_LIMIT } }, options) as Promise<RegionSearchResponse>;
 }
 
 /** A township's service-centre location (stored as WGS-84), the demand point of proximity targets. */
-export interface ServicePoint {
-  /** The township's 12-digit code. */
-  code: string;
-  name: string;
-  location: { lat: number; lng: number };
-  /** Absent in the answer to a save. */
-  updatedAt?: string;
-}
-
-export interface ServicePointList {
-  items: ServicePoint[];
-}
-
-export interface ServicePointBody {
-  lat: number;
-  lng: number;
-  system: CoordinateSystem;
-}
+export type ServicePoint = ServicePointView;
+/** `PUT /api/service-points/:code` (servicePointSchema): GCJ-02 is converted and stored as WGS-84. */
+export type ServicePointBody = BodyOf<'PUT /service-points/:code'>;
 
 /** The townships under `regionCode` that have a service-centre location (signed in; 404 outside the jurisdiction). */
 export function fetchServicePoints(regionCode: string, options?: RequestOptions): Promise<ServicePointList> {
-  return getJson<ServicePointList>('/service-points', { region: regionCode }, options);
+  return apiCall('GET /service-points', { query: { region: regionCode } }, options);
 }
 
 /** Sets a township's service-centre location; GCJ-02 is converted and stored as WGS-84. 400 issues on `body.lat`/`body.lng`/`param.code`. */
 export function saveServicePoint(code: string, body: ServicePointBody, options?: RequestOptions): Promise<ServicePoint> {
-  return sendJson<ServicePoint>('PUT', `/service-points/${encodeURIComponent(code)}`, body, options);
+  return apiCall('PUT /service-points/:code', { params: { code }, body }, options);
 }

@@ -1,5 +1,6 @@
 import { SITE_TRANSITIONS, type Site, type SiteAction, type SiteListResponse, type StaleVersionDetails } from '@sitenet/domain';
-import { type ApiError, type RequestOptions, sendJson } from '#/api/client';
+import { apiCall } from '#/api/call';
+import type { ApiError, RequestOptions } from '#/api/client';
 import { listSites } from '#/features/sites/api';
 
 /**
@@ -10,7 +11,7 @@ import { listSites } from '#/features/sites/api';
  */
 export function performSiteAction(id: string, action: SiteAction, version: number, reason?: string): Promise<Site> {
   const body = SITE_TRANSITIONS[action].needsReason || reason !== undefined ? { reason: reason ?? '', version } : { version };
-  return sendJson<Site>('POST', `/sites/${encodeURIComponent(id)}/${action}`, body);
+  return apiCall('POST /sites/:id/:action', { params: { id, action }, body });
 }
 
 /** What changed, when an action was refused because the site changed after it was shown; else null. */
