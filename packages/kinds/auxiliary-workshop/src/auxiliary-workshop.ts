@@ -1,4 +1,4 @@
-import { defineSiteKind, type SiteKindExamples, fieldMeta, localizedIssue, type CrossFieldIssue, type LocalizedText, PERSONS_UNIT as PERSONS, countSchema as count, hasNoRepeats as unique } from '@sitenet/domain';
+import { blame, choiceField, countField, defineSiteKind, fieldMeta, hasNoRepeats as unique, localizedIssue, multiChoiceField, switchField, YUAN_PER_MONTH_UNIT, type CrossFieldIssue, type LocalizedText, type SiteKindExamples } from '@sitenet/domain';
 import { lineText } from '@sitenet/domain/schemas';
 import { z } from 'zod';
 
@@ -41,36 +41,26 @@ const CATEGORY_LABELS: Record<WorkshopDisabilityCategory, LocalizedText> = {
 export const MAX_LABOUR_PROJECTS = 20;
 export const MAX_PARTICIPANTS = 1_000;
 
-
 export const auxiliaryWorkshopAttributes = z.strictObject({
-  host: fieldMeta(z.enum(WORKSHOP_HOSTS), {
+  host: choiceField(WORKSHOP_HOSTS, {
     label: { 'zh-CN': '举办主体', en: 'Host' },
     help: { 'zh-CN': '依托哪类单位或场所举办本机构', en: 'The kind of body or premises the workshop is run by' },
     widget: 'select',
     options: HOST_LABELS,
   }),
-  participants: fieldMeta(count(MAX_PARTICIPANTS), {
+  participants: countField(MAX_PARTICIPANTS, {
     label: { 'zh-CN': '辅助性就业人数', en: 'People in auxiliary employment' },
     help: {
       'zh-CN': '辅助性就业人数：在本机构从事辅助性就业的残疾人人数，不含工作人员和就业辅导员',
       en: 'Disabled people doing auxiliary (sheltered) work here, not counting staff or job coaches',
     },
-    unit: PERSONS,
-    widget: 'number',
   }),
-  disabilityCategories: fieldMeta(
-    z
-      .array(z.enum(WORKSHOP_DISABILITY_CATEGORIES))
-      .min(1)
-      .max(WORKSHOP_DISABILITY_CATEGORIES.length)
-      .refine(unique, localizedIssue({ 'zh-CN': '残疾类别不能重复选择', en: 'Each disability category may be chosen only once' })),
-    {
-      label: { 'zh-CN': '服务对象残疾类别', en: 'Disability categories served' },
-      help: { 'zh-CN': '在本机构辅助性就业的残疾人所属的残疾类别，可多选', en: 'Categories of the people working here; choose all that apply' },
-      widget: 'checkboxes',
-      options: CATEGORY_LABELS,
-    },
-  ),
+  disabilityCategories: multiChoiceField(WORKSHOP_DISABILITY_CATEGORIES, {
+    label: { 'zh-CN': '服务对象残疾类别', en: 'Disability categories served' },
+    help: { 'zh-CN': '在本机构辅助性就业的残疾人所属的残疾类别，可多选', en: 'Categories of the people working here; choose all that apply' },
+    options: CATEGORY_LABELS,
+    repeated: { 'zh-CN': '残疾类别不能重复选择', en: 'Each disability category may be chosen only once' },
+  }),
   labourProjects: fieldMeta(
     z
       .array(lineText(1, 50))
@@ -86,42 +76,34 @@ export const auxiliaryWorkshopAttributes = z.strictObject({
       widget: 'textarea',
     },
   ),
-  contractedWorkers: fieldMeta(count(MAX_PARTICIPANTS), {
+  contractedWorkers: countField(MAX_PARTICIPANTS, {
     label: { 'zh-CN': '签订劳动合同（协议）人数', en: 'With a labour contract or agreement' },
     help: {
       'zh-CN': '辅助性就业残疾人中，与本机构签订劳动合同或辅助性就业协议的人数',
       en: 'Of the people in auxiliary employment, those with a labour contract or auxiliary-employment agreement with the workshop',
     },
-    unit: PERSONS,
-    widget: 'number',
   }),
-  insuredWorkers: fieldMeta(count(MAX_PARTICIPANTS), {
+  insuredWorkers: countField(MAX_PARTICIPANTS, {
     label: { 'zh-CN': '缴纳社会保险人数', en: 'With social insurance paid' },
     help: {
       'zh-CN': '辅助性就业残疾人中，由本机构为其缴纳社会保险（含工伤或意外伤害保险）的人数',
       en: 'Of the people in auxiliary employment, those for whom the workshop pays social insurance (incl. work-injury or accident cover)',
     },
-    unit: PERSONS,
-    widget: 'number',
   }),
-  jobCoaches: fieldMeta(count(200), {
+  jobCoaches: countField(200, {
     label: { 'zh-CN': '就业辅导员人数', en: 'Job coaches' },
     help: { 'zh-CN': '在本机构专职或兼职工作的残疾人就业辅导员人数', en: 'Full- or part-time job coaches working in the workshop' },
-    unit: PERSONS,
-    widget: 'number',
   }),
-  rentFreePremises: fieldMeta(z.boolean().default(false), {
+  rentFreePremises: switchField({
     label: { 'zh-CN': '无偿使用场地', en: 'Rent-free premises' },
     help: { 'zh-CN': '运营场所由政府、国有企业等无偿提供', en: 'The premises are provided free of charge (by government, a state-owned enterprise …)' },
-    widget: 'switch',
   }),
-  subsidised: fieldMeta(z.boolean().default(false), {
+  subsidised: switchField({
     label: { 'zh-CN': '享受运营补贴', en: 'Receives subsidies' },
     help: {
       'zh-CN': '本年度享受建设、场地租金、机构运行、岗位或无障碍改造等补贴',
       en: 'Receives construction, rent, running, post or accessibility subsidies this year',
     },
-    widget: 'switch',
   }),
   monthlyAverageIncome: fieldMeta(z.number().min(0).max(20_000).optional(), {
     label: { 'zh-CN': '月人均劳动收入', en: 'Average monthly income' },
@@ -129,7 +111,7 @@ export const auxiliaryWorkshopAttributes = z.strictObject({
       'zh-CN': '辅助性就业残疾人从劳动中获得的月人均收入（含劳动补贴），不含交通、伙食补贴',
       en: 'Average monthly earnings of the people in auxiliary employment from their work (incl. work allowances), not transport or meal allowances',
     },
-    unit: { 'zh-CN': '元/月', en: 'yuan/month' },
+    unit: YUAN_PER_MONTH_UNIT,
     widget: 'number',
   }),
 });
@@ -137,7 +119,7 @@ export type AuxiliaryWorkshopAttributes = z.infer<typeof auxiliaryWorkshopAttrib
 
 /** A subset of the participants cannot outnumber them. */
 function notMoreThanParticipants(field: 'contractedWorkers' | 'insuredWorkers', messages: LocalizedText) {
-  return (a: AuxiliaryWorkshopAttributes): CrossFieldIssue[] => (a[field] > a.participants ? [{ path: [field], messages }] : []);
+  return (a: AuxiliaryWorkshopAttributes): CrossFieldIssue[] => (a[field] > a.participants ? blame(field, messages) : []);
 }
 
 /** Attributes that pass the schema and every rule (test layers, demo data and benchmark use these). */

@@ -1,4 +1,4 @@
-import { defineSiteKind, type SiteKindExamples, fieldMeta, localizedIssue, type LocalizedText, SITE_GRADES, SITE_GRADE_LABELS, type SiteGrade, PERSONS_UNIT as PERSONS, countSchema as count, hasNoRepeats as unique } from '@sitenet/domain';
+import { blame, choiceField, countField, defineSiteKind, fieldMeta, multiChoiceField, SITE_GRADE_LABELS, SITE_GRADES, switchField, YUAN_PER_MONTH_UNIT, type LocalizedText, type SiteGrade, type SiteKindExamples } from '@sitenet/domain';
 import { z } from 'zod';
 
 /** 工坊级别: Jilin 二(二)3 cultivates the workshops level by level (逐级培育打造). */
@@ -42,7 +42,7 @@ export const MAX_WOMEN_SUPPORTED = 5_000;
 
 
 export const beautifulWorkshopAttributes = z.strictObject({
-  grade: fieldMeta(z.enum(BEAUTIFUL_WORKSHOP_GRADES), {
+  grade: choiceField(BEAUTIFUL_WORKSHOP_GRADES, {
     label: { 'zh-CN': '工坊级别', en: 'Grade' },
     help: {
       'zh-CN': '按命名或认定本工坊的最高一级填写；尚未命名的按主管残联所在级别填写',
@@ -51,56 +51,43 @@ export const beautifulWorkshopAttributes = z.strictObject({
     widget: 'radio',
     options: GRADE_LABELS,
   }),
-  disabledWomenEmployed: fieldMeta(count(MAX_WOMEN_EMPLOYED), {
+  disabledWomenEmployed: countField(MAX_WOMEN_EMPLOYED, {
     label: { 'zh-CN': '安置就业的残疾妇女人数', en: 'Disabled women employed' },
     help: {
       'zh-CN': '与本工坊签订劳动合同或用工协议、稳定取得劳动报酬的残疾妇女人数（在工坊或居家工作均可），不含健全员工和男性残疾人',
       en: 'Disabled women with a labour contract or work agreement with the workshop and regular pay (on site or at home); not non-disabled staff or disabled men',
     },
-    unit: PERSONS,
-    widget: 'number',
   }),
-  disabledWomenSupported: fieldMeta(count(MAX_WOMEN_SUPPORTED), {
+  disabledWomenSupported: countField(MAX_WOMEN_SUPPORTED, {
     label: { 'zh-CN': '安置带动就业增收的残疾妇女人数', en: 'Disabled women employed or supported' },
     help: {
       'zh-CN':
         '合计人数，含上项安置就业的残疾妇女，另加通过居家订单、来料加工、代销产品、技能培训等由本工坊带动增收的残疾妇女；同一人只计一次',
       en: 'A total: the disabled women employed (above) plus those whose income the workshop raises through home orders, outsourced work, selling their products or training; each woman once',
     },
-    unit: PERSONS,
-    widget: 'number',
   }),
-  projects: fieldMeta(
-    z
-      .array(z.enum(BEAUTIFUL_WORKSHOP_PROJECTS))
-      .min(1)
-      .max(BEAUTIFUL_WORKSHOP_PROJECTS.length)
-      .refine(unique, localizedIssue({ 'zh-CN': '工坊项目不能重复选择', en: 'Each project may be chosen only once' })),
-    {
-      label: { 'zh-CN': '工坊项目', en: 'Projects' },
-      help: {
-        'zh-CN': '工坊组织残疾妇女从事的生产项目和销售方式，可多选',
-        en: 'What the women make or do in the workshop and how it is sold; choose all that apply',
-      },
-      widget: 'checkboxes',
-      options: PROJECT_LABELS,
+  projects: multiChoiceField(BEAUTIFUL_WORKSHOP_PROJECTS, {
+    label: { 'zh-CN': '工坊项目', en: 'Projects' },
+    help: {
+      'zh-CN': '工坊组织残疾妇女从事的生产项目和销售方式，可多选',
+      en: 'What the women make or do in the workshop and how it is sold; choose all that apply',
     },
-  ),
-  womenFederationPartner: fieldMeta(z.boolean().default(false), {
+    options: PROJECT_LABELS,
+    repeated: { 'zh-CN': '工坊项目不能重复选择', en: 'Each project may be chosen only once' },
+  }),
+  womenFederationPartner: switchField({
     label: { 'zh-CN': '与妇联共建', en: 'Built with the Women’s Federation' },
     help: {
       'zh-CN': '由妇联与残联共同命名、共建或联合扶持',
       en: 'Named, built or supported jointly by the Women’s Federation and the disability federation',
     },
-    widget: 'switch',
   }),
-  funded: fieldMeta(z.boolean().default(false), {
+  funded: switchField({
     label: { 'zh-CN': '获得资金扶持', en: 'Receives funding' },
     help: {
       'zh-CN': '本年度按规定获得财政、残疾人就业保障金或妇联等资金扶持',
       en: 'Receives public, employment-security-fund or Women’s Federation funding this year',
     },
-    widget: 'switch',
   }),
   averageMonthlyIncome: fieldMeta(z.number().min(0).max(20_000).optional(), {
     label: { 'zh-CN': '安置就业残疾妇女月人均收入', en: 'Average monthly income of the women employed' },
@@ -108,7 +95,7 @@ export const beautifulWorkshopAttributes = z.strictObject({
       'zh-CN': '安置就业的残疾妇女从工坊获得的月人均劳动收入（含计件报酬），不含生活补贴',
       en: 'Average monthly earnings from the workshop of the disabled women employed (incl. piece rates), not living allowances',
     },
-    unit: { 'zh-CN': '元/月', en: 'yuan/month' },
+    unit: YUAN_PER_MONTH_UNIT,
     widget: 'number',
   }),
 });
@@ -149,15 +136,10 @@ export const beautifulWorkshop = defineSiteKind({
       },
       check: (a) =>
         a.disabledWomenSupported < a.disabledWomenEmployed
-          ? [
-              {
-                path: ['disabledWomenSupported'],
-                messages: {
-                  'zh-CN': '安置带动就业增收的残疾妇女人数是合计数，含安置就业的人数，不能少于安置就业的残疾妇女人数：请核对这两项人数',
-                  en: 'Disabled women employed or supported is a total that includes those employed, so it cannot be smaller: check both figures',
-                },
-              },
-            ]
+          ? blame('disabledWomenSupported', {
+              'zh-CN': '安置带动就业增收的残疾妇女人数是合计数，含安置就业的人数，不能少于安置就业的残疾妇女人数：请核对这两项人数',
+              en: 'Disabled women employed or supported is a total that includes those employed, so it cannot be smaller: check both figures',
+            })
           : [],
     },
   ],

@@ -1,4 +1,4 @@
-import { defineSiteKind, type SiteKindExamples, fieldMeta, type CrossFieldIssue, type LocalizedText, PERSONS_UNIT as PERSONS, countSchema as count } from '@sitenet/domain';
+import { blame, choiceField, countField, defineSiteKind, fieldMeta, optionalCountField, switchField, type CrossFieldIssue, type LocalizedText, type SiteKindExamples } from '@sitenet/domain';
 import { calendarDate, lineText } from '@sitenet/domain/schemas';
 import { z } from 'zod';
 
@@ -25,18 +25,16 @@ const LATEST_EXPIRY = '2099-12-31';
 const expiryDate = calendarDate({ min: EARLIEST_EXPIRY, max: LATEST_EXPIRY });
 
 const titleCount = (level: LocalizedText, levelEn: string) =>
-  fieldMeta(count(MAX_PRACTITIONERS).optional(), {
+  optionalCountField(MAX_PRACTITIONERS, {
     label: { 'zh-CN': `${level['zh-CN']}职称人数`, en: `${level.en} titles` },
     help: {
       'zh-CN': `持证盲人医疗按摩人员中取得盲人医疗按摩专业${level['zh-CN']}职称的人数`,
       en: `Certified blind medical masseurs holding a ${levelEn} professional title in blind medical massage`,
     },
-    unit: PERSONS,
-    widget: 'number',
   });
 
 export const blindMassageAttributes = z.strictObject({
-  type: fieldMeta(z.enum(BLIND_MASSAGE_TYPES), {
+  type: choiceField(BLIND_MASSAGE_TYPES, {
     label: { 'zh-CN': '机构类型', en: 'Type' },
     help: {
       'zh-CN': '持有医疗机构执业许可证的为盲人医疗按摩所，其余为盲人保健按摩机构',
@@ -61,45 +59,35 @@ export const blindMassageAttributes = z.strictObject({
     },
     widget: 'date',
   }),
-  blindPractitioners: fieldMeta(count(MAX_PRACTITIONERS), {
+  blindPractitioners: countField(MAX_PRACTITIONERS, {
     label: { 'zh-CN': '盲人从业人员数', en: 'Blind practitioners' },
     help: {
       'zh-CN': '在本机构从事按摩工作的视力残疾人（含低视力）人数，含持证盲人医疗按摩人员，不含明眼人员工',
       en: 'Visually impaired people (incl. low vision) working here as masseurs, including certified medical masseurs; not sighted staff',
     },
-    unit: PERSONS,
-    widget: 'number',
   }),
-  certifiedMedicalMasseurs: fieldMeta(count(MAX_PRACTITIONERS), {
+  certifiedMedicalMasseurs: countField(MAX_PRACTITIONERS, {
     label: { 'zh-CN': '持证盲人医疗按摩人员数', en: 'Certified blind medical masseurs' },
     help: {
       'zh-CN': '盲人从业人员中取得盲人医疗按摩人员考试合格证书的人数；明眼医师、康复治疗师不计入',
       en: 'Of the blind practitioners, those who passed the blind medical masseur examination; sighted doctors or therapists do not count',
     },
-    unit: PERSONS,
-    widget: 'number',
   }),
   juniorTitles: titleCount({ 'zh-CN': '初级', en: 'Junior' }, 'junior'),
   intermediateTitles: titleCount({ 'zh-CN': '中级', en: 'Intermediate' }, 'intermediate'),
   seniorTitles: titleCount({ 'zh-CN': '副高级及以上', en: 'Senior' }, 'associate-senior or senior'),
-  medicalInsuranceDesignated: fieldMeta(z.boolean().default(false), {
+  medicalInsuranceDesignated: switchField({
     label: { 'zh-CN': '医保定点', en: 'Designated for medical insurance' },
     help: { 'zh-CN': '已纳入医疗保障定点管理；仅盲人医疗按摩所可以', en: 'Under medical insurance designated management; only medical clinics can be' },
-    widget: 'switch',
   }),
-  qualityBrand: fieldMeta(z.boolean().default(false), {
+  qualityBrand: switchField({
     label: { 'zh-CN': '精品（示范）机构', en: 'Recognised quality brand' },
     help: {
       'zh-CN': '经残联认定的盲人按摩精品机构、示范店或品牌机构（如“齐鲁手创”）',
       en: 'Recognised by the disability federation as a quality, model or brand institution (e.g. 齐鲁手创)',
     },
-    widget: 'switch',
   }),
-  beds: fieldMeta(count(200).optional(), {
-    label: { 'zh-CN': '按摩床位数', en: 'Massage beds' },
-    unit: { 'zh-CN': '张', en: 'beds' },
-    widget: 'number',
-  }),
+  beds: optionalCountField(200, { label: { 'zh-CN': '按摩床位数', en: 'Massage beds' }, unit: { 'zh-CN': '张', en: 'beds' } }),
 });
 export type BlindMassageAttributes = z.infer<typeof blindMassageAttributes>;
 
@@ -107,22 +95,20 @@ function medicalLicence(a: BlindMassageAttributes): CrossFieldIssue[] {
   if (a.type !== 'medical') return [];
   const issues: CrossFieldIssue[] = [];
   if (!a.licenceNumber) {
-    issues.push({
-      path: ['licenceNumber'],
-      messages: {
+    issues.push(
+      ...blame('licenceNumber', {
         'zh-CN': '盲人医疗按摩所须填写医疗机构执业许可证登记号；没有许可证的请选择“盲人保健按摩机构”',
         en: 'A medical massage clinic needs its practising licence number; without a licence, choose health-care institution',
-      },
-    });
+      }),
+    );
   }
   if (!a.licenceExpiresOn) {
-    issues.push({
-      path: ['licenceExpiresOn'],
-      messages: {
+    issues.push(
+      ...blame('licenceExpiresOn', {
         'zh-CN': '盲人医疗按摩所须填写医疗机构执业许可证的有效期',
         en: 'A medical massage clinic needs the date its practising licence is valid until',
-      },
-    });
+      }),
+    );
   }
   return issues;
 }
@@ -172,15 +158,10 @@ export const blindMassage = defineSiteKind({
       description: { 'zh-CN': '只有盲人医疗按摩所可以医保定点', en: 'Only a medical clinic can be designated for medical insurance' },
       check: (a) =>
         a.medicalInsuranceDesignated && a.type !== 'medical'
-          ? [
-              {
-                path: ['medicalInsuranceDesignated'],
-                messages: {
-                  'zh-CN': '只有盲人医疗按摩所可以纳入医保定点：请改选机构类型，或取消“医保定点”',
-                  en: 'Only a medical massage clinic can be designated for medical insurance: change the type or untick the designation',
-                },
-              },
-            ]
+          ? blame('medicalInsuranceDesignated', {
+              'zh-CN': '只有盲人医疗按摩所可以纳入医保定点：请改选机构类型，或取消“医保定点”',
+              en: 'Only a medical massage clinic can be designated for medical insurance: change the type or untick the designation',
+            })
           : [],
     },
     {
@@ -191,15 +172,10 @@ export const blindMassage = defineSiteKind({
       },
       check: (a) =>
         a.type === 'medical' && a.certifiedMedicalMasseurs === 0
-          ? [
-              {
-                path: ['certifiedMedicalMasseurs'],
-                messages: {
-                  'zh-CN': '盲人医疗按摩所至少应有 1 名持证盲人医疗按摩人员',
-                  en: 'A medical massage clinic has at least one certified blind medical masseur',
-                },
-              },
-            ]
+          ? blame('certifiedMedicalMasseurs', {
+              'zh-CN': '盲人医疗按摩所至少应有 1 名持证盲人医疗按摩人员',
+              en: 'A medical massage clinic has at least one certified blind medical masseur',
+            })
           : [],
     },
     {
@@ -210,15 +186,10 @@ export const blindMassage = defineSiteKind({
       },
       check: (a) =>
         a.certifiedMedicalMasseurs > a.blindPractitioners
-          ? [
-              {
-                path: ['certifiedMedicalMasseurs'],
-                messages: {
-                  'zh-CN': '持证盲人医疗按摩人员数不能多于盲人从业人员数：盲人从业人员应包含持证人员',
-                  en: 'Certified medical masseurs cannot outnumber the blind practitioners, who include them',
-                },
-              },
-            ]
+          ? blame('certifiedMedicalMasseurs', {
+              'zh-CN': '持证盲人医疗按摩人员数不能多于盲人从业人员数：盲人从业人员应包含持证人员',
+              en: 'Certified medical masseurs cannot outnumber the blind practitioners, who include them',
+            })
           : [],
     },
     {
@@ -229,15 +200,10 @@ export const blindMassage = defineSiteKind({
       },
       check: (a) =>
         (a.juniorTitles ?? 0) + (a.intermediateTitles ?? 0) + (a.seniorTitles ?? 0) > a.certifiedMedicalMasseurs
-          ? [
-              {
-                path: ['certifiedMedicalMasseurs'],
-                messages: {
-                  'zh-CN': '各级职称人数之和不能多于持证盲人医疗按摩人员数：职称只评给持证人员，请核对',
-                  en: 'The people with titles cannot outnumber the certified medical masseurs (only they hold such titles): check the figures',
-                },
-              },
-            ]
+          ? blame('certifiedMedicalMasseurs', {
+              'zh-CN': '各级职称人数之和不能多于持证盲人医疗按摩人员数：职称只评给持证人员，请核对',
+              en: 'The people with titles cannot outnumber the certified medical masseurs (only they hold such titles): check the figures',
+            })
           : [],
     },
   ],

@@ -1,4 +1,4 @@
-import { defineSiteKind, type SiteKindExamples, fieldMeta, localizedIssue, type LocalizedText, SITE_GRADES, SITE_GRADE_LABELS, type SiteGrade, PERSONS_UNIT as PERSONS, countSchema as count } from '@sitenet/domain';
+import { blame, choiceField, countField, defineSiteKind, fieldMeta, multiChoiceField, optionalCountField, SITE_GRADE_LABELS, SITE_GRADES, type LocalizedText, type SiteGrade, type SiteKindExamples } from '@sitenet/domain';
 import { z } from 'zod';
 
 /** 基地级别: who recognised the base (国家级/省级/市级/区县级). */
@@ -59,10 +59,8 @@ const OPERATOR_TYPE_LABELS: Record<IncubationOperatorType, LocalizedText> = {
 const BUSINESSES: LocalizedText = { 'zh-CN': '个', en: 'businesses' };
 
 
-const noRepeats = localizedIssue({ 'zh-CN': '服务项目不能重复选择', en: 'Each service may be chosen only once' });
-
 export const incubationBaseAttributes = z.strictObject({
-  grade: fieldMeta(z.enum(INCUBATION_GRADES), {
+  grade: choiceField(INCUBATION_GRADES, {
     label: { 'zh-CN': '基地级别', en: 'Grade' },
     help: {
       'zh-CN': '按认定或命名基地的最高一级填写；尚未认定的按主管残联所在级别填写',
@@ -77,60 +75,46 @@ export const incubationBaseAttributes = z.strictObject({
     unit: { 'zh-CN': '平方米', en: 'm²' },
     widget: 'number',
   }),
-  incubatedBusinesses: fieldMeta(count(1_000), {
+  incubatedBusinesses: countField(1_000, {
     label: { 'zh-CN': '在孵企业（项目）数', en: 'Businesses being incubated' },
     help: {
       'zh-CN': '目前在基地孵化的企业、个体工商户和尚未注册的创业项目数，不含已出孵的',
       en: 'Companies, sole traders and not-yet-registered projects incubating now; not those that have graduated',
     },
     unit: BUSINESSES,
-    widget: 'number',
   }),
-  disabledEntrepreneurs: fieldMeta(count(2_000), {
+  disabledEntrepreneurs: countField(2_000, {
     label: { 'zh-CN': '残疾人创业者人数', en: 'Disabled entrepreneurs' },
     help: {
       'zh-CN': '创办或合伙创办在孵企业（项目）的残疾人人数，须持有残疾人证',
       en: 'Disabled people (with a disability certificate) who founded or co-founded a business being incubated',
     },
-    unit: PERSONS,
-    widget: 'number',
   }),
-  jobsForDisabled: fieldMeta(count(10_000), {
+  jobsForDisabled: countField(10_000, {
     label: { 'zh-CN': '带动残疾人就业人数', en: 'Jobs for disabled people' },
     help: {
       'zh-CN': '在孵企业（项目）吸纳就业的残疾人人数，不含残疾人创业者本人',
       en: 'Disabled people employed by the businesses being incubated, not counting the disabled founders themselves',
     },
-    unit: PERSONS,
-    widget: 'number',
   }),
-  services: fieldMeta(
-    z
-      .array(z.enum(INCUBATION_SERVICES))
-      .min(1)
-      .max(INCUBATION_SERVICES.length)
-      .refine((list) => new Set(list).size === list.length, noRepeats),
-    {
-      label: { 'zh-CN': '提供的服务', en: 'Services offered' },
-      help: { 'zh-CN': '基地为残疾人创业者实际提供的服务，至少选择一项', en: 'What the base actually offers disabled entrepreneurs; at least one' },
-      widget: 'checkboxes',
-      options: SERVICE_LABELS,
-    },
-  ),
-  operatorType: fieldMeta(z.enum(INCUBATION_OPERATOR_TYPES), {
+  services: multiChoiceField(INCUBATION_SERVICES, {
+    label: { 'zh-CN': '提供的服务', en: 'Services offered' },
+    help: { 'zh-CN': '基地为残疾人创业者实际提供的服务，至少选择一项', en: 'What the base actually offers disabled entrepreneurs; at least one' },
+    options: SERVICE_LABELS,
+    repeated: { 'zh-CN': '服务项目不能重复选择', en: 'Each service may be chosen only once' },
+  }),
+  operatorType: choiceField(INCUBATION_OPERATOR_TYPES, {
     label: { 'zh-CN': '运营主体类型', en: 'Type of operator' },
     help: { 'zh-CN': '实际负责基地日常运营的单位类型', en: 'The kind of body that runs the base day to day' },
     widget: 'select',
     options: OPERATOR_TYPE_LABELS,
   }),
-  mentors: fieldMeta(count(500).optional(), {
+  mentors: optionalCountField(500, {
     label: { 'zh-CN': '创业导师人数', en: 'Start-up mentors' },
     help: {
       'zh-CN': '为基地残疾人创业者提供指导的创业导师人数，含外聘的行业专家和企业家',
       en: 'Mentors advising the disabled entrepreneurs, including external industry experts and entrepreneurs',
     },
-    unit: PERSONS,
-    widget: 'number',
   }),
 });
 export type IncubationBaseAttributes = z.infer<typeof incubationBaseAttributes>;
@@ -172,15 +156,10 @@ export const incubationBase = defineSiteKind({
       },
       check: (a) =>
         (a.disabledEntrepreneurs > 0 || a.jobsForDisabled > 0) && a.incubatedBusinesses === 0
-          ? [
-              {
-                path: ['incubatedBusinesses'],
-                messages: {
-                  'zh-CN': '已填写残疾人创业者或带动就业人数，在孵企业（项目）数不能为 0：请填写在孵的企业或项目数',
-                  en: 'There are disabled entrepreneurs or jobs, so businesses being incubated cannot be 0: count the businesses or projects',
-                },
-              },
-            ]
+          ? blame('incubatedBusinesses', {
+              'zh-CN': '已填写残疾人创业者或带动就业人数，在孵企业（项目）数不能为 0：请填写在孵的企业或项目数',
+              en: 'There are disabled entrepreneurs or jobs, so businesses being incubated cannot be 0: count the businesses or projects',
+            })
           : [],
     },
     {
@@ -188,15 +167,10 @@ export const incubationBase = defineSiteKind({
       description: { 'zh-CN': '提供创业导师指导时，创业导师人数不能为 0', en: 'Offering mentoring implies at least one mentor' },
       check: (a) =>
         a.services.includes('mentoring') && a.mentors === 0
-          ? [
-              {
-                path: ['mentors'],
-                messages: {
-                  'zh-CN': '已选择“创业导师指导”，创业导师人数不能为 0：请填写导师人数，或取消该服务',
-                  en: 'Mentoring is ticked, so mentors cannot be 0: give the number of mentors or untick the service',
-                },
-              },
-            ]
+          ? blame('mentors', {
+              'zh-CN': '已选择“创业导师指导”，创业导师人数不能为 0：请填写导师人数，或取消该服务',
+              en: 'Mentoring is ticked, so mentors cannot be 0: give the number of mentors or untick the service',
+            })
           : [],
     },
   ],

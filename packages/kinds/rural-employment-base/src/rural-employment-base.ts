@@ -1,4 +1,4 @@
-import { defineSiteKind, type SiteKindExamples, fieldMeta, localizedIssue, type LocalizedText, SITE_GRADES, SITE_GRADE_LABELS, type SiteGrade, PERSONS_UNIT as PERSONS, countSchema as count, hasNoRepeats as unique } from '@sitenet/domain';
+import { blame, choiceField, countField, defineSiteKind, fieldMeta, multiChoiceField, SITE_GRADE_LABELS, SITE_GRADES, switchField, type LocalizedText, type SiteGrade, type SiteKindExamples } from '@sitenet/domain';
 import { z } from 'zod';
 
 /** 认定级别 of a base, when one has been recognised (吉林 二(三)6: "对符合标准的按规定给予扶持"). */
@@ -52,60 +52,47 @@ export const MAX_HOUSEHOLDS = 5_000;
 const HOUSEHOLDS: LocalizedText = { 'zh-CN': '户', en: 'households' };
 
 export const ruralEmploymentBaseAttributes = z.strictObject({
-  operatorType: fieldMeta(z.enum(RURAL_BASE_OPERATOR_TYPES), {
+  operatorType: choiceField(RURAL_BASE_OPERATOR_TYPES, {
     label: { 'zh-CN': '依托主体类型', en: 'Type of operator' },
     help: { 'zh-CN': '基地依托的新型农业经营主体类型', en: 'The kind of farm business the base is part of' },
     widget: 'select',
     options: OPERATOR_TYPE_LABELS,
   }),
-  industries: fieldMeta(
-    z
-      .array(z.enum(RURAL_BASE_INDUSTRIES))
-      .min(1)
-      .max(RURAL_BASE_INDUSTRIES.length)
-      .refine(unique, localizedIssue({ 'zh-CN': '产业类型不能重复选择', en: 'Each industry may be chosen only once' })),
-    {
-      label: { 'zh-CN': '产业类型', en: 'Industries' },
-      help: { 'zh-CN': '残疾人在本基地从事的产业，可多选', en: 'What disabled people work at in the base; choose all that apply' },
-      widget: 'checkboxes',
-      options: INDUSTRY_LABELS,
-    },
-  ),
-  disabledEmployed: fieldMeta(count(MAX_DISABLED_EMPLOYED), {
+  industries: multiChoiceField(RURAL_BASE_INDUSTRIES, {
+    label: { 'zh-CN': '产业类型', en: 'Industries' },
+    help: { 'zh-CN': '残疾人在本基地从事的产业，可多选', en: 'What disabled people work at in the base; choose all that apply' },
+    options: INDUSTRY_LABELS,
+    repeated: { 'zh-CN': '产业类型不能重复选择', en: 'Each industry may be chosen only once' },
+  }),
+  disabledEmployed: countField(MAX_DISABLED_EMPLOYED, {
     label: { 'zh-CN': '吸纳残疾人就业人数', en: 'Disabled people employed' },
     help: {
       'zh-CN': '在本基地务工或签订劳动合同、按时取得劳动报酬的残疾人人数（含季节性稳定务工），不含只获得土地流转费或分红的',
       en: 'Disabled people working for the base for regular pay (incl. steady seasonal work); not those who only receive land rent or dividends',
     },
-    unit: PERSONS,
-    widget: 'number',
   }),
-  disabledInProduction: fieldMeta(count(MAX_HOUSEHOLDS), {
+  disabledInProduction: countField(MAX_HOUSEHOLDS, {
     label: { 'zh-CN': '辐射带动从事生产劳动的残疾人数', en: 'Disabled people drawn into production' },
     help: {
       'zh-CN': '未在本基地就业，但通过订单生产、托管代养、技术指导等由基地带动在自家从事种养或加工的残疾人人数，不含上项吸纳就业的人',
       en: 'Disabled people not employed by the base whom it helps farm or process at home (contract farming, custodial rearing, technical advice); not those counted as employed',
     },
-    unit: PERSONS,
-    widget: 'number',
   }),
-  disabledHouseholdsHelped: fieldMeta(count(MAX_HOUSEHOLDS), {
+  disabledHouseholdsHelped: countField(MAX_HOUSEHOLDS, {
     label: { 'zh-CN': '帮扶残疾人家庭户数', en: 'Households of disabled people helped' },
     help: {
       'zh-CN': '通过就业、订单生产、土地流转、入股分红、技术指导等方式由本基地帮扶增收的残疾人家庭户数，同一户只计一次',
       en: 'Households with a disabled member whose income the base raises through jobs, contract farming, land rent, dividends or technical advice; each household once',
     },
     unit: HOUSEHOLDS,
-    widget: 'number',
   }),
-  heavyDisabilityHouseholds: fieldMeta(count(MAX_HOUSEHOLDS), {
+  heavyDisabilityHouseholds: countField(MAX_HOUSEHOLDS, {
     label: { 'zh-CN': '其中重度残疾人家庭户数', en: 'Of which households with a severely disabled member' },
     help: {
       'zh-CN': '帮扶的残疾人家庭中，有一、二级（重度）残疾人的家庭户数',
       en: 'Of the households helped, those with a member with a grade 1 or 2 (severe) disability',
     },
     unit: HOUSEHOLDS,
-    widget: 'number',
   }),
   annualIncomeIncrease: fieldMeta(z.number().min(0).max(200_000).optional(), {
     label: { 'zh-CN': '户均年增收', en: 'Yearly income increase per household' },
@@ -125,13 +112,12 @@ export const ruralEmploymentBaseAttributes = z.strictObject({
     widget: 'select',
     options: GRADE_LABELS,
   }),
-  supported: fieldMeta(z.boolean().default(false), {
+  supported: switchField({
     label: { 'zh-CN': '享受扶持', en: 'Receives support' },
     help: {
       'zh-CN': '本年度按规定获得财政扶持、贴息或融资支持',
       en: 'Receives public funding, interest subsidies or financing support this year',
     },
-    widget: 'switch',
   }),
 });
 export type RuralEmploymentBaseAttributes = z.infer<typeof ruralEmploymentBaseAttributes>;
@@ -173,15 +159,10 @@ export const ruralEmploymentBase = defineSiteKind({
       },
       check: (a) =>
         (a.disabledEmployed > 0 || a.disabledInProduction > 0) && a.disabledHouseholdsHelped === 0
-          ? [
-              {
-                path: ['disabledHouseholdsHelped'],
-                messages: {
-                  'zh-CN': '已填写吸纳就业或辐射带动的残疾人，帮扶残疾人家庭户数不能为 0：这些残疾人所在的家庭都计入帮扶户数',
-                  en: 'There are disabled people employed or drawn into production, so households helped cannot be 0: count their households',
-                },
-              },
-            ]
+          ? blame('disabledHouseholdsHelped', {
+              'zh-CN': '已填写吸纳就业或辐射带动的残疾人，帮扶残疾人家庭户数不能为 0：这些残疾人所在的家庭都计入帮扶户数',
+              en: 'There are disabled people employed or drawn into production, so households helped cannot be 0: count their households',
+            })
           : [],
     },
     {
@@ -192,15 +173,10 @@ export const ruralEmploymentBase = defineSiteKind({
       },
       check: (a) =>
         a.heavyDisabilityHouseholds > a.disabledHouseholdsHelped
-          ? [
-              {
-                path: ['heavyDisabilityHouseholds'],
-                messages: {
-                  'zh-CN': '其中重度残疾人家庭户数不能多于帮扶残疾人家庭户数：请核对这两项户数',
-                  en: 'Households with a severely disabled member cannot outnumber the households helped: check both figures',
-                },
-              },
-            ]
+          ? blame('heavyDisabilityHouseholds', {
+              'zh-CN': '其中重度残疾人家庭户数不能多于帮扶残疾人家庭户数：请核对这两项户数',
+              en: 'Households with a severely disabled member cannot outnumber the households helped: check both figures',
+            })
           : [],
     },
   ],

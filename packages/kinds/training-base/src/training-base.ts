@@ -1,4 +1,4 @@
-import { defineSiteKind, type SiteKindExamples, fieldMeta, localizedIssue, type LocalizedText, SITE_GRADES, SITE_GRADE_LABELS, type SiteGrade, PERSONS_UNIT as PERSONS, countSchema as count, hasNoRepeats as unique } from '@sitenet/domain';
+import { blame, choiceField, countField, defineSiteKind, multiChoiceField, optionalMultiChoiceField, SITE_GRADE_LABELS, SITE_GRADES, type LocalizedText, type SiteGrade, type SiteKindExamples } from '@sitenet/domain';
 import { z } from 'zod';
 
 /** 基地级别 (青岛 (五): "打造国家级、省级残疾人职业培训基地"). Same scale as incubation bases. */
@@ -88,7 +88,7 @@ export const MAX_YEARLY_TRAINEES = 20_000;
 const PERSON_TIMES: LocalizedText = { 'zh-CN': '人次', en: 'person-times' };
 
 export const trainingBaseAttributes = z.strictObject({
-  grade: fieldMeta(z.enum(TRAINING_GRADES), {
+  grade: choiceField(TRAINING_GRADES, {
     label: { 'zh-CN': '基地级别', en: 'Grade' },
     help: {
       'zh-CN': '按认定或命名基地的最高一级填写；尚未认定的按主管残联所在级别填写',
@@ -97,59 +97,41 @@ export const trainingBaseAttributes = z.strictObject({
     widget: 'radio',
     options: GRADE_LABELS,
   }),
-  yearlyCapacity: fieldMeta(count(MAX_YEARLY_TRAINEES), {
+  yearlyCapacity: countField(MAX_YEARLY_TRAINEES, {
     label: { 'zh-CN': '年培训能力', en: 'Yearly training capacity' },
     help: { 'zh-CN': '按现有场地、设备和师资，每年可培训残疾人的人次', en: 'Person-times of disabled trainees a year the premises, equipment and teachers allow' },
     unit: { 'zh-CN': '人次/年', en: 'person-times/year' },
-    widget: 'number',
   }),
-  occupations: fieldMeta(
-    z
-      .array(z.enum(TRAINING_OCCUPATIONS))
-      .min(1)
-      .max(TRAINING_OCCUPATIONS.length)
-      .refine(unique, localizedIssue({ 'zh-CN': '培训项目不能重复选择', en: 'Each occupation may be chosen only once' })),
-    {
-      label: { 'zh-CN': '培训项目（职业工种）', en: 'Occupations taught' },
-      help: { 'zh-CN': '本基地面向残疾人开设的培训项目，可多选', en: 'What the base trains disabled people for; choose all that apply' },
-      widget: 'checkboxes',
-      options: OCCUPATION_LABELS,
-    },
-  ),
-  traineesLastYear: fieldMeta(count(MAX_YEARLY_TRAINEES), {
+  occupations: multiChoiceField(TRAINING_OCCUPATIONS, {
+    label: { 'zh-CN': '培训项目（职业工种）', en: 'Occupations taught' },
+    help: { 'zh-CN': '本基地面向残疾人开设的培训项目，可多选', en: 'What the base trains disabled people for; choose all that apply' },
+    options: OCCUPATION_LABELS,
+    repeated: { 'zh-CN': '培训项目不能重复选择', en: 'Each occupation may be chosen only once' },
+  }),
+  traineesLastYear: countField(MAX_YEARLY_TRAINEES, {
     label: { 'zh-CN': '上年度培训残疾人人次', en: 'Disabled trainees last year' },
     help: {
       'zh-CN': '上一自然年度参加本基地培训的残疾人人次，同一人参加多期按多次计',
       en: 'Person-times of disabled trainees in the last calendar year; a person on several courses counts once per course',
     },
     unit: PERSON_TIMES,
-    widget: 'number',
   }),
-  employedAfterTraining: fieldMeta(count(MAX_YEARLY_TRAINEES), {
+  employedAfterTraining: countField(MAX_YEARLY_TRAINEES, {
     label: { 'zh-CN': '培训后实现就业人数', en: 'Employed after training' },
     help: {
       'zh-CN': '上年度参训残疾人中，培训结束后实现就业或创业的人数（按人计，不按人次）；培训后就业转化率由系统计算',
       en: 'Of last year’s disabled trainees, the people (not person-times) employed or self-employed after training; the employment rate is computed',
     },
-    unit: PERSONS,
-    widget: 'number',
   }),
-  barrierFreeTraining: fieldMeta(
-    z
-      .array(z.enum(TRAINING_ACCOMMODATIONS))
-      .max(TRAINING_ACCOMMODATIONS.length)
-      .refine(unique, localizedIssue({ 'zh-CN': '培训无障碍支持不能重复选择', en: 'Each training accommodation may be chosen only once' }))
-      .default([]),
-    {
-      label: { 'zh-CN': '培训无障碍支持', en: 'Accessible training' },
-      help: {
-        'zh-CN': '教学中提供的合理便利，可多选；场所的坡道、电梯、无障碍卫生间等请在“无障碍设施”中填写',
-        en: 'Accommodations in the teaching; choose all that apply. Ramps, lifts, accessible toilets etc. go under the site’s barrier-free features',
-      },
-      widget: 'checkboxes',
-      options: ACCOMMODATION_LABELS,
+  barrierFreeTraining: optionalMultiChoiceField(TRAINING_ACCOMMODATIONS, {
+    label: { 'zh-CN': '培训无障碍支持', en: 'Accessible training' },
+    help: {
+      'zh-CN': '教学中提供的合理便利，可多选；场所的坡道、电梯、无障碍卫生间等请在“无障碍设施”中填写',
+      en: 'Accommodations in the teaching; choose all that apply. Ramps, lifts, accessible toilets etc. go under the site’s barrier-free features',
     },
-  ),
+    options: ACCOMMODATION_LABELS,
+    repeated: { 'zh-CN': '培训无障碍支持不能重复选择', en: 'Each training accommodation may be chosen only once' },
+  }),
 });
 export type TrainingBaseAttributes = z.infer<typeof trainingBaseAttributes>;
 
@@ -198,15 +180,10 @@ export const trainingBase = defineSiteKind({
       },
       check: (a) =>
         a.employedAfterTraining > a.traineesLastYear
-          ? [
-              {
-                path: ['employedAfterTraining'],
-                messages: {
-                  'zh-CN': '培训后实现就业人数不能多于上年度培训残疾人人次：只计上年度参训的人，请核对',
-                  en: 'People employed after training cannot outnumber last year’s trainees: count only people trained last year',
-                },
-              },
-            ]
+          ? blame('employedAfterTraining', {
+              'zh-CN': '培训后实现就业人数不能多于上年度培训残疾人人次：只计上年度参训的人，请核对',
+              en: 'People employed after training cannot outnumber last year’s trainees: count only people trained last year',
+            })
           : [],
     },
   ],
