@@ -62,6 +62,27 @@ module.exports = tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
+    // Features call the API through the client typed from the domain schemas (api/call.ts,
+    // operations in api/operations.ts): the untyped transport would let a feature name its own
+    // copy of a wire shape. features/sites still uses it until its calls move (issue 9).
+    files: ['apps/portal/src/features/**/*.ts', 'apps/portal/src/features/**/*.vue'],
+    ignores: ['apps/portal/src/features/sites/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '#/api/client',
+              importNames: ['getJson', 'sendJson', 'sendCommand'],
+              message: "Call the API with apiCall/apiCommand from '#/api/call': the operation's domain schemas type its body and answer.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Layout only (how many attributes per line, line breaks around short element text): the
     // templates keep short elements on one line and no formatter is run on this tree; applying
     // them would rewrite every template (~1,000 lines) without changing anything they render.
