@@ -16,5 +16,7 @@ export default defineConfig({
     hookTimeout: 180_000,
     pool: 'forks',
     globalSetup: ['test/support/global-setup.ts'],
+    // A test fails when a response it received does not match its declared schema (test/support/response-contract.ts).
+    setupFiles: ['test/support/response-contract.setup.ts'],
   },
 });

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request } from 'express';
-import type { AccountSummary } from '@sitenet/domain';
-import { accountSchema, apiErrorSchema, loginSchema, passwordChangeSchema, sessionSchema } from '@sitenet/domain/schemas';
+import type { AccountSummary, LoginInput, PasswordChangeInput, Session } from '@sitenet/domain';
+import { accountSchema, apiErrorSchema, loginSchema, passwordChangeSchema, sessionSchema, signInTooManySchema } from '@sitenet/domain/schemas';
 import { AllowedBeforePasswordChange, CurrentActor, Public, SignedIn } from '../common/access.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { assertDemoSignInAllowed } from './demo-access.js';
-import { AuthService, type IssuedSession } from './auth.service.js';
+import { AuthService } from './auth.service.js';
 import type { Actor } from '../common/actor.js';
 
 @ApiTags('auth')
@@ -23,8 +23,8 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in with username and password; returns a bearer token that expires' })
   @ApiOkResponse({ standardSchema: sessionSchema })
   @ApiUnauthorizedResponse({ standardSchema: apiErrorSchema })
-  @ApiTooManyRequestsResponse({ standardSchema: apiErrorSchema })
-  login(@Body({ schema: loginSchema }) body: { username: string; password: string }, @Req() request: Request): Promise<IssuedSession> {
+  @ApiTooManyRequestsResponse({ standardSchema: signInTooManySchema })
+  login(@Body({ schema: loginSchema }) body: LoginInput, @Req() request: Request): Promise<Session> {
     // Demo accounts (a public password) never sign in off a loopback-only trial (demo-access.ts).
     assertDemoSignInAllowed(this.config, body.username, { localAddress: request.socket.localAddress, headers: request.headers });
     return this.auth.login(body.username, body.password, request.ip ?? 'unknown');
@@ -59,7 +59,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Change your own password (other sign-ins of the account end)' })
   @ApiNoContentResponse()
-  async changePassword(@CurrentActor() actor: Actor, @Body({ schema: passwordChangeSchema }) body: { currentPassword: string; newPassword: string }): Promise<void> {
+  async changePassword(@CurrentActor() actor: Actor, @Body({ schema: passwordChangeSchema }) body: PasswordChangeInput): Promise<void> {
     await this.auth.changePassword(actor, body.currentPassword, body.newPassword);
   }
 }

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Not, type Repository } from 'typeorm';
-import { jurisdictionOf, type AccountSummary, type RegionLevel, type RegionType } from '@sitenet/domain';
+import { jurisdictionOf, type RegionLevel, type RegionType, type Session } from '@sitenet/domain';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { ApiException } from '../common/api-exception.js';
 import { AccountEntity } from './account.entity.js';
@@ -19,12 +19,6 @@ import { demoUsableOn, isDemoUsername, type DemoConnection } from './demo-access
 
 /** Rows each statement of a purge deletes at most. */
 export const PURGE_BATCH_SIZE = 1000;
-
-export interface IssuedSession {
-  token: string;
-  expiresAt: string;
-  account: AccountSummary;
-}
 
 const BAD_CREDENTIALS = { 'zh-CN': '用户名或密码不正确。', en: 'Wrong username or password.' };
 
@@ -46,7 +40,7 @@ export class AuthService {
    * Attempts are limited per account and address with a growing wait (SignInLimiter), never
    * refusing the right password from an address that has not been failing.
    */
-  async login(username: string, password: string, address: string): Promise<IssuedSession> {
+  async login(username: string, password: string, address: string): Promise<Session> {
     const account = await this.accounts.findOneBy({ username });
     // Counted before the password is checked: parallel attempts cannot slip past. The same
     // statements whether the username exists or not; a made-up one's counts are purged sooner.

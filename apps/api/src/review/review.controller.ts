@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Site } from '@sitenet/domain';
-import { apiErrorSchema, reviewActionSchema, reviewReasonSchema, siteIdParamsSchema, siteSchema, staleVersionSchema } from '@sitenet/domain/schemas';
+import { apiErrorSchema, reviewActionSchema, reviewConflictSchema, reviewReasonSchema, siteIdParamsSchema, siteSchema } from '@sitenet/domain/schemas';
 import { CurrentActor, SignedIn } from '../common/access.js';
 import type { Actor } from '../common/actor.js';
 import { ReviewService } from './review.service.js';
@@ -14,10 +14,7 @@ type Reason = { reason: string; version: number };
 @ApiBearerAuth()
 @ApiForbiddenResponse({ standardSchema: apiErrorSchema })
 @ApiNotFoundResponse({ standardSchema: apiErrorSchema })
-@ApiConflictResponse({
-  standardSchema: staleVersionSchema,
-  description: 'The site changed after the version you sent (`review.stale_version`, listing what changed), or the action is not allowed in its state (`review.illegal_transition`, an ApiError naming the status)',
-})
+@ApiConflictResponse({ standardSchema: reviewConflictSchema })
 @Controller('sites/:id')
 export class ReviewController {
   constructor(private readonly review: ReviewService) {}

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Site, SiteHistoryEntry, SiteListResponse } from '@sitenet/domain';
-import { apiErrorSchema, siteConflictSchema, siteHistorySchema, siteIdParamsSchema, siteListQuerySchema, siteListResponseSchema, siteSchema, type SiteListQuery } from '@sitenet/domain/schemas';
+import { apiErrorSchema, siteUpdateConflictSchema, siteHistorySchema, siteIdParamsSchema, siteListQuerySchema, siteListResponseSchema, siteSchema, type SiteListQuery } from '@sitenet/domain/schemas';
 import { CurrentActor, SignedIn } from '../common/access.js';
 import type { Actor } from '../common/actor.js';
 import { SiteCreatePipe, SiteUpdatePipe } from './site-input.pipes.js';
@@ -60,7 +60,7 @@ export class SitesController {
   @ApiOkResponse({ standardSchema: siteSchema })
   @ApiBadRequestResponse({ standardSchema: apiErrorSchema })
   @ApiNotFoundResponse({ standardSchema: apiErrorSchema })
-  @ApiConflictResponse({ standardSchema: siteConflictSchema })
+  @ApiConflictResponse({ standardSchema: siteUpdateConflictSchema })
   update(@CurrentActor() actor: Actor, @Param({ schema: siteIdParamsSchema }) params: { id: string }, @Body(SiteUpdatePipe) body: SiteUpdateInput): Promise<Site> {
     return this.sites.update(params.id, body, actor);
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { targetCreateSchema, targetIdParamsSchema, targetListQuerySchema, targetListSchema, targetSchema, targetUpdateSchema } from '@sitenet/domain/schemas';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { targetCreateSchema, targetIdParamsSchema, targetListQuerySchema, targetConflictSchema, targetListSchema, targetSchema, targetUpdateSchema } from '@sitenet/domain/schemas';
 import type { TargetCreateInput, TargetList, TargetUpdateInput, TargetView } from '@sitenet/domain';
 import { CurrentActor, SignedIn } from '../common/access.js';
 import type { Actor } from '../common/actor.js';
@@ -38,6 +38,7 @@ export class TargetsController {
   @SignedIn('province', 'admin')
   @ApiOperation({ summary: 'Edit a target (carries the version it read; stale → 409)' })
   @ApiOkResponse({ standardSchema: targetSchema })
+  @ApiConflictResponse({ standardSchema: targetConflictSchema })
   update(@CurrentActor() actor: Actor, @Param({ schema: targetIdParamsSchema }) params: { id: string }, @Body({ schema: targetUpdateSchema, pipes: [InstalledKindsPipe] }) body: TargetUpdateInput): Promise<TargetView> {
     return this.targets.update(params.id, body, actor);
   }
@@ -47,6 +48,7 @@ export class TargetsController {
   @SignedIn('province', 'admin')
   @ApiOperation({ summary: 'Retire a target (kept, no longer in force)' })
   @ApiOkResponse({ standardSchema: targetSchema })
+  @ApiConflictResponse({ standardSchema: targetConflictSchema })
   retire(@CurrentActor() actor: Actor, @Param({ schema: targetIdParamsSchema }) params: { id: string }): Promise<TargetView> {
     return this.targets.setRetired(params.id, true, actor);
   }
@@ -56,6 +58,7 @@ export class TargetsController {
   @SignedIn('province', 'admin')
   @ApiOperation({ summary: 'Put a retired target back in force' })
   @ApiOkResponse({ standardSchema: targetSchema })
+  @ApiConflictResponse({ standardSchema: targetConflictSchema })
   restore(@CurrentActor() actor: Actor, @Param({ schema: targetIdParamsSchema }) params: { id: string }): Promise<TargetView> {
     return this.targets.setRetired(params.id, false, actor);
   }

@@ -14,6 +14,7 @@ import { seedApplicationData } from '../../src/seeding/reference-data.js';
 import type { AppOptions } from '../../src/app.module.js';
 import { AccountsService } from '../../src/auth/accounts.service.js';
 import type { AccountSummary, Role } from '@sitenet/domain';
+import { checkResponses } from './response-contract.js';
 
 /** The password of every account the tests create. */
 export const TEST_PASSWORD = 'test-password-2026';
@@ -69,6 +70,8 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}, options: 
   }
   const { dataSource } = await prepareDatabase(config, embedded, { kinds: options.kinds });
   const app = await createApp(config, dataSource, options);
+  // Every response body the tests receive is parsed with the schema its handler declares.
+  checkResponses(app);
   await app.init();
   await seedApplicationData(app, config);
   const server = app.getHttpServer();

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { localizedIssue } from '../errors/zod-issues.js';
 import { PASSWORD_MAX_LENGTH, passwordProblems } from '../accounts/password-policy.js';
 import { ROLES } from '../accounts/roles.js';
-import { regionCodeSchema } from './regions.js';
+import { apiErrorSchema, regionCodeSchema } from './regions.js';
 import { lineText } from './sites.js';
 import { singleLineText, TEXT_PROBLEMS, textProblem } from './primitives.js';
 
@@ -75,6 +75,16 @@ export const sessionSchema = z
 /** Who an account is, as the API tells a client (after login, in lists). */
 export type AccountSummary = z.infer<typeof accountSchema>;
 export type Session = z.infer<typeof sessionSchema>;
+
+/** 429 on sign-in: too many failures for the account or the address; wait, then try again. */
+export const signInTooManySchema = apiErrorSchema
+  .extend({
+    statusCode: z.literal(429),
+    code: z.literal('auth.too_many_attempts'),
+    retryAfterSeconds: z.number().int().min(1).meta({ description: 'How long to wait before the next attempt (also the Retry-After header)' }),
+  })
+  .meta({ id: 'SignInTooManyAttempts' });
+export type SignInTooMany = z.infer<typeof signInTooManySchema>;
 
 export const accountListSchema = z.object({ items: z.array(accountSchema) }).meta({ id: 'AccountList' });
 export type AccountList = z.infer<typeof accountListSchema>;

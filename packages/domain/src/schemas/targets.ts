@@ -3,7 +3,7 @@ import { localizedIssue } from '../errors/zod-issues.js';
 import type { LocalizedText } from '../errors/localized.js';
 import { TARGET_STRENGTHS, type Target } from '../targets/target.js';
 import { targetRuleSchema } from '../targets/target-rules.js';
-import { regionCodeSchema } from './regions.js';
+import { apiErrorSchema, regionCodeSchema } from './regions.js';
 import { kindCodeSchema, lineText, siteLocationInputSchema } from './sites.js';
 import { calendarDate, localizedTextSchema, multiLineText, patternText, versionNumber } from './primitives.js';
 import { hasNoRepeats } from '../kinds/field-helpers.js';
@@ -82,6 +82,12 @@ export const targetSchema = z
   .meta({ id: 'Target' }) satisfies z.ZodType<Target & { note: LocalizedText | null }>;
 /** A target as the API returns it (a domain `Target` with where it came from and its version). */
 export type TargetView = z.infer<typeof targetSchema>;
+
+/** 409 on a stale edit of a target: nothing was saved; `current` is the target as it is now. */
+export const targetConflictSchema = apiErrorSchema
+  .extend({ statusCode: z.literal(409), code: z.literal('target.version_conflict'), current: targetSchema })
+  .meta({ id: 'TargetVersionConflict' });
+export type TargetConflict = z.infer<typeof targetConflictSchema>;
 
 export const targetListSchema = z.object({ items: z.array(targetSchema.extend({ inherited: z.boolean().meta({ description: 'Set by a unit above the region asked for' }) })) }).meta({ id: 'TargetList' });
 export type TargetList = z.infer<typeof targetListSchema>;
