@@ -1,4 +1,5 @@
 import type { RegionChildrenResponse, RegionDetail, RegionSearchResponse, ServicePointList, ServicePointView } from '@sitenet/domain';
+import type { RegionListQuery } from '@sitenet/domain/schemas';
 import { apiCall, type BodyOf } from '#/api/call';
 import type { RequestOptions } from '#/api/client';
 
@@ -17,12 +18,8 @@ export function fetchRegion(code: string, options?: RequestOptions): Promise<Reg
   return apiCall('GET /regions/:code', { params: { code } }, options);
 }
 
-export interface RegionSearchParams {
-  q: string;
-  /** Search only inside this unit. */
-  parent?: string;
-  limit?: number;
-}
+/** A name search (regionListQuerySchema): `q`, only inside `parent` when given, at most `limit` results. */
+export type RegionSearchParams = Required<Pick<RegionListQuery, 'q'>> & Pick<RegionListQuery, 'parent' | 'limit'>;
 
 export const REGION_SEARCH_LIMIT = 20;
 
