@@ -1,7 +1,7 @@
-import { SiteKindRegistry, checkKindRules, kindExampleProblems, presentationOf, toFieldIssues, type SiteKindDefinition } from '@sitenet/domain';
+import { SiteKindRegistry, checkKindRules, kindExampleProblems, toFieldIssues, type SiteKindDefinition } from '@sitenet/domain';
+import { describeKindStructure } from '@sitenet/domain/testing';
 import { buildSiteSchemas } from '@sitenet/domain/schemas';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { installedKinds } from './index.js';
 
 const HAN = /[\u4e00-\u9fff]/;
@@ -14,21 +14,6 @@ function contrastOnWhite(hex: string): number {
   const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
   return 1.05 / (luminance + 0.05);
 }
-
-function unwrap(schema: z.ZodType): z.ZodType {
-  let current = schema;
-  while (current instanceof z.ZodOptional || current instanceof z.ZodDefault) current = current.unwrap() as z.ZodType;
-  return current;
-}
-
-/** The option values of an enum field or of a multi-select (array of an enum); none otherwise. */
-function optionValues(schema: z.ZodType): string[] {
-  const base = unwrap(schema);
-  const element = base instanceof z.ZodArray ? (base.element as z.ZodType) : base;
-  return element instanceof z.ZodEnum ? (element.options as string[]) : [];
-}
-
-const fieldsOf = (kind: SiteKindDefinition) => Object.entries(kind.attributes.shape);
 
 describe('installed kinds', () => {
   it('are the kinds of the texts, in order, with unique codes', () => {
@@ -69,44 +54,9 @@ describe('installed kinds', () => {
       for (const source of kind.sources ?? []) expect(source).toMatch(REGIONS_OF_THE_TEXTS);
       for (const alias of kind.aliases ?? []) expect(alias['zh-CN']).toMatch(HAN);
     });
-
-    it('labels every option of every choice field', () => {
-      for (const [key, field] of fieldsOf(kind)) {
-        const values = optionValues(field);
-        if (values.length === 0) continue;
-        const options = presentationOf(field)?.options ?? {};
-        expect(Object.keys(options).sort(), key).toEqual([...values].sort());
-        for (const value of values) expect(options[value].en, `${key}.${value}`).toMatch(/^[A-Z]/);
-      }
-    });
-
-    it('gives every count a unit and help saying what counts', () => {
-      for (const [key, field] of fieldsOf(kind)) {
-        if (!(unwrap(field) instanceof z.ZodNumber)) continue;
-        const presentation = presentationOf(field);
-        expect(presentation?.unit?.['zh-CN'], key).toBeTruthy();
-        expect(presentation?.unit?.en, key).toBeTruthy();
-        if (kind.metrics.includes(key)) expect(presentation?.help?.['zh-CN'], key).toMatch(HAN);
-      }
-    });
-
-    it('keeps the list to a few columns', () => {
-      expect(kind.listColumns?.length).toBeGreaterThan(0);
-      expect(kind.listColumns!.length).toBeLessThanOrEqual(4);
-    });
-
-    it('publishes a JSON schema in which every field carries its presentation', () => {
-      const schema = z.toJSONSchema(kind.attributes, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as {
-        properties: Record<string, { 'x-presentation'?: { label: { 'zh-CN': string; en: string } } }>;
-        additionalProperties: unknown;
-      };
-      expect(schema.additionalProperties).toBe(false);
-      expect(Object.keys(schema.properties)).toEqual(fieldsOf(kind).map(([key]) => key));
-      for (const [key, property] of Object.entries(schema.properties)) {
-        expect(property['x-presentation']?.label['zh-CN'], key).toMatch(HAN);
-      }
-    });
   });
+
+  for (const kind of installedKinds) describeKindStructure(kind);
 });
 
 /** A site request the API accepts, with a kind's attributes. */

@@ -1,10 +1,6 @@
-import { checkKindRules } from '@sitenet/domain';
-import { presentationOf } from '@sitenet/domain';
+import { describeKindConformance, kindTester } from '@sitenet/domain/testing';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { INCUBATION_GRADES, INCUBATION_OPERATOR_TYPES, INCUBATION_SERVICES, incubationBase } from './incubation-base.js';
-
-const HAN = /[\u4e00-\u9fff]/;
+import { incubationBase } from './incubation-base.js';
 
 function validExample(): Record<string, unknown> {
   return {
@@ -19,31 +15,11 @@ function validExample(): Record<string, unknown> {
   };
 }
 
-const parse = (value: unknown) => incubationBase.attributes.safeParse(value);
+const { parse, ruleIssues, refusedPaths } = kindTester(incubationBase);
 
-function ruleIssues(value: unknown) {
-  return checkKindRules(incubationBase, incubationBase.attributes.parse(value));
-}
-
-function refusedPaths(value: unknown) {
-  const result = parse(value);
-  expect(result.success).toBe(false);
-  return result.error!.issues.map((issue) => issue.path.join('.'));
-}
-
-describe('incubation base attributes', () => {
-  it('accepts a filled-in base and keeps every value', () => {
-    const result = parse(validExample());
-    expect(result.success).toBe(true);
-    expect(result.data).toEqual(validExample());
-  });
-
-  it('lets the number of mentors be left out', () => {
-    const { mentors: _, ...withoutMentors } = validExample();
-    expect(parse(withoutMentors).success).toBe(true);
-  });
-
-  it.each([
+describeKindConformance(incubationBase, {
+  filledIn: validExample(),
+  refused: [
     ['incubatedBusinesses', -1],
     ['incubatedBusinesses', 2.5],
     ['incubatedBusinesses', 1_001],
@@ -54,26 +30,18 @@ describe('incubation base attributes', () => {
     ['floorArea', 200_001],
     ['mentors', 501],
     ['mentors', '4'],
-  ])('refuses %s = %j', (field, value) => {
-    expect(refusedPaths({ ...validExample(), [field]: value })).toEqual([field]);
+  ],
+});
+
+describe('incubation base attributes', () => {
+  it('lets the number of mentors be left out', () => {
+    const { mentors: _, ...withoutMentors } = validExample();
+    expect(parse(withoutMentors).success).toBe(true);
   });
 
-  it('refuses unknown grades, operator types and services', () => {
+  it('refuses a grade below county, and needs at least one service', () => {
     expect(refusedPaths({ ...validExample(), grade: 'township' })).toEqual(['grade']);
-    expect(refusedPaths({ ...validExample(), operatorType: 'individual' })).toEqual(['operatorType']);
-    expect(refusedPaths({ ...validExample(), services: ['low-cost-space', 'free-lunch'] })).toEqual(['services.1']);
-  });
-
-  it('needs at least one service, each chosen once', () => {
     expect(refusedPaths({ ...validExample(), services: [] })).toEqual(['services']);
-    expect(refusedPaths({ ...validExample(), services: ['mentoring', 'mentoring'] })).toEqual(['services']);
-  });
-
-  it('refuses fields it does not know and requires the ones it does', () => {
-    const result = parse({ ...validExample(), participants: 3 });
-    expect(result.error?.issues).toMatchObject([{ code: 'unrecognized_keys', keys: ['participants'] }]);
-    const { grade: _, ...withoutGrade } = validExample();
-    expect(refusedPaths(withoutGrade)).toEqual(['grade']);
   });
 });
 
@@ -107,31 +75,9 @@ describe('incubation base rules', () => {
     const { mentors: _, ...withoutMentors } = validExample();
     expect(ruleIssues(withoutMentors)).toEqual([]);
   });
-
-  it('raises nothing for the valid example', () => {
-    expect(ruleIssues(validExample())).toEqual([]);
-  });
 });
 
 describe('incubation base presentation', () => {
-  const shape = incubationBase.attributes.shape as Record<string, z.ZodType>;
-
-  it.each(Object.keys(shape))('%s has a Chinese and an English label', (key) => {
-    const presentation = presentationOf(shape[key]);
-    expect(presentation?.label['zh-CN']).toMatch(HAN);
-    expect(presentation?.label.en).toMatch(/^[A-Z]/);
-  });
-
-  it.each([
-    ['grade', INCUBATION_GRADES],
-    ['operatorType', INCUBATION_OPERATOR_TYPES],
-    ['services', INCUBATION_SERVICES],
-  ] as const)('labels every option of %s in both languages', (key, values) => {
-    const options = presentationOf(shape[key])?.options ?? {};
-    expect(Object.keys(options).sort()).toEqual([...values].sort());
-    for (const value of values) expect(options[value]['zh-CN']).toMatch(HAN);
-  });
-
   it('offers its people counts as metrics for targets', () => {
     expect(incubationBase.metrics).toEqual(['incubatedBusinesses', 'disabledEntrepreneurs', 'jobsForDisabled']);
   });
