@@ -24,6 +24,7 @@ import {
   servicePointSchema,
   servicePointViewSchema,
   sessionSchema,
+  siteHistorySchema,
   siteKindListSchema,
   siteListQuerySchema,
   siteListResponseSchema,
@@ -66,6 +67,8 @@ export const API_OPERATIONS = {
   'GET /boundaries/counties/:province': { response: boundaryCollectionSchema },
 
   'GET /sites': { query: siteListQuerySchema, response: siteListResponseSchema },
+  'GET /sites/:id': { response: siteSchema },
+  'GET /sites/:id/history': { response: siteHistorySchema },
   'POST /sites/:id/:action': { body: reviewActionSchema.or(reviewReasonSchema), response: siteSchema },
 
   'GET /coverage': { query: coverageQuerySchema, response: coverageSchema },
