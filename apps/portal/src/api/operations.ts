@@ -42,7 +42,7 @@ import {
  * of its query, body and answer — the same schemas the API validates with and documents. No
  * answer schema: the operation answers 204 No Content.
  *
- * The request client (client.ts) imports this table as a type only: a call's body and answer are
+ * The typed client (call.ts) imports this table as a type only: a call's body and answer are
  * typed from these schemas and zod stays out of the bundle. The portal's tests import it at run
  * time: the fake API (test/fake-api.ts) parses every answer it serves with the schema here, so a
  * fake that drifts from the API's shapes fails its test.
