@@ -1,5 +1,5 @@
 import { DEFAULT_LOCALE, type LocalizedText } from '@sitenet/domain';
-import { computed, ref } from 'vue';
+import { computed, nextTick, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { ApiError } from '#/api/client';
 import { isLocale } from '#/i18n';
@@ -46,9 +46,11 @@ export function errorsFromApi<F extends string>(
 
 /**
  * Error texts for a small form, in the UI language (they follow a language switch): per field
- * (the first problem) and as error-summary items linking to the field's control.
+ * (the first problem) and as error-summary items linking to the field's control. `show` puts
+ * errors on the form and then calls `focus` (the form's error summary, or its one field), so
+ * keyboard and screen-reader users land where the errors are said.
  */
-export function useFieldErrors(controlIds: () => Record<string, string>) {
+export function useFieldErrors(controlIds: () => Record<string, string>, focus: () => unknown = () => undefined) {
   const { locale } = useI18n();
   const errors = ref<FieldError[]>([]);
   const current = computed(() => (isLocale(locale.value) ? locale.value : DEFAULT_LOCALE));
@@ -65,5 +67,11 @@ export function useFieldErrors(controlIds: () => Record<string, string>) {
     }),
   );
 
-  return { errors, errorFor, summaryItems };
+  async function show(found: FieldError[]): Promise<void> {
+    errors.value = found;
+    await nextTick();
+    await focus();
+  }
+
+  return { errors, errorFor, summaryItems, show };
 }
