@@ -21,9 +21,9 @@ export * from './targets/index.js';
 export * from './kinds/field-helpers.js';
 // Wire types: inferred from the zod schemas of @sitenet/domain/schemas (their only definition).
 export type { AccountSummary, Session, AccountList, AccountCreateInput, AccountUpdateInput, LoginInput, PasswordChangeInput, SignInTooMany } from './schemas/accounts.js';
-export type { AccountAuditEntry, AccountAuditList, AccountActivity, AccountActivityEntry } from './schemas/audit.js';
+export type { AccountAuditEntry, AccountAuditList, AccountActivity, AccountActivityEntry, AccountAuditQuery, AccountActivityQuery } from './schemas/audit.js';
 export type { Coverage, CoverageResult, CoverageMatrix, CoverageMatrixRow, CoverageTrend, ServicePointView, ServicePointList, UnitShortfallView, OutsidePointView } from './schemas/coverage.js';
-export type { TargetView, TargetList, TargetListItem, TargetCreateInput, TargetUpdateInput, TargetConflict } from './schemas/targets.js';
-export type { StaleVersion, SiteStateConflict } from './schemas/review.js';
+export type { TargetView, TargetList, TargetListItem, TargetCreateInput, TargetUpdateInput, TargetConflict, ServicePointInput } from './schemas/targets.js';
+export type { StaleVersion, SiteStateConflict, ReviewAction, ReviewReason } from './schemas/review.js';
 export type { SiteKindDescription, SiteKindList, JsonSchemaProperty, AttributesJsonSchema } from './schemas/kinds.js';
 export type { Liveness, Health, BoundaryCollection, BoundaryFeature } from './schemas/operations.js';

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { accountActivityQuerySchema, accountActivitySchema, accountAuditListSchema, accountAuditQuerySchema, accountIdParamsSchema } from '@sitenet/domain/schemas';
 import { CurrentActor, SignedIn } from '../common/access.js';
-import type { AccountActivity, AccountAuditList } from '@sitenet/domain';
+import type { AccountActivity, AccountActivityQuery, AccountAuditList, AccountAuditQuery } from '@sitenet/domain';
 import { AccountAuditService } from './account-audit.service.js';
 import type { Actor } from '../common/actor.js';
 
@@ -16,7 +16,7 @@ export class AccountAuditController {
   @SignedIn('admin', 'province')
   @ApiOperation({ summary: 'The append-only audit log of account actions (create, password reset and change, deactivate/reactivate, role, unit, name), newest first: all for admins, accounts of their province for province officials' })
   @ApiOkResponse({ standardSchema: accountAuditListSchema })
-  list(@CurrentActor() actor: Actor, @Query({ schema: accountAuditQuerySchema }) query: { accountId?: string; before?: string; beforeId?: string; limit: number }): Promise<AccountAuditList> {
+  list(@CurrentActor() actor: Actor, @Query({ schema: accountAuditQuerySchema }) query: AccountAuditQuery): Promise<AccountAuditList> {
     return this.audit.list(actor, query);
   }
 
@@ -27,7 +27,7 @@ export class AccountAuditController {
   activity(
     @CurrentActor() actor: Actor,
     @Param({ schema: accountIdParamsSchema }) params: { id: string },
-    @Query({ schema: accountActivityQuerySchema }) query: { since?: string; after?: string; afterId?: string; limit: number },
+    @Query({ schema: accountActivityQuerySchema }) query: AccountActivityQuery,
   ): Promise<AccountActivity> {
     return this.audit.activity(params.id, actor, query);
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { AccountActivity, AccountAuditAction, AccountAuditEntry, AccountAuditList, AccountAuditNoteCode, SiteStatus } from '@sitenet/domain';
+import type { AccountActivity, AccountActivityQuery, AccountAuditAction, AccountAuditEntry, AccountAuditList, AccountAuditNoteCode, AccountAuditQuery, SiteStatus } from '@sitenet/domain';
 import { NotFoundApiException } from '../common/api-exception.js';
 import { AccountEntity } from './account.entity.js';
 import { toAccountSummary } from './account.mapper.js';
@@ -31,7 +31,7 @@ interface AuditRow {
 export class AccountAuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(reader: Actor, query: { accountId?: string; before?: string; beforeId?: string; limit: number }): Promise<AccountAuditList> {
+  async list(reader: Actor, query: AccountAuditQuery): Promise<AccountAuditList> {
     const where: string[] = [];
     const params: unknown[] = [];
     const province = provinceOf(reader);
@@ -72,7 +72,7 @@ export class AccountAuditService {
    * an account that has belonged to their province at some time (its audit entries say so), and
    * its activity on sites of their province.
    */
-  async activity(accountId: string, reader: Actor, query: { since?: string; after?: string; afterId?: string; limit: number }): Promise<AccountActivity> {
+  async activity(accountId: string, reader: Actor, query: AccountActivityQuery): Promise<AccountActivity> {
     const account = await this.dataSource.getRepository(AccountEntity).findOne({ where: { id: accountId }, relations: { region: true } });
     const notFound = new NotFoundApiException('account.not_found', { 'zh-CN': `没有编号为 ${accountId} 的账号。`, en: `There is no account with id ${accountId}.` });
     if (!account) throw notFound;

@@ -12,7 +12,7 @@ import {
   servicePointViewSchema,
   trendQuerySchema,
 } from '@sitenet/domain/schemas';
-import type { CoordinateSystem, Coverage, CoverageMatrix, CoverageTrend, ServicePointList, ServicePointView } from '@sitenet/domain';
+import type { Coverage, CoverageMatrix, CoverageTrend, ServicePointInput, ServicePointList, ServicePointView } from '@sitenet/domain';
 import { CurrentActor, SignedIn } from '../common/access.js';
 import type { Actor } from '../common/actor.js';
 import { CoverageService } from './coverage.service.js';
@@ -63,7 +63,7 @@ export class CoverageController {
   @SignedIn('district', 'prefecture', 'province')
   @ApiOperation({ summary: "Set a township's service-centre location (GCJ-02 accepted and converted)" })
   @ApiOkResponse({ standardSchema: servicePointViewSchema })
-  setServicePoint(@CurrentActor() actor: Actor, @Param({ schema: regionCodeParamsSchema }) params: { code: string }, @Body({ schema: servicePointSchema }) body: { lat: number; lng: number; system: CoordinateSystem }): Promise<ServicePointView> {
+  setServicePoint(@CurrentActor() actor: Actor, @Param({ schema: regionCodeParamsSchema }) params: { code: string }, @Body({ schema: servicePointSchema }) body: ServicePointInput): Promise<ServicePointView> {
     return this.points.set(params.code, body, actor);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { ancestorColumnOf, toWgs84, withinJurisdiction, type CoordinateSystem, type ServicePointList, type ServicePointView } from '@sitenet/domain';
+import { ancestorColumnOf, toWgs84, withinJurisdiction, type ServicePointInput, type ServicePointList, type ServicePointView } from '@sitenet/domain';
 import { ValidationApiException } from '../common/api-exception.js';
 import type { Actor } from '../common/actor.js';
 import { RegionEntity } from '../regions/region.entity.js';
@@ -24,7 +24,7 @@ export class ServicePointsService {
   }
 
   /** Sets where a township's service centre is (a township inside the caller's jurisdiction). */
-  async set(code: string, input: { lat: number; lng: number; system: CoordinateSystem }, actor: Actor): Promise<ServicePointView> {
+  async set(code: string, input: ServicePointInput, actor: Actor): Promise<ServicePointView> {
     const region = await this.regionsService.visible(code, actor.scope);
     if (region.level !== 4) {
       throw new ValidationApiException([

@@ -1,14 +1,12 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Site } from '@sitenet/domain';
+import type { ReviewAction, ReviewReason, Site } from '@sitenet/domain';
 import { apiErrorSchema, reviewActionSchema, reviewConflictSchema, reviewReasonSchema, siteIdParamsSchema, siteSchema } from '@sitenet/domain/schemas';
 import { CurrentActor, SignedIn } from '../common/access.js';
 import type { Actor } from '../common/actor.js';
 import { ReviewService } from './review.service.js';
 
 type IdParams = { id: string };
-type Seen = { version: number };
-type Reason = { reason: string; version: number };
 
 @ApiTags('review')
 @ApiBearerAuth()
@@ -24,7 +22,7 @@ export class ReviewController {
   @ApiOkResponse({ standardSchema: siteSchema })
   @SignedIn('district')
   @ApiOperation({ summary: 'Submit a draft or returned site for review' })
-  submit(@CurrentActor() actor: Actor, @Param({ schema: siteIdParamsSchema }) params: IdParams, @Body({ schema: reviewActionSchema }) body: Seen): Promise<Site> {
+  submit(@CurrentActor() actor: Actor, @Param({ schema: siteIdParamsSchema }) params: IdParams, @Body({ schema: reviewActionSchema }) body: ReviewAction): Promise<Site> {
     return this.review.act(params.id, 'submit', actor, body.version);
   }
 
@@ -33,7 +31,7 @@ export class ReviewController {
   @ApiOkResponse({ standardSchema: siteSchema })
   @SignedIn('prefecture', 'province')
   @ApiOperation({ summary: 'Approve a submitted site (publish it), or the change request of a published one' })
-  approve(@CurrentActor() actor: Actor, @Param({ schema: siteIdParamsSchema }) params: IdParams, @Body({ schema: reviewActionSchema }) body: Seen): Promise<Site> {
+  approve(@CurrentActor() actor: Actor, @Param({ schema: siteIdParamsSchema }) params: IdParams, @Body({ schema: reviewActionSchema }) body: ReviewAction): Promise<Site> {
     return this.review.act(params.id, 'approve', actor, body.version);
   }
 
@@ -42,7 +40,7 @@ export class ReviewController {
   @ApiOkResponse({ standardSchema: siteSchema })
   @SignedIn('prefecture', 'province')
   @ApiOperation({ summary: 'Return a submitted site (or a change request) to the registrant with a reason' })
-  return(@CurrentActor() actor: Actor, @Param({ schema: siteIdParamsSchema }) params: IdParams, @Body({ schema: reviewReasonSchema }) body: Reason): Promise<Site> {
+  return(@CurrentActor() actor: Actor, @Param({ schema: siteIdParamsSchema }) params: IdParams, @Body({ schema: reviewReasonSchema }) body: ReviewReason): Promise<Site> {
     return this.review.act(params.id, 'return', actor, body.version, body.reason);
   }
 
@@ -51,7 +49,7 @@ export class ReviewController {
   @ApiOkResponse({ standardSchema: siteSchema })
   @SignedIn('prefecture', 'province')
   @ApiOperation({ summary: 'Suspend a published site, with a reason' })
-  suspend(@CurrentActor() actor: Actor, @Param({ schema: siteIdParamsSchema }) params: IdParams, @Body({ schema: reviewReasonSchema }) body: Reason): Promise<Site> {
+  suspend(@CurrentActor() actor: Actor, @Param({ schema: siteIdParamsSchema }) params: IdParams, @Body({ schema: reviewReasonSchema }) body: ReviewReason): Promise<Site> {
     return this.review.act(params.id, 'suspend', actor, body.version, body.reason);
   }
 
@@ -60,7 +58,7 @@ export class ReviewController {
   @ApiOkResponse({ standardSchema: siteSchema })
   @SignedIn('prefecture', 'province')
   @ApiOperation({ summary: 'Close a published or suspended site, with a reason (final)' })
-  close(@CurrentActor() actor: Actor, @Param({ schema: siteIdParamsSchema }) params: IdParams, @Body({ schema: reviewReasonSchema }) body: Reason): Promise<Site> {
+  close(@CurrentActor() actor: Actor, @Param({ schema: siteIdParamsSchema }) params: IdParams, @Body({ schema: reviewReasonSchema }) body: ReviewReason): Promise<Site> {
     return this.review.act(params.id, 'close', actor, body.version, body.reason);
   }
 
@@ -69,7 +67,7 @@ export class ReviewController {
   @ApiOkResponse({ standardSchema: siteSchema })
   @SignedIn('prefecture', 'province')
   @ApiOperation({ summary: 'Reopen a suspended site' })
-  reopen(@CurrentActor() actor: Actor, @Param({ schema: siteIdParamsSchema }) params: IdParams, @Body({ schema: reviewActionSchema }) body: Seen): Promise<Site> {
+  reopen(@CurrentActor() actor: Actor, @Param({ schema: siteIdParamsSchema }) params: IdParams, @Body({ schema: reviewActionSchema }) body: ReviewAction): Promise<Site> {
     return this.review.act(params.id, 'reopen', actor, body.version);
   }
 }

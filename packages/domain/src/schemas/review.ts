@@ -47,3 +47,8 @@ export const reviewConflictSchema = z
 
 /** 409 of a site edit: someone saved first (`current` is the site now), or the site's state locks it (`site.locked`, naming the status). */
 export const siteUpdateConflictSchema = z.union([siteConflictSchema, siteStateConflictSchema]).meta({ id: 'SiteUpdateConflict' });
+
+/** Body of submit, approve and reopen, after validation. */
+export type ReviewAction = z.output<typeof reviewActionSchema>;
+/** Body of return, suspend and close, after validation. */
+export type ReviewReason = z.output<typeof reviewReasonSchema>;

@@ -62,6 +62,7 @@ export const targetListQuerySchema = z.strictObject({ region: regionCodeSchema, 
 
 /** A township's service-centre location: the same checks (and bilingual messages) as a site's. */
 export const servicePointSchema = siteLocationInputSchema;
+export type ServicePointInput = z.output<typeof servicePointSchema>;
 
 export const targetSchema = z
   .object({
