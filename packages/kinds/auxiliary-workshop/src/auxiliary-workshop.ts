@@ -1,4 +1,4 @@
-import { blame, choiceField, countField, defineSiteKind, fieldMeta, hasNoRepeats as unique, localizedIssue, multiChoiceField, switchField, YUAN_PER_MONTH_UNIT, type CrossFieldIssue, type LocalizedText, type SiteKindExamples } from '@sitenet/domain';
+import { blame, choiceField, countField, defineSiteKind, fieldMeta, hasNoRepeats as unique, localizedIssue, multiChoiceField, switchField, YUAN_PER_MONTH_UNIT, type CrossFieldIssue, type LocalizedText } from '@sitenet/domain';
 import { lineText } from '@sitenet/domain/schemas';
 import { z } from 'zod';
 
@@ -122,17 +122,8 @@ function notMoreThanParticipants(field: 'contractedWorkers' | 'insuredWorkers', 
   return (a: AuxiliaryWorkshopAttributes): CrossFieldIssue[] => (a[field] > a.participants ? blame(field, messages) : []);
 }
 
-/** Attributes that pass the schema and every rule (test layers, demo data and benchmark use these). */
+/** Attributes that pass the schema and every rule; `examples` adds, per rule, a set that breaks only that rule (test layers, demo data and benchmark use them). */
 const valid: z.input<typeof auxiliaryWorkshopAttributes> = { host: 'community', participants: 20, disabilityCategories: ['intellectual'], labourProjects: ['手工编织'], contractedWorkers: 10, insuredWorkers: 8, jobCoaches: 2 };
-
-/** The kind's examples: the valid attributes, and per rule attributes that break only that rule. */
-export const auxiliaryWorkshopExamples = {
-  valid,
-  invalid: {
-    'contracted-within-participants': { ...valid, contractedWorkers: 21 },
-    'insured-within-participants': { ...valid, insuredWorkers: 21 },
-  },
-} satisfies SiteKindExamples<z.input<typeof auxiliaryWorkshopAttributes>>;
 
 export const auxiliaryWorkshop = defineSiteKind({
   code: 'auxiliary-workshop',
@@ -150,7 +141,13 @@ export const auxiliaryWorkshop = defineSiteKind({
   ],
   attributes: auxiliaryWorkshopAttributes,
   attributesVersion: 1,
-  examples: auxiliaryWorkshopExamples,
+  examples: {
+    valid,
+    invalid: {
+      'contracted-within-participants': { ...valid, contractedWorkers: 21 },
+      'insured-within-participants': { ...valid, insuredWorkers: 21 },
+    },
+  },
   metrics: ['participants'],
   rules: [
     {

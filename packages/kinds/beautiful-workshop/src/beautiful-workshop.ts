@@ -1,4 +1,4 @@
-import { blame, choiceField, countField, defineSiteKind, fieldMeta, multiChoiceField, SITE_GRADE_LABELS, SITE_GRADES, switchField, YUAN_PER_MONTH_UNIT, type LocalizedText, type SiteGrade, type SiteKindExamples } from '@sitenet/domain';
+import { blame, choiceField, countField, defineSiteKind, fieldMeta, multiChoiceField, SITE_GRADE_LABELS, SITE_GRADES, switchField, YUAN_PER_MONTH_UNIT, type LocalizedText, type SiteGrade } from '@sitenet/domain';
 import { z } from 'zod';
 
 /** 工坊级别: Jilin 二(二)3 cultivates the workshops level by level (逐级培育打造). */
@@ -101,16 +101,8 @@ export const beautifulWorkshopAttributes = z.strictObject({
 });
 export type BeautifulWorkshopAttributes = z.infer<typeof beautifulWorkshopAttributes>;
 
-/** Attributes that pass the schema and every rule (test layers, demo data and benchmark use these). */
+/** Attributes that pass the schema and every rule; `examples` adds, per rule, a set that breaks only that rule (test layers, demo data and benchmark use them). */
 const valid: z.input<typeof beautifulWorkshopAttributes> = { grade: 'county', disabledWomenEmployed: 8, disabledWomenSupported: 20, projects: ['embroidery', 'hand-knitting'] };
-
-/** The kind's examples: the valid attributes, and per rule attributes that break only that rule. */
-export const beautifulWorkshopExamples = {
-  valid,
-  invalid: {
-    'supported-includes-employed': { ...valid, disabledWomenSupported: 7 },
-  },
-} satisfies SiteKindExamples<z.input<typeof beautifulWorkshopAttributes>>;
 
 export const beautifulWorkshop = defineSiteKind({
   code: 'beautiful-workshop',
@@ -125,7 +117,12 @@ export const beautifulWorkshop = defineSiteKind({
   ],
   attributes: beautifulWorkshopAttributes,
   attributesVersion: 1,
-  examples: beautifulWorkshopExamples,
+  examples: {
+    valid,
+    invalid: {
+      'supported-includes-employed': { ...valid, disabledWomenSupported: 7 },
+    },
+  },
   metrics: ['disabledWomenEmployed', 'disabledWomenSupported'],
   rules: [
     {

@@ -1,4 +1,4 @@
-import { blame, choiceField, countField, defineSiteKind, fieldMeta, optionalCountField, switchField, type CrossFieldIssue, type LocalizedText, type SiteKindExamples } from '@sitenet/domain';
+import { blame, choiceField, countField, defineSiteKind, fieldMeta, optionalCountField, switchField, type CrossFieldIssue, type LocalizedText } from '@sitenet/domain';
 import { calendarDate, lineText } from '@sitenet/domain/schemas';
 import { z } from 'zod';
 
@@ -113,20 +113,8 @@ function medicalLicence(a: BlindMassageAttributes): CrossFieldIssue[] {
   return issues;
 }
 
-/** Attributes that pass the schema and every rule (test layers, demo data and benchmark use these). */
+/** Attributes that pass the schema and every rule; `examples` adds, per rule, a set that breaks only that rule (test layers, demo data and benchmark use them). */
 const valid: z.input<typeof blindMassageAttributes> = { type: 'medical', licenceNumber: 'PDY12345678220102', licenceExpiresOn: '2028-06-30', blindPractitioners: 6, certifiedMedicalMasseurs: 2 };
-
-/** The kind's examples: the valid attributes, and per rule attributes that break only that rule. */
-export const blindMassageExamples = {
-  valid,
-  invalid: {
-    'medical-clinic-licence': { type: 'medical', licenceExpiresOn: '2028-06-30', blindPractitioners: 6, certifiedMedicalMasseurs: 2 },
-    'insurance-only-medical': { type: 'health-care', blindPractitioners: 6, certifiedMedicalMasseurs: 0, medicalInsuranceDesignated: true },
-    'medical-clinic-has-certified-masseur': { ...valid, certifiedMedicalMasseurs: 0 },
-    'certified-within-blind-practitioners': { ...valid, certifiedMedicalMasseurs: 7 },
-    'titles-within-certified': { ...valid, seniorTitles: 3 },
-  },
-} satisfies SiteKindExamples<z.input<typeof blindMassageAttributes>>;
 
 export const blindMassage = defineSiteKind({
   code: 'blind-massage',
@@ -142,7 +130,16 @@ export const blindMassage = defineSiteKind({
   ],
   attributes: blindMassageAttributes,
   attributesVersion: 1,
-  examples: blindMassageExamples,
+  examples: {
+    valid,
+    invalid: {
+      'medical-clinic-licence': { type: 'medical', licenceExpiresOn: '2028-06-30', blindPractitioners: 6, certifiedMedicalMasseurs: 2 },
+      'insurance-only-medical': { type: 'health-care', blindPractitioners: 6, certifiedMedicalMasseurs: 0, medicalInsuranceDesignated: true },
+      'medical-clinic-has-certified-masseur': { ...valid, certifiedMedicalMasseurs: 0 },
+      'certified-within-blind-practitioners': { ...valid, certifiedMedicalMasseurs: 7 },
+      'titles-within-certified': { ...valid, seniorTitles: 3 },
+    },
+  },
   metrics: ['blindPractitioners', 'certifiedMedicalMasseurs'],
   rules: [
     {

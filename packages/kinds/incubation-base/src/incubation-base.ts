@@ -1,4 +1,4 @@
-import { blame, choiceField, countField, defineSiteKind, fieldMeta, multiChoiceField, optionalCountField, SITE_GRADE_LABELS, SITE_GRADES, type LocalizedText, type SiteGrade, type SiteKindExamples } from '@sitenet/domain';
+import { blame, choiceField, countField, defineSiteKind, fieldMeta, multiChoiceField, optionalCountField, SITE_GRADE_LABELS, SITE_GRADES, type LocalizedText, type SiteGrade } from '@sitenet/domain';
 import { z } from 'zod';
 
 /** 基地级别: who recognised the base (国家级/省级/市级/区县级). */
@@ -119,17 +119,8 @@ export const incubationBaseAttributes = z.strictObject({
 });
 export type IncubationBaseAttributes = z.infer<typeof incubationBaseAttributes>;
 
-/** Attributes that pass the schema and every rule (test layers, demo data and benchmark use these). */
+/** Attributes that pass the schema and every rule; `examples` adds, per rule, a set that breaks only that rule (test layers, demo data and benchmark use them). */
 const valid: z.input<typeof incubationBaseAttributes> = { grade: 'prefectural', floorArea: 1200, incubatedBusinesses: 12, disabledEntrepreneurs: 15, jobsForDisabled: 40, services: ['low-cost-space', 'mentoring'], operatorType: 'public-institution', mentors: 3 };
-
-/** The kind's examples: the valid attributes, and per rule attributes that break only that rule. */
-export const incubationBaseExamples = {
-  valid,
-  invalid: {
-    'people-need-a-business': { ...valid, incubatedBusinesses: 0 },
-    'mentoring-needs-mentors': { ...valid, mentors: 0 },
-  },
-} satisfies SiteKindExamples<z.input<typeof incubationBaseAttributes>>;
 
 export const incubationBase = defineSiteKind({
   code: 'incubation-base',
@@ -145,7 +136,13 @@ export const incubationBase = defineSiteKind({
   ],
   attributes: incubationBaseAttributes,
   attributesVersion: 1,
-  examples: incubationBaseExamples,
+  examples: {
+    valid,
+    invalid: {
+      'people-need-a-business': { ...valid, incubatedBusinesses: 0 },
+      'mentoring-needs-mentors': { ...valid, mentors: 0 },
+    },
+  },
   metrics: ['incubatedBusinesses', 'disabledEntrepreneurs', 'jobsForDisabled'],
   rules: [
     {

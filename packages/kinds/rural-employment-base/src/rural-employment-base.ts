@@ -1,4 +1,4 @@
-import { blame, choiceField, countField, defineSiteKind, fieldMeta, multiChoiceField, SITE_GRADE_LABELS, SITE_GRADES, switchField, type LocalizedText, type SiteGrade, type SiteKindExamples } from '@sitenet/domain';
+import { blame, choiceField, countField, defineSiteKind, fieldMeta, multiChoiceField, SITE_GRADE_LABELS, SITE_GRADES, switchField, type LocalizedText, type SiteGrade } from '@sitenet/domain';
 import { z } from 'zod';
 
 /** 认定级别 of a base, when one has been recognised (吉林 二(三)6: "对符合标准的按规定给予扶持"). */
@@ -122,17 +122,8 @@ export const ruralEmploymentBaseAttributes = z.strictObject({
 });
 export type RuralEmploymentBaseAttributes = z.infer<typeof ruralEmploymentBaseAttributes>;
 
-/** Attributes that pass the schema and every rule (test layers, demo data and benchmark use these). */
+/** Attributes that pass the schema and every rule; `examples` adds, per rule, a set that breaks only that rule (test layers, demo data and benchmark use them). */
 const valid: z.input<typeof ruralEmploymentBaseAttributes> = { operatorType: 'farmers-cooperative', industries: ['crop-farming'], disabledEmployed: 5, disabledInProduction: 3, disabledHouseholdsHelped: 8, heavyDisabilityHouseholds: 2 };
-
-/** The kind's examples: the valid attributes, and per rule attributes that break only that rule. */
-export const ruralEmploymentBaseExamples = {
-  valid,
-  invalid: {
-    'people-need-a-household': { ...valid, disabledHouseholdsHelped: 0, heavyDisabilityHouseholds: 0 },
-    'heavy-within-households': { ...valid, heavyDisabilityHouseholds: 9 },
-  },
-} satisfies SiteKindExamples<z.input<typeof ruralEmploymentBaseAttributes>>;
 
 export const ruralEmploymentBase = defineSiteKind({
   code: 'rural-employment-base',
@@ -148,7 +139,13 @@ export const ruralEmploymentBase = defineSiteKind({
   ],
   attributes: ruralEmploymentBaseAttributes,
   attributesVersion: 1,
-  examples: ruralEmploymentBaseExamples,
+  examples: {
+    valid,
+    invalid: {
+      'people-need-a-household': { ...valid, disabledHouseholdsHelped: 0, heavyDisabilityHouseholds: 0 },
+      'heavy-within-households': { ...valid, heavyDisabilityHouseholds: 9 },
+    },
+  },
   metrics: ['disabledEmployed', 'disabledHouseholdsHelped'],
   rules: [
     {

@@ -1,4 +1,4 @@
-import { blame, choiceField, countField, defineSiteKind, multiChoiceField, optionalMultiChoiceField, SITE_GRADE_LABELS, SITE_GRADES, type LocalizedText, type SiteGrade, type SiteKindExamples } from '@sitenet/domain';
+import { blame, choiceField, countField, defineSiteKind, multiChoiceField, optionalMultiChoiceField, SITE_GRADE_LABELS, SITE_GRADES, type LocalizedText, type SiteGrade } from '@sitenet/domain';
 import { z } from 'zod';
 
 /** 基地级别 (青岛 (五): "打造国家级、省级残疾人职业培训基地"). Same scale as incubation bases. */
@@ -144,16 +144,8 @@ export function employmentRateAfterTraining(attributes: Pick<TrainingBaseAttribu
   return attributes.employedAfterTraining / attributes.traineesLastYear;
 }
 
-/** Attributes that pass the schema and every rule (test layers, demo data and benchmark use these). */
+/** Attributes that pass the schema and every rule; `examples` adds, per rule, a set that breaks only that rule (test layers, demo data and benchmark use them). */
 const valid: z.input<typeof trainingBaseAttributes> = { grade: 'provincial', yearlyCapacity: 300, occupations: ['e-commerce', 'data-labelling'], traineesLastYear: 120, employedAfterTraining: 60 };
-
-/** The kind's examples: the valid attributes, and per rule attributes that break only that rule. */
-export const trainingBaseExamples = {
-  valid,
-  invalid: {
-    'employed-within-trainees': { ...valid, employedAfterTraining: 121 },
-  },
-} satisfies SiteKindExamples<z.input<typeof trainingBaseAttributes>>;
 
 export const trainingBase = defineSiteKind({
   code: 'training-base',
@@ -169,7 +161,12 @@ export const trainingBase = defineSiteKind({
   ],
   attributes: trainingBaseAttributes,
   attributesVersion: 1,
-  examples: trainingBaseExamples,
+  examples: {
+    valid,
+    invalid: {
+      'employed-within-trainees': { ...valid, employedAfterTraining: 121 },
+    },
+  },
   metrics: ['traineesLastYear', 'employedAfterTraining', 'yearlyCapacity'],
   rules: [
     {
