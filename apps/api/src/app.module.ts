@@ -5,7 +5,6 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { SiteKindDefinition } from '@sitenet/domain';
-import type { CommonSiteFields } from '@sitenet/domain/schemas';
 import { installedKinds } from '@sitenet/kinds';
 import type { AppConfig } from './config/config.js';
 import { AppConfigModule } from './config/config.module.js';
@@ -27,11 +26,6 @@ import { CoverageModule } from './coverage/coverage.module.js';
 
 export interface AppOptions {
   kinds?: readonly SiteKindDefinition[];
-  /**
-   * The common site fields (COMMON_SITE_FIELDS unless given): the common-field test runs the API
-   * with one more, declared with `withCommonSiteFields`, its column and its migration.
-   */
-  commonSiteFields?: CommonSiteFields;
   /** Where the log goes (standard output unless given; tests read it). */
   logDestination?: DestinationStream;
 }
@@ -55,7 +49,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         RegionsModule,
-        KindsModule.register(options.kinds ?? installedKinds, options.commonSiteFields),
+        KindsModule.register(options.kinds ?? installedKinds),
         SitesModule,
         ReviewModule,
         BoundariesModule,

@@ -1,16 +1,16 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { SiteKindRegistry, type SiteKindDefinition } from '@sitenet/domain';
-import { buildSiteSchemas, COMMON_SITE_FIELDS, type CommonSiteFields } from '@sitenet/domain/schemas';
+import { buildSiteSchemas } from '@sitenet/domain/schemas';
 import { KindsController } from './kinds.controller.js';
-import { SITE_COMMON_FIELDS, SITE_KIND_REGISTRY, SITE_SCHEMAS } from './kinds.tokens.js';
+import { SITE_KIND_REGISTRY, SITE_SCHEMAS } from './kinds.tokens.js';
 
 /**
- * The site kinds the application runs with (the one place they are registered is @sitenet/kinds)
- * and the common site fields (COMMON_SITE_FIELDS), from which the site request schemas are built.
+ * The site kinds the application runs with (the one place they are registered is @sitenet/kinds),
+ * from which, with the common site fields (COMMON_SITE_FIELDS), the site request schemas are built.
  */
 @Module({})
 export class KindsModule {
-  static register(kinds: readonly SiteKindDefinition[], commonFields: CommonSiteFields = COMMON_SITE_FIELDS): DynamicModule {
+  static register(kinds: readonly SiteKindDefinition[]): DynamicModule {
     const registry = new SiteKindRegistry(kinds);
     return {
       module: KindsModule,
@@ -18,10 +18,9 @@ export class KindsModule {
       controllers: [KindsController],
       providers: [
         { provide: SITE_KIND_REGISTRY, useValue: registry },
-        { provide: SITE_SCHEMAS, useValue: buildSiteSchemas(registry, commonFields) },
-        { provide: SITE_COMMON_FIELDS, useValue: commonFields },
+        { provide: SITE_SCHEMAS, useValue: buildSiteSchemas(registry) },
       ],
-      exports: [SITE_KIND_REGISTRY, SITE_SCHEMAS, SITE_COMMON_FIELDS],
+      exports: [SITE_KIND_REGISTRY, SITE_SCHEMAS],
     };
   }
 }

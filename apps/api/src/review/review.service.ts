@@ -1,11 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { AccountEntity } from '../auth/account.entity.js';
 import { SITE_ACTION_LABELS, SITE_STATUS_LABELS, diffFields, mayPerform, nextStatus, type Site, type SiteAction, type SiteStatus, type StaleVersionDetails } from '@sitenet/domain';
-import type { CommonSiteFields } from '@sitenet/domain/schemas';
 import { ApiException } from '../common/api-exception.js';
-import { SITE_COMMON_FIELDS } from '../kinds/kinds.tokens.js';
 import type { Actor } from '../common/actor.js';
 import { editableColumns, editableFields, toSite } from '../sites/site.mapper.js';
 import type { SiteEntity } from '../sites/site.entity.js';
@@ -21,7 +19,6 @@ export class ReviewService {
   constructor(
     private readonly sites: SitesService,
     @InjectRepository(AccountEntity) private readonly accounts: Repository<AccountEntity>,
-    @Inject(SITE_COMMON_FIELDS) private readonly fields: CommonSiteFields,
   ) {}
 
   /**
@@ -80,7 +77,7 @@ export class ReviewService {
 
   private async decideChange(site: SiteEntity, action: 'approve' | 'return', actor: Actor, reason: string | null): Promise<Site> {
     const pending = site.pendingChange!;
-    const changes = diffFields(editableFields(site, this.fields), pending.fields);
+    const changes = diffFields(editableFields(site), pending.fields);
     if (action === 'return') {
       return this.sites.transition(site, actor, 'return-change', { pendingChange: { ...pending, status: 'returned', reason } }, { from: site.status, to: site.status, reason, changes });
     }
@@ -89,7 +86,7 @@ export class ReviewService {
       site,
       actor,
       'approve-change',
-      { ...editableColumns(pending.fields, this.fields), ...pending.units, pendingChange: null },
+      { ...editableColumns(pending.fields), ...pending.units, pendingChange: null },
       { from: site.status, to: site.status, changes },
     );
   }
@@ -97,7 +94,7 @@ export class ReviewService {
   private async stale(current: SiteEntity, action: SiteAction, seenVersion: number): Promise<ApiException> {
     const { changes, known } = await this.sites.changesSince(current, seenVersion);
     const label = SITE_ACTION_LABELS[action];
-    const details: StaleVersionDetails = { seenVersion, current: toSite(current, this.fields), changes, changesKnown: known };
+    const details: StaleVersionDetails = { seenVersion, current: toSite(current), changes, changesKnown: known };
     const count = known && changes.length ? changes.length : 0;
     return new ApiException(
       409,

@@ -1,6 +1,5 @@
 import { MoreThan, type Repository } from 'typeorm';
 import { diffFields, type FieldChange } from '@sitenet/domain';
-import type { CommonSiteFields } from '@sitenet/domain/schemas';
 import type { SiteEntity } from './site.entity.js';
 import type { SiteHistoryEntity } from './site-history.entity.js';
 import { reviewedState } from './site.mapper.js';
@@ -11,13 +10,8 @@ import { reviewedState } from './site.mapper.js';
  * the version seen; else, for older records, from the entries since, when the history holds
  * them all; else unknown.
  */
-export async function changesSince(
-  history: Repository<SiteHistoryEntity>,
-  current: SiteEntity,
-  seenVersion: number,
-  declared: CommonSiteFields,
-): Promise<{ changes: FieldChange[]; known: boolean }> {
-  const now = reviewedState(current, declared);
+export async function changesSince(history: Repository<SiteHistoryEntity>, current: SiteEntity, seenVersion: number): Promise<{ changes: FieldChange[]; known: boolean }> {
+  const now = reviewedState(current);
   const seen = await history.findOne({ where: { siteId: current.id, version: seenVersion } });
   if (seen?.snapshot) return { changes: withoutEchoes(diffFields(seen.snapshot, now)), known: true };
   const since = await history.find({ where: { siteId: current.id, version: MoreThan(seenVersion) }, order: { version: 'ASC' } });

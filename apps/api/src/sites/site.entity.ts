@@ -98,11 +98,10 @@ export class SiteEntity {
 }
 
 /**
- * Makes the columns of common site fields, as their declaration gives them (the SQL name is the
- * property's snake_case). Called here for COMMON_SITE_FIELDS; a test that extends the declaration
- * calls it for its own field before the data source opens (test/common-field.spec.ts).
+ * Makes the columns of the common site fields as their declaration gives them (the SQL name is the
+ * property's snake_case): a new common field needs its migration, not an edit here.
  */
-export function declareCommonSiteColumns(declared: CommonSiteFields): void {
+function declareCommonSiteColumns(declared: CommonSiteFields): void {
   for (const column of commonFieldColumns(declared)) {
     const array = column.type === 'text[]';
     Column({

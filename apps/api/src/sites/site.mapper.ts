@@ -1,5 +1,5 @@
 import { diffFields, type Site, type SiteHistoryEntry, type SiteStatus } from '@sitenet/domain';
-import { commonFieldColumns, type CommonOutputShape, type CommonSiteFields } from '@sitenet/domain/schemas';
+import { COMMON_SITE_FIELDS, commonFieldColumns, type CommonOutputShape, type CommonSiteFields } from '@sitenet/domain/schemas';
 import type { z } from 'zod';
 import type { SiteEntity } from './site.entity.js';
 import type { SiteHistoryEntity } from './site-history.entity.js';
@@ -22,11 +22,16 @@ function getPath(source: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), source);
 }
 
+/** The columns of the common fields (of those edits change only, when asked). */
+function declaredColumns(editableOnly: boolean) {
+  const declared: CommonSiteFields = COMMON_SITE_FIELDS;
+  return commonFieldColumns(declared).filter((column) => !editableOnly || declared[column.key].inChangeRequests);
+}
+
 /** The common fields' members (`operator: { name, creditCode }`), read from their columns. */
-function commonMembers(entity: SiteEntity, declared: CommonSiteFields, editableOnly: boolean): Record<string, unknown> {
+function commonMembers(entity: SiteEntity, editableOnly: boolean): Record<string, unknown> {
   const members: Record<string, unknown> = {};
-  for (const column of commonFieldColumns(declared)) {
-    if (editableOnly && !declared[column.key].inChangeRequests) continue;
+  for (const column of declaredColumns(editableOnly)) {
     const value = (entity as unknown as Columns)[column.property] ?? null;
     if (column.path === '') members[column.key] = value;
     else setPath((members[column.key] ??= {}) as Record<string, unknown>, column.path.split('.'), value);
@@ -35,10 +40,9 @@ function commonMembers(entity: SiteEntity, declared: CommonSiteFields, editableO
 }
 
 /** The columns that hold common fields' members (as `commonMembers` reads them). */
-export function commonColumns(members: Record<string, unknown>, declared: CommonSiteFields, editableOnly = false): Partial<SiteEntity> {
+export function commonColumns(members: Record<string, unknown>, editableOnly = false): Partial<SiteEntity> {
   const columns: Columns = {};
-  for (const column of commonFieldColumns(declared)) {
-    if (editableOnly && !declared[column.key].inChangeRequests) continue;
+  for (const column of declaredColumns(editableOnly)) {
     if (column.key in members) columns[column.property] = getPath(members[column.key], column.path);
   }
   return columns;
@@ -48,13 +52,13 @@ export function commonColumns(members: Record<string, unknown>, declared: Common
  * The fields district staff edit, as one record: what a change request proposes and a diff
  * compares — the common fields declared `inChangeRequests`, and the kind's attributes.
  */
-export function editableFields(entity: SiteEntity, declared: CommonSiteFields): Record<string, unknown> {
-  return { ...commonMembers(entity, declared, true), attributes: entity.attributes };
+export function editableFields(entity: SiteEntity): Record<string, unknown> {
+  return { ...commonMembers(entity, true), attributes: entity.attributes };
 }
 
 /** Writes editable fields (as editableFields gives them) back onto entity columns. */
-export function editableColumns(fields: Record<string, unknown>, declared: CommonSiteFields): Partial<SiteEntity> {
-  return { ...commonColumns(fields, declared, true), attributes: fields.attributes as Record<string, unknown> };
+export function editableColumns(fields: Record<string, unknown>): Partial<SiteEntity> {
+  return { ...commonColumns(fields, true), attributes: fields.attributes as Record<string, unknown> };
 }
 
 /**
@@ -63,9 +67,9 @@ export function editableColumns(fields: Record<string, unknown>, declared: Commo
  * there is none). Kept with each history entry, so an action on a stale version can be answered
  * with what changed since (diffFields of two of these).
  */
-export function reviewedState(entity: SiteEntity, declared: CommonSiteFields): Record<string, unknown> {
+export function reviewedState(entity: SiteEntity): Record<string, unknown> {
   const pending = entity.pendingChange;
-  const published = editableFields(entity, declared);
+  const published = editableFields(entity);
   return {
     status: entity.status,
     ...published,
@@ -75,14 +79,14 @@ export function reviewedState(entity: SiteEntity, declared: CommonSiteFields): R
   };
 }
 
-/** The one place where a site row becomes what clients see (its common fields as declared). */
-export function toSite(entity: SiteEntity, declared: CommonSiteFields): Site {
+/** The one place where a site row becomes what clients see (its common fields as COMMON_SITE_FIELDS declares them). */
+export function toSite(entity: SiteEntity): Site {
   const pending = entity.pendingChange;
   return {
     id: entity.id,
     kind: entity.kind,
     // The columns hold what the declared schemas validated: the members have the declared types.
-    ...(commonMembers(entity, declared, false) as CommonSiteMembers),
+    ...(commonMembers(entity, false) as CommonSiteMembers),
     countyCode: entity.countyCode,
     attributes: entity.attributes,
     status: entity.status as SiteStatus,
@@ -95,7 +99,7 @@ export function toSite(entity: SiteEntity, declared: CommonSiteFields): Site {
     pendingChange: pending
       ? {
           status: pending.status,
-          changes: diffFields(editableFields(entity, declared), pending.fields),
+          changes: diffFields(editableFields(entity), pending.fields),
           proposedBy: pending.proposedBy,
           proposedByName: pending.proposedByName,
           proposedAt: pending.proposedAt,

@@ -18,10 +18,10 @@ import {
   type SiteStatus,
   type SiteKindRegistry,
 } from '@sitenet/domain';
-import { storedValues, type CommonSiteFields, type SiteCommonInput, type SiteListQuery, type SiteSchemas } from '@sitenet/domain/schemas';
+import { COMMON_SITE_FIELDS, storedValues, type SiteCommonInput, type SiteListQuery, type SiteSchemas } from '@sitenet/domain/schemas';
 import { ApiException, NotFoundApiException, ValidationApiException } from '../common/api-exception.js';
 import { parseOrThrow } from '../common/parse.js';
-import { SITE_COMMON_FIELDS, SITE_KIND_REGISTRY, SITE_SCHEMAS } from '../kinds/kinds.tokens.js';
+import { SITE_KIND_REGISTRY, SITE_SCHEMAS } from '../kinds/kinds.tokens.js';
 import { RegionEntity } from '../regions/region.entity.js';
 import { SiteEntity, type PendingChange } from './site.entity.js';
 import { SiteHistoryEntity } from './site-history.entity.js';
@@ -54,7 +54,6 @@ export class SitesService {
     @InjectRepository(SiteHistoryEntity) private readonly history: Repository<SiteHistoryEntity>,
     @Inject(SITE_SCHEMAS) private readonly schemas: SiteSchemas,
     @Inject(SITE_KIND_REGISTRY) private readonly kinds: SiteKindRegistry,
-    @Inject(SITE_COMMON_FIELDS) private readonly fields: CommonSiteFields,
   ) {}
 
   async create(input: SiteCreateInput, writer: Writer): Promise<Site> {
@@ -84,7 +83,7 @@ export class SitesService {
         return;
       }
       const after = { ...current, ...entity, version: current.version + 1 };
-      const changes = diffFields(reviewedState(current, this.fields), reviewedState(after, this.fields));
+      const changes = diffFields(reviewedState(current), reviewedState(after));
       if (changes.length === 0) return;
       // the version column goes up with the update (TypeORM's @VersionColumn)
       const values = Object.fromEntries(Object.entries(entity).filter(([key, value]) => value !== undefined && !['id', 'version', 'createdAt', 'updatedAt'].includes(key)));
@@ -103,7 +102,7 @@ export class SitesService {
   }
 
   async get(id: string, scope: Jurisdiction): Promise<Site> {
-    return toSite(await this.findVisible(id, scope), this.fields);
+    return toSite(await this.findVisible(id, scope));
   }
 
   async historyOf(id: string, scope: Jurisdiction): Promise<SiteHistoryEntry[]> {
@@ -128,7 +127,7 @@ export class SitesService {
         en: `The site is ${SITE_STATUS_LABELS[current.status as SiteStatus].en.toLowerCase()} and cannot be edited now.`,
       }, undefined, { status: current.status });
     }
-    const base = current.pendingChange?.fields ?? editableFields(current, this.fields);
+    const base = current.pendingChange?.fields ?? editableFields(current);
     const proposed = await this.applyPatch(current, base, patch, writer.scope);
     // Attributes validated just now are of the kind's current version.
     const attributesVersion = patch.attributes !== undefined ? { attributesVersion: this.kinds.get(current.kind)!.attributesVersion } : {};
@@ -136,7 +135,7 @@ export class SitesService {
     await this.dataSource.transaction(async (manager) => {
       const values: Partial<SiteEntity> =
         mode === 'direct'
-          ? { ...editableColumns(proposed.fields, this.fields), ...attributesVersion, ...proposed.units, updatedBy: writer.id }
+          ? { ...editableColumns(proposed.fields), ...attributesVersion, ...proposed.units, updatedBy: writer.id }
           : {
               updatedBy: writer.id,
               pendingChange: {
@@ -196,7 +195,7 @@ export class SitesService {
     const countsByKind = Object.fromEntries(counts.map((c) => [c.kind, Number(c.count)]));
     const kinds = query.kind?.length ? query.kind : Object.keys(countsByKind);
     return {
-      items: rows.map((row) => toSite(row, this.fields)),
+      items: rows.map((row) => toSite(row)),
       total: kinds.reduce((sum, kind) => sum + (countsByKind[kind] ?? 0), 0),
       page: query.page,
       pageSize: query.pageSize,
@@ -257,7 +256,7 @@ export class SitesService {
     return this.sites.create({
       id,
       kind: input.kind,
-      ...commonColumns(this.storedCommonValues(input), this.fields),
+      ...commonColumns(this.storedCommonValues(input)),
       ...units,
       attributes: input.attributes,
       attributesVersion: this.kinds.get(input.kind)!.attributesVersion,
@@ -274,7 +273,7 @@ export class SitesService {
   private storedCommonValues(input: Partial<SiteCommonInput>): Record<string, unknown> {
     const given = input as Record<string, unknown>;
     const stored: Record<string, unknown> = {};
-    for (const [key, field] of Object.entries(this.fields)) {
+    for (const [key, field] of Object.entries(COMMON_SITE_FIELDS)) {
       if (field.input && given[key] !== undefined) Object.assign(stored, storedValues(key, field, given[key]));
     }
     return stored;
@@ -311,7 +310,7 @@ export class SitesService {
       reason: entry.reason ?? null,
       changes: entry.changes ?? [],
       version: after.version,
-      snapshot: reviewedState(after, this.fields),
+      snapshot: reviewedState(after),
     });
   }
 
@@ -356,7 +355,7 @@ export class SitesService {
 
   /** What differs between the version of a site someone saw and the site now (see site-changes.ts). */
   changesSince(current: SiteEntity, seenVersion: number): Promise<{ changes: FieldChange[]; known: boolean }> {
-    return changesSince(this.history, current, seenVersion, this.fields);
+    return changesSince(this.history, current, seenVersion);
   }
 
   staleVersion(current: SiteEntity): ApiException {
@@ -368,7 +367,7 @@ export class SitesService {
         en: `Someone else changed this site (now version ${current.version}); your change was not saved. Review the current record and edit again.`,
       },
       undefined,
-      { current: toSite(current, this.fields) },
+      { current: toSite(current) },
     );
   }
 }

@@ -100,29 +100,6 @@ export const pendingChangeSummarySchema = z
     reason: z.string().nullable(),
   });
 
-/** A site as the API returns it: its identity, the common fields (`COMMON_SITE_FIELDS`), the kind's attributes and its record. */
-export const siteSchema = z
-  .object({
-    id: z.uuid(),
-    kind: z.string(),
-    ...commonOutputShape(COMMON_SITE_FIELDS),
-    /** The county-level unit, also when `regionCode` is a township. */
-    countyCode: z.string(),
-    attributes: z.record(z.string(), z.unknown()),
-    status: z.enum(SITE_STATUSES),
-    version: z.number().int(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    createdBy: z.string().nullable(),
-    updatedBy: z.string().nullable(),
-    /** When it was first approved (published). */
-    approvedAt: z.string().nullable(),
-    pendingChange: pendingChangeSummarySchema
-      .nullable()
-      .meta({ description: 'A change to the published site waiting for review; the fields above stay in force until it is approved' }),
-  })
-  .meta({ id: 'Site' });
-
 export const siteHistorySchema = z
   .object({
     items: z.array(
@@ -141,10 +118,41 @@ export const siteHistorySchema = z
   })
   .meta({ id: 'SiteHistory' });
 
-export const siteListResponseSchema = z
-  .object({ items: z.array(siteSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), countsByKind: z.record(z.string(), z.number().int()) })
-  .meta({ id: 'SiteList' });
+/**
+ * The response bodies that carry sites, built from a declaration of the common fields (as
+ * `buildSiteSchemas` builds the request bodies): a site — its identity, the common fields, the
+ * kind's attributes and its record —, a page of sites, and the 409 of a stale edit.
+ */
+export function buildSiteResponseSchemas<F extends CommonSiteFields>(declared: F) {
+  const siteSchema = z
+    .object({
+      id: z.uuid(),
+      kind: z.string(),
+      ...commonOutputShape(declared),
+      /** The county-level unit, also when `regionCode` is a township. */
+      countyCode: z.string(),
+      attributes: z.record(z.string(), z.unknown()),
+      status: z.enum(SITE_STATUSES),
+      version: z.number().int(),
+      createdAt: z.string(),
+      updatedAt: z.string(),
+      createdBy: z.string().nullable(),
+      updatedBy: z.string().nullable(),
+      /** When it was first approved (published). */
+      approvedAt: z.string().nullable(),
+      pendingChange: pendingChangeSummarySchema
+        .nullable()
+        .meta({ description: 'A change to the published site waiting for review; the fields above stay in force until it is approved' }),
+    })
+    .meta({ id: 'Site' });
+  const siteListResponseSchema = z
+    .object({ items: z.array(siteSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), countsByKind: z.record(z.string(), z.number().int()) })
+    .meta({ id: 'SiteList' });
+  const siteConflictSchema = z
+    .object({ statusCode: z.literal(409), code: z.string(), message: z.string(), messages: localizedText, current: siteSchema, requestId: z.string().optional() })
+    .meta({ id: 'SiteVersionConflict' });
+  return { siteSchema, siteListResponseSchema, siteConflictSchema };
+}
 
-export const siteConflictSchema = z
-  .object({ statusCode: z.literal(409), code: z.string(), message: z.string(), messages: localizedText, current: siteSchema, requestId: z.string().optional() })
-  .meta({ id: 'SiteVersionConflict' });
+/** The site response bodies of COMMON_SITE_FIELDS (`Site` is `z.infer` of `siteSchema`). */
+export const { siteSchema, siteListResponseSchema, siteConflictSchema } = buildSiteResponseSchemas(COMMON_SITE_FIELDS);
