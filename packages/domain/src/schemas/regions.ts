@@ -3,7 +3,7 @@ import { REGION_CODE_PATTERN } from '../regions/region-code.js';
 import { localizedIssue } from '../errors/zod-issues.js';
 import { searchText } from './primitives.js';
 import { ALL_REGION_TYPES, type RegionType } from '../regions/region-types.js';
-import type { RegionAncestor, RegionDetail, RegionSummary } from '../regions/region.js';
+import type { RegionAncestor, RegionChildrenResponse, RegionDetail, RegionSearchResponse, RegionSummary } from '../regions/region.js';
 import type { ApiErrorBody } from '../errors/api-error.js';
 
 export const regionCodeSchema = z
@@ -59,13 +59,19 @@ export const regionDetailSchema = regionSummarySchema
   .extend({ ancestors: z.array(regionAncestorSchema) })
   .meta({ id: 'RegionDetail' }) satisfies z.ZodType<RegionDetail>;
 
+/** `GET /api/regions` without `q`: the children of `parent`, or the provinces (parent null). */
+export const regionChildrenSchema = z
+  .object({ parent: regionDetailSchema.nullable(), items: z.array(regionSummarySchema) })
+  .meta({ id: 'RegionChildren', description: 'The units directly under `parent` (the provinces when it is null), ordered by code' }) satisfies z.ZodType<RegionChildrenResponse>;
+
+/** `GET /api/regions?q=`: units whose name contains `query`, each with its ancestors. */
+export const regionSearchSchema = z
+  .object({ query: z.string(), items: z.array(regionDetailSchema) })
+  .meta({ id: 'RegionSearch', description: 'Units whose name contains `query` (inside `parent` when given), each with its ancestors' }) satisfies z.ZodType<RegionSearchResponse>;
+
 export const regionListResponseSchema = z
-  .object({
-    parent: regionDetailSchema.nullable().optional(),
-    query: z.string().optional(),
-    items: z.array(regionDetailSchema.or(regionSummarySchema)),
-  })
-  .meta({ id: 'RegionList', description: 'Children of `parent` (provinces when absent), or search results (each with ancestors)' });
+  .union([regionChildrenSchema, regionSearchSchema])
+  .meta({ id: 'RegionList', description: 'Children of `parent` (provinces when absent), or, with `q`, search results (each with ancestors)' });
 
 export const apiErrorSchema = z
   .object({
