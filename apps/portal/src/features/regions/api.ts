@@ -3,6 +3,9 @@ import type { RegionListQuery } from '@sitenet/domain/schemas';
 import { apiCall, type BodyOf } from '#/api/call';
 import type { RequestOptions } from '#/api/client';
 
+// GET /api/regions answers RegionChildren without `q` and RegionSearch with it (regionListResponseSchema,
+// a union): each call below asks for one of them, and says which.
+
 /** The province-level units (parent: null), ordered by code. */
 export function fetchProvinces(options?: RequestOptions): Promise<RegionChildrenResponse> {
   return apiCall('GET /regions', {}, options) as Promise<RegionChildrenResponse>;
