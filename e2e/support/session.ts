@@ -1,13 +1,11 @@
+import type { Session } from '@sitenet/domain';
 import type { Page } from 'playwright-core';
 
 /** The demo accounts `npm start` seeds (README), all with this password. */
 export const DEMO_PASSWORD = 'sitenet-demo';
 
-export interface Session {
-  token: string;
-  expiresAt: string;
-  account: { id: string; username: string; displayName: string; role: string; regionCode: string | null };
-}
+/** What `POST /api/auth/login` answers (sessionSchema). */
+export type { Session };
 
 export async function apiLogin(baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<Session> {
   const res = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }) });

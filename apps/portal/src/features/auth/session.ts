@@ -18,7 +18,9 @@ function isAccount(value: unknown): value is AccountSummary {
     typeof account.username === 'string' &&
     typeof account.displayName === 'string' &&
     (ROLES as readonly unknown[]).includes(account.role) &&
-    (account.regionCode === null || typeof account.regionCode === 'string')
+    (account.regionCode === null || typeof account.regionCode === 'string') &&
+    typeof account.active === 'boolean' &&
+    typeof account.mustChangePassword === 'boolean'
   );
 }
 
