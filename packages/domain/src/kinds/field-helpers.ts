@@ -29,6 +29,11 @@ export function optionalCountField(max: number, { label, help, unit = PERSONS_UN
   return fieldMeta(countSchema(max).optional(), { label, help, unit, widget: 'number' });
 }
 
+/** An amount that may be left out: a number from 0 to max (decimals allowed), in `unit`. */
+export function optionalAmountField(max: number, { label, help, unit }: FieldText & { unit: LocalizedText }) {
+  return fieldMeta(z.number().min(0).max(max).optional(), { label, help, unit, widget: 'number' });
+}
+
 /** A yes/no switch, off unless set. */
 export function switchField(presentation: FieldText) {
   return fieldMeta(z.boolean().default(false), { label: presentation.label, help: presentation.help, widget: 'switch' });

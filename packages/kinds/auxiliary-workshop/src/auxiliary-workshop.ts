@@ -1,4 +1,4 @@
-import { blame, choiceField, countField, defineSiteKind, fieldMeta, hasNoRepeats as unique, localizedIssue, multiChoiceField, switchField, YUAN_PER_MONTH_UNIT, type CrossFieldIssue, type LocalizedText } from '@sitenet/domain';
+import { blame, optionalAmountField, choiceField, countField, defineSiteKind, fieldMeta, hasNoRepeats as unique, localizedIssue, multiChoiceField, switchField, YUAN_PER_MONTH_UNIT, type CrossFieldIssue, type LocalizedText } from '@sitenet/domain';
 import { lineText } from '@sitenet/domain/schemas';
 import { z } from 'zod';
 
@@ -105,14 +105,13 @@ export const auxiliaryWorkshopAttributes = z.strictObject({
       en: 'Receives construction, rent, running, post or accessibility subsidies this year',
     },
   }),
-  monthlyAverageIncome: fieldMeta(z.number().min(0).max(20_000).optional(), {
+  monthlyAverageIncome: optionalAmountField(20_000, {
     label: { 'zh-CN': '月人均劳动收入', en: 'Average monthly income' },
     help: {
       'zh-CN': '辅助性就业残疾人从劳动中获得的月人均收入（含劳动补贴），不含交通、伙食补贴',
       en: 'Average monthly earnings of the people in auxiliary employment from their work (incl. work allowances), not transport or meal allowances',
     },
     unit: YUAN_PER_MONTH_UNIT,
-    widget: 'number',
   }),
 });
 export type AuxiliaryWorkshopAttributes = z.infer<typeof auxiliaryWorkshopAttributes>;

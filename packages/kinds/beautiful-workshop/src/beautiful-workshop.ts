@@ -1,4 +1,4 @@
-import { blame, choiceField, countField, defineSiteKind, fieldMeta, multiChoiceField, SITE_GRADE_LABELS, SITE_GRADES, switchField, YUAN_PER_MONTH_UNIT, type LocalizedText, type SiteGrade } from '@sitenet/domain';
+import { blame, optionalAmountField, choiceField, countField, defineSiteKind, multiChoiceField, SITE_GRADE_LABELS, SITE_GRADES, switchField, YUAN_PER_MONTH_UNIT, type LocalizedText, type SiteGrade } from '@sitenet/domain';
 import { z } from 'zod';
 
 /** 工坊级别: Jilin 二(二)3 cultivates the workshops level by level (逐级培育打造). */
@@ -89,14 +89,13 @@ export const beautifulWorkshopAttributes = z.strictObject({
       en: 'Receives public, employment-security-fund or Women’s Federation funding this year',
     },
   }),
-  averageMonthlyIncome: fieldMeta(z.number().min(0).max(20_000).optional(), {
+  averageMonthlyIncome: optionalAmountField(20_000, {
     label: { 'zh-CN': '安置就业残疾妇女月人均收入', en: 'Average monthly income of the women employed' },
     help: {
       'zh-CN': '安置就业的残疾妇女从工坊获得的月人均劳动收入（含计件报酬），不含生活补贴',
       en: 'Average monthly earnings from the workshop of the disabled women employed (incl. piece rates), not living allowances',
     },
     unit: YUAN_PER_MONTH_UNIT,
-    widget: 'number',
   }),
 });
 export type BeautifulWorkshopAttributes = z.infer<typeof beautifulWorkshopAttributes>;

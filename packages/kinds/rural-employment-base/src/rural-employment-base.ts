@@ -1,4 +1,4 @@
-import { blame, choiceField, countField, defineSiteKind, fieldMeta, multiChoiceField, SITE_GRADE_LABELS, SITE_GRADES, switchField, type LocalizedText, type SiteGrade } from '@sitenet/domain';
+import { blame, optionalAmountField, choiceField, countField, defineSiteKind, fieldMeta, multiChoiceField, SITE_GRADE_LABELS, SITE_GRADES, switchField, type LocalizedText, type SiteGrade } from '@sitenet/domain';
 import { z } from 'zod';
 
 /** 认定级别 of a base, when one has been recognised (吉林 二(三)6: "对符合标准的按规定给予扶持"). */
@@ -94,14 +94,13 @@ export const ruralEmploymentBaseAttributes = z.strictObject({
     },
     unit: HOUSEHOLDS,
   }),
-  annualIncomeIncrease: fieldMeta(z.number().min(0).max(200_000).optional(), {
+  annualIncomeIncrease: optionalAmountField(200_000, {
     label: { 'zh-CN': '户均年增收', en: 'Yearly income increase per household' },
     help: {
       'zh-CN': '帮扶的残疾人家庭上一年度户均增加的收入（工资、订单收入、流转费和分红等）；不清楚可不填',
       en: 'Average income gained last year per household helped (wages, contract income, land rent, dividends); leave empty if unknown',
     },
     unit: { 'zh-CN': '元', en: 'yuan' },
-    widget: 'number',
   }),
   recognisedLevel: fieldMeta(z.enum(RURAL_BASE_GRADES).optional(), {
     label: { 'zh-CN': '认定级别', en: 'Recognised at level' },
