@@ -23,6 +23,7 @@ const { seedApplicationData } = await api('seeding/reference-data.js');
 /** Every installed kind, each site with its kind's own valid example attributes. */
 const KINDS = installedKinds.map((kind) => kind.code);
 const EXAMPLES = Object.fromEntries(installedKinds.map((kind) => [kind.code, JSON.stringify(kind.examples.valid)]));
+const ATTRIBUTES_VERSIONS = Object.fromEntries(installedKinds.map((kind) => [kind.code, kind.attributesVersion]));
 const time = async (fn, runs = 1) => {
   const started = performance.now();
   for (let i = 0; i < runs; i++) await fn();
@@ -49,11 +50,11 @@ async function addApprovedSites(count) {
     for (let i = start; i < Math.min(count, start + 500); i++) {
       const c = counties[i % counties.length];
       const kind = KINDS[i % KINDS.length];
-      const row = [randomUUID(), kind, `基准网点${i}`, c.code, c.province_code, c.prefecture_code, c.code, '基准路1号', c.lat, c.lng, 'wgs84', '基准运营方', '91220102MA0Y4E8X1' + 'A', '基准', '0431-66668888', EXAMPLES[kind], 'approved', 1, new Date(Date.UTC(2024, i % 30, 1)).toISOString()];
+      const row = [randomUUID(), kind, `基准网点${i}`, c.code, c.province_code, c.prefecture_code, c.code, '基准路1号', c.lat, c.lng, 'wgs84', '基准运营方', '91220102MA0Y4E8X1' + 'A', '基准', '0431-66668888', EXAMPLES[kind], ATTRIBUTES_VERSIONS[kind], 'approved', 1, new Date(Date.UTC(2024, i % 30, 1)).toISOString()];
       values.push(`(${row.map((v) => { params.push(v); return `$${params.length}`; }).join(', ')})`);
     }
     await dataSource.query(
-      `INSERT INTO site (id, kind, name, region_code, province_code, prefecture_code, county_code, address, lat, lng, location_source, operator_name, operator_credit_code, contact_person, contact_phone, attributes, status, version, approved_at) VALUES ${values.join(', ')}`,
+      `INSERT INTO site (id, kind, name, region_code, province_code, prefecture_code, county_code, address, lat, lng, location_source, operator_name, operator_credit_code, contact_person, contact_phone, attributes, attributes_version, status, version, approved_at) VALUES ${values.join(', ')}`,
       params,
     );
   }
