@@ -120,6 +120,8 @@ export interface CommonFieldInput {
   /** When the schema's type alone does not say which control: a select, a date, the region picker. */
   widget?: 'select' | 'date' | 'region';
   inputType?: 'tel';
+  /** i18n key of the unit shown beside a number. */
+  unit?: string;
   options?: OptionLabels;
 }
 
@@ -216,8 +218,8 @@ export const COMMON_SITE_FIELDS = {
     form: {
       group: 'location',
       inputs: [
-        { path: 'location.lat', label: fields('lat'), hint: fields('latHint') },
-        { path: 'location.lng', label: fields('lng'), hint: fields('lngHint') },
+        { path: 'location.lat', label: fields('lat'), hint: fields('latHint'), unit: fields('degrees') },
+        { path: 'location.lng', label: fields('lng'), hint: fields('lngHint'), unit: fields('degrees') },
         { path: 'location.system', label: fields('system'), hint: fields('systemHint'), widget: 'select', options: SYSTEM_OPTIONS },
       ],
     },
@@ -319,6 +321,27 @@ export function commonPatchShape(declared: CommonSiteFields): Record<string, z.Z
       return [[key, input.optional()]];
     }),
   );
+}
+
+/**
+ * The JSON Schema (2020-12, as the request takes it) of each common field's request member: what
+ * a form reads its controls' types, limits and required flags from, as it does for kind fields.
+ */
+export function commonInputJsonSchemas(declared: CommonSiteFields): Record<string, Record<string, unknown>> {
+  return Object.fromEntries(
+    Object.entries(declared).flatMap(([key, field]) => {
+      if (!field.input) return [];
+      const schema = z.toJSONSchema(field.input, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown> & { $ref?: string; $defs?: Record<string, Record<string, unknown>> };
+      // A member with its own id (SiteLocationInput) comes back as a reference to its definition.
+      const root = schema.$ref && schema.$defs ? (schema.$defs[schema.$ref.replace('#/$defs/', '')] ?? schema) : schema;
+      return [[key, root]];
+    }),
+  );
+}
+
+/** Whether a request member must be given (it has no default and does not accept nothing). */
+export function commonInputRequired(field: CommonSiteField): boolean {
+  return !!field.input && !field.input.safeParse(undefined).success;
 }
 
 /** The values a validated request member stores, by response member (see `store`). */

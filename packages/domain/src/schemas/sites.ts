@@ -56,8 +56,11 @@ export function buildSiteSchemas(registry: SiteKindRegistry, declared: CommonSit
   return { create: create.meta({ id: 'SiteCreate' }), update, attributesOf: (code) => byCode.get(code) };
 }
 
+type CommonInputObject = z.ZodObject<ReturnType<typeof commonInputShape<typeof COMMON_SITE_FIELDS>>>;
 /** A validated registration's common fields (what `buildSiteSchemas(...).create` gives besides kind and attributes). */
-export type SiteCommonInput = z.output<z.ZodObject<ReturnType<typeof commonInputShape<typeof COMMON_SITE_FIELDS>>>>;
+export type SiteCommonInput = z.output<CommonInputObject>;
+/** The common fields of a registration as a client sends them (defaults may be left out). */
+export type SiteCommonBody = z.input<CommonInputObject>;
 
 /** A site kind's code as it appears in requests (the installed kinds are checked where they are known). */
 export const kindCodeSchema = patternText(

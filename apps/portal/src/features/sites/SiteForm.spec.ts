@@ -281,7 +281,7 @@ describe('SiteForm: editing a site', () => {
     const latest = site({
       ...stored,
       version: 2,
-      contact: { ...stored.contact, phone: '13800000000' },
+      contact: { ...stored.contact, phone: '13912345678' },
       attributes: { ...stored.attributes, participants: 25 },
       updatedAt: '2025-03-05T10:00:00.000Z',
     });
@@ -308,13 +308,13 @@ describe('SiteForm: editing a site', () => {
     expect(notice.text()).toContain('第 2 版');
     const rows = notice.findAll('tbody tr').map((row) => [row.attributes('data-path'), ...row.findAll('td').map((cell) => cell.text())]);
     expect(rows.map((row) => row.slice(0, 3))).toEqual([
-      ['contact.phone', '13800000000', '13800000000'],
+      ['contact.phone', '13912345678', '13912345678'],
       ['attributes.participants', '25 人', expect.stringMatching(/^30 人/)],
     ]);
     expect(rows[1]![2]).toContain('双方都修改了');
     expect(rows[0]![2]).not.toContain('双方都修改了');
     expect((field(wrapper, 'name').element as HTMLInputElement).value).toBe('我的新名称');
-    expect((field(wrapper, 'contact.phone').element as HTMLInputElement).value).toBe('13800000000');
+    expect((field(wrapper, 'contact.phone').element as HTMLInputElement).value).toBe('13912345678');
     expect((field(wrapper, 'attributes.participants').element as HTMLInputElement).value).toBe('30');
 
     await wrapper.get('[data-testid="site-form"]').trigger('submit');

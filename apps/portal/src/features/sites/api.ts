@@ -1,19 +1,12 @@
-import { type BarrierFreeFeature, type CoordinateSystem, type Site, type SiteHistoryEntry, type SiteListResponse, SITE_STATUSES, type SiteStatus } from '@sitenet/domain';
+import { type Site, type SiteHistoryEntry, type SiteListResponse, SITE_STATUSES, type SiteStatus } from '@sitenet/domain';
+import type { SiteCommonBody } from '@sitenet/domain/schemas';
 import { getJson, type RequestOptions, sendJson } from '#/api/client';
 
-/** `POST /api/sites`: the common fields and the kind's own fields in `attributes`. */
-export interface SiteCreateBody {
-  kind: string;
-  name: string;
-  regionCode: string;
-  address: string;
-  location: { lat: number | string; lng: number | string; system: CoordinateSystem };
-  operator: { name: string; creditCode: string };
-  contact: { person: string; phone: string };
-  openedOn: string | null;
-  barrierFree: BarrierFreeFeature[];
-  attributes: Record<string, unknown>;
-}
+/**
+ * `POST /api/sites`: the common fields (as COMMON_SITE_FIELDS declares their requests) and the
+ * kind's own fields in `attributes`.
+ */
+export type SiteCreateBody = SiteCommonBody & { kind: string; attributes: Record<string, unknown> };
 
 /** `PATCH /api/sites/:id`: the version read plus any changed common fields, and `attributes` whole. */
 export type SiteUpdateBody = Partial<Omit<SiteCreateBody, 'kind'>> & { version: number };

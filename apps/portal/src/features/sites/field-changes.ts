@@ -1,44 +1,26 @@
-import { BARRIER_FREE_FEATURES, type BarrierFreeFeature, type FieldChange } from '@sitenet/domain';
+import type { FieldChange } from '@sitenet/domain';
 import { computed } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { useKindsStore } from '#/features/kinds/store';
 import { formatValue } from '#/features/kinds/values';
 import { useRegionLookupStore } from '#/features/regions/lookup';
+import { optionLabels, shownFields } from './common-fields';
 import { useSiteLabels } from './labels';
 
-/**
- * i18n keys of the common fields, by the dotted path a FieldChange names (the API's
- * `editableFields`); the kind's fields (`attributes.*`) are labelled by their schema.
- */
-export const COMMON_FIELD_LABEL_KEYS: Record<string, string> = {
-  name: 'sites.fields.name',
-  regionCode: 'sites.fields.regionPath',
-  address: 'sites.fields.address',
-  location: 'sites.fields.coordinates',
-  'location.lat': 'sites.fields.lat',
-  'location.lng': 'sites.fields.lng',
-  locationSource: 'sites.fields.locationSource',
-  operator: 'sites.detail.operator',
-  'operator.name': 'sites.fields.operatorName',
-  'operator.creditCode': 'sites.fields.creditCode',
-  contact: 'sites.detail.contact',
-  'contact.person': 'sites.fields.person',
-  'contact.phone': 'sites.fields.phone',
-  openedOn: 'sites.fields.openedOn',
-  barrierFree: 'sites.fields.barrierFree',
-};
+/** What readers see of the common fields (COMMON_SITE_FIELDS' `shown`), by the dotted path a FieldChange names. */
+const SHOWN = shownFields();
 
 /** Region codes among the values of changes, so their names can be fetched before showing them. */
 export function regionCodesIn(changes: readonly FieldChange[]): string[] {
   return changes
-    .filter((change) => change.field === 'regionCode')
+    .filter((change) => SHOWN.get(change.field)?.display === 'region')
     .flatMap((change) => [change.from, change.to])
     .filter((code): code is string => typeof code === 'string' && code !== '');
 }
 
 /**
- * Labels and displayed values of changed fields (diff table, history), in the UI language and
- * formatted as the detail page formats them.
+ * Labels and displayed values of site fields (detail page, diff table, history), in the UI
+ * language: common fields as their declaration says (`shown`), the kind's by its schema.
  */
 export function useFieldChanges(kindCode: () => string) {
   // eslint-disable-next-line @typescript-eslint/unbound-method -- vue-i18n's composer functions are closures, meant to be destructured
@@ -53,7 +35,7 @@ export function useFieldChanges(kindCode: () => string) {
   function label(path: string): string {
     if (path.startsWith('attributes.')) return kindField(path)?.label[labels.locale.value] ?? path.slice('attributes.'.length);
     if (path === 'attributes') return t('sites.detail.kindFields', { kind: labels.kindLabel(kindCode()) });
-    const key = COMMON_FIELD_LABEL_KEYS[path];
+    const key = SHOWN.get(path)?.label;
     return key && te(key) ? t(key) : path;
   }
 
@@ -74,18 +56,25 @@ export function useFieldChanges(kindCode: () => string) {
       const field = kindField(path);
       return field ? formatValue(field, value, labels.locale.value, words) : plain(value);
     }
-    switch (path) {
-      case 'regionCode':
+    const shown = SHOWN.get(path);
+    switch (shown?.display) {
+      case 'region':
         return typeof value === 'string' ? regions.pathOf(value).join(' › ') : plain(value);
-      case 'openedOn':
+      case 'date':
         return typeof value === 'string' ? labels.formatDate(value) : plain(value);
-      case 'locationSource':
-        return value === 'gcj02' ? t('sites.fields.systemGcj02') : value === 'wgs84' ? t('sites.fields.systemWgs84') : plain(value);
-      case 'barrierFree':
-        if (!Array.isArray(value) || value.length === 0) return words.none;
-        return value
-          .map((feature) => ((BARRIER_FREE_FEATURES as readonly unknown[]).includes(feature) ? labels.barrierFreeLabel(feature as BarrierFreeFeature) : String(feature)))
-          .join(words.listSeparator);
+      case 'coordinates': {
+        const point = value as { lat?: unknown; lng?: unknown };
+        return typeof point.lat === 'number' && typeof point.lng === 'number'
+          ? t('sites.fields.coordinatesValue', { lat: numberFormat.value.format(point.lat), lng: numberFormat.value.format(point.lng) })
+          : plain(value);
+      }
+      case 'choice':
+      case 'choices': {
+        const options = optionLabels(shown.options ?? {});
+        const items = Array.isArray(value) ? value : [value];
+        if (items.length === 0) return words.none;
+        return items.map((item) => options[String(item)]?.[labels.locale.value] ?? String(item)).join(words.listSeparator);
+      }
       default:
         return plain(value);
     }

@@ -1,15 +1,10 @@
-import {
-  BARRIER_FREE_FEATURES,
-  BARRIER_FREE_LABELS,
-  type BarrierFreeFeature,
-  type CoordinateSystem,
-  type LocalizedText,
-  type Site,
-} from '@sitenet/domain';
+import { type LocalizedText, type Site, toFieldIssues } from '@sitenet/domain';
+import { COMMON_SITE_FIELDS, type CommonSiteFields } from '@sitenet/domain/schemas';
 import type { FieldDescriptor } from '#/features/kinds/fields';
 import { checkField, type FieldProblem, type FormValue, fromFormValue, initialValue, toFormValue } from '#/features/kinds/values';
-import { messageIn } from '#/i18n';
+import { fieldOfIssue } from '#/ui/form-errors';
 import type { SiteCreateBody, SiteUpdateBody } from './api';
+import { commonInputs, setValueAt, valueAt } from './common-fields';
 
 /**
  * The site form's model (pure apart from reading message texts): values keyed by the dotted
@@ -19,50 +14,17 @@ import type { SiteCreateBody, SiteUpdateBody } from './api';
  */
 export type FormValues = Record<string, FormValue>;
 
-function both(key: string): LocalizedText {
-  return { 'zh-CN': messageIn('zh-CN', key), en: messageIn('en', key) };
+/** The fields every site has, as descriptors (the same renderer draws them and the kind's fields): COMMON_SITE_FIELDS' inputs. */
+export function commonFields(): FieldDescriptor[] {
+  return commonInputs().map((input) => input.descriptor);
 }
 
-const field = (key: string) => `sites.fields.${key}`;
+/** Paths drawn by the region picker (their "choose at least a county" check is the form's). */
+const REGION_PATHS = new Set(commonInputs().flatMap((input) => (input.widget === 'region' ? [input.descriptor.path] : [])));
 
-/** The fields every site has, as descriptors (the same renderer draws them and the kind's fields). */
-export function commonFields(): FieldDescriptor[] {
-  const base = (path: string, key: string, required: boolean, help?: string) => ({
-    key: path.split('.').pop()!,
-    path,
-    label: both(field(key)),
-    required,
-    nullable: false,
-    ...(help ? { help: both(field(help)) } : {}),
-  });
-  const degrees = both(field('degrees'));
-  return [
-    { ...base('name', 'name', true, 'nameHint'), control: 'text', maxLength: 100 },
-    // Drawn by the region picker; the descriptor gives the label for errors.
-    { ...base('regionCode', 'region', true, 'regionHint'), control: 'text' },
-    { ...base('address', 'address', true, 'addressHint'), control: 'text', maxLength: 200 },
-    { ...base('location.lat', 'lat', true, 'latHint'), control: 'number', integer: false, min: -90, max: 90, unit: degrees },
-    { ...base('location.lng', 'lng', true, 'lngHint'), control: 'number', integer: false, min: -180, max: 180, unit: degrees },
-    {
-      ...base('location.system', 'system', true, 'systemHint'),
-      control: 'select',
-      default: 'wgs84',
-      options: [
-        { value: 'wgs84', label: both(field('systemWgs84')) },
-        { value: 'gcj02', label: both(field('systemGcj02')) },
-      ],
-    },
-    { ...base('operator.name', 'operatorName', true), control: 'text', maxLength: 100 },
-    { ...base('operator.creditCode', 'creditCode', true, 'creditCodeHint'), control: 'text' },
-    { ...base('contact.person', 'person', true), control: 'text', maxLength: 50 },
-    { ...base('contact.phone', 'phone', true, 'phoneHint'), control: 'text', inputType: 'tel' },
-    { ...base('openedOn', 'openedOn', false, 'openedOnHint'), control: 'date', nullable: true },
-    {
-      ...base('barrierFree', 'barrierFree', false, 'barrierFreeHint'),
-      control: 'checkboxes',
-      options: BARRIER_FREE_FEATURES.map((feature) => ({ value: feature, label: BARRIER_FREE_LABELS[feature] })),
-    },
-  ];
+/** Whether a control is the region picker (its value is a region code). */
+export function isRegionPath(path: string): boolean {
+  return REGION_PATHS.has(path);
 }
 
 /** Values of an empty form for a kind. */
@@ -70,22 +32,10 @@ export function emptyValues(fields: FieldDescriptor[]): FormValues {
   return Object.fromEntries(fields.map((descriptor) => [descriptor.path, initialValue(descriptor)]));
 }
 
-/** Values of a stored site (its location in WGS-84, as stored). */
+/** Values of a stored site (its location in WGS-84, as stored: an input the site does not hold takes its default). */
 export function valuesFromSite(site: Site, kindFields: FieldDescriptor[]): FormValues {
-  const values: FormValues = {
-    name: site.name,
-    regionCode: site.regionCode,
-    address: site.address,
-    'location.lat': String(site.location.lat),
-    'location.lng': String(site.location.lng),
-    'location.system': 'wgs84',
-    'operator.name': site.operator.name,
-    'operator.creditCode': site.operator.creditCode,
-    'contact.person': site.contact.person,
-    'contact.phone': site.contact.phone,
-    openedOn: site.openedOn ?? '',
-    barrierFree: [...site.barrierFree],
-  };
+  const values: FormValues = {};
+  for (const descriptor of commonFields()) values[descriptor.path] = toFormValue(descriptor, valueAt(site, descriptor.path) ?? descriptor.default);
   for (const descriptor of kindFields) values[descriptor.path] = toFormValue(descriptor, site.attributes[descriptor.key]);
   return values;
 }
@@ -93,12 +43,6 @@ export function valuesFromSite(site: Site, kindFields: FieldDescriptor[]): FormV
 function text(values: FormValues, path: string): string {
   const value = values[path];
   return typeof value === 'string' ? value : '';
-}
-
-function coordinate(values: FormValues, path: string, descriptors: FieldDescriptor[]): number | string {
-  const descriptor = descriptors.find((candidate) => candidate.path === path)!;
-  const converted = fromFormValue(descriptor, values[path] ?? '');
-  return converted.present ? (converted.value as number | string) : '';
 }
 
 /**
@@ -120,23 +64,17 @@ export function buildAttributes(kindFields: FieldDescriptor[], values: FormValue
 
 type CommonBody = Omit<SiteCreateBody, 'kind' | 'attributes'>;
 
+/**
+ * The common fields' request members. Empty optional inputs are left out (nullable ones sent as
+ * null); an unparseable number is sent as typed, so the API names the problem if the client did not.
+ */
 function commonBody(values: FormValues): CommonBody {
-  const common = commonFields();
-  const openedOn = text(values, 'openedOn').trim();
-  return {
-    name: text(values, 'name'),
-    regionCode: text(values, 'regionCode'),
-    address: text(values, 'address'),
-    location: {
-      lat: coordinate(values, 'location.lat', common),
-      lng: coordinate(values, 'location.lng', common),
-      system: (text(values, 'location.system') || 'wgs84') as CoordinateSystem,
-    },
-    operator: { name: text(values, 'operator.name'), creditCode: text(values, 'operator.creditCode') },
-    contact: { person: text(values, 'contact.person'), phone: text(values, 'contact.phone') },
-    openedOn: openedOn === '' ? null : openedOn,
-    barrierFree: (Array.isArray(values.barrierFree) ? values.barrierFree : []) as BarrierFreeFeature[],
-  };
+  const body: Record<string, unknown> = {};
+  for (const descriptor of commonFields()) {
+    const converted = fromFormValue(descriptor, values[descriptor.path] ?? initialValue(descriptor));
+    if (converted.present) setValueAt(body, descriptor.path.split('.'), converted.value);
+  }
+  return body as CommonBody;
 }
 
 export function buildCreateBody(kind: string, kindFields: FieldDescriptor[], values: FormValues): SiteCreateBody {
@@ -205,22 +143,43 @@ export function mergeAfterConflict(values: FormValues, base: FormValues, latest:
 
 /** A problem the client found before sending. */
 export interface ClientProblem extends Omit<FieldProblem, 'code'> {
-  code: FieldProblem['code'] | 'regionLevel';
+  code: FieldProblem['code'] | 'regionLevel' | 'schema';
   label: LocalizedText;
+  /** The domain schema's own message (`schema`: a rule the API applies, e.g. coordinates on China's territory). */
+  messages?: LocalizedText;
 }
 
-/** The obvious checks on every field, plus "choose at least a county". */
-export function checkValues(fields: FieldDescriptor[], values: FormValues): ClientProblem[] {
+/**
+ * The obvious checks on every field (their limits read from the schemas), plus "choose at least a
+ * county", then the common fields' domain schemas on what would be sent: the client applies the
+ * API's own rules (coordinates on China's territory, phone and credit code) before sending.
+ */
+export function checkValues(fields: FieldDescriptor[], values: FormValues, declared: CommonSiteFields = COMMON_SITE_FIELDS): ClientProblem[] {
   const problems: ClientProblem[] = [];
   for (const descriptor of fields) {
-    if (descriptor.path === 'regionCode') {
-      const code = text(values, 'regionCode');
-      if (!code) problems.push({ path: 'regionCode', code: 'required', label: descriptor.label });
-      else if (code.length === 6 && code.endsWith('00')) problems.push({ path: 'regionCode', code: 'regionLevel', label: descriptor.label });
+    if (REGION_PATHS.has(descriptor.path)) {
+      const code = text(values, descriptor.path);
+      if (!code) problems.push({ path: descriptor.path, code: 'required', label: descriptor.label });
+      else if (code.length === 6 && code.endsWith('00')) problems.push({ path: descriptor.path, code: 'regionLevel', label: descriptor.label });
       continue;
     }
     for (const problem of checkField(descriptor, values[descriptor.path] ?? initialValue(descriptor))) {
       problems.push({ ...problem, label: descriptor.label });
+    }
+  }
+  const found = new Set(problems.map((problem) => problem.path));
+  const paths = fields.map((descriptor) => descriptor.path);
+  const body = commonBody(values) as Record<string, unknown>;
+  for (const [key, field] of Object.entries(declared)) {
+    if (!field.form || !field.input) continue;
+    const parsed = field.input.safeParse(body[key]);
+    if (parsed.success) continue;
+    for (const issue of toFieldIssues(parsed.error.issues, 'zh-CN', key)) {
+      const path = fieldOfIssue(issue.path, paths);
+      // One problem per field: the obvious check, when it found one, said it first.
+      if (!path || found.has(path)) continue;
+      found.add(path);
+      problems.push({ path, code: 'schema', label: fields.find((descriptor) => descriptor.path === path)!.label, messages: issue.messages });
     }
   }
   return problems;
@@ -236,19 +195,6 @@ export interface ConflictRow {
   both: boolean;
 }
 
-function setPath(target: Record<string, unknown>, path: string[], value: unknown): void {
-  const [head, ...rest] = path;
-  if (head === undefined) return;
-  if (rest.length === 0) {
-    target[head] = value;
-    return;
-  }
-  const next = target[head];
-  const child = typeof next === 'object' && next !== null && !Array.isArray(next) ? { ...(next as Record<string, unknown>) } : {};
-  target[head] = child;
-  setPath(child, rest, value);
-}
-
 /**
  * The site as its change request proposes it (the published site when there is none): what
  * district staff edit when they change a published site again, since the API applies an edit
@@ -257,6 +203,6 @@ function setPath(target: Record<string, unknown>, path: string[], value: unknown
 export function withPendingChange(site: Site): Site {
   if (!site.pendingChange || site.pendingChange.changes.length === 0) return site;
   const proposed = { ...site, attributes: { ...site.attributes } } as unknown as Record<string, unknown>;
-  for (const change of site.pendingChange.changes) setPath(proposed, change.field.split('.'), change.to);
+  for (const change of site.pendingChange.changes) setValueAt(proposed, change.field.split('.'), change.to);
   return proposed as unknown as Site;
 }

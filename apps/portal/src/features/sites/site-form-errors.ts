@@ -4,7 +4,7 @@ import { useI18n } from 'vue-i18n';
 import type { FieldDescriptor } from '#/features/kinds/fields';
 import { type FormValue, formatValue, fromFormValue } from '#/features/kinds/values';
 import { useRegionLookupStore } from '#/features/regions/lookup';
-import { type ClientProblem, type ConflictRow, type FormValues, valuesFromSite } from './form-model';
+import { type ClientProblem, type ConflictRow, type FormValues, isRegionPath, valuesFromSite } from './form-model';
 import { useSiteLabels } from './labels';
 
 /** A problem shown on the form: found by the client, or reported by the API (in both languages). */
@@ -27,7 +27,8 @@ export function useFormErrors(errors: Ref<FormError[]>, fields: Ref<FieldDescrip
         ? t('sites.form.itemLabel', { label: problem.label[locale.value], n: itemIndex + 1 })
         : problem.label[locale.value];
     if (problem.code === 'regionLevel') return t('sites.form.problems.regionLevel');
-    const isChoice = problem.path === 'regionCode' || problem.path === 'kind' || (field !== undefined && CHOICE_CONTROLS.has(field.control));
+    if (problem.code === 'schema' && problem.messages) return problem.messages[locale.value];
+    const isChoice = isRegionPath(problem.path) || problem.path === 'kind' || (field !== undefined && CHOICE_CONTROLS.has(field.control));
     const key = problem.code === 'required' && isChoice ? 'requiredChoice' : problem.code;
     return t(`sites.form.problems.${key}`, { label, limit: problem.limit ?? '' });
   }
@@ -55,7 +56,7 @@ export function useConflictRows(
   const regions = useRegionLookupStore();
 
   function display(field: FieldDescriptor, value: FormValue | undefined): string {
-    if (field.path === 'regionCode') return typeof value === 'string' && value ? regions.pathOf(value).join(' ') : labels.words.value.none;
+    if (isRegionPath(field.path)) return typeof value === 'string' && value ? regions.pathOf(value).join(' ') : labels.words.value.none;
     const converted = fromFormValue(field, value ?? '');
     return formatValue(field, converted.present ? converted.value : null, labels.locale.value, labels.words.value);
   }
