@@ -59,6 +59,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Change your own password (other sign-ins of the account end)' })
   @ApiNoContentResponse()
+  @ApiTooManyRequestsResponse({ standardSchema: signInTooManySchema, description: 'Too many wrong current passwords from this sign-in' })
   async changePassword(@CurrentActor() actor: Actor, @Body({ schema: passwordChangeSchema }) body: PasswordChangeInput): Promise<void> {
     await this.auth.changePassword(actor, body.currentPassword, body.newPassword);
   }

@@ -76,7 +76,7 @@ export const sessionSchema = z
 export type AccountSummary = z.infer<typeof accountSchema>;
 export type Session = z.infer<typeof sessionSchema>;
 
-/** 429 on sign-in: too many failures for the account or the address; wait, then try again. */
+/** 429 on sign-in (too many failures for the account or the address) and on a password change (too many wrong current passwords): wait, then try again. */
 export const signInTooManySchema = apiErrorSchema
   .extend({
     statusCode: z.literal(429),
