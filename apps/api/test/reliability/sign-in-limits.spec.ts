@@ -6,6 +6,7 @@ import type { ApiErrorBody } from '@sitenet/domain';
 import { createApp } from '../../src/create-app.js';
 import { addressGroup, DEFAULT_SIGN_IN_LIMITS, SignInLimiter } from '../../src/auth/sign-in-limiter.js';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
+import { checkResponses } from '../support/response-contract.js';
 
 /**
  * Sign-in limits slow an attacker without locking the owner out, and live in the database so
@@ -260,6 +261,7 @@ describe('sign-in limits', () => {
   it('keeps counts in the database: two API instances on one database share them', async () => {
     freezeClock();
     const second = await createApp(t.config, t.dataSource);
+    checkResponses(second);
     await second.init();
     try {
       second.get(SignInLimiter).testClock = limiter.testClock;

@@ -7,6 +7,7 @@ import { prepareDatabase } from '../../../src/database/prepare.js';
 import { createApp } from '../../../src/create-app.js';
 import { AccountsService } from '../../../src/auth/accounts.service.js';
 import { TEST_PASSWORD } from '../../support/test-app.js';
+import { checkResponses } from '../../support/response-contract.js';
 
 /**
  * Issue 8 review: the account audit log's "append-only" could be bypassed by the API's own role
@@ -77,6 +78,7 @@ describe('the API run as a non-owner role (infra/README.md)', () => {
     // The API starts as the application role and does its work, audit entries included.
     const { dataSource } = await prepareDatabase(configFor(urlAs(appRole)));
     const app = await createApp(configFor(urlAs(appRole)), dataSource);
+    checkResponses(app);
     try {
       await app.init();
       const created = await app.get(AccountsService).create({ username: 'nonowner.staff', displayName: '南关区', role: 'district', regionCode: '220102', password: TEST_PASSWORD }, null);

@@ -13,6 +13,7 @@ import { AccountsService } from '../../../src/auth/accounts.service.js';
 import { siteInput } from '../../factories/sites.js';
 import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy.js';
 import { TEST_PASSWORD } from '../../support/test-app.js';
+import { checkResponses } from '../../support/response-contract.js';
 
 /**
  * Two API instances on one PostgreSQL database behind a round-robin on loopback (one connection
@@ -85,6 +86,7 @@ beforeAll(async () => {
   instances = await Promise.all(
     prepared.map(async ({ dataSource }) => {
       const app = await createApp(config, dataSource);
+      checkResponses(app);
       await app.init();
       await seedApplicationData(app, config);
       await app.listen(0, '127.0.0.1');
