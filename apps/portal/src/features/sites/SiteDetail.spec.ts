@@ -1,27 +1,13 @@
 import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
-import App from '#/App.vue';
-import { workshopKind } from '#/features/kinds/test-factories';
 import { jilinWorld } from '#/features/regions/region-world';
 import { setLocale } from '#/i18n';
-import { mountWithApp } from '#/test/app';
-import { fakeApi, serveRegions } from '#/test/fake-api';
+import { fakeApi } from '#/test/fake-api';
 import { jsonResponse } from '#/test/http';
-import { site } from './test-factories';
+import { mountSettled, serveOneSite, site } from './test-factories';
 
-function serve(shown: ReturnType<typeof site>) {
-  const api = fakeApi();
-  api.on('GET', '/site-kinds', () => jsonResponse({ items: [workshopKind()] }));
-  serveRegions(api, jilinWorld().all);
-  api.on('GET', `/sites/${shown.id}`, () => jsonResponse(shown));
-  return api;
-}
-
-async function mountAt(path: string) {
-  const mounted = await mountWithApp(App, { path });
-  await flushPromises();
-  return mounted;
-}
+const serve = serveOneSite;
+const mountAt = (path: string) => mountSettled(path);
 
 /** The description list as [term, description] pairs, by data-field. */
 function described(wrapper: Awaited<ReturnType<typeof mountAt>>['wrapper']) {

@@ -1,14 +1,9 @@
 import type { Site } from '@sitenet/domain';
 import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import App from '#/App.vue';
 import { districtStaff } from '#/features/auth/test-factories';
-import { workshopKind } from '#/features/kinds/test-factories';
-import { jilinWorld } from '#/features/regions/region-world';
-import { mountWithApp } from '#/test/app';
-import { fakeApi, serveRegions } from '#/test/fake-api';
 import { jsonResponse } from '#/test/http';
-import { pendingChange, site } from './test-factories';
+import { mountSettled, pendingChange, serveOneSite, site } from './test-factories';
 
 /**
  * The portal's half of "Adding a common site field" (README): an entry in COMMON_SITE_FIELDS and
@@ -37,19 +32,8 @@ vi.mock('@sitenet/domain/schemas', async (importOriginal) => {
 
 type WithWebsite = Site & { website: string | null };
 
-function serve(shown: WithWebsite) {
-  const api = fakeApi();
-  api.on('GET', '/site-kinds', () => jsonResponse({ items: [workshopKind()] }));
-  serveRegions(api, jilinWorld().all);
-  api.on('GET', `/sites/${shown.id}`, () => jsonResponse(shown));
-  return api;
-}
-
-async function mountAt(path: string) {
-  const mounted = await mountWithApp(App, { path, as: districtStaff() });
-  await flushPromises();
-  return mounted;
-}
+const serve = serveOneSite;
+const mountAt = (path: string) => mountSettled(path, districtStaff());
 
 describe('a common field added by its declaration and its translation', () => {
   it('is a control of the form, in its group, filled from the site and sent when changed', async () => {

@@ -1,4 +1,5 @@
 import {
+  type AccountSummary,
   type ApiErrorBody,
   creditCodeCheckCharacter,
   type FieldChange,
@@ -9,6 +10,13 @@ import {
   type SiteListResponse,
   type StaleVersionDetails,
 } from '@sitenet/domain';
+import { flushPromises } from '@vue/test-utils';
+import App from '#/App.vue';
+import { workshopKind } from '#/features/kinds/test-factories';
+import { jilinWorld } from '#/features/regions/region-world';
+import { mountWithApp } from '#/test/app';
+import { fakeApi, serveRegions } from '#/test/fake-api';
+import { jsonResponse } from '#/test/http';
 
 /** Builders for site test data: override what a test is about, nothing else. */
 
@@ -142,4 +150,20 @@ export function staleVersion(seenVersion: number, current: Site, changes: FieldC
     changesKnown: true,
     requestId: 'req-stale-1',
   };
+}
+
+/** A fake API serving one site, the workshop kind and Jilin's regions (for the detail and edit pages). */
+export function serveOneSite(shown: Site) {
+  const api = fakeApi();
+  api.on('GET', '/site-kinds', () => jsonResponse({ items: [workshopKind()] }));
+  serveRegions(api, jilinWorld().all);
+  api.on('GET', `/sites/${shown.id}`, () => jsonResponse(shown));
+  return api;
+}
+
+/** The whole portal at a path, settled. */
+export async function mountSettled(path: string, as?: AccountSummary) {
+  const mounted = await mountWithApp(App, { path, ...(as ? { as } : {}) });
+  await flushPromises();
+  return mounted;
 }
