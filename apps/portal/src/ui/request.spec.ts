@@ -69,6 +69,24 @@ describe('useRequest', () => {
     expect(request.error.value).toBeNull();
   });
 
+  it('refresh keeps status and error while it runs, and its failure changes nothing', async () => {
+    const request = useRequest();
+    await request.run(() => Promise.reject(failure()), () => undefined);
+    const shown = request.error.value;
+    const answer = deferred<number>();
+    const done = request.refresh(() => answer.promise, () => undefined);
+    expect(request.status.value).toBe('error');
+    answer.reject(failure());
+    await done;
+    expect(request.status.value).toBe('error');
+    expect(request.error.value).toBe(shown);
+    const seen: number[] = [];
+    await request.refresh(() => Promise.resolve(3), (value) => seen.push(value));
+    expect(seen).toEqual([3]);
+    expect(request.status.value).toBe('ready');
+    expect(request.error.value).toBeNull();
+  });
+
   it('ensure joins a running load, skips a finished one and retries a failed one', async () => {
     const request = useRequest();
     let calls = 0;

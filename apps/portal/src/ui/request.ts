@@ -14,6 +14,8 @@ export interface Request {
    * `ready` and `failed` only see the latest run. An abort is never an error. Never rejects.
    */
   run: <T>(task: (signal: AbortSignal) => Promise<T>, ready: (value: T) => void, failed?: (error: ApiError) => void) => Promise<void>;
+  /** Like `run`, but keeps status and error as they are while it runs, and a failure changes nothing (what is shown stays). */
+  refresh: <T>(task: (signal: AbortSignal) => Promise<T>, ready: (value: T) => void) => Promise<void>;
   /** Like `run`, unless the value is already there (resolves at once) or on its way (joins that run); a failed one runs again. */
   ensure: <T>(task: (signal: AbortSignal) => Promise<T>, ready: (value: T) => void) => Promise<void>;
   /** Aborts the running run, if any, and ignores its outcome (the status stays as it is). */
@@ -33,20 +35,23 @@ export function useRequest(initial: RequestStatus = 'idle'): Request {
   /** The latest run, for `ensure` to join. */
   let running: { controller: AbortController; promise: Promise<void> } | undefined;
 
-  function run<T>(task: (signal: AbortSignal) => Promise<T>, ready: (value: T) => void, failed?: (error: ApiError) => void): Promise<void> {
+  function start<T>(task: (signal: AbortSignal) => Promise<T>, ready: (value: T) => void, failed: ((error: ApiError) => void) | undefined, quiet: boolean): Promise<void> {
     controller?.abort();
     const current = new AbortController();
     controller = current;
-    status.value = 'loading';
-    error.value = null;
+    if (!quiet) {
+      status.value = 'loading';
+      error.value = null;
+    }
     const promise = (async () => {
       try {
         const value = await task(current.signal);
         if (current !== controller) return;
         ready(value);
+        error.value = null;
         status.value = 'ready';
       } catch (caught) {
-        if (current !== controller || isAbort(caught)) return;
+        if (current !== controller || isAbort(caught) || quiet) return;
         const apiError = toApiError(caught);
         failed?.(apiError);
         error.value = apiError;
@@ -57,6 +62,14 @@ export function useRequest(initial: RequestStatus = 'idle'): Request {
     })();
     if (status.value === 'loading' && controller === current) running = { controller: current, promise };
     return promise;
+  }
+
+  function run<T>(task: (signal: AbortSignal) => Promise<T>, ready: (value: T) => void, failed?: (error: ApiError) => void): Promise<void> {
+    return start(task, ready, failed, false);
+  }
+
+  function refresh<T>(task: (signal: AbortSignal) => Promise<T>, ready: (value: T) => void): Promise<void> {
+    return start(task, ready, undefined, true);
   }
 
   function ensure<T>(task: (signal: AbortSignal) => Promise<T>, ready: (value: T) => void): Promise<void> {
@@ -70,5 +83,5 @@ export function useRequest(initial: RequestStatus = 'idle'): Request {
     controller = undefined;
   }
 
-  return { status, error, run, ensure, cancel };
+  return { status, error, run, refresh, ensure, cancel };
 }
