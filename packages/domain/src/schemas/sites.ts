@@ -90,7 +90,8 @@ export const siteIdParamsSchema = z.strictObject({ id: z.uuid() });
 export { SITE_STATUSES };
 
 const localizedText = z.object({ 'zh-CN': z.string(), en: z.string() });
-const fieldChangeSchema = z.object({ field: z.string(), from: z.unknown(), to: z.unknown() }).meta({ id: 'FieldChange' });
+/** One changed field of a site (history, change requests): `field` is a dotted path (`name`, `location.lat`, `attributes.participants`). */
+export const fieldChangeSchema = z.object({ field: z.string(), from: z.unknown(), to: z.unknown() }).meta({ id: 'FieldChange' });
 
 export const pendingChangeSummarySchema = z
   .object({
@@ -103,22 +104,21 @@ export const pendingChangeSummarySchema = z
     reason: z.string().nullable(),
   });
 
+/** One entry of a site's append-only history. */
+export const siteHistoryEntrySchema = z.object({
+  id: z.uuid(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string(),
+  action: z.string(),
+  fromStatus: z.enum(SITE_STATUSES).nullable(),
+  toStatus: z.enum(SITE_STATUSES).nullable(),
+  reason: z.string().nullable(),
+  changes: z.array(fieldChangeSchema),
+});
+
 export const siteHistorySchema = z
-  .object({
-    items: z.array(
-      z.object({
-        id: z.uuid(),
-        at: z.string(),
-        actorId: z.string().nullable(),
-        actorName: z.string(),
-        action: z.string(),
-        fromStatus: z.enum(SITE_STATUSES).nullable(),
-        toStatus: z.enum(SITE_STATUSES).nullable(),
-        reason: z.string().nullable(),
-        changes: z.array(fieldChangeSchema),
-      }),
-    ),
-  })
+  .object({ items: z.array(siteHistoryEntrySchema) })
   .meta({ id: 'SiteHistory' });
 
 /**

@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../errors/localized.js';
 import type { z } from 'zod';
-import type { pendingChangeSummarySchema, siteSchema } from '../schemas/sites.js';
+import type { fieldChangeSchema, pendingChangeSummarySchema, siteHistoryEntrySchema, siteListResponseSchema, siteSchema } from '../schemas/sites.js';
 
 /** Barrier-free features a site can offer (无障碍设施与服务). A fixed list, so it can be filtered. */
 export const BARRIER_FREE_FEATURES = [
@@ -37,12 +37,7 @@ export const SITE_STATUSES = ['draft', 'submitted', 'returned', 'approved', 'sus
 export type SiteStatus = (typeof SITE_STATUSES)[number];
 
 /** One changed field of a site (history, change requests); `diffFields` in workflow.ts computes them. */
-export interface FieldChange {
-  /** Dotted field path: `name`, `location.lat`, `attributes.participants`. */
-  field: string;
-  from: unknown;
-  to: unknown;
-}
+export type FieldChange = z.infer<typeof fieldChangeSchema>;
 
 export const SITE_STATUS_LABELS: Record<SiteStatus, LocalizedText> = {
   draft: { 'zh-CN': '草稿', en: 'Draft' },
@@ -73,23 +68,7 @@ export interface StaleVersionDetails {
 }
 
 /** One entry of a site's append-only history. */
-export interface SiteHistoryEntry {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorName: string;
-  action: string;
-  fromStatus: SiteStatus | null;
-  toStatus: SiteStatus | null;
-  reason: string | null;
-  changes: FieldChange[];
-}
+export type SiteHistoryEntry = z.infer<typeof siteHistoryEntrySchema>;
 
-export interface SiteListResponse {
-  items: Site[];
-  total: number;
-  page: number;
-  pageSize: number;
-  /** Number of matching sites per kind (under the same filters, whatever the kind filter). */
-  countsByKind: Record<string, number>;
-}
+/** A page of sites, with the number of matching sites per kind (under the same filters, whatever the kind filter). */
+export type SiteListResponse = z.infer<typeof siteListResponseSchema>;
