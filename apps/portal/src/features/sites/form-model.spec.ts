@@ -1,3 +1,4 @@
+import { CHINA_BOUNDS } from '@sitenet/domain';
 import { describe, expect, it } from 'vitest';
 import { describeAttributes } from '#/features/kinds/fields';
 import { workshopKind } from '#/features/kinds/test-factories';
@@ -79,5 +80,25 @@ describe('site form model', () => {
     expect(paths).toEqual(expect.arrayContaining(['name', 'address', 'location.lat', 'operator.creditCode', 'attributes.host', 'attributes.categories']));
     expect(paths).not.toContain('openedOn');
     expect(problems.find((problem) => problem.path === 'regionCode')?.code).toBe('regionLevel');
+  });
+
+  it("takes the API's limits from the domain schemas: latitude and longitude within China's bounds, not ±90/±180", () => {
+    const lat = commonFields().find((field) => field.path === 'location.lat')!;
+    const lng = commonFields().find((field) => field.path === 'location.lng')!;
+    expect([lat.control, lat.control === 'number' && lat.min, lat.control === 'number' && lat.max]).toEqual(['number', CHINA_BOUNDS.minLat, CHINA_BOUNDS.maxLat]);
+    expect([lng.control === 'number' && lng.min, lng.control === 'number' && lng.max]).toEqual([CHINA_BOUNDS.minLng, CHINA_BOUNDS.maxLng]);
+
+    const values = valuesFromSite(site(), kindFields);
+    expect(checkValues(allFields, { ...values, 'location.lat': '80' }).map((problem) => [problem.path, problem.code])).toEqual([['location.lat', 'max']]);
+  });
+
+  it("applies the domain schemas' own rules before sending: a point in China's box but not on its territory, a phone the API refuses", () => {
+    const values = valuesFromSite(site(), kindFields);
+    // Seoul: inside the bounding box, outside the territory.
+    const seoul = checkValues(allFields, { ...values, 'location.lat': '37.5665', 'location.lng': '126.978' });
+    expect(seoul).toEqual([expect.objectContaining({ path: 'location.lat', code: 'schema', messages: expect.objectContaining({ en: expect.stringContaining('not on Chinese territory') }) })]);
+    const phone = checkValues(allFields, { ...values, 'contact.phone': '12345' });
+    expect(phone).toEqual([expect.objectContaining({ path: 'contact.phone', code: 'schema' })]);
+    expect(checkValues(allFields, values)).toEqual([]);
   });
 });
