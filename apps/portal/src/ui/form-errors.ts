@@ -1,7 +1,7 @@
 import { DEFAULT_LOCALE, type LocalizedText } from '@sitenet/domain';
 import { computed, nextTick, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
-import type { ApiError } from '#/api/client';
+import { type ApiError, toApiError } from '#/api/client';
 import { isLocale } from '#/i18n';
 import type { ErrorSummaryItem } from './error-summary';
 
@@ -48,7 +48,8 @@ export function errorsFromApi<F extends string>(
  * Error texts for a small form, in the UI language (they follow a language switch): per field
  * (the first problem) and as error-summary items linking to the field's control. `show` puts
  * errors on the form and then calls `focus` (the form's error summary, or its one field), so
- * keyboard and screen-reader users land where the errors are said.
+ * keyboard and screen-reader users land where the errors are said. `submit` sends the form the
+ * same way everywhere.
  */
 export function useFieldErrors(controlIds: () => Record<string, string>, focus: () => unknown = () => undefined) {
   const { locale } = useI18n();
@@ -73,5 +74,29 @@ export function useFieldErrors(controlIds: () => Record<string, string>, focus: 
     await focus();
   }
 
-  return { errors, errorFor, summaryItems, show };
+  const busy = ref(false);
+  /**
+   * Sends the form unless it is busy sending: the problems the form found itself are shown instead
+   * of sending; else the errors are cleared and `send` runs with `busy` set, and the API's refusal
+   * is shown on the fields (by default each issue on the control it names, see `errorsFromApi`).
+   */
+  async function submit(
+    problems: FieldError[],
+    send: () => Promise<unknown>,
+    refusal: (error: ApiError) => FieldError[] = (error) => errorsFromApi(error, Object.keys(controlIds())),
+  ): Promise<void> {
+    if (busy.value) return;
+    if (problems.length > 0) return show(problems);
+    errors.value = [];
+    busy.value = true;
+    try {
+      await send();
+    } catch (caught) {
+      await show(refusal(toApiError(caught)));
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  return { errors, errorFor, summaryItems, show, busy, submit };
 }
