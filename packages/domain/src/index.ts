@@ -24,6 +24,7 @@ export type { AccountSummary, Session, AccountList, AccountCreateInput, AccountU
 export type { AccountAuditEntry, AccountAuditList, AccountActivity, AccountActivityEntry, AccountAuditQuery, AccountActivityQuery } from './schemas/audit.js';
 export type { Coverage, CoverageResult, CoverageMatrix, CoverageMatrixRow, CoverageTrend, ServicePointView, ServicePointList, UnitShortfallView, OutsidePointView } from './schemas/coverage.js';
 export type { TargetView, TargetList, TargetListItem, TargetCreateInput, TargetUpdateInput, TargetConflict, ServicePointInput } from './schemas/targets.js';
-export type { StaleVersion, SiteStateConflict, ReviewAction, ReviewReason } from './schemas/review.js';
+export type { Site, FieldChange, PendingChangeSummary, SiteHistoryEntry, SiteListResponse } from './schemas/sites.js';
+export type { StaleVersion, StaleVersionDetails, SiteStateConflict, ReviewAction, ReviewReason } from './schemas/review.js';
 export type { SiteKindDescription, SiteKindList, JsonSchemaProperty, AttributesJsonSchema } from './schemas/kinds.js';
 export type { Liveness, Health, BoundaryCollection, BoundaryFeature } from './schemas/operations.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { reasonSchema } from './accounts.js';
 import { apiErrorSchema } from './regions.js';
-import { siteConflictSchema, siteSchema } from './sites.js';
+import { fieldChangeSchema, siteConflictSchema, siteSchema } from './sites.js';
 import { versionNumber } from './primitives.js';
 import { SITE_STATUSES } from '../sites/site.js';
 
@@ -13,8 +13,6 @@ export const reviewActionSchema = z.strictObject({ version: seenVersionSchema })
 
 /** Body of return, suspend and close: the reason, and the version seen. */
 export const reviewReasonSchema = reasonSchema.extend({ version: seenVersionSchema });
-
-const fieldChangeSchema = z.object({ field: z.string(), from: z.unknown(), to: z.unknown() });
 
 export const staleVersionSchema = z
   .object({
@@ -33,6 +31,8 @@ export const staleVersionSchema = z
   })
   .meta({ id: 'StaleVersion', description: 'The site changed after you saw it; nothing was done. Reload it and decide again.' });
 export type StaleVersion = z.infer<typeof staleVersionSchema>;
+/** What a 409 `review.stale_version` says beyond the product error: the version seen, the site now and what differs. */
+export type StaleVersionDetails = Pick<StaleVersion, 'seenVersion' | 'current' | 'changes' | 'changesKnown'>;
 
 /** 409 when the site's state does not allow what was asked (`review.illegal_transition`, `site.locked`): the product error naming the status. */
 export const siteStateConflictSchema = apiErrorSchema

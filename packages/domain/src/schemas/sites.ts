@@ -159,3 +159,14 @@ export function buildSiteResponseSchemas<F extends CommonSiteFields>(declared: F
 
 /** The site response bodies of COMMON_SITE_FIELDS (`Site` is `z.infer` of `siteSchema`). */
 export const { siteSchema, siteListResponseSchema, siteConflictSchema } = buildSiteResponseSchemas(COMMON_SITE_FIELDS);
+
+/** A site as the API returns it: `siteSchema`, whose common fields come from `COMMON_SITE_FIELDS`. */
+export type Site = z.infer<typeof siteSchema>;
+/** One changed field of a site (history, change requests); `diffFields` in workflow.ts computes them. */
+export type FieldChange = z.infer<typeof fieldChangeSchema>;
+/** A change to the published site waiting for review (the site's fields stay in force). */
+export type PendingChangeSummary = z.infer<typeof pendingChangeSummarySchema>;
+/** One entry of a site's append-only history. */
+export type SiteHistoryEntry = z.infer<typeof siteHistoryEntrySchema>;
+/** A page of sites, with the number of matching sites per kind (under the same filters, whatever the kind filter). */
+export type SiteListResponse = z.infer<typeof siteListResponseSchema>;

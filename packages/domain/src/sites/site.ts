@@ -1,6 +1,4 @@
 import type { LocalizedText } from '../errors/localized.js';
-import type { z } from 'zod';
-import type { fieldChangeSchema, pendingChangeSummarySchema, siteHistoryEntrySchema, siteListResponseSchema, siteSchema } from '../schemas/sites.js';
 
 /** Barrier-free features a site can offer (无障碍设施与服务). A fixed list, so it can be filtered. */
 export const BARRIER_FREE_FEATURES = [
@@ -36,9 +34,6 @@ export const BARRIER_FREE_LABELS: Record<BarrierFreeFeature, LocalizedText> = {
 export const SITE_STATUSES = ['draft', 'submitted', 'returned', 'approved', 'suspended', 'closed'] as const;
 export type SiteStatus = (typeof SITE_STATUSES)[number];
 
-/** One changed field of a site (history, change requests); `diffFields` in workflow.ts computes them. */
-export type FieldChange = z.infer<typeof fieldChangeSchema>;
-
 export const SITE_STATUS_LABELS: Record<SiteStatus, LocalizedText> = {
   draft: { 'zh-CN': '草稿', en: 'Draft' },
   submitted: { 'zh-CN': '待审核', en: 'Submitted' },
@@ -47,28 +42,3 @@ export const SITE_STATUS_LABELS: Record<SiteStatus, LocalizedText> = {
   suspended: { 'zh-CN': '已暂停', en: 'Suspended' },
   closed: { 'zh-CN': '已关闭', en: 'Closed' },
 };
-
-/** A site as the API returns it: `siteSchema`, whose common fields come from `COMMON_SITE_FIELDS`. */
-export type Site = z.infer<typeof siteSchema>;
-
-/** A change to the published site waiting for review (the site's fields stay in force). */
-export type PendingChangeSummary = z.infer<typeof pendingChangeSummarySchema>;
-
-/**
- * The body of a 409 `review.stale_version`: the site changed after the person acting saw it, so
- * nothing was done. `changes` names what differs between the version they saw and the current
- * one (`status`, published fields by path, `changeRequest`, proposed fields as `proposed.<path>`).
- */
-export interface StaleVersionDetails {
-  seenVersion: number;
-  current: Site;
-  changes: FieldChange[];
-  /** false when the history does not hold the version seen (older records). */
-  changesKnown: boolean;
-}
-
-/** One entry of a site's append-only history. */
-export type SiteHistoryEntry = z.infer<typeof siteHistoryEntrySchema>;
-
-/** A page of sites, with the number of matching sites per kind (under the same filters, whatever the kind filter). */
-export type SiteListResponse = z.infer<typeof siteListResponseSchema>;

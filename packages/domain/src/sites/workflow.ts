@@ -1,6 +1,7 @@
 import type { LocalizedText } from '../errors/localized.js';
 import type { Role } from '../accounts/roles.js';
-import type { FieldChange, SiteStatus } from './site.js';
+import type { SiteStatus } from './site.js';
+import type { FieldChange } from '../schemas/sites.js';
 
 /**
  * The review workflow (DOMAIN.md "Lifecycle of a site record"), as data:
