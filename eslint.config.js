@@ -64,9 +64,8 @@ module.exports = tseslint.config(
   {
     // Features call the API through the client typed from the domain schemas (api/call.ts,
     // operations in api/operations.ts): the untyped transport would let a feature name its own
-    // copy of a wire shape. features/sites still uses it until its calls move (issue 9).
+    // copy of a wire shape.
     files: ['apps/portal/src/features/**/*.ts', 'apps/portal/src/features/**/*.vue'],
-    ignores: ['apps/portal/src/features/sites/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -24,11 +24,13 @@ import {
   servicePointSchema,
   servicePointViewSchema,
   sessionSchema,
+  siteCreateBodySchema,
   siteHistorySchema,
   siteKindListSchema,
   siteListQuerySchema,
   siteListResponseSchema,
   siteSchema,
+  siteUpdateBodySchema,
   targetCreateSchema,
   targetListQuerySchema,
   targetListSchema,
@@ -68,6 +70,8 @@ export const API_OPERATIONS = {
 
   'GET /sites': { query: siteListQuerySchema, response: siteListResponseSchema },
   'GET /sites/:id': { response: siteSchema },
+  'POST /sites': { body: siteCreateBodySchema, response: siteSchema },
+  'PATCH /sites/:id': { body: siteUpdateBodySchema, response: siteSchema },
   'GET /sites/:id/history': { response: siteHistorySchema },
   'POST /sites/:id/:action': { body: reviewActionSchema.or(reviewReasonSchema), response: siteSchema },
 

@@ -299,6 +299,12 @@ export type CommonInputShape<F extends CommonSiteFields = Declared> = {
   [K in keyof F as F[K]['input'] extends z.ZodType ? K : never]: Exclude<F[K]['input'], undefined>;
 };
 
+/**
+ * The request members of an edit (typed as every request member, optional: which of them a field's
+ * `inChangeRequests` leaves out is known at run time, where the strict schema refuses it).
+ */
+export type CommonPatchShape<F extends CommonSiteFields = Declared> = { [K in keyof CommonInputShape<F>]: z.ZodOptional<CommonInputShape<F>[K]> };
+
 /** The response members, for `z.object`. */
 export function commonOutputShape<F extends CommonSiteFields>(declared: F): CommonOutputShape<F> {
   return Object.fromEntries(Object.entries(declared).map(([key, field]) => [key, field.output])) as CommonOutputShape<F>;
@@ -313,14 +319,14 @@ export function commonInputShape<F extends CommonSiteFields>(declared: F): Commo
  * The request members of an edit (PATCH): the editable fields, optional, without their defaults
  * (zod 4 applies an inner .default() even under .optional(), which would reset what was not sent).
  */
-export function commonPatchShape(declared: CommonSiteFields): Record<string, z.ZodType> {
+export function commonPatchShape<F extends CommonSiteFields>(declared: F): CommonPatchShape<F> {
   return Object.fromEntries(
     Object.entries(declared).flatMap(([key, field]) => {
       if (!field.input || !field.inChangeRequests) return [];
       const input = field.input instanceof z.ZodDefault ? (field.input.unwrap() as z.ZodType) : field.input;
       return [[key, input.optional()]];
     }),
-  );
+  ) as CommonPatchShape<F>;
 }
 
 /**

@@ -45,15 +45,20 @@ export function buildSiteSchemas(registry: SiteKindRegistry, declared: CommonSit
     members.length === 1
       ? members[0]
       : z.discriminatedUnion('kind', members as unknown as [z.ZodObject, z.ZodObject, ...z.ZodObject[]], unknownKind);
-  const update = z
+  const update = siteUpdateSchemaOf(declared);
+  const byCode = new Map(kinds.map((kind) => [kind.code, withKindRules(z.strictObject({ attributes: kind.attributes }), kind)]));
+  return { create: create.meta({ id: 'SiteCreate' }), update, attributesOf: (code) => byCode.get(code) };
+}
+
+/** The body of `PATCH /api/sites/:id`: the version read, any changed editable common fields, and the kind's fields whole. */
+function siteUpdateSchemaOf<F extends CommonSiteFields>(declared: F) {
+  return z
     .strictObject({
       version: versionNumber().meta({ description: 'The version you read; a stale version is refused with 409' }),
       ...commonPatchShape(declared),
       attributes: z.record(z.string(), z.unknown()).optional().meta({ description: "The kind's fields, whole (validated by the kind's schema)" }),
     })
     .meta({ id: 'SiteUpdate' });
-  const byCode = new Map(kinds.map((kind) => [kind.code, withKindRules(z.strictObject({ attributes: kind.attributes }), kind)]));
-  return { create: create.meta({ id: 'SiteCreate' }), update, attributesOf: (code) => byCode.get(code) };
 }
 
 type CommonInputObject = z.ZodObject<ReturnType<typeof commonInputShape<typeof COMMON_SITE_FIELDS>>>;
@@ -85,6 +90,19 @@ export const siteListQuerySchema = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(500).default(20),
 });
 export type SiteListQuery = z.infer<typeof siteListQuerySchema>;
+
+/**
+ * The registration body whatever the kind: the common fields and `attributes` as an object. The
+ * API validates with `buildSiteSchemas(registry).create`, which adds each kind's fields; clients
+ * type what they send with this one (the kinds installed are known only at run time).
+ */
+export const siteCreateBodySchema = z.strictObject({ kind: kindCodeSchema, ...commonInputShape(COMMON_SITE_FIELDS), attributes: z.record(z.string(), z.unknown()) });
+/** The body of `PATCH /api/sites/:id` (the same for every kind). */
+export const siteUpdateBodySchema = siteUpdateSchemaOf(COMMON_SITE_FIELDS);
+/** A registration as a client sends it. */
+export type SiteCreateBody = z.input<typeof siteCreateBodySchema>;
+/** An edit as a client sends it. */
+export type SiteUpdateBody = z.input<typeof siteUpdateBodySchema>;
 
 export const siteIdParamsSchema = z.strictObject({ id: z.uuid() });
 export { SITE_STATUSES };

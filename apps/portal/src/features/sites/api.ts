@@ -1,38 +1,32 @@
 import { type Site, type SiteHistoryEntry, type SiteListResponse, SITE_STATUSES, type SiteStatus } from '@sitenet/domain';
-import type { SiteCommonBody } from '@sitenet/domain/schemas';
-import { getJson, type RequestOptions, sendJson } from '#/api/client';
+import type { SiteCreateBody, SiteUpdateBody } from '@sitenet/domain/schemas';
+import type { RequestOptions } from '#/api/client';
+import { apiCall } from '#/api/call';
 
-/**
- * `POST /api/sites`: the common fields (as COMMON_SITE_FIELDS declares their requests) and the
- * kind's own fields in `attributes`.
- */
-export type SiteCreateBody = SiteCommonBody & { kind: string; attributes: Record<string, unknown> };
-
-/** `PATCH /api/sites/:id`: the version read plus any changed common fields, and `attributes` whole. */
-export type SiteUpdateBody = Partial<Omit<SiteCreateBody, 'kind'>> & { version: number };
+export type { SiteCreateBody, SiteUpdateBody };
 
 /** The 409 body of a stale PATCH: who won is in `current`. */
 export const VERSION_CONFLICT_CODE = 'site.version_conflict';
 
-export function listSites(params: URLSearchParams, options?: RequestOptions): Promise<SiteListResponse> {
-  return getJson<SiteListResponse>('/sites', params, options);
+export function listSites(query: URLSearchParams, options?: RequestOptions): Promise<SiteListResponse> {
+  return apiCall('GET /sites', { query }, options);
 }
 
 export function fetchSite(id: string, options?: RequestOptions): Promise<Site> {
-  return getJson<Site>(`/sites/${encodeURIComponent(id)}`, undefined, options);
+  return apiCall('GET /sites/:id', { params: { id } }, options);
 }
 
 export function createSite(body: SiteCreateBody): Promise<Site> {
-  return sendJson<Site>('POST', '/sites', body);
+  return apiCall('POST /sites', { body });
 }
 
 export function updateSite(id: string, body: SiteUpdateBody): Promise<Site> {
-  return sendJson<Site>('PATCH', `/sites/${encodeURIComponent(id)}`, body);
+  return apiCall('PATCH /sites/:id', { params: { id }, body });
 }
 
 /** `GET /api/sites/:id/history`: the append-only history, oldest first. */
 export function fetchSiteHistory(id: string, options?: RequestOptions): Promise<{ items: SiteHistoryEntry[] }> {
-  return getJson<{ items: SiteHistoryEntry[] }>(`/sites/${encodeURIComponent(id)}/history`, undefined, options);
+  return apiCall('GET /sites/:id/history', { params: { id } }, options);
 }
 
 /** How many sites (under `region`, inside the caller's jurisdiction) are in each status: one small request per status. */
