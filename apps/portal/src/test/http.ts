@@ -1,4 +1,10 @@
+import type { ApiErrorBody } from '@sitenet/domain';
 import { vi } from 'vitest';
+
+/** The product's JSON error body: a status, a code, the message in Chinese and English, and any extra fields. */
+export function apiError<Extra extends object = object>(statusCode: number, code: string, zh: string, en: string, extra?: Extra): ApiErrorBody & Extra {
+  return { statusCode, code, message: zh, messages: { 'zh-CN': zh, en }, ...(extra as Extra) };
+}
 
 /** A JSON response as the API sends it. */
 export function jsonResponse(body: unknown, status = 200): Response {

@@ -85,24 +85,17 @@ describe('LoginPage', () => {
     expect((wrapper.get('[data-testid="login-password"]').element as HTMLInputElement).value).toBe('');
   });
 
-  it('says how many minutes to wait after too many attempts', async () => {
+  it.each([
+    { wait: 601, said: '登录失败次数过多。请在 11 分钟后再试。', why: 'minutes after too many attempts' },
+    { wait: 4, said: '登录失败次数过多。请在 4 秒后再试。', why: 'seconds when the wait is short (the backoff starts at a second)' },
+  ])('says how long to wait: $why', async ({ wait, said }) => {
     const api = serve();
-    api.on('POST', '/auth/login', () => jsonResponse(tooManyAttempts(601), 429));
+    api.on('POST', '/auth/login', () => jsonResponse(tooManyAttempts(wait), 429));
     const { wrapper } = await mountAt('/login');
 
     await fill(wrapper, 'demo-district', 'whatever');
 
-    expect(wrapper.get('[data-testid="login-error"]').text()).toContain('登录失败次数过多。请在 11 分钟后再试。');
-  });
-
-  it('says how many seconds to wait when the wait is short (the backoff starts at a second)', async () => {
-    const api = serve();
-    api.on('POST', '/auth/login', () => jsonResponse(tooManyAttempts(4), 429));
-    const { wrapper } = await mountAt('/login');
-
-    await fill(wrapper, 'demo-district', 'whatever');
-
-    expect(wrapper.get('[data-testid="login-error"]').text()).toContain('登录失败次数过多。请在 4 秒后再试。');
+    expect(wrapper.get('[data-testid="login-error"]').text()).toContain(said);
   });
 
   it('goes to ?redirect= after signing in', async () => {

@@ -1,4 +1,5 @@
 import type { AccountSummary, ApiErrorBody } from '@sitenet/domain';
+import { apiError } from '#/test/http';
 import { SESSION_STORAGE_KEY, type Session } from './session';
 
 /** Builders for accounts and sessions: override what a test is about, nothing else. */
@@ -54,30 +55,13 @@ export function storeTestSession(stored: Session): void {
 }
 
 export function authRequired(): ApiErrorBody {
-  return {
-    statusCode: 401,
-    code: 'auth.required',
-    message: '请先登录，或登录已过期，请重新登录。',
-    messages: { 'zh-CN': '请先登录，或登录已过期，请重新登录。', en: 'Please sign in; your session may have expired.' },
-    requestId: 'req-auth-1',
-  };
+  return apiError(401, 'auth.required', '请先登录，或登录已过期，请重新登录。', 'Please sign in; your session may have expired.', { requestId: 'req-auth-1' });
 }
 
 export function badCredentials(): ApiErrorBody {
-  return {
-    statusCode: 401,
-    code: 'auth.bad_credentials',
-    message: '用户名或密码不正确。',
-    messages: { 'zh-CN': '用户名或密码不正确。', en: 'Wrong username or password.' },
-  };
+  return apiError(401, 'auth.bad_credentials', '用户名或密码不正确。', 'Wrong username or password.');
 }
 
 export function tooManyAttempts(retryAfterSeconds: number): ApiErrorBody & { retryAfterSeconds: number } {
-  return {
-    statusCode: 429,
-    code: 'auth.too_many_attempts',
-    message: '登录失败次数过多',
-    messages: { 'zh-CN': '登录失败次数过多', en: 'Too many failed sign-ins' },
-    retryAfterSeconds,
-  };
+  return apiError(429, 'auth.too_many_attempts', '登录失败次数过多', 'Too many failed sign-ins', { retryAfterSeconds });
 }

@@ -8,6 +8,7 @@ import type {
   RegionSummary,
   RegionType,
 } from '@sitenet/domain';
+import { apiError } from '#/test/http';
 import type { ServicePoint } from './api';
 
 /** Small builders for region test data: override what a test is about, nothing else. */
@@ -65,14 +66,7 @@ export function searchResponse(query: string, items: RegionDetail[]): RegionSear
 }
 
 export function apiErrorBody(overrides: Partial<ApiErrorBody> = {}): ApiErrorBody {
-  return {
-    statusCode: 404,
-    code: 'region.not_found',
-    message: '未找到行政区划 999999',
-    messages: { 'zh-CN': '未找到行政区划 999999', en: 'No administrative division has the code 999999' },
-    requestId: 'req-test-1',
-    ...overrides,
-  };
+  return { ...apiError(404, 'region.not_found', '未找到行政区划 999999', 'No administrative division has the code 999999', { requestId: 'req-test-1' }), ...overrides };
 }
 
 /** Jilin › Changchun and two of its districts, one of them statistical-only. */
