@@ -2,20 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ApiErrorBody } from '@sitenet/domain';
 import { ACCESS_METADATA } from '../src/common/access.js';
 import { buildOpenApiDocument } from '../src/openapi/openapi.js';
 import { OPENAPI_FILE, serializeOpenApi } from '../src/cli/openapi.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { useTestApp } from './support/test-app.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestApp();
 
 describe('the API bones', () => {
   it('reports health with the database engine it runs on', async () => {

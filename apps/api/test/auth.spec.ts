@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import type { AccountSummary, ApiErrorBody } from '@sitenet/domain';
 import { siteInput } from './factories/sites.js';
-import { startTestApp, TEST_PASSWORD, type SignedIn, type TestApp } from './support/test-app.js';
+import { useTestApp, TEST_PASSWORD, type SignedIn } from './support/test-app.js';
 
-let t: TestApp;
+const t = useTestApp({ sessionTtlMinutes: 30 });
 let admin: SignedIn;
 let province: SignedIn;
 beforeAll(async () => {
-  t = await startTestApp({ sessionTtlMinutes: 30 });
   admin = await t.signIn({ role: 'admin', regionCode: null });
   province = await t.signIn({ role: 'province', regionCode: '220000' });
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 const login = (username: string, password: string) => t.http().post('/api/auth/login').send({ username, password });

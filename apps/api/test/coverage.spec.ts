@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody, Site } from '@sitenet/domain';
 import { siteInput } from './factories/sites.js';
 import { targetInput } from './factories/targets.js';
-import { startTestApp, type SignedIn, type TestApp } from './support/test-app.js';
+import { useTestApp, type SignedIn } from './support/test-app.js';
 import { seenVersion } from './support/site-version.js';
 
 interface CoverageBody {
@@ -10,7 +10,7 @@ interface CoverageBody {
   results: { target: { id: string; strength: string; source: { clause: string } }; status: string; actual: number; required: number; progress: number; inherited: boolean; tracked: boolean; shortfalls?: { code: string; count: number }[]; outside?: { code: string }[]; coarse?: boolean; notApplicable?: boolean; projection: unknown }[];
 }
 
-let t: TestApp;
+const t = useTestApp();
 let province: SignedIn;
 let changchun: SignedIn;
 let admin: SignedIn;
@@ -33,13 +33,9 @@ const coverage = async (who: SignedIn, region: string) => (await who.http.get('/
 const result = (body: CoverageBody, id: string) => body.results.find((r) => r.target.id === id)!;
 
 beforeAll(async () => {
-  t = await startTestApp();
   province = await t.signIn({ role: 'province', regionCode: '220000' });
   changchun = await t.signIn({ role: 'prefecture', regionCode: '220100' });
   admin = await t.signIn({ role: 'admin', regionCode: null });
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 describe('GET /api/coverage', () => {

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SiteListResponse } from '@sitenet/domain';
 import { DemoSeeder } from '../src/demo/demo.seeder.js';
-import { startTestApp, type SignedIn, type TestApp } from './support/test-app.js';
+import { useTestApp, type SignedIn } from './support/test-app.js';
 
-let t: TestApp;
+const t = useTestApp();
 let province: SignedIn;
 beforeAll(async () => {
-  t = await startTestApp();
   province = await t.signIn({ role: 'province', regionCode: '220000' });
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 describe('the fictional Jilin demo set', () => {

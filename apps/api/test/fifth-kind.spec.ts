@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody, Site, SiteListResponse } from '@sitenet/domain';
 import { internshipBase, internshipBaseInput } from './factories/sites.js';
-import { startTestApp, type SignedIn, type TestApp } from './support/test-app.js';
+import { useTestApp, type SignedIn } from './support/test-app.js';
 
 /** A kind defined only in this test drives the whole registry API: nothing else had to change. */
-let t: TestApp;
+const t = useTestApp({}, { kinds: [internshipBase] });
 let staff: SignedIn;
 beforeAll(async () => {
-  t = await startTestApp({}, { kinds: [internshipBase] });
   staff = await t.signIn({ role: 'district', regionCode: '220102' });
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 describe('a fifth kind, defined only in the test', () => {

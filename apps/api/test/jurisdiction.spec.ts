@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role, Site, SiteListResponse } from '@sitenet/domain';
 import { siteInput } from './factories/sites.js';
-import { startTestApp, type SignedIn, type TestApp } from './support/test-app.js';
+import { useTestApp, type SignedIn } from './support/test-app.js';
 
 /**
  * The full matrix: each role × each site endpoint × a site inside / outside the caller's unit.
  * Outside is a 404 (no hint the site exists); a role that may not act is a 403 either way.
  */
-let t: TestApp;
+const t = useTestApp();
 const people = new Map<string, SignedIn>();
 const districts = new Map<string, SignedIn>();
 
@@ -63,11 +63,7 @@ function call(who: SignedIn, action: Action, site: Site) {
 }
 
 beforeAll(async () => {
-  t = await startTestApp();
   for (const { role, unit } of ROLES) people.set(role, await t.signIn({ role, regionCode: unit }));
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 describe('jurisdiction matrix', () => {

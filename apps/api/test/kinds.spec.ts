@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkKindRules, type ApiErrorBody, type Site } from '@sitenet/domain';
 import { installedKinds } from '@sitenet/kinds';
 import { installedKindAttributes, siteInput } from './factories/sites.js';
-import { startTestApp, type SignedIn, type TestApp } from './support/test-app.js';
+import { useTestApp, type SignedIn } from './support/test-app.js';
 
-let t: TestApp;
+const t = useTestApp();
 let staff: SignedIn;
 beforeAll(async () => {
-  t = await startTestApp();
   staff = await t.signIn({ role: 'district', regionCode: '220102' });
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 describe('the installed kinds', () => {

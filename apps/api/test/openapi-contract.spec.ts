@@ -1,18 +1,13 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '../src/openapi/openapi.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { useTestApp } from './support/test-app.js';
 
-let t: TestApp;
+const t = useTestApp();
 let document: OpenAPIObject;
 
-beforeAll(async () => {
-  t = await startTestApp();
+beforeAll(() => {
   document = buildOpenApiDocument(t.app);
-});
-
-afterAll(async () => {
-  await t?.close();
 });
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;

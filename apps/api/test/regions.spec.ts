@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ApiErrorBody, RegionChildrenResponse, RegionDetail, RegionSearchResponse } from '@sitenet/domain';
 import { seedRegions } from '../src/seeding/region-seeder.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { useTestApp } from './support/test-app.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestApp();
 
 describe('GET /api/regions (children)', () => {
   it('lists the province-level units at the top, ordered by code', async () => {

@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { distanceKm, type ApiErrorBody, type Site, type SiteListResponse } from '@sitenet/domain';
 import { internshipBase, internshipBaseInput, creditCode, NANGUAN_CENTRE, wgs84ToGcj02 } from './factories/sites.js';
-import { startTestApp, type SignedIn, type TestApp } from './support/test-app.js';
+import { useTestApp, type SignedIn } from './support/test-app.js';
 
-let t: TestApp;
+const t = useTestApp({}, { kinds: [internshipBase] });
 let nanguan: SignedIn;
 let admin: SignedIn;
 const districts = new Map<string, SignedIn>();
 beforeAll(async () => {
-  t = await startTestApp({}, { kinds: [internshipBase] });
   nanguan = await t.signIn({ role: 'district', regionCode: '220102' });
   admin = await t.signIn({ role: 'admin', regionCode: null });
   districts.set('220102', nanguan);
@@ -20,9 +19,6 @@ async function districtOf(regionCode: string): Promise<SignedIn> {
   if (!districts.has(county)) districts.set(county, await t.signIn({ role: 'district', regionCode: county }));
   return districts.get(county)!;
 }
-afterAll(async () => {
-  await t?.close();
-});
 
 async function create(overrides: Record<string, unknown> = {}): Promise<Site> {
   const input = internshipBaseInput(overrides);

@@ -1,24 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody, Site, SiteHistoryEntry, SiteListResponse } from '@sitenet/domain';
 import { siteInput } from './factories/sites.js';
-import { startTestApp, type SignedIn, type TestApp } from './support/test-app.js';
+import { useTestApp, type SignedIn } from './support/test-app.js';
 import { seenVersion } from './support/site-version.js';
 
-let t: TestApp;
+const t = useTestApp();
 let staff: SignedIn;
 let reviewer: SignedIn;
 let secondReviewer: SignedIn;
 let province: SignedIn;
 
 beforeAll(async () => {
-  t = await startTestApp();
   staff = await t.signIn({ role: 'district', regionCode: '220102', displayName: '南关区工作人员' });
   reviewer = await t.signIn({ role: 'prefecture', regionCode: '220100', displayName: '长春市审核员' });
   secondReviewer = await t.signIn({ role: 'prefecture', regionCode: '220100' });
   province = await t.signIn({ role: 'province', regionCode: '220000' });
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 async function register(): Promise<Site> {

@@ -1,22 +1,16 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { APP_CONFIG, type AppConfig } from '../../src/config/config.js';
 import { DemoSeeder } from '../../src/demo/demo.seeder.js';
 import { countDemoSites } from '../../src/demo/demo-sites.js';
 import { removeDemo } from '../../src/cli/remove-demo.js';
 import { seedApplicationData } from '../../src/seeding/reference-data.js';
 import { NANGUAN, siteInput } from '../factories/sites.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestApp();
 
 describe('fictional demo sites and a production start', () => {
   it('a production start refuses while demo sites exist, naming the command that removes them; the command removes them and their history only', async () => {

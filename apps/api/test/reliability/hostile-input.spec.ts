@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import type { ApiErrorBody, Site } from '@sitenet/domain';
 import { creditCode, siteInput } from '../factories/sites.js';
 import { targetInput } from '../factories/targets.js';
 import { expectEveryRefused, expectProductError, HAN } from '../support/product-error.js';
-import { startTestApp, TEST_PASSWORD, type SignedIn, type TestApp } from '../support/test-app.js';
+import { useTestApp, TEST_PASSWORD, type SignedIn } from '../support/test-app.js';
 
 /**
  * Issue 8, "Bad input": a hostile test of the whole product found requests that gave a 500 (or an
@@ -13,7 +13,7 @@ import { startTestApp, TEST_PASSWORD, type SignedIn, type TestApp } from '../sup
  * (text, dates, numbers, identities, coordinates), hostile-http.spec.ts the HTTP side.
  */
 
-let t: TestApp;
+const t = useTestApp();
 let district: SignedIn;
 let province: SignedIn;
 let admin: SignedIn;
@@ -21,7 +21,6 @@ let draft: Site;
 let target: { id: string; version: number };
 
 beforeAll(async () => {
-  t = await startTestApp();
   district = await t.signIn({ role: 'district', regionCode: '220102' });
   province = await t.signIn({ role: 'province', regionCode: '220000' });
   admin = await t.signIn({ role: 'admin', regionCode: null });
@@ -29,15 +28,10 @@ beforeAll(async () => {
   target = (await province.http.post('/api/targets').send(newTarget()).expect(201)).body as { id: string; version: number };
 });
 
-afterAll(async () => {
-  await t?.close();
-});
-
 /** The shared valid target, with a note too, so the note's fields are attacked as well. */
 function newTarget(overrides: Record<string, unknown> = {}) {
   return targetInput({ note: { 'zh-CN': '备注', en: 'A note' }, ...overrides });
 }
-
 
 function setAt(value: Record<string, unknown>, path: string, leaf: unknown): Record<string, unknown> {
   const copy = structuredClone(value);

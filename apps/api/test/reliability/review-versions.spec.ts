@@ -1,26 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiErrorBody, Site, SiteHistoryEntry, StaleVersionDetails } from '@sitenet/domain';
 import { siteInput } from '../factories/sites.js';
 import { seenVersion } from '../support/site-version.js';
-import { startTestApp, type SignedIn, type TestApp } from '../support/test-app.js';
+import { useTestApp, type SignedIn } from '../support/test-app.js';
 
 /**
  * A review action carries the version of the site the reviewer saw: if the site changed after
  * they opened it, nothing is done and the 409 says what changed — nobody publishes content they
  * never saw.
  */
-let t: TestApp;
+const t = useTestApp();
 let staff: SignedIn;
 let reviewer: SignedIn;
 let province: SignedIn;
 beforeAll(async () => {
-  t = await startTestApp();
   staff = await t.signIn({ role: 'district', regionCode: '220102' });
   reviewer = await t.signIn({ role: 'prefecture', regionCode: '220100' });
   province = await t.signIn({ role: 'province', regionCode: '220000' });
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 type Stale = ApiErrorBody & StaleVersionDetails;

@@ -1,19 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner.js';
 import { Logger } from '@nestjs/common';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AuthService } from '../../src/auth/auth.service.js';
 import { SessionJanitor } from '../../src/auth/session-janitor.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { startTestApp, useTestApp } from '../support/test-app.js';
 
 /** What a session costs per request, and that ended sessions do not pile up. */
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestApp();
 
 async function sessionIds(accountId: string): Promise<string[]> {
   const rows = await t.dataSource.query<{ id: string }[]>(`SELECT "id" FROM "session" WHERE "account_id" = $1 ORDER BY "id"`, [accountId]);

@@ -1,31 +1,27 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { createHash } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ApiErrorBody } from '@sitenet/domain';
 import { createApp } from '../../src/create-app.js';
 import { addressGroup, DEFAULT_SIGN_IN_LIMITS, SignInLimiter } from '../../src/auth/sign-in-limiter.js';
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
+import { useTestApp, TEST_PASSWORD } from '../support/test-app.js';
 import { checkResponses } from '../support/response-contract.js';
 
 /**
  * Sign-in limits slow an attacker without locking the owner out, and live in the database so
  * every API instance shares them. Addresses come from a trusted proxy's X-Forwarded-For.
  */
-let t: TestApp;
+const t = useTestApp({ trustProxy: 'loopback' });
 let limiter: SignInLimiter;
 let serial = 0;
-beforeAll(async () => {
-  t = await startTestApp({ trustProxy: 'loopback' });
+beforeAll(() => {
   limiter = t.app.get(SignInLimiter);
 });
 afterEach(() => {
   limiter.limits = DEFAULT_SIGN_IN_LIMITS;
   limiter.testClock = null;
   vi.useRealTimers();
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 type TooMany = ApiErrorBody & { retryAfterSeconds: number };

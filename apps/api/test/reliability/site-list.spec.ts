@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SiteListResponse } from '@sitenet/domain';
 import { siteInput } from '../factories/sites.js';
-import { startTestApp, type SignedIn, type TestApp } from '../support/test-app.js';
+import { useTestApp, type SignedIn } from '../support/test-app.js';
 
-let t: TestApp;
+const t = useTestApp();
 let district: SignedIn;
 const created: string[] = [];
 
@@ -26,14 +26,10 @@ async function statementsDuring(work: () => Promise<unknown>): Promise<string[]>
 }
 
 beforeAll(async () => {
-  t = await startTestApp();
   district = await t.signIn({ role: 'district', regionCode: '220102' });
   for (const kind of ['incubation-base', 'incubation-base', 'training-base', 'auxiliary-workshop', 'incubation-base']) {
     created.push((await district.http.post('/api/sites').send(siteInput(kind)).expect(201)).body.id);
   }
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 describe('the site list', () => {

@@ -5,7 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import pg from 'pg';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { loadConfig, type AppConfig } from '../../src/config/config.js';
 import { pgCompatibleParsers } from '../../src/database/pglite-pool.js';
 import { prepareDatabase } from '../../src/database/prepare.js';
@@ -102,6 +102,26 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}, options: 
       await dropDatabase();
     },
   };
+}
+
+/**
+ * One API for the whole spec file: started before its first test, closed after its last. The
+ * object returned stands for that app (use it inside tests and hooks, not at the file's top level).
+ */
+export function useTestApp(...args: Parameters<typeof startTestApp>): TestApp {
+  let started: TestApp | undefined;
+  beforeAll(async () => {
+    started = await startTestApp(...args);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  return new Proxy({} as TestApp, {
+    get: (_target, key) => {
+      if (!started) throw new Error('The test app is used before it started: use it inside tests and hooks');
+      return started[key as keyof TestApp];
+    },
+  });
 }
 
 async function adminQuery(url: string, sql: string): Promise<void> {

@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { siteInput } from '../../factories/sites.js';
-import { startTestApp, type SignedIn, type TestApp } from '../../support/test-app.js';
+import { useTestApp, type SignedIn } from '../../support/test-app.js';
 
 /**
  * The national site list's default order (newest change first) reads its page from the index
  * ix_site_updated_at_id instead of sorting every site: checked with EXPLAIN on PostgreSQL.
  */
-let t: TestApp;
+const t = useTestApp();
 let admin: SignedIn;
 
 interface PlanNode {
@@ -17,7 +17,6 @@ interface PlanNode {
 const nodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
 
 beforeAll(async () => {
-  t = await startTestApp();
   admin = await t.signIn({ role: 'admin', regionCode: null });
   const district = await t.signIn({ role: 'district', regionCode: '220102' });
   const { body } = await district.http.post('/api/sites').send(siteInput('incubation-base')).expect(201);
@@ -28,9 +27,6 @@ beforeAll(async () => {
     [body.id],
   );
   await t.dataSource.query('ANALYZE site');
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 describe('site list on PostgreSQL', () => {
