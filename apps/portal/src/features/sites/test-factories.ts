@@ -16,7 +16,7 @@ import { workshopKind } from '#/features/kinds/test-factories';
 import { jilinWorld } from '#/features/regions/region-world';
 import { mountWithApp } from '#/test/app';
 import { fakeApi, serveRegions } from '#/test/fake-api';
-import { jsonResponse } from '#/test/http';
+import { apiError, jsonResponse } from '#/test/http';
 
 /** Builders for site test data: override what a test is about, nothing else. */
 
@@ -70,25 +70,11 @@ export function fieldIssue(path: string, zh: string, en: string): FieldIssue {
 }
 
 export function validationError(issues: FieldIssue[]): ApiErrorBody {
-  return {
-    statusCode: 400,
-    code: 'validation.failed',
-    message: '请求有误',
-    messages: { 'zh-CN': '请求有误', en: 'The request is invalid' },
-    issues,
-    requestId: 'req-form-1',
-  };
+  return apiError(400, 'validation.failed', '请求有误', 'The request is invalid', { issues, requestId: 'req-form-1' });
 }
 
 export function versionConflict(current: Site): ApiErrorBody & { current: Site } {
-  return {
-    statusCode: 409,
-    code: 'site.version_conflict',
-    message: '网点已被他人修改',
-    messages: { 'zh-CN': '网点已被他人修改', en: 'Someone else changed the site' },
-    current,
-    requestId: 'req-conflict-1',
-  };
+  return apiError(409, 'site.version_conflict', '网点已被他人修改', 'Someone else changed the site', { current, requestId: 'req-conflict-1' });
 }
 
 /** A change request waiting on a published site. */
@@ -125,31 +111,20 @@ export function historyEntry(overrides: Partial<SiteHistoryEntry> = {}): SiteHis
 /** A 409 for an action the site's status does not allow. */
 export function illegalTransition(status: Site['status']): ApiErrorBody & { status: string } {
   return {
-    statusCode: 409,
-    code: 'review.illegal_transition',
+    ...apiError(409, 'review.illegal_transition', `网点当前状态为“${status}”，不能执行此操作。`, `The site is ${status}; not allowed.`, { status, requestId: 'req-review-1' }),
     message: '网点当前状态不能执行此操作。',
-    messages: { 'zh-CN': `网点当前状态为“${status}”，不能执行此操作。`, en: `The site is ${status}; not allowed.` },
-    status,
-    requestId: 'req-review-1',
   };
 }
 
 /** A 409 `review.stale_version`: the site changed after it was shown, nothing was done. */
 export function staleVersion(seenVersion: number, current: Site, changes: FieldChange[]): ApiErrorBody & StaleVersionDetails {
-  return {
-    statusCode: 409,
-    code: 'review.stale_version',
-    message: `网点在您查看之后已被修改（您看到的是第 ${seenVersion} 版，现为第 ${current.version} 版）。`,
-    messages: {
-      'zh-CN': `网点在您查看之后已被修改（您看到的是第 ${seenVersion} 版，现为第 ${current.version} 版）。`,
-      en: `The site changed after you opened it (you saw version ${seenVersion}, it is now version ${current.version}).`,
-    },
-    seenVersion,
-    current,
-    changes,
-    changesKnown: true,
-    requestId: 'req-stale-1',
-  };
+  return apiError(
+    409,
+    'review.stale_version',
+    `网点在您查看之后已被修改（您看到的是第 ${seenVersion} 版，现为第 ${current.version} 版）。`,
+    `The site changed after you opened it (you saw version ${seenVersion}, it is now version ${current.version}).`,
+    { seenVersion, current, changes, changesKnown: true, requestId: 'req-stale-1' },
+  );
 }
 
 /** A fake API serving one site, the workshop kind and Jilin's regions (for the detail and edit pages). */
