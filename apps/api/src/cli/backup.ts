@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util';
 import { backupEmbedded } from '../database/embedded-backup.js';
-import { embeddedDataDir, runEmbeddedCommand, type EmbeddedCommand } from './embedded-cli.js';
+import { runEmbeddedCommand, type EmbeddedCommand } from './embedded-cli.js';
 
 /**
  * Backs up the embedded database (DATA_DIR/pglite) to one file, while the server is stopped:
@@ -9,28 +8,19 @@ import { embeddedDataDir, runEmbeddedCommand, type EmbeddedCommand } from './emb
  *
  * With DATABASE_URL set, use pg_dump instead (infra/README.md, "Backups and restores").
  */
-const USAGE = 'usage: npm run backup -- --to FILE [--force]   (stop the server first; --force overwrites FILE)';
-
 const COMMAND: EmbeddedCommand = {
   name: 'backup',
+  fileOption: 'to',
+  switchOption: 'force',
+  usage: 'usage: npm run backup -- --to FILE [--force]   (stop the server first; --force overwrites FILE)',
   onServer: 'back it up with pg_dump',
   whenLocked: 'the embedded database is backed up while nothing else has it open: stop the server, run the backup (a few seconds), start the server again. Nothing was written.',
 };
 
-async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { to: { type: 'string' }, force: { type: 'boolean', default: false } }, allowPositionals: false });
-  if (!values.to) {
-    console.error(USAGE);
-    return 2;
-  }
-  const dataDir = embeddedDataDir(COMMAND);
-  if (!dataDir) return 2;
-  const result = await backupEmbedded(dataDir, values.to, { overwrite: values.force });
+runEmbeddedCommand(COMMAND, async (dataDir, to, force) => {
+  const result = await backupEmbedded(dataDir, to, { overwrite: force });
   console.log(
     `backup: ${dataDir} → ${result.file} (${(result.bytes / 1024 / 1024).toFixed(1)} MB; ${result.sites} sites, ${result.accounts} accounts, ${result.migrations} migrations). ` +
       `Restore it with: npm run restore -- --from ${result.file}`,
   );
-  return 0;
-}
-
-runEmbeddedCommand(COMMAND, main);
+});

@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { DataDirLockedError } from '../database/data-dir-lock.js';
 import { EmbeddedBackupError } from '../database/embedded-backup.js';
@@ -16,7 +17,14 @@ export interface EmbeddedCommand {
   whenLocked: string;
   /** Appended to every other error, e.g. "Nothing was changed." */
   afterError?: string;
+  /** The option naming the file (to, from) and the switch (force, replace); `usage` is printed when the file is missing. */
+  fileOption: string;
+  switchOption: string;
+  usage: string;
 }
+
+/** What the command does once its arguments are read and the data is known to be embedded. */
+export type EmbeddedAction = (dataDir: string, file: string, switched: boolean) => Promise<void>;
 
 /** DATA_DIR/pglite's parent folder, or null after saying that the data is on a PostgreSQL server. */
 export function embeddedDataDir(command: EmbeddedCommand): string | null {
@@ -28,8 +36,21 @@ export function embeddedDataDir(command: EmbeddedCommand): string | null {
   return config.database.dataDir;
 }
 
-/** Runs `main` and exits with the code it returns, or with 1 after naming what went wrong. */
-export function runEmbeddedCommand(command: EmbeddedCommand, main: () => Promise<number>): void {
+/** Reads `--<fileOption> FILE [--<switchOption>]`, runs the action on DATA_DIR and exits 0, or 2 on wrong use, or 1 after naming what went wrong. */
+export function runEmbeddedCommand(command: EmbeddedCommand, action: EmbeddedAction): void {
+  const main = async (): Promise<number> => {
+    const options = { [command.fileOption]: { type: 'string' as const }, [command.switchOption]: { type: 'boolean' as const, default: false } };
+    const { values } = parseArgs({ options, allowPositionals: false });
+    const file = values[command.fileOption];
+    if (typeof file !== 'string' || !file) {
+      console.error(command.usage);
+      return 2;
+    }
+    const dataDir = embeddedDataDir(command);
+    if (!dataDir) return 2;
+    await action(dataDir, file, values[command.switchOption] === true);
+    return 0;
+  };
   const after = command.afterError ? [command.afterError] : [];
   main().then(
     (code) => process.exit(code),

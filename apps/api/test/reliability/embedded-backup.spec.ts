@@ -55,6 +55,8 @@ describe('backup and restore of the embedded database', { timeout: 150_000 }, ()
     const again = await runNode([builtApi('cli/backup.js'), '--to', file], original);
     expect(again.code).toBe(1);
     expect(again.output).toMatch(/exists already/);
+    const forced = await runNode([builtApi('cli/backup.js'), '--to', file, '--force'], original);
+    expect(forced.code, forced.output).toBe(0);
 
     const restored = path.join(base, 'restored');
     const restore = await runNode([builtApi('cli/restore.js'), '--from', file], restored);
@@ -72,6 +74,15 @@ describe('backup and restore of the embedded database', { timeout: 150_000 }, ()
       expect(found.status).toBe(200);
       expect(found.body.name).toBe(site.name);
     }
+  });
+
+  it.each([
+    ['backup.js', 'usage: npm run backup -- --to FILE [--force]'],
+    ['restore.js', 'usage: npm run restore -- --from FILE [--replace]'],
+  ])('%s without its file prints its usage and exits 2', async (command, usage) => {
+    const run = await runNode([builtApi(`cli/${command}`)], path.join(base, 'unused'));
+    expect(run.code).toBe(2);
+    expect(run.output).toContain(usage);
   });
 
   it('refuses a file that is not a backup, and changes nothing', async () => {
