@@ -2,10 +2,9 @@
  * ECharts options of the dashboard's charts, as plain objects (no ECharts import), so that they
  * are tested without a canvas. Every number drawn here is also in a table beside the chart.
  */
+import { borderSeries, escapeHtml, type MapPoint, pointSeries, type Position, tooltipLines } from '#/features/boundaries/map-series';
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
-}
+export type { MapPoint } from '#/features/boundaries/map-series';
 
 /** The colour bands of the choropleth. Zero is a different hue with a hatch, not a pale blue. */
 export interface CountBand {
@@ -40,13 +39,6 @@ export interface ChoroplethUnit {
   count: number;
 }
 
-export interface MapPoint {
-  id: string;
-  name: string;
-  lat: number;
-  lng: number;
-}
-
 /** Points of one kind, drawn with the kind's marker. */
 export interface PointSeries {
   id: string;
@@ -62,14 +54,13 @@ export interface ChoroplethInput {
   /** The sites on top, one series per kind. */
   pointSeries: PointSeries[];
   /** Border lines (e.g. the national border) to draw over the polygons. */
-  borderLines: Array<Array<[number, number]>>;
+  borderLines: Position[][];
   /** The sentence that describes the map to screen readers (ECharts aria). */
   description: string;
   /** "南关区：2 个" for a unit's tooltip. */
   unitTooltip: (unit: ChoroplethUnit) => string;
 }
 
-const MARKER_SYMBOLS = new Set(['circle', 'rect', 'roundRect', 'triangle', 'diamond', 'pin', 'arrow']);
 /** The map and the points' geo share one box so that they line up. */
 const BOX = { top: 12, bottom: 12, left: 12, right: 12 };
 
@@ -85,7 +76,7 @@ export function buildChoroplethOption(input: ChoroplethInput) {
           const unit = params.name ? byCode.get(params.name) : undefined;
           return unit ? escapeHtml(input.unitTooltip(unit)) : '';
         }
-        return [params.name, params.seriesName].filter(Boolean).map((part) => escapeHtml(String(part))).join('<br>');
+        return tooltipLines([params.name, params.seriesName]);
       },
     },
     geo: {
@@ -116,27 +107,8 @@ export function buildChoroplethOption(input: ChoroplethInput) {
         }),
         z: 1,
       },
-      {
-        type: 'lines' as const,
-        id: 'borders',
-        coordinateSystem: 'geo' as const,
-        polyline: true,
-        silent: true,
-        lineStyle: { color: '#4a5361', width: 1.2, opacity: 1 },
-        data: input.borderLines.map((coords) => ({ coords })),
-        z: 2,
-      },
-      ...input.pointSeries.map((series) => ({
-        type: 'scatter' as const,
-        id: `sites-${series.id}`,
-        name: series.name,
-        coordinateSystem: 'geo' as const,
-        symbol: series.marker && MARKER_SYMBOLS.has(series.marker.symbol) ? series.marker.symbol : 'circle',
-        symbolSize: 12,
-        itemStyle: { color: series.marker?.color ?? '#0b57a4', borderColor: '#ffffff', borderWidth: 1.5 },
-        data: series.points.map((point) => ({ id: point.id, name: point.name, value: [point.lng, point.lat] })),
-        z: 3,
-      })),
+      borderSeries(input.borderLines),
+      ...input.pointSeries.map((series) => pointSeries({ ...series, id: `sites-${series.id}` }, 12)),
     ],
   };
 }
