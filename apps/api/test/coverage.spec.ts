@@ -184,16 +184,7 @@ describe('targets on metrics', () => {
   it('refuses a sum over something that is not a declared metric of the kinds', async () => {
     const body = (await province.http
       .post('/api/targets')
-      .send({
-        regionCode: '220000',
-        kinds: ['auxiliary-workshop'],
-        title: { 'zh-CN': '错误的指标', en: 'Wrong metric' },
-        strength: 'about',
-        startsOn: '2026-01-01',
-        deadline: '2027-12-31',
-        source: { document: '测试', clause: '一', quote: '测试测试' },
-        rule: { shape: 'metric-sum', metric: 'labourProjects', value: 10 },
-      })
+      .send(targetInput({ kinds: ['auxiliary-workshop'], strength: 'about', rule: { shape: 'metric-sum', metric: 'labourProjects', value: 10 } }))
       .expect(400)).body as ApiErrorBody;
     expect(body.issues?.map((i) => i.path)).toEqual(['body.rule.metric']);
     expect(body.issues?.[0]?.messages['zh-CN']).toContain('participants');

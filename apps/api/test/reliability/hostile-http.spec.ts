@@ -8,7 +8,7 @@ import type { ApiErrorBody, Site } from '@sitenet/domain';
 import { loadConfig } from '../../src/config/config.js';
 import { siteInput } from '../factories/sites.js';
 import { expectEveryRefused, expectProductError, HAN } from '../support/product-error.js';
-import { startTestApp, type SignedIn, type TestApp } from '../support/test-app.js';
+import { startTestApp, useTestApp, type SignedIn, type TestApp } from '../support/test-app.js';
 
 /**
  * Issue 8, "Bad input", the HTTP side: every answer is the product's JSON (404s, malformed URIs,
@@ -17,20 +17,15 @@ import { startTestApp, type SignedIn, type TestApp } from '../support/test-app.j
  * the values side (text, dates, identities, coordinates) is hostile-input.spec.ts.
  */
 
-let t: TestApp;
+const t = useTestApp();
 let district: SignedIn;
 let province: SignedIn;
 let admin: SignedIn;
 
 beforeAll(async () => {
-  t = await startTestApp();
   district = await t.signIn({ role: 'district', regionCode: '220102' });
   province = await t.signIn({ role: 'province', regionCode: '220000' });
   admin = await t.signIn({ role: 'admin', regionCode: null });
-});
-
-afterAll(async () => {
-  await t?.close();
 });
 
 describe('every error is the product JSON with a Chinese message (issue 8: some 404s were Express HTML, some messages showed a regular expression)', () => {
