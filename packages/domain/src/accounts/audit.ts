@@ -1,13 +1,10 @@
-import type { LocalizedText } from '../errors/localized.js';
+import { codesOf, type LocalizedText } from '../errors/localized.js';
 
 /**
  * What the account audit log records: every action on an account, by whom (an account, or the
  * operator: the create-admin CLI, the server at start), before → after, never a password.
  */
-export const ACCOUNT_AUDIT_ACTIONS = ['create', 'password-reset', 'password-change', 'deactivate', 'reactivate', 'role-change', 'unit-change', 'rename'] as const;
-export type AccountAuditAction = (typeof ACCOUNT_AUDIT_ACTIONS)[number];
-
-export const ACCOUNT_AUDIT_ACTION_LABELS: Record<AccountAuditAction, LocalizedText> = {
+export const ACCOUNT_AUDIT_ACTION_LABELS = {
   create: { 'zh-CN': '创建账号', en: 'Account created' },
   'password-reset': { 'zh-CN': '重置密码', en: 'Password reset' },
   'password-change': { 'zh-CN': '本人修改密码', en: 'Own password changed' },
@@ -16,7 +13,9 @@ export const ACCOUNT_AUDIT_ACTION_LABELS: Record<AccountAuditAction, LocalizedTe
   'role-change': { 'zh-CN': '更改角色', en: 'Role changed' },
   'unit-change': { 'zh-CN': '更改单位', en: 'Unit changed' },
   rename: { 'zh-CN': '更改名称', en: 'Renamed' },
-};
+} satisfies Record<string, LocalizedText>;
+export type AccountAuditAction = keyof typeof ACCOUNT_AUDIT_ACTION_LABELS;
+export const ACCOUNT_AUDIT_ACTIONS = codesOf(ACCOUNT_AUDIT_ACTION_LABELS);
 
 /**
  * Why the operator (or the system) did something, as a code with parameters the portal labels in

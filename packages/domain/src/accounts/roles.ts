@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../errors/localized.js';
+import { codesOf, type LocalizedText } from '../errors/localized.js';
 import type { RegionLevel, RegionType } from '../regions/region-types.js';
 
 /**
@@ -6,15 +6,14 @@ import type { RegionLevel, RegionType } from '../regions/region-types.js';
  * prefecture reviewer above approves them (a province official may too); province officials
  * watch coverage and manage accounts under them; admins manage accounts nationally.
  */
-export const ROLES = ['district', 'prefecture', 'province', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const ROLE_LABELS: Record<Role, LocalizedText> = {
+export const ROLE_LABELS = {
   district: { 'zh-CN': '区县残联工作人员', en: 'District staff' },
   prefecture: { 'zh-CN': '市(州)残联审核人员', en: 'Prefecture reviewer' },
   province: { 'zh-CN': '省残联工作人员', en: 'Provincial official' },
   admin: { 'zh-CN': '系统管理员', en: 'Administrator' },
-};
+} satisfies Record<string, LocalizedText>;
+export type Role = keyof typeof ROLE_LABELS;
+export const ROLES = codesOf(ROLE_LABELS);
 
 /**
  * The unit a role is bound to: a county-level unit for district staff — or a prefecture-level

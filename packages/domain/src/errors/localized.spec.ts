@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { localeFromAcceptLanguage } from './localized.js';
+import { ROLES } from '../accounts/roles.js';
+import { SITE_STATUSES } from '../sites/site.js';
+import { codesOf, localeFromAcceptLanguage } from './localized.js';
 
 describe('localeFromAcceptLanguage', () => {
   it.each([
@@ -14,5 +16,13 @@ describe('localeFromAcceptLanguage', () => {
     ['en;q=0, zh;q=0.1', 'zh-CN'],
   ])('%s → %s', (header, expected) => {
     expect(localeFromAcceptLanguage(header)).toBe(expected);
+  });
+});
+
+describe('codesOf', () => {
+  it('lists the codes of a label table in its order, the list z.enum and the pickers use', () => {
+    expect(ROLES).toEqual(['district', 'prefecture', 'province', 'admin']);
+    expect(SITE_STATUSES).toEqual(['draft', 'submitted', 'returned', 'approved', 'suspended', 'closed']);
+    expect(codesOf({ b: { 'zh-CN': '乙', en: 'B' }, a: { 'zh-CN': '甲', en: 'A' } })).toEqual(['b', 'a']);
   });
 });

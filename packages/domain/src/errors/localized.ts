@@ -4,6 +4,15 @@ export interface LocalizedText {
   en: string;
 }
 
+/**
+ * The codes of a closed set declared by its label table (roles, grades, statuses...): the table
+ * names each code once, with its labels, and the list follows the table's order, so a code cannot
+ * be listed without labels or labelled without being listed. `z.enum()` takes the list.
+ */
+export function codesOf<Code extends string>(labels: Record<Code, LocalizedText>): readonly [Code, ...Code[]] {
+  return Object.keys(labels) as [Code, ...Code[]];
+}
+
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';

@@ -1,22 +1,7 @@
-import type { LocalizedText } from '../errors/localized.js';
+import { codesOf, type LocalizedText } from '../errors/localized.js';
 
 /** Barrier-free features a site can offer (无障碍设施与服务). A fixed list, so it can be filtered. */
-export const BARRIER_FREE_FEATURES = [
-  'step-free-entrance',
-  'ramp',
-  'accessible-toilet',
-  'tactile-paving',
-  'lift',
-  'accessible-parking',
-  'sign-language-service',
-  'screen-reader-friendly-information',
-  'braille-signage',
-  'hearing-loop',
-  'accessible-workstations',
-] as const;
-export type BarrierFreeFeature = (typeof BARRIER_FREE_FEATURES)[number];
-
-export const BARRIER_FREE_LABELS: Record<BarrierFreeFeature, LocalizedText> = {
+export const BARRIER_FREE_LABELS = {
   'step-free-entrance': { 'zh-CN': '无台阶入口', en: 'Step-free entrance' },
   ramp: { 'zh-CN': '坡道', en: 'Ramp' },
   'accessible-toilet': { 'zh-CN': '无障碍卫生间', en: 'Accessible toilet' },
@@ -28,17 +13,18 @@ export const BARRIER_FREE_LABELS: Record<BarrierFreeFeature, LocalizedText> = {
   'braille-signage': { 'zh-CN': '盲文标识', en: 'Braille signage' },
   'hearing-loop': { 'zh-CN': '助听环路', en: 'Hearing loop' },
   'accessible-workstations': { 'zh-CN': '无障碍工位', en: 'Accessible workstations' },
-};
+} satisfies Record<string, LocalizedText>;
+export type BarrierFreeFeature = keyof typeof BARRIER_FREE_LABELS;
+export const BARRIER_FREE_FEATURES = codesOf(BARRIER_FREE_LABELS);
 
 /** The lifecycle of a site record (DOMAIN.md); transitions come with the review workflow. */
-export const SITE_STATUSES = ['draft', 'submitted', 'returned', 'approved', 'suspended', 'closed'] as const;
-export type SiteStatus = (typeof SITE_STATUSES)[number];
-
-export const SITE_STATUS_LABELS: Record<SiteStatus, LocalizedText> = {
+export const SITE_STATUS_LABELS = {
   draft: { 'zh-CN': '草稿', en: 'Draft' },
   submitted: { 'zh-CN': '待审核', en: 'Submitted' },
   returned: { 'zh-CN': '已退回', en: 'Returned' },
   approved: { 'zh-CN': '已发布', en: 'Approved' },
   suspended: { 'zh-CN': '已暂停', en: 'Suspended' },
   closed: { 'zh-CN': '已关闭', en: 'Closed' },
-};
+} satisfies Record<string, LocalizedText>;
+export type SiteStatus = keyof typeof SITE_STATUS_LABELS;
+export const SITE_STATUSES = codesOf(SITE_STATUS_LABELS);

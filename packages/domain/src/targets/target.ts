@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../errors/localized.js';
+import { codesOf, type LocalizedText } from '../errors/localized.js';
 
 /**
  * A quantified target of an action plan, as data. Its strength follows the text's wording:
@@ -47,12 +47,11 @@ export interface TargetRuleSpec {
   [parameter: string]: unknown;
 }
 
-export const TARGET_STATUSES = ['met', 'on-track', 'at-risk', 'missed'] as const;
-export type TargetStatus = (typeof TARGET_STATUSES)[number];
-
-export const TARGET_STATUS_LABELS: Record<TargetStatus, LocalizedText> = {
+export const TARGET_STATUS_LABELS = {
   met: { 'zh-CN': '已达成', en: 'Met' },
   'on-track': { 'zh-CN': '进度正常', en: 'On track' },
   'at-risk': { 'zh-CN': '存在风险', en: 'At risk' },
   missed: { 'zh-CN': '未达成', en: 'Missed' },
-};
+} satisfies Record<string, LocalizedText>;
+export type TargetStatus = keyof typeof TARGET_STATUS_LABELS;
+export const TARGET_STATUSES = codesOf(TARGET_STATUS_LABELS);
