@@ -1,5 +1,5 @@
 import type { AccountSummary } from '@sitenet/domain';
-import { mount, type ComponentMountingOptions } from '@vue/test-utils';
+import { flushPromises, mount, type ComponentMountingOptions, type VueWrapper } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import type { Component } from 'vue';
 import { createMemoryHistory } from 'vue-router';
@@ -36,4 +36,19 @@ export async function mountWithApp<C extends Component>(
     global: { plugins: [pinia, i18n, router], ...options.global },
   });
   return { wrapper, router, pinia };
+}
+
+/** The whole app at `path`, its first loads settled; `as` as in mountWithApp (null: signed out). */
+export async function mountSettled(path: string, as?: AccountSummary | null) {
+  const { default: App } = (await import('#/App.vue')) as { default: Component };
+  const mounted = await mountWithApp(App, { path, ...(as === undefined ? {} : { as }) });
+  await flushPromises();
+  return mounted;
+}
+
+/** Types `values` into the inputs with those test ids (in order), submits the form and lets it settle. */
+export async function fillAndSubmit(wrapper: VueWrapper, form: string, values: Record<string, string>): Promise<void> {
+  for (const [testid, value] of Object.entries(values)) await wrapper.get(`[data-testid="${testid}"]`).setValue(value);
+  await wrapper.get(`[data-testid="${form}"]`).trigger('submit');
+  await flushPromises();
 }

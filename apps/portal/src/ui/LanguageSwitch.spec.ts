@@ -1,17 +1,13 @@
-import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import App from '#/App.vue';
 import { changchunScenario, childrenResponse } from '#/features/regions/test-factories';
 import { LOCALE_STORAGE_KEY, storedLocale } from '#/i18n';
-import { mountWithApp } from '#/test/app';
+import { mountSettled } from '#/test/app';
 import { jsonResponse, stubFetch } from '#/test/http';
 
 async function mountApp() {
   const { changchun, children } = changchunScenario();
   stubFetch(() => jsonResponse(childrenResponse(changchun, children)));
-  const mounted = await mountWithApp(App, { path: `/regions/${changchun.code}` });
-  await flushPromises();
-  return mounted;
+  return mountSettled(`/regions/${changchun.code}`);
 }
 
 describe('language switch', () => {

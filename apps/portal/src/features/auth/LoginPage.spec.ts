@@ -1,10 +1,9 @@
-import { flushPromises } from '@vue/test-utils';
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
-import App from '#/App.vue';
 import { workshopKind } from '#/features/kinds/test-factories';
 import { jilinWorld } from '#/features/regions/region-world';
 import { siteList } from '#/features/sites/test-factories';
-import { mountWithApp } from '#/test/app';
+import { fillAndSubmit, mountSettled } from '#/test/app';
 import { fakeApi, serveRegions } from '#/test/fake-api';
 import { jsonResponse } from '#/test/http';
 import { badCredentials, districtStaff, prefectureReviewer, session, tooManyAttempts } from './test-factories';
@@ -17,18 +16,10 @@ function serve() {
   return api;
 }
 
-async function mountAt(path: string) {
-  const mounted = await mountWithApp(App, { path, as: null });
-  await flushPromises();
-  return mounted;
-}
+const mountAt = (path: string) => mountSettled(path, null);
 
-async function fill(wrapper: Awaited<ReturnType<typeof mountAt>>['wrapper'], username: string, password: string) {
-  await wrapper.get('[data-testid="login-username"]').setValue(username);
-  await wrapper.get('[data-testid="login-password"]').setValue(password);
-  await wrapper.get('[data-testid="login-form"]').trigger('submit');
-  await flushPromises();
-}
+const fill = (wrapper: VueWrapper, username: string, password: string) =>
+  fillAndSubmit(wrapper, 'login-form', { 'login-username': username, 'login-password': password });
 
 describe('LoginPage', () => {
   it('has labelled fields and a password toggle that is a pressed/unpressed button', async () => {

@@ -1,25 +1,15 @@
-import { flushPromises } from '@vue/test-utils';
+import type { VueWrapper } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import App from '#/App.vue';
 import { validationError, fieldIssue } from '#/features/sites/test-factories';
-import { mountWithApp } from '#/test/app';
+import { fillAndSubmit, mountSettled } from '#/test/app';
 import { fakeApi } from '#/test/fake-api';
 import { jsonResponse } from '#/test/http';
 import { districtStaff } from './test-factories';
 
-async function mountPage() {
-  const mounted = await mountWithApp(App, { path: '/account/password', as: districtStaff({ username: 'wangfang' }) });
-  await flushPromises();
-  return mounted;
-}
+const mountPage = () => mountSettled('/account/password', districtStaff({ username: 'wangfang' }));
 
-async function fill(wrapper: Awaited<ReturnType<typeof mountPage>>['wrapper'], current: string, next: string, again = next) {
-  await wrapper.get('[data-testid="password-current"]').setValue(current);
-  await wrapper.get('[data-testid="password-new"]').setValue(next);
-  await wrapper.get('[data-testid="password-confirm"]').setValue(again);
-  await wrapper.get('[data-testid="password-form"]').trigger('submit');
-  await flushPromises();
-}
+const fill = (wrapper: VueWrapper, current: string, next: string, again = next) =>
+  fillAndSubmit(wrapper, 'password-form', { 'password-current': current, 'password-new': next, 'password-confirm': again });
 
 describe('PasswordPage', () => {
   it('states the policy before the fields and checks it before sending', async () => {

@@ -1,11 +1,10 @@
 import type { AccountSummary } from '@sitenet/domain';
 import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import App from '#/App.vue';
 import { workshopKind } from '#/features/kinds/test-factories';
 import { jilinWorld } from '#/features/regions/region-world';
 import { siteList } from '#/features/sites/test-factories';
-import { mountWithApp } from '#/test/app';
+import { mountSettled } from '#/test/app';
 import { fakeApi, serveRegions } from '#/test/fake-api';
 import { jsonResponse } from '#/test/http';
 import { SESSION_STORAGE_KEY } from './session';
@@ -20,11 +19,7 @@ function serve() {
   return api;
 }
 
-async function mountAt(path: string, as: AccountSummary | null) {
-  const mounted = await mountWithApp(App, { path, as });
-  await flushPromises();
-  return mounted;
-}
+const mountAt = (path: string, as: AccountSummary | null) => mountSettled(path, as);
 
 describe('router guard', () => {
   it('sends signed-out users to sign in, remembering where they were going', async () => {

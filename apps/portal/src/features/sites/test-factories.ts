@@ -1,5 +1,4 @@
 import {
-  type AccountSummary,
   type ApiErrorBody,
   creditCodeCheckCharacter,
   type FieldChange,
@@ -10,11 +9,8 @@ import {
   type SiteListResponse,
   type StaleVersionDetails,
 } from '@sitenet/domain';
-import { flushPromises } from '@vue/test-utils';
-import App from '#/App.vue';
 import { workshopKind } from '#/features/kinds/test-factories';
 import { jilinWorld } from '#/features/regions/region-world';
-import { mountWithApp } from '#/test/app';
 import { fakeApi, serveRegions } from '#/test/fake-api';
 import { apiError, jsonResponse } from '#/test/http';
 
@@ -137,8 +133,4 @@ export function serveOneSite(shown: Site) {
 }
 
 /** The whole portal at a path, settled. */
-export async function mountSettled(path: string, as?: AccountSummary) {
-  const mounted = await mountWithApp(App, { path, ...(as ? { as } : {}) });
-  await flushPromises();
-  return mounted;
-}
+export { mountSettled } from '#/test/app';
