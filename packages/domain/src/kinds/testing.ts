@@ -20,6 +20,14 @@ export function kindTester(kind: SiteKindDefinition) {
     parse,
     /** The rules' findings on attributes that pass the schema. */
     ruleIssues: (value: unknown) => checkKindRules(kind, kind.attributes.parse(value)),
+    /** Expects the attributes to break exactly one rule, blamed on `path`, saying `zh` (a part of it) and `en` (matched) to the person. */
+    expectOnlyRuleBroken: (value: unknown, rule: string, path: string, zh: string, en: RegExp): void => {
+      const issues = checkKindRules(kind, kind.attributes.parse(value));
+      expect(issues).toHaveLength(1);
+      expect(issues[0]).toMatchObject({ rule, path: [path] });
+      expect(issues[0].messages['zh-CN']).toContain(zh);
+      expect(issues[0].messages.en).toMatch(en);
+    },
     /** The paths at which the schema refuses the attributes (fails the test when it accepts them). */
     refusedPaths: (value: unknown): string[] => {
       const result = parse(value);

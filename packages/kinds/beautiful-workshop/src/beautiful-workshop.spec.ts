@@ -16,7 +16,7 @@ function validExample(): Record<string, unknown> {
   };
 }
 
-const { parse, ruleIssues, refusedPaths } = kindTester(beautifulWorkshop);
+const { parse, ruleIssues, refusedPaths, expectOnlyRuleBroken } = kindTester(beautifulWorkshop);
 
 describeKindConformance(beautifulWorkshop, {
   filledIn: validExample(),
@@ -52,11 +52,7 @@ describe('beautiful workshop attributes', () => {
 
 describe('beautiful workshop rules', () => {
   it('blames the total when it is smaller than the women employed', () => {
-    const issues = ruleIssues({ ...validExample(), disabledWomenEmployed: 20, disabledWomenSupported: 12 });
-    expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({ rule: 'supported-includes-employed', path: ['disabledWomenSupported'] });
-    expect(issues[0].messages['zh-CN']).toContain('含安置就业的人数');
-    expect(issues[0].messages.en).toMatch(/includes those employed/);
+    expectOnlyRuleBroken({ ...validExample(), disabledWomenEmployed: 20, disabledWomenSupported: 12 }, 'supported-includes-employed', 'disabledWomenSupported', '含安置就业的人数', /includes those employed/);
   });
 
   it('accepts a total equal to the women employed, and a workshop that only supports', () => {

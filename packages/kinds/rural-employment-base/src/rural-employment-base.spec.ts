@@ -18,7 +18,7 @@ function validExample(): Record<string, unknown> {
   };
 }
 
-const { parse, ruleIssues, refusedPaths } = kindTester(ruralEmploymentBase);
+const { parse, ruleIssues, refusedPaths, expectOnlyRuleBroken } = kindTester(ruralEmploymentBase);
 
 describeKindConformance(ruralEmploymentBase, {
   filledIn: validExample(),
@@ -55,11 +55,7 @@ describe('rural employment base attributes', () => {
 
 describe('rural employment base rules', () => {
   it('blames the severely disabled households when they outnumber the households helped', () => {
-    const issues = ruleIssues({ ...validExample(), disabledHouseholdsHelped: 5, heavyDisabilityHouseholds: 6 });
-    expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({ rule: 'heavy-within-households', path: ['heavyDisabilityHouseholds'] });
-    expect(issues[0].messages['zh-CN']).toContain('重度残疾人家庭');
-    expect(issues[0].messages.en).toMatch(/cannot outnumber/);
+    expectOnlyRuleBroken({ ...validExample(), disabledHouseholdsHelped: 5, heavyDisabilityHouseholds: 6 }, 'heavy-within-households', 'heavyDisabilityHouseholds', '重度残疾人家庭', /cannot outnumber/);
   });
 
   it('accepts every household helped having a severely disabled member, and none', () => {
@@ -71,11 +67,7 @@ describe('rural employment base rules', () => {
     ['employed', { disabledEmployed: 3, disabledInProduction: 0 }],
     ['drawn into production', { disabledEmployed: 0, disabledInProduction: 5 }],
   ])('blames the households when people are %s but no household is helped', (_who, people) => {
-    const issues = ruleIssues({ ...validExample(), ...people, disabledHouseholdsHelped: 0, heavyDisabilityHouseholds: 0 });
-    expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({ rule: 'people-need-a-household', path: ['disabledHouseholdsHelped'] });
-    expect(issues[0].messages['zh-CN']).toContain('帮扶残疾人家庭户数不能为 0');
-    expect(issues[0].messages.en).toMatch(/cannot be 0/);
+    expectOnlyRuleBroken({ ...validExample(), ...people, disabledHouseholdsHelped: 0, heavyDisabilityHouseholds: 0 }, 'people-need-a-household', 'disabledHouseholdsHelped', '帮扶残疾人家庭户数不能为 0', /cannot be 0/);
   });
 
   it('accepts a base with nobody yet and no household', () => {
