@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, openBrowser, type Browser } from '../support/browser.js';
-import { removeDataDir, startProduct, type RunningProduct } from '../support/product.js';
+import type { RunningProduct } from '../support/product.js';
+import { expectNoAxeViolations, useProductAndBrowser } from '../support/suite.js';
 import { api, apiLogin, signInAs, type Session } from '../support/session.js';
 import { creditCode, KIND_ATTRIBUTES } from '../support/sites.js';
 
@@ -14,22 +14,13 @@ const TARGET = 'jl-auxiliary-per-county';
 const GAP_COUNTY = '220122'; // 农安县: no auxiliary-employment institution in the demo data
 
 let product: RunningProduct;
-let browser: Browser;
 let page: Page;
 let province: Session;
 
-beforeAll(async () => {
-  product = await startProduct();
-  browser = await openBrowser();
-  page = browser.page;
+useProductAndBrowser(async (started, opened) => {
+  product = started;
+  page = opened;
   province = await signInAs(page, product.url, 'demo-province');
-});
-afterAll(async () => {
-  await browser?.close();
-  if (product) {
-    await product.stop();
-    await removeDataDir(product.dataDir);
-  }
 });
 
 const card = () => page.locator(`[data-testid="target-card"][data-target-id="${TARGET}"]`);
@@ -47,7 +38,7 @@ describe('the provincial dashboard', () => {
     expect(await page.getByTestId('choropleth-table').count()).toBe(1);
     expect(await page.getByTestId('map-approval').first().textContent()).toContain('GS(2024)0650');
     expect(await page.getByTestId('trend-table').count()).toBeGreaterThan(0);
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxeViolations(page);
   });
 
   it('drops the county from the gap list and moves the progress once a site there is approved', async () => {
@@ -70,7 +61,7 @@ describe('the provincial dashboard', () => {
     });
     await api(product.url, staff, 'POST', `/api/sites/${site.id}/submit`, { version: site.version });
     // …and the provincial official approves it in the portal, in another tab of the same session.
-    const review = await browser.context.newPage();
+    const review = await page.context().newPage();
     await signInAs(review, product.url, 'demo-province'); // sessionStorage is per tab
     await review.goto(`${product.url}/sites/${site.id}`);
     await review.locator('[data-testid="site-action"][data-action="approve"]').click();
@@ -92,12 +83,12 @@ describe('the provincial dashboard', () => {
     await created.waitFor({ timeout: 15_000 });
     expect(await created.textContent()).toContain('demo-province');
     expect(await page.locator('[data-testid="audit-row"][data-account="nongan.staff"][data-action="password-change"]').count()).toBe(1);
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxeViolations(page);
     await created.getByTestId('audit-activity-link').click();
     const submitted = page.locator('[data-testid="activity-row"][data-action="submit"]');
     await submitted.waitFor({ timeout: 15_000 });
     expect(await submitted.textContent()).toContain('农安县仪表盘测试阳光家园');
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxeViolations(page);
   });
 
   it('drills from the province to a prefecture', async () => {
@@ -107,6 +98,6 @@ describe('the provincial dashboard', () => {
     await unit.locator('a').first().click();
     await page.waitForURL(/region=22\d{4}/);
     await card().waitFor();
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxeViolations(page);
   });
 });

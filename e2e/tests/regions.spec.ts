@@ -1,29 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, openBrowser, type Browser } from '../support/browser.js';
-import { removeDataDir, startProduct, type RunningProduct } from '../support/product.js';
+import { startProduct, type RunningProduct } from '../support/product.js';
+import { expectNoAxeViolations, useProductAndBrowser } from '../support/suite.js';
 import { signInAs } from '../support/session.js';
 
 let product: RunningProduct;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  product = await startProduct();
-  browser = await openBrowser();
-  page = browser.page;
+useProductAndBrowser((started, opened) => {
+  product = started;
+  page = opened;
 });
-afterAll(async () => {
-  await browser?.close();
-  if (product) {
-    await product.stop();
-    await removeDataDir(product.dataDir);
-  }
-});
-
-async function expectNoAxeViolations() {
-  expect(await axeViolations(page)).toEqual([]);
-}
 
 /** Tab from the current focus until the link to `code` in the children list has focus. */
 async function tabToRegion(code: string) {
@@ -50,7 +37,7 @@ describe('the region browser, by keyboard', () => {
     expect(await page.locator('header').count()).toBeGreaterThan(0);
     expect(await page.locator('main#main').count()).toBe(1);
     expect(await page.locator('h1').count()).toBe(1);
-    await expectNoAxeViolations();
+    await expectNoAxeViolations(page);
   });
 
   it('drills province → prefecture → county → townships with Tab and Enter, focus on the heading each time', async () => {
@@ -62,7 +49,7 @@ describe('the region browser, by keyboard', () => {
     await expectHeading('吉林省');
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     expect(await page.locator('[data-testid="region-item"]').count()).toBe(9);
-    await expectNoAxeViolations();
+    await expectNoAxeViolations(page);
 
     await tabToRegion('220100');
     await page.keyboard.press('Enter');
@@ -70,7 +57,7 @@ describe('the region browser, by keyboard', () => {
     await expectHeading('长春市');
     expect(await page.locator('[data-testid="breadcrumb"]').textContent()).toContain('吉林省');
     expect(await page.locator('[data-testid="region-item"][data-code="220171"] [data-testid="statistical-tag"]').count()).toBe(1);
-    await expectNoAxeViolations();
+    await expectNoAxeViolations(page);
 
     await tabToRegion('220102');
     await page.keyboard.press('Enter');
@@ -78,7 +65,7 @@ describe('the region browser, by keyboard', () => {
     await page.waitForSelector('[data-testid="region-item"][data-code^="220102"]');
     await expectHeading('南关区');
     expect(await page.locator('[data-testid="region-item"]').count()).toBe(14);
-    await expectNoAxeViolations();
+    await expectNoAxeViolations(page);
   });
 
   it('goes back up with the browser history', async () => {
@@ -93,7 +80,7 @@ describe('the region browser, by keyboard', () => {
     await page.keyboard.type('南关区');
     const options = page.locator('[data-testid="region-search-option"]');
     await options.filter({ hasText: '长春市' }).first().waitFor();
-    await expectNoAxeViolations();
+    await expectNoAxeViolations(page);
     // The first result is highlighted; move down to the one in 长春市 and open it with Enter.
     const index = (await options.allTextContents()).findIndex((text) => text.includes('长春市'));
     for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
@@ -111,7 +98,7 @@ describe('the region browser, by keyboard', () => {
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     expect(await page.title()).not.toBe(chineseTitle);
     expect(await page.locator('[data-testid="region-summary"]').textContent()).toMatch(/[A-Za-z]/);
-    await expectNoAxeViolations();
+    await expectNoAxeViolations(page);
     await page.locator('[data-testid="language-switch"]').click();
     await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
   });
@@ -119,7 +106,7 @@ describe('the region browser, by keyboard', () => {
   it('shows a clear page for an unknown region, axe-clean', async () => {
     await page.goto(`${product.url}/regions/229999`);
     await page.getByRole('alert').waitFor();
-    await expectNoAxeViolations();
+    await expectNoAxeViolations(page);
   });
 });
 
@@ -136,7 +123,7 @@ describe('township service-centre locations (the 15-minute circle’s demand poi
     await page.getByTestId('service-point-lat').fill('200');
     await page.getByTestId('service-point-save').click();
     await page.getByTestId('error-summary').waitFor();
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxeViolations(page);
     await page.getByTestId('service-point-lat').fill('43.87');
     await page.getByTestId('service-point-lng').fill('125.34');
     await page.getByTestId('service-point-system').selectOption('gcj02');
@@ -146,7 +133,7 @@ describe('township service-centre locations (the 15-minute circle’s demand poi
     await page.waitForFunction((c) => document.querySelector(`[data-testid="service-point-row"][data-code="${c}"] [data-testid="service-point-location"]`)?.getAttribute('data-filled') === 'true', code);
     // stored as WGS-84: a few hundred metres from the GCJ-02 point that was typed
     expect(await location.textContent()).not.toContain('43.87,');
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxeViolations(page);
   });
 
   it('is not offered to visitors who are not signed in', async () => {

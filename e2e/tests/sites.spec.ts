@@ -1,33 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, openBrowser, type Browser } from '../support/browser.js';
 import { fillField, pickRegion } from '../support/form.js';
-import { removeDataDir, startProduct, type RunningProduct } from '../support/product.js';
+import type { RunningProduct } from '../support/product.js';
+import { expectNoAxeViolations, useProductAndBrowser } from '../support/suite.js';
 import { signInAs } from '../support/session.js';
 import { commonFields, KIND_ATTRIBUTES } from '../support/sites.js';
 
 /** Issue 3: a site of each kind registered through the portal, found in the list and on the map. */
 let product: RunningProduct;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  product = await startProduct();
-  browser = await openBrowser();
-  page = browser.page;
+useProductAndBrowser(async (started, opened) => {
+  product = started;
+  page = opened;
   await signInAs(page, product.url, 'demo-district');
 });
-afterAll(async () => {
-  await browser?.close();
-  if (product) {
-    await product.stop();
-    await removeDataDir(product.dataDir);
-  }
-});
-
-async function expectNoAxeViolations() {
-  expect(await axeViolations(page)).toEqual([]);
-}
 
 describe('registering a site of each kind through the portal', () => {
   const registered: { kind: string; name: string; id: string }[] = [];
@@ -41,14 +28,14 @@ describe('registering a site of each kind through the portal', () => {
       for (const [path, value] of Object.entries(commonFields(name))) await fillField(page, path, value);
       await pickRegion(page, 'field-regionCode', ['220000', '220100', '220102']);
       for (const [key, value] of Object.entries(KIND_ATTRIBUTES[kind])) await fillField(page, `attributes.${key}`, value);
-      if (registered.length === 0) await expectNoAxeViolations();
+      if (registered.length === 0) await expectNoAxeViolations(page);
       await page.getByTestId('save-site').click();
       await page.getByTestId('site-detail').waitFor({ timeout: 15_000 });
       await page.waitForURL(/\/sites\/[0-9a-f-]{36}$/);
       const id = page.url().split('/').pop()!;
       await page.waitForFunction((n) => document.querySelector('[data-testid="site-detail"] h1')?.textContent?.includes(n), name, { timeout: 15_000 }).catch(() => undefined);
       expect(await page.getByTestId('site-detail').textContent()).toContain(name);
-      if (registered.length === 0) await expectNoAxeViolations();
+      if (registered.length === 0) await expectNoAxeViolations(page);
       registered.push({ kind, name, id });
     });
   }
@@ -66,7 +53,7 @@ describe('registering a site of each kind through the portal', () => {
     await firstLink.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(target);
     expect(await page.locator(`#${target}`).getAttribute('aria-invalid')).toBe('true');
-    await expectNoAxeViolations();
+    await expectNoAxeViolations(page);
   });
 
   it('finds every registered site in the list, with counts per kind', async () => {
@@ -78,7 +65,7 @@ describe('registering a site of each kind through the portal', () => {
     expect(ids.sort()).toEqual(registered.map((r) => r.id).sort());
     const counts = await page.getByTestId('kind-counts').textContent();
     expect(counts).toMatch(/\d/);
-    await expectNoAxeViolations();
+    await expectNoAxeViolations(page);
   });
 
   it('finds them on the map, whose table lists every point and which shows the approval number', async () => {
@@ -89,6 +76,6 @@ describe('registering a site of each kind through the portal', () => {
     for (const site of registered) expect(table).toContain(site.name);
     expect(await page.getByTestId('map-approval').textContent()).toContain('GS(2024)0650');
     expect(await page.getByTestId('site-map').locator('canvas').count()).toBeGreaterThan(0);
-    await expectNoAxeViolations();
+    await expectNoAxeViolations(page);
   });
 });

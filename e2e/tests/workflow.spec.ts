@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, openBrowser, type Browser } from '../support/browser.js';
+import { openBrowser, type Browser } from '../support/browser.js';
 import { fillField, pickRegion } from '../support/form.js';
 import { removeDataDir, startProduct, type RunningProduct } from '../support/product.js';
+import { expectNoAxeViolations } from '../support/suite.js';
 import { DEMO_PASSWORD } from '../support/session.js';
 import { commonFields, KIND_ATTRIBUTES } from '../support/sites.js';
 
@@ -37,10 +38,6 @@ afterAll(async () => {
   }
 });
 
-async function noAxe(page: Page) {
-  expect(await axeViolations(page)).toEqual([]);
-}
-
 async function login(page: Page, username: string, password = DEMO_PASSWORD) {
   await page.goto(`${product.url}/login`);
   await page.getByTestId('login-form').waitFor();
@@ -63,7 +60,7 @@ async function act(page: Page, action: string, reason?: string) {
   await page.locator(`[data-testid="site-action"][data-action="${action}"]`).click();
   if (reason) {
     await page.getByTestId('reason-dialog').waitFor();
-    await noAxe(page);
+    await expectNoAxeViolations(page);
     await page.getByTestId('reason-input').fill(reason);
     await page.getByTestId('reason-confirm').click();
   }
@@ -79,7 +76,7 @@ describe('the review loop, as two people', () => {
     const error = staff.getByTestId('login-error');
     await error.waitFor();
     expect(await error.textContent()).toMatch(/用户名或密码/);
-    await noAxe(staff);
+    await expectNoAxeViolations(staff);
     await login(staff, 'demo-district');
     await staff.getByTestId('current-user').waitFor();
     expect(await staff.getByTestId('current-user').textContent()).toContain('南关区');
@@ -105,7 +102,7 @@ describe('the review loop, as two people', () => {
     await reviewer.goto(`${product.url}/review`);
     await reviewer.getByTestId('review-queue').waitFor();
     await reviewer.locator(`[data-testid="queue-item"][data-id="${siteId}"]`).waitFor();
-    await noAxe(reviewer);
+    await expectNoAxeViolations(reviewer);
     await openSite(reviewer);
     expect(await reviewer.locator('[data-testid="site-action"][data-action="submit"]').count()).toBe(0);
     await act(reviewer, 'return', '请补充劳动项目说明');
@@ -145,7 +142,7 @@ describe('the review loop, as two people', () => {
     expect(await reviewer.locator('h1').textContent()).not.toContain('更名');
     const row = reviewer.locator('[data-testid="diff-row"][data-field="name"]');
     expect(await row.textContent()).toContain(RENAMED);
-    await noAxe(reviewer);
+    await expectNoAxeViolations(reviewer);
   });
 
   it('a change request altered after the reviewer opened it is not approved: the page says what changed and reloads', async () => {
@@ -162,7 +159,7 @@ describe('the review loop, as two people', () => {
     expect(await notice.locator('[data-testid="stale-change"][data-field="proposed.address"]').textContent()).toContain('南关区流程测试路3号');
     expect(await reviewer.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('stale-notice');
     expect(await reviewer.locator('h1').textContent()).not.toContain('更名'); // nothing was published
-    await noAxe(reviewer);
+    await expectNoAxeViolations(reviewer);
     await reviewer.getByTestId('stale-reload').click();
     await reviewer.locator('[data-testid="diff-row"][data-field="address"]').waitFor();
     expect(await reviewer.getByTestId('stale-notice').count()).toBe(0);
@@ -174,7 +171,7 @@ describe('the review loop, as two people', () => {
     expect(await reviewer.getByTestId('pending-change').count()).toBe(0);
     const actions = await reviewer.getByTestId('history-entry').evaluateAll((entries) => entries.map((e) => e.getAttribute('data-action')));
     expect(actions).toEqual(['create', 'submit', 'return', 'update', 'submit', 'approve', 'change-request', 'change-request', 'approve-change']);
-    await noAxe(reviewer);
+    await expectNoAxeViolations(reviewer);
   });
 
   it('signs out', async () => {

@@ -49,17 +49,26 @@ export interface ApiProcess {
 
 /** Starts `node apps/api/dist/main.js` on DATA_DIR and waits until /api/health answers 200. */
 export async function startApi(dataDir: string, env: Record<string, string> = {}): Promise<ApiProcess> {
+  return spawnBuiltApi(embeddedEnv(dataDir), env);
+}
+
+/**
+ * Runs the built API on a free port of `host` with `env`, PORT and HOST, then `extra` over them,
+ * and waits until /api/health answers 200; the API processes of these tests and the e2e product
+ * both start here.
+ */
+export async function spawnBuiltApi(env: NodeJS.ProcessEnv, extra: Record<string, string> = {}, host = '127.0.0.1'): Promise<ApiProcess> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [builtApi('main.js')], {
     cwd: repoRoot,
-    env: embeddedEnv(dataDir, { PORT: String(port), HOST: '127.0.0.1', ...env }),
+    env: { ...env, PORT: String(port), HOST: host, ...extra },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
   child.stdout?.on('data', (chunk) => (log += chunk));
   child.stderr?.on('data', (chunk) => (log += chunk));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://${host}:${port}`;
   const deadline = Date.now() + 150_000;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`The API exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${log}`);
