@@ -70,3 +70,12 @@ export function pointSeries(series: { id: string; name: string; marker: { symbol
     z: 3,
   };
 }
+
+/** What a map option starts with: described to screen readers (ECharts aria), no animation, a tooltip per item. */
+export function mapOptionBase<P>(description: string, tooltip: (params: P) => string) {
+  return {
+    aria: { enabled: true, label: { description } },
+    animation: false,
+    tooltip: { trigger: 'item' as const, formatter: tooltip },
+  };
+}

@@ -2,7 +2,7 @@
  * ECharts options of the dashboard's charts, as plain objects (no ECharts import), so that they
  * are tested without a canvas. Every number drawn here is also in a table beside the chart.
  */
-import { borderSeries, escapeHtml, type MapPoint, pointSeries, type Position, tooltipLines } from '#/features/boundaries/map-series';
+import { borderSeries, escapeHtml, mapOptionBase, type MapPoint, pointSeries, type Position, tooltipLines } from '#/features/boundaries/map-series';
 
 export type { MapPoint } from '#/features/boundaries/map-series';
 
@@ -67,18 +67,13 @@ const BOX = { top: 12, bottom: 12, left: 12, right: 12 };
 export function buildChoroplethOption(input: ChoroplethInput) {
   const byCode = new Map(input.units.map((unit) => [unit.code, unit]));
   return {
-    aria: { enabled: true, label: { description: input.description } },
-    animation: false,
-    tooltip: {
-      trigger: 'item' as const,
-      formatter: (params: { seriesType?: string; name?: string; seriesName?: string }) => {
-        if (params.seriesType === 'map') {
-          const unit = params.name ? byCode.get(params.name) : undefined;
-          return unit ? escapeHtml(input.unitTooltip(unit)) : '';
-        }
-        return tooltipLines([params.name, params.seriesName]);
-      },
-    },
+    ...mapOptionBase(input.description, (params: { seriesType?: string; name?: string; seriesName?: string }) => {
+      if (params.seriesType === 'map') {
+        const unit = params.name ? byCode.get(params.name) : undefined;
+        return unit ? escapeHtml(input.unitTooltip(unit)) : '';
+      }
+      return tooltipLines([params.name, params.seriesName]);
+    }),
     geo: {
       map: input.mapName,
       nameProperty: 'code',

@@ -1,5 +1,5 @@
 import type { Site } from '@sitenet/domain';
-import { borderSeries, pointSeries, type Position, tooltipLines } from '#/features/boundaries/map-series';
+import { borderSeries, mapOptionBase, pointSeries, type Position, tooltipLines } from '#/features/boundaries/map-series';
 import type { SiteKindDescription } from '#/features/kinds/types';
 
 export { type Position, splitBoundaries } from '#/features/boundaries/map-series';
@@ -40,16 +40,11 @@ export function buildMapOption(input: SiteMapInput) {
   }));
 
   return {
-    aria: { enabled: true, label: { description: input.description } },
-    animation: false,
-    tooltip: {
-      trigger: 'item' as const,
-      formatter: (params: { seriesName?: string; name?: string; value?: unknown }) => {
-        const value = Array.isArray(params.value) ? (params.value as number[]) : [];
-        const place = value.length === 2 ? `${value[1]!.toFixed(5)}, ${value[0]!.toFixed(5)}` : '';
-        return tooltipLines([params.name, params.seriesName, place]);
-      },
-    },
+    ...mapOptionBase(input.description, (params: { seriesName?: string; name?: string; value?: unknown }) => {
+      const value = Array.isArray(params.value) ? (params.value as number[]) : [];
+      const place = value.length === 2 ? `${value[1]!.toFixed(5)}, ${value[0]!.toFixed(5)}` : '';
+      return tooltipLines([params.name, params.seriesName, place]);
+    }),
     legend: {
       bottom: 0,
       data: siteSeries.map((series) => series.name),
