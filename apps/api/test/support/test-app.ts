@@ -124,7 +124,8 @@ export function useTestApp(...args: Parameters<typeof startTestApp>): TestApp {
   });
 }
 
-async function adminQuery(url: string, sql: string): Promise<void> {
+/** One statement on the PostgreSQL server at `url` (CREATE DATABASE, DROP DATABASE) on a connection of its own. */
+export async function adminQuery(url: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -2,7 +2,6 @@ import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type AppConfig } from '../../../src/config/config.js';
@@ -12,7 +11,7 @@ import { seedApplicationData } from '../../../src/seeding/reference-data.js';
 import { AccountsService } from '../../../src/auth/accounts.service.js';
 import { siteInput } from '../../factories/sites.js';
 import { startTcpProxy, type TcpProxy } from '../../support/tcp-proxy.js';
-import { TEST_PASSWORD } from '../../support/test-app.js';
+import { adminQuery, TEST_PASSWORD } from '../../support/test-app.js';
 import { checkResponses } from '../../support/response-contract.js';
 
 /**
@@ -36,15 +35,7 @@ const databaseName = `sitenet_two_${randomBytes(6).toString('hex')}`;
 let instances: Instance[] = [];
 let balancer: TcpProxy;
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (sql: string) => adminQuery(serverUrl, sql);
 
 /** One request on a new connection (no keep-alive, so the round-robin picks the next instance). */
 function call(port: number, method: string, path: string, body?: unknown, token?: string): Promise<Reply> {
