@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { toFieldIssues } from '../errors/zod-issues.js';
 import { calendarDate, instant, multiLineText, patternText, searchText, singleLineText, textProblem } from './primitives.js';
 import { targetCreateSchema } from './targets.js';
+import { TARGET_EXAMPLE } from '../targets/testing.js';
 
 const single = singleLineText(1, 50);
 const multi = multiLineText(1, 200);
@@ -166,16 +167,7 @@ describe('patternText', () => {
 });
 
 describe('targets (issue 8)', () => {
-  const base = {
-    regionCode: '220000',
-    kinds: ['auxiliary-workshop'],
-    title: { 'zh-CN': '每县一个', en: 'One per county' },
-    strength: 'at-least',
-    startsOn: '2024-01-01',
-    deadline: '2026-12-31',
-    source: { document: '吉林省行动方案', clause: '二(一)', quote: '每个县至少建成一个' },
-    rule: { shape: 'total', value: 10 },
-  };
+  const base = { ...TARGET_EXAMPLE, rule: { shape: 'total', value: 10 } };
 
   it('accepts a well-formed target and a multi-line quote', () => {
     const result = targetCreateSchema.safeParse({ ...base, source: { ...base.source, quote: '第一句。\r\n第二句。' } });

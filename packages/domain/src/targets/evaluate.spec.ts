@@ -4,6 +4,7 @@ import { addMonths, evaluateTarget, monthsBetween } from './evaluate.js';
 import type { CoverageInputs, UnitCount } from './target-rules.js';
 import { targetRuleSchema } from './target-rules.js';
 import type { Target } from './target.js';
+import { TARGET_EXAMPLE } from './testing.js';
 
 const KINDS = { kinds: { 'zh-CN': '辅助性就业机构', en: 'auxiliary workshops' } };
 const NOW = new Date('2026-11-25T00:00:00Z');
@@ -11,13 +12,8 @@ const NOW = new Date('2026-11-25T00:00:00Z');
 function target(rule: Target['rule'], overrides: Partial<Target> = {}): Target {
   return {
     id: 't',
-    regionCode: '220000',
-    kinds: ['auxiliary-workshop'],
-    title: { 'zh-CN': '测试目标', en: 'Test target' },
-    strength: 'at-least',
-    startsOn: '2025-01-01',
-    deadline: '2027-12-31',
-    source: { document: '测试方案', clause: '一', quote: '测试' },
+    ...TARGET_EXAMPLE,
+    kinds: [...TARGET_EXAMPLE.kinds],
     rule: targetRuleSchema.parse(rule),
     retired: false,
     ...overrides,
