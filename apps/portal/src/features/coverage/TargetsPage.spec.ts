@@ -41,6 +41,15 @@ async function fillCommon(wrapper: VueWrapper) {
   return form;
 }
 
+/** Opens the new-target form, fills the common fields, then the rule's (selector → value, in order), submits and waits. */
+async function submitNewTarget(wrapper: VueWrapper, rule: Record<string, string | boolean>) {
+  await wrapper.get('[data-testid="new-target"]').trigger('click');
+  const form = await fillCommon(wrapper);
+  for (const [selector, value] of Object.entries(rule)) await form.get(selector).setValue(value);
+  await form.trigger('submit');
+  await settle();
+}
+
 describe('targets page', () => {
   it('lists the targets in force with the rule in words, origin and state', async () => {
     const own = targetListItem({ rule: { shape: 'per-unit-minimum', level: 3, unitTypes: ['county', 'county-city'], minimum: 1 }, origin: 'user' });
@@ -74,12 +83,7 @@ describe('targets page', () => {
     );
     const { wrapper } = await mountTargets();
 
-    await wrapper.get('[data-testid="new-target"]').trigger('click');
-    const form = await fillCommon(wrapper);
-    await form.get('[data-testid="field-rule.shape"]').setValue('total');
-    await form.get('[data-testid="field-rule.value"]').setValue('60');
-    await form.trigger('submit');
-    await settle();
+    await submitNewTarget(wrapper, { '[data-testid="field-rule.shape"]': 'total', '[data-testid="field-rule.value"]': '60' });
 
     const [request] = api.sent('POST', '/targets');
     expect(request!.body).toMatchObject({ regionCode: '220000', kinds: ['workshop'], strength: 'at-least', rule: { shape: 'total', value: 60 }, note: null });
@@ -99,15 +103,13 @@ describe('targets page', () => {
     api.on('POST', '/targets', ({ body }) => jsonResponse({ ...targetView(), ...(body as object) }, 201));
     const { wrapper } = await mountTargets();
 
-    await wrapper.get('[data-testid="new-target"]').trigger('click');
-    const form = await fillCommon(wrapper);
-    await form.get('[data-testid="field-rule.shape"]').setValue('per-unit-minimum');
-    await form.get('#field-rule-level-1').setValue(true); // 每个县级单位
-    await form.get('[data-testid="field-rule.unitTypes"] input[value="county"]').setValue(true);
-    await form.get('[data-testid="field-rule.unitTypes"] input[value="county-city"]').setValue(true);
-    await form.get('[data-testid="field-rule.minimum"]').setValue('2');
-    await form.trigger('submit');
-    await settle();
+    await submitNewTarget(wrapper, {
+      '[data-testid="field-rule.shape"]': 'per-unit-minimum',
+      '#field-rule-level-1': true, // 每个县级单位
+      '[data-testid="field-rule.unitTypes"] input[value="county"]': true,
+      '[data-testid="field-rule.unitTypes"] input[value="county-city"]': true,
+      '[data-testid="field-rule.minimum"]': '2',
+    });
 
     expect((api.sent('POST', '/targets')[0]!.body as { rule: object }).rule).toEqual({ shape: 'per-unit-minimum', level: 3, unitTypes: ['county', 'county-city'], minimum: 2 });
     expect(wrapper.get('[data-testid="target-saved"]').text()).toBe('已添加目标：各县至少一个辅助性就业机构');
@@ -118,12 +120,7 @@ describe('targets page', () => {
     const api = serve([]);
     const { wrapper } = await mountTargets();
 
-    await wrapper.get('[data-testid="new-target"]').trigger('click');
-    const form = await fillCommon(wrapper);
-    await form.get('[data-testid="field-rule.shape"]').setValue('proximity');
-    await form.get('[data-testid="field-rule.distanceKm"]').setValue('500');
-    await form.trigger('submit');
-    await settle();
+    await submitNewTarget(wrapper, { '[data-testid="field-rule.shape"]': 'proximity', '[data-testid="field-rule.distanceKm"]': '500' });
 
     expect(api.sent('POST', '/targets')).toHaveLength(0);
     expect(wrapper.findAll('[data-testid="error-summary"] a').map((link) => link.attributes('href'))).toEqual(['#field-rule-distanceKm']);
