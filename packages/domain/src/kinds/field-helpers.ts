@@ -67,3 +67,14 @@ function checkboxes({ label, help, options }: FieldText & { options: Record<stri
 export function blame(field: string, messages: LocalizedText): CrossFieldIssue[] {
   return [{ path: [field], messages }];
 }
+
+/** The numeric fields of a kind's attributes. */
+export type CountKey<A> = { [K in keyof A]-?: A[K] extends number ? K : never }[keyof A] & string;
+
+/**
+ * A rule's check that a count within another (contracted workers among participants) does not
+ * exceed it; the finding goes to `blamed`, the part unless the whole is the field to fix.
+ */
+export function partWithinWhole<A>(part: CountKey<A>, whole: CountKey<A>, messages: LocalizedText, blamed: CountKey<A> = part): (attributes: A) => CrossFieldIssue[] {
+  return (attributes) => ((attributes[part] as number) > (attributes[whole] as number) ? blame(blamed, messages) : []);
+}

@@ -1,4 +1,4 @@
-import { blame, optionalAmountField, choiceField, countField, defineSiteKind, fieldMeta, hasNoRepeats as unique, localizedIssue, multiChoiceField, switchField, YUAN_PER_MONTH_UNIT, type CrossFieldIssue, type LocalizedText } from '@sitenet/domain';
+import { optionalAmountField, choiceField, countField, defineSiteKind, fieldMeta, hasNoRepeats as unique, localizedIssue, multiChoiceField, partWithinWhole, switchField, YUAN_PER_MONTH_UNIT, type LocalizedText } from '@sitenet/domain';
 import { lineText } from '@sitenet/domain/schemas';
 import { z } from 'zod';
 
@@ -116,11 +116,6 @@ export const auxiliaryWorkshopAttributes = z.strictObject({
 });
 export type AuxiliaryWorkshopAttributes = z.infer<typeof auxiliaryWorkshopAttributes>;
 
-/** A subset of the participants cannot outnumber them. */
-function notMoreThanParticipants(field: 'contractedWorkers' | 'insuredWorkers', messages: LocalizedText) {
-  return (a: AuxiliaryWorkshopAttributes): CrossFieldIssue[] => (a[field] > a.participants ? blame(field, messages) : []);
-}
-
 /** Attributes that pass the schema and every rule; `examples` adds, per rule, a set that breaks only that rule (test layers, demo data and benchmark use them). */
 const valid: z.input<typeof auxiliaryWorkshopAttributes> = { host: 'community', participants: 20, disabilityCategories: ['intellectual'], labourProjects: ['手工编织'], contractedWorkers: 10, insuredWorkers: 8, jobCoaches: 2 };
 
@@ -155,7 +150,7 @@ export const auxiliaryWorkshop = defineSiteKind({
         'zh-CN': '签订劳动合同（协议）人数不超过辅助性就业人数',
         en: 'Workers with a contract are among the people in auxiliary employment',
       },
-      check: notMoreThanParticipants('contractedWorkers', {
+      check: partWithinWhole<AuxiliaryWorkshopAttributes>('contractedWorkers', 'participants', {
         'zh-CN': '签订劳动合同（协议）人数不能多于辅助性就业人数：请核对这两项人数',
         en: 'People with a contract or agreement cannot outnumber the people in auxiliary employment: check both figures',
       }),
@@ -166,7 +161,7 @@ export const auxiliaryWorkshop = defineSiteKind({
         'zh-CN': '缴纳社会保险人数不超过辅助性就业人数',
         en: 'Insured workers are among the people in auxiliary employment',
       },
-      check: notMoreThanParticipants('insuredWorkers', {
+      check: partWithinWhole<AuxiliaryWorkshopAttributes>('insuredWorkers', 'participants', {
         'zh-CN': '缴纳社会保险人数不能多于辅助性就业人数：请核对这两项人数',
         en: 'People with social insurance paid cannot outnumber the people in auxiliary employment: check both figures',
       }),

@@ -1,4 +1,4 @@
-import { blame, optionalAmountField, choiceField, countField, defineSiteKind, multiChoiceField, SITE_GRADE_LABELS, SITE_GRADES, switchField, YUAN_PER_MONTH_UNIT, type LocalizedText, type SiteGrade } from '@sitenet/domain';
+import { partWithinWhole, optionalAmountField, choiceField, countField, defineSiteKind, multiChoiceField, SITE_GRADE_LABELS, SITE_GRADES, switchField, YUAN_PER_MONTH_UNIT, type LocalizedText, type SiteGrade } from '@sitenet/domain';
 import { z } from 'zod';
 
 /** 工坊级别: Jilin 二(二)3 cultivates the workshops level by level (逐级培育打造). */
@@ -130,13 +130,10 @@ export const beautifulWorkshop = defineSiteKind({
         'zh-CN': '安置带动就业增收的残疾妇女人数包含安置就业的人数，不少于后者',
         en: 'The disabled women employed or supported include those employed',
       },
-      check: (a) =>
-        a.disabledWomenSupported < a.disabledWomenEmployed
-          ? blame('disabledWomenSupported', {
-              'zh-CN': '安置带动就业增收的残疾妇女人数是合计数，含安置就业的人数，不能少于安置就业的残疾妇女人数：请核对这两项人数',
-              en: 'Disabled women employed or supported is a total that includes those employed, so it cannot be smaller: check both figures',
-            })
-          : [],
+      check: partWithinWhole<BeautifulWorkshopAttributes>('disabledWomenEmployed', 'disabledWomenSupported', {
+        'zh-CN': '安置带动就业增收的残疾妇女人数是合计数，含安置就业的人数，不能少于安置就业的残疾妇女人数：请核对这两项人数',
+        en: 'Disabled women employed or supported is a total that includes those employed, so it cannot be smaller: check both figures',
+      }, 'disabledWomenSupported'),
     },
   ],
   listColumns: ['grade', 'disabledWomenEmployed', 'disabledWomenSupported'],

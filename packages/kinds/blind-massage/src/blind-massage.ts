@@ -1,4 +1,4 @@
-import { blame, choiceField, countField, defineSiteKind, fieldMeta, optionalCountField, switchField, type CrossFieldIssue, type LocalizedText } from '@sitenet/domain';
+import { blame, partWithinWhole, choiceField, countField, defineSiteKind, fieldMeta, optionalCountField, switchField, type CrossFieldIssue, type LocalizedText } from '@sitenet/domain';
 import { calendarDate, lineText } from '@sitenet/domain/schemas';
 import { z } from 'zod';
 
@@ -181,13 +181,10 @@ export const blindMassage = defineSiteKind({
         'zh-CN': '持证盲人医疗按摩人员是盲人从业人员的一部分',
         en: 'Certified blind medical masseurs are among the blind practitioners',
       },
-      check: (a) =>
-        a.certifiedMedicalMasseurs > a.blindPractitioners
-          ? blame('certifiedMedicalMasseurs', {
-              'zh-CN': '持证盲人医疗按摩人员数不能多于盲人从业人员数：盲人从业人员应包含持证人员',
-              en: 'Certified medical masseurs cannot outnumber the blind practitioners, who include them',
-            })
-          : [],
+      check: partWithinWhole<BlindMassageAttributes>('certifiedMedicalMasseurs', 'blindPractitioners', {
+        'zh-CN': '持证盲人医疗按摩人员数不能多于盲人从业人员数：盲人从业人员应包含持证人员',
+        en: 'Certified medical masseurs cannot outnumber the blind practitioners, who include them',
+      }),
     },
     {
       id: 'titles-within-certified',

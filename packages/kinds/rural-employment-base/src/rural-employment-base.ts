@@ -1,4 +1,4 @@
-import { blame, optionalAmountField, choiceField, countField, defineSiteKind, fieldMeta, multiChoiceField, SITE_GRADE_LABELS, SITE_GRADES, switchField, type LocalizedText, type SiteGrade } from '@sitenet/domain';
+import { blame, partWithinWhole, optionalAmountField, choiceField, countField, defineSiteKind, fieldMeta, multiChoiceField, SITE_GRADE_LABELS, SITE_GRADES, switchField, type LocalizedText, type SiteGrade } from '@sitenet/domain';
 import { z } from 'zod';
 
 /** 认定级别 of a base, when one has been recognised (吉林 二(三)6: "对符合标准的按规定给予扶持"). */
@@ -167,13 +167,10 @@ export const ruralEmploymentBase = defineSiteKind({
         'zh-CN': '重度残疾人家庭户数不超过帮扶残疾人家庭户数',
         en: 'Households with a severely disabled member are among the households helped',
       },
-      check: (a) =>
-        a.heavyDisabilityHouseholds > a.disabledHouseholdsHelped
-          ? blame('heavyDisabilityHouseholds', {
-              'zh-CN': '其中重度残疾人家庭户数不能多于帮扶残疾人家庭户数：请核对这两项户数',
-              en: 'Households with a severely disabled member cannot outnumber the households helped: check both figures',
-            })
-          : [],
+      check: partWithinWhole<RuralEmploymentBaseAttributes>('heavyDisabilityHouseholds', 'disabledHouseholdsHelped', {
+        'zh-CN': '其中重度残疾人家庭户数不能多于帮扶残疾人家庭户数：请核对这两项户数',
+        en: 'Households with a severely disabled member cannot outnumber the households helped: check both figures',
+      }),
     },
   ],
   listColumns: ['operatorType', 'disabledEmployed', 'disabledHouseholdsHelped'],

@@ -1,4 +1,4 @@
-import { blame, choiceField, countField, defineSiteKind, multiChoiceField, optionalMultiChoiceField, SITE_GRADE_LABELS, SITE_GRADES, type LocalizedText, type SiteGrade } from '@sitenet/domain';
+import { partWithinWhole, choiceField, countField, defineSiteKind, multiChoiceField, optionalMultiChoiceField, SITE_GRADE_LABELS, SITE_GRADES, type LocalizedText, type SiteGrade } from '@sitenet/domain';
 import { z } from 'zod';
 
 /** 基地级别 (青岛 (五): "打造国家级、省级残疾人职业培训基地"). Same scale as incubation bases. */
@@ -175,13 +175,10 @@ export const trainingBase = defineSiteKind({
         'zh-CN': '培训后实现就业人数不超过上年度培训人次',
         en: 'People employed after training are among last year’s trainees',
       },
-      check: (a) =>
-        a.employedAfterTraining > a.traineesLastYear
-          ? blame('employedAfterTraining', {
-              'zh-CN': '培训后实现就业人数不能多于上年度培训残疾人人次：只计上年度参训的人，请核对',
-              en: 'People employed after training cannot outnumber last year’s trainees: count only people trained last year',
-            })
-          : [],
+      check: partWithinWhole<TrainingBaseAttributes>('employedAfterTraining', 'traineesLastYear', {
+        'zh-CN': '培训后实现就业人数不能多于上年度培训残疾人人次：只计上年度参训的人，请核对',
+        en: 'People employed after training cannot outnumber last year’s trainees: count only people trained last year',
+      }),
     },
   ],
   listColumns: ['grade', 'yearlyCapacity', 'traineesLastYear'],
