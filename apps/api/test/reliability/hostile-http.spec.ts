@@ -1,4 +1,5 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,7 +9,7 @@ import type { ApiErrorBody, Site } from '@sitenet/domain';
 import { loadConfig } from '../../src/config/config.js';
 import { siteInput } from '../factories/sites.js';
 import { expectEveryRefused, expectProductError, HAN } from '../support/product-error.js';
-import { startTestApp, useTestApp, type SignedIn, type TestApp } from '../support/test-app.js';
+import { useTestApp, type SignedIn, type TestApp } from '../support/test-app.js';
 
 /**
  * Issue 8, "Bad input", the HTTP side: every answer is the product's JSON (404s, malformed URIs,
@@ -27,6 +28,19 @@ beforeAll(async () => {
   province = await t.signIn({ role: 'province', regionCode: '220000' });
   admin = await t.signIn({ role: 'admin', regionCode: null });
 });
+
+const PORTAL_PAGE = '<!doctype html><title>sitenet</title>';
+
+/** An app whose portal is `files` (path → content) in a folder of its own, for the describe block that calls it. */
+function useAppWithPortal(files: Record<string, string>): TestApp {
+  const dist = mkdtempSync(path.join(tmpdir(), 'sitenet-portal-'));
+  for (const [file, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dist, file)), { recursive: true });
+    writeFileSync(path.join(dist, file), content);
+  }
+  afterAll(() => rm(dist, { recursive: true, force: true }));
+  return useTestApp({ portalDist: dist });
+}
 
 describe('every error is the product JSON with a Chinese message (issue 8: some 404s were Express HTML, some messages showed a regular expression)', () => {
   it.each([
@@ -74,19 +88,7 @@ describe('every error is the product JSON with a Chinese message (issue 8: some 
 });
 
 describe('outside /api with the portal installed (issue 8: the static handler and Express answered in HTML)', () => {
-  let withPortal: TestApp;
-  let dist: string;
-  beforeAll(async () => {
-    dist = await mkdtemp(path.join(tmpdir(), 'sitenet-portal-'));
-    await mkdir(path.join(dist, 'assets'));
-    await writeFile(path.join(dist, 'index.html'), '<!doctype html><title>sitenet</title>');
-    await writeFile(path.join(dist, 'assets', 'app-0123abcd.js'), 'console.log(1)');
-    withPortal = await startTestApp({ portalDist: dist });
-  });
-  afterAll(async () => {
-    await withPortal?.close();
-    await rm(dist, { recursive: true, force: true });
-  });
+  const withPortal = useAppWithPortal({ 'index.html': PORTAL_PAGE, 'assets/app-0123abcd.js': 'console.log(1)' });
 
   it('still serves the portal and its history fallback', async () => {
     expect((await withPortal.http().get('/sites/map').expect(200)).text).toContain('sitenet');
@@ -216,20 +218,12 @@ describe('query strings (hostile review of issue 8: invalid UTF-8 became U+FFFD;
 });
 
 describe('answers that are not the product JSON (hostile review of issue 8)', () => {
-  let withPortal: TestApp;
-  let dist: string;
+  const withPortal = useAppWithPortal({ 'index.html': PORTAL_PAGE });
   let port: number;
   beforeAll(async () => {
-    dist = await mkdtemp(path.join(tmpdir(), 'sitenet-portal-'));
-    await writeFile(path.join(dist, 'index.html'), '<!doctype html><title>sitenet</title>');
-    withPortal = await startTestApp({ portalDist: dist });
     const server = withPortal.app.getHttpServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as { port: number }).port;
-  });
-  afterAll(async () => {
-    await withPortal?.close();
-    await rm(dist, { recursive: true, force: true });
   });
 
   it.each([
