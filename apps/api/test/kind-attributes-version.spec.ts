@@ -3,7 +3,7 @@ import type { Site } from '@sitenet/domain';
 import { KindAttributesUpgradeError, upgradeKindAttributes } from '../src/database/kind-attributes-upgrade.js';
 import { commuteV1, commuteV2 } from './factories/commute-kind.js';
 import { internshipBase, internshipBaseInput } from './factories/sites.js';
-import { startTestApp, type SignedIn, type TestApp } from './support/test-app.js';
+import { startTestApp, useTestApp, type SignedIn, type TestApp } from './support/test-app.js';
 
 /**
  * The API runs a kind's attribute migration at start, after the schema migrations (prepare.ts →
@@ -22,7 +22,7 @@ interface Row {
 }
 
 const silent = () => {};
-let t: TestApp;
+const t = useTestApp({}, { kinds: [commuteV1, internshipBase] });
 let staff: SignedIn;
 const distancesKm = [0.25, 1.5, 2, 3.125, 12];
 let ids: string[];
@@ -40,7 +40,6 @@ async function resetToVersion1(): Promise<void> {
 }
 
 beforeAll(async () => {
-  t = await startTestApp({}, { kinds: [commuteV1, internshipBase] });
   staff = await t.signIn({ role: 'district', regionCode: '220102' });
   const created: Site[] = [];
   for (const km of distancesKm) {
@@ -48,10 +47,6 @@ beforeAll(async () => {
   }
   ids = created.map((site) => site.id);
 });
-afterAll(async () => {
-  await t?.close();
-});
-
 describe('a kind whose fields changed (attributes version 1 → 2)', () => {
   it('stores the version with every site the API writes', async () => {
     const stored = await rows();
