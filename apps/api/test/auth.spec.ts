@@ -1,16 +1,12 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import request from 'supertest';
 import type { AccountSummary, ApiErrorBody } from '@sitenet/domain';
 import { siteInput } from './factories/sites.js';
-import { useTestApp, TEST_PASSWORD, type SignedIn } from './support/test-app.js';
+import { useSignedIn, useTestApp, TEST_PASSWORD } from './support/test-app.js';
 
 const t = useTestApp({ sessionTtlMinutes: 30 });
-let admin: SignedIn;
-let province: SignedIn;
-beforeAll(async () => {
-  admin = await t.signIn({ role: 'admin', regionCode: null });
-  province = await t.signIn({ role: 'province', regionCode: '220000' });
-});
+const admin = useSignedIn(t, { role: 'admin', regionCode: null });
+const province = useSignedIn(t, { role: 'province', regionCode: '220000' });
 
 const login = (username: string, password: string) => t.http().post('/api/auth/login').send({ username, password });
 

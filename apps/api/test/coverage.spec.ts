@@ -1,8 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ApiErrorBody, Site } from '@sitenet/domain';
 import { siteInput } from './factories/sites.js';
 import { targetInput } from './factories/targets.js';
-import { useTestApp, type SignedIn } from './support/test-app.js';
+import { useSignedIn, useTestApp, type SignedIn } from './support/test-app.js';
 import { seenVersion } from './support/site-version.js';
 
 interface CoverageBody {
@@ -11,9 +11,9 @@ interface CoverageBody {
 }
 
 const t = useTestApp();
-let province: SignedIn;
-let changchun: SignedIn;
-let admin: SignedIn;
+const province = useSignedIn(t, { role: 'province', regionCode: '220000' });
+const changchun = useSignedIn(t, { role: 'prefecture', regionCode: '220100' });
+const admin = useSignedIn(t, { role: 'admin', regionCode: null });
 const districts = new Map<string, SignedIn>();
 
 async function staffOf(county: string) {
@@ -31,12 +31,6 @@ async function approvedSite(kind: string, county: string, overrides: Record<stri
 
 const coverage = async (who: SignedIn, region: string) => (await who.http.get('/api/coverage').query({ region }).expect(200)).body as CoverageBody;
 const result = (body: CoverageBody, id: string) => body.results.find((r) => r.target.id === id)!;
-
-beforeAll(async () => {
-  province = await t.signIn({ role: 'province', regionCode: '220000' });
-  changchun = await t.signIn({ role: 'prefecture', regionCode: '220100' });
-  admin = await t.signIn({ role: 'admin', regionCode: null });
-});
 
 describe('GET /api/coverage', () => {
   it("shows Jilin's targets from the plan with their clauses, strengths and gaps, on an empty registry", async () => {

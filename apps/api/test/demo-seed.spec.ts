@@ -1,13 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SiteListResponse } from '@sitenet/domain';
 import { DemoSeeder } from '../src/demo/demo.seeder.js';
-import { useTestApp, type SignedIn } from './support/test-app.js';
+import { useSignedIn, useTestApp } from './support/test-app.js';
 
 const t = useTestApp();
-let province: SignedIn;
-beforeAll(async () => {
-  province = await t.signIn({ role: 'province', regionCode: '220000' });
-});
+const province = useSignedIn(t, { role: 'province', regionCode: '220000' });
 
 describe('the fictional Jilin demo set', () => {
   it('loads every site through the request schemas, with gaps left on purpose', async () => {

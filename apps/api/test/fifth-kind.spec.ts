@@ -1,14 +1,11 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ApiErrorBody, Site, SiteListResponse } from '@sitenet/domain';
 import { internshipBase, internshipBaseInput } from './factories/sites.js';
-import { useTestApp, type SignedIn } from './support/test-app.js';
+import { useSignedIn, useTestApp } from './support/test-app.js';
 
 /** A kind defined only in this test drives the whole registry API: nothing else had to change. */
 const t = useTestApp({}, { kinds: [internshipBase] });
-let staff: SignedIn;
-beforeAll(async () => {
-  staff = await t.signIn({ role: 'district', regionCode: '220102' });
-});
+const staff = useSignedIn(t, { role: 'district', regionCode: '220102' });
 
 describe('a fifth kind, defined only in the test', () => {
   it('is described by GET /api/site-kinds with its JSON schema, presentation and metrics', async () => {

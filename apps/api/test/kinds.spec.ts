@@ -1,14 +1,11 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkKindRules, type ApiErrorBody, type Site } from '@sitenet/domain';
 import { installedKinds } from '@sitenet/kinds';
 import { installedKindAttributes, siteInput } from './factories/sites.js';
-import { useTestApp, type SignedIn } from './support/test-app.js';
+import { useSignedIn, useTestApp } from './support/test-app.js';
 
 const t = useTestApp();
-let staff: SignedIn;
-beforeAll(async () => {
-  staff = await t.signIn({ role: 'district', regionCode: '220102' });
-});
+const staff = useSignedIn(t, { role: 'district', regionCode: '220102' });
 
 describe('the installed kinds', () => {
   it('are listed by GET /api/site-kinds with labels, metrics and markers', async () => {

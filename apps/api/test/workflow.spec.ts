@@ -1,21 +1,14 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ApiErrorBody, Site, SiteHistoryEntry, SiteListResponse } from '@sitenet/domain';
 import { siteInput } from './factories/sites.js';
-import { useTestApp, type SignedIn } from './support/test-app.js';
+import { useSignedIn, useTestApp } from './support/test-app.js';
 import { seenVersion } from './support/site-version.js';
 
 const t = useTestApp();
-let staff: SignedIn;
-let reviewer: SignedIn;
-let secondReviewer: SignedIn;
-let province: SignedIn;
-
-beforeAll(async () => {
-  staff = await t.signIn({ role: 'district', regionCode: '220102', displayName: '南关区工作人员' });
-  reviewer = await t.signIn({ role: 'prefecture', regionCode: '220100', displayName: '长春市审核员' });
-  secondReviewer = await t.signIn({ role: 'prefecture', regionCode: '220100' });
-  province = await t.signIn({ role: 'province', regionCode: '220000' });
-});
+const staff = useSignedIn(t, { role: 'district', regionCode: '220102', displayName: '南关区工作人员' });
+const reviewer = useSignedIn(t, { role: 'prefecture', regionCode: '220100', displayName: '长春市审核员' });
+const secondReviewer = useSignedIn(t, { role: 'prefecture', regionCode: '220100' });
+const province = useSignedIn(t, { role: 'province', regionCode: '220000' });
 
 async function register(): Promise<Site> {
   return (await staff.http.post('/api/sites').send(siteInput('auxiliary-workshop')).expect(201)).body as Site;

@@ -9,7 +9,7 @@ import type { ApiErrorBody, Site } from '@sitenet/domain';
 import { loadConfig } from '../../src/config/config.js';
 import { siteInput } from '../factories/sites.js';
 import { expectEveryRefused, expectProductError, HAN } from '../support/product-error.js';
-import { useTestApp, type SignedIn, type TestApp } from '../support/test-app.js';
+import { useSignedIn, useTestApp, type TestApp } from '../support/test-app.js';
 
 /**
  * Issue 8, "Bad input", the HTTP side: every answer is the product's JSON (404s, malformed URIs,
@@ -19,15 +19,9 @@ import { useTestApp, type SignedIn, type TestApp } from '../support/test-app.js'
  */
 
 const t = useTestApp();
-let district: SignedIn;
-let province: SignedIn;
-let admin: SignedIn;
-
-beforeAll(async () => {
-  district = await t.signIn({ role: 'district', regionCode: '220102' });
-  province = await t.signIn({ role: 'province', regionCode: '220000' });
-  admin = await t.signIn({ role: 'admin', regionCode: null });
-});
+const district = useSignedIn(t, { role: 'district', regionCode: '220102' });
+const province = useSignedIn(t, { role: 'province', regionCode: '220000' });
+const admin = useSignedIn(t, { role: 'admin', regionCode: null });
 
 const PORTAL_PAGE = '<!doctype html><title>sitenet</title>';
 

@@ -1,8 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ApiErrorBody, Site, SiteHistoryEntry, StaleVersionDetails } from '@sitenet/domain';
 import { siteInput } from '../factories/sites.js';
 import { seenVersion } from '../support/site-version.js';
-import { useTestApp, type SignedIn } from '../support/test-app.js';
+import { useSignedIn, useTestApp, type SignedIn } from '../support/test-app.js';
 
 /**
  * A review action carries the version of the site the reviewer saw: if the site changed after
@@ -10,14 +10,9 @@ import { useTestApp, type SignedIn } from '../support/test-app.js';
  * never saw.
  */
 const t = useTestApp();
-let staff: SignedIn;
-let reviewer: SignedIn;
-let province: SignedIn;
-beforeAll(async () => {
-  staff = await t.signIn({ role: 'district', regionCode: '220102' });
-  reviewer = await t.signIn({ role: 'prefecture', regionCode: '220100' });
-  province = await t.signIn({ role: 'province', regionCode: '220000' });
-});
+const staff = useSignedIn(t, { role: 'district', regionCode: '220102' });
+const reviewer = useSignedIn(t, { role: 'prefecture', regionCode: '220100' });
+const province = useSignedIn(t, { role: 'province', regionCode: '220000' });
 
 type Stale = ApiErrorBody & StaleVersionDetails;
 

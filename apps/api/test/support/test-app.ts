@@ -109,19 +109,34 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}, options: 
  * object returned stands for that app (use it inside tests and hooks, not at the file's top level).
  */
 export function useTestApp(...args: Parameters<typeof startTestApp>): TestApp {
-  let started: TestApp | undefined;
-  beforeAll(async () => {
-    started = await startTestApp(...args);
-  });
+  const app = fromBeforeAll('The test app', () => startTestApp(...args));
   afterAll(async () => {
-    await started?.close();
+    await app.value()?.close();
   });
-  return new Proxy({} as TestApp, {
+  return app.stand;
+}
+
+/**
+ * An account of `t` signed in once for the spec file (after the app started, in the order the
+ * file asks for them); the object returned stands for it inside tests and hooks.
+ */
+export function useSignedIn(t: TestApp, account: Parameters<TestApp['signIn']>[0]): SignedIn {
+  return fromBeforeAll(`The ${account.role} account`, () => t.signIn(account)).stand;
+}
+
+/** A stand-in for what a beforeAll makes: property reads go to it once it is there. */
+function fromBeforeAll<T extends object>(what: string, make: () => Promise<T>): { stand: T; value: () => T | undefined } {
+  let made: T | undefined;
+  beforeAll(async () => {
+    made = await make();
+  });
+  const stand = new Proxy({} as T, {
     get: (_target, key) => {
-      if (!started) throw new Error('The test app is used before it started: use it inside tests and hooks');
-      return started[key as keyof TestApp];
+      if (!made) throw new Error(`${what} is used before its beforeAll ran: use it inside tests and hooks`);
+      return made[key as keyof T];
     },
   });
+  return { stand, value: () => made };
 }
 
 /** One statement on the PostgreSQL server at `url` (CREATE DATABASE, DROP DATABASE) on a connection of its own. */
