@@ -5,14 +5,13 @@ import { codesOf, type LocalizedText } from '../errors/localized.js';
  * `at-least` (至少, 不少于, 以上), `about` (左右, 约), `strive` (力争) — so a dashboard can tell a
  * missed obligation from a missed aspiration.
  */
-export const TARGET_STRENGTHS = ['at-least', 'about', 'strive'] as const;
-export type TargetStrength = (typeof TARGET_STRENGTHS)[number];
-
-export const TARGET_STRENGTH_LABELS: Record<TargetStrength, LocalizedText> = {
+export const TARGET_STRENGTH_LABELS = {
   'at-least': { 'zh-CN': '至少（约束性）', en: 'At least (binding)' },
   about: { 'zh-CN': '左右（约数）', en: 'About' },
   strive: { 'zh-CN': '力争（预期性）', en: 'Strive for (aspirational)' },
-};
+} satisfies Record<string, LocalizedText>;
+export type TargetStrength = keyof typeof TARGET_STRENGTH_LABELS;
+export const TARGET_STRENGTHS = codesOf(TARGET_STRENGTH_LABELS);
 
 export interface TargetSource {
   /** The plan's title, e.g. 吉林省促进残疾人就业三年行动实施方案(2025-2027年). */
