@@ -1,4 +1,4 @@
-import { codesOf, optionalAmountField, choiceField, countField, defineSiteKind, fieldMeta, hasNoRepeats as unique, localizedIssue, multiChoiceField, partWithinWhole, switchField, YUAN_PER_MONTH_UNIT, type LocalizedText } from '@sitenet/domain';
+import { optionalAmountField, choiceField, countField, defineSiteKind, fieldMeta, hasNoRepeats as unique, localizedIssue, multiChoiceField, partWithinWhole, switchField, YUAN_PER_MONTH_UNIT, type LocalizedText } from '@sitenet/domain';
 import { lineText } from '@sitenet/domain/schemas';
 import { z } from 'zod';
 
@@ -8,23 +8,27 @@ import { z } from 'zod';
  * affairs runs community mental-health rehabilitation (北京 四); Beijing and Fujian bring in
  * state-owned enterprises.
  */
-const HOST_LABELS = {
+export const WORKSHOP_HOSTS = ['community', 'civil-affairs', 'care-rehabilitation', 'social-force', 'enterprise', 'other'] as const;
+export type WorkshopHost = (typeof WORKSHOP_HOSTS)[number];
+
+const HOST_LABELS: Record<WorkshopHost, LocalizedText> = {
   community: { 'zh-CN': '街道、乡镇或社区', en: 'Sub-district, township or community' },
   'civil-affairs': { 'zh-CN': '民政部门或其福利机构', en: 'Civil affairs or one of its welfare institutions' },
   'care-rehabilitation': { 'zh-CN': '残疾人托养或康复机构', en: 'Care or rehabilitation institution for disabled people' },
   'social-force': { 'zh-CN': '社会力量（社会组织、亲友组织等）', en: 'Social force (NGO, family association …)' },
   enterprise: { 'zh-CN': '企业', en: 'Enterprise' },
   other: { 'zh-CN': '其他', en: 'Other' },
-} satisfies Record<string, LocalizedText>;
-export type WorkshopHost = keyof typeof HOST_LABELS;
-export const WORKSHOP_HOSTS = codesOf(HOST_LABELS);
+};
 
 /**
  * Disability categories of the participants (GB/T 26341 categories). Auxiliary employment is
  * meant for intellectual, psychosocial and severe physical (grade 1–2) disability (北京 四,
  * 青岛 (八)); the others occur too, so they can be recorded.
  */
-const CATEGORY_LABELS = {
+export const WORKSHOP_DISABILITY_CATEGORIES = ['intellectual', 'psychosocial', 'severe-physical', 'visual', 'hearing', 'speech', 'multiple'] as const;
+export type WorkshopDisabilityCategory = (typeof WORKSHOP_DISABILITY_CATEGORIES)[number];
+
+const CATEGORY_LABELS: Record<WorkshopDisabilityCategory, LocalizedText> = {
   intellectual: { 'zh-CN': '智力残疾', en: 'Intellectual' },
   psychosocial: { 'zh-CN': '精神残疾', en: 'Psychosocial' },
   'severe-physical': { 'zh-CN': '重度肢体残疾（一、二级）', en: 'Severe physical (grade 1 or 2)' },
@@ -32,9 +36,7 @@ const CATEGORY_LABELS = {
   hearing: { 'zh-CN': '听力残疾', en: 'Hearing' },
   speech: { 'zh-CN': '言语残疾', en: 'Speech' },
   multiple: { 'zh-CN': '多重残疾', en: 'Multiple' },
-} satisfies Record<string, LocalizedText>;
-export type WorkshopDisabilityCategory = keyof typeof CATEGORY_LABELS;
-export const WORKSHOP_DISABILITY_CATEGORIES = codesOf(CATEGORY_LABELS);
+};
 
 export const MAX_LABOUR_PROJECTS = 20;
 export const MAX_PARTICIPANTS = 1_000;

@@ -1,4 +1,4 @@
-import { codesOf, partWithinWhole, optionalAmountField, choiceField, countField, defineSiteKind, multiChoiceField, SITE_GRADE_LABELS, SITE_GRADES, switchField, YUAN_PER_MONTH_UNIT, type LocalizedText, type SiteGrade } from '@sitenet/domain';
+import { partWithinWhole, optionalAmountField, choiceField, countField, defineSiteKind, multiChoiceField, SITE_GRADE_LABELS, SITE_GRADES, switchField, YUAN_PER_MONTH_UNIT, type LocalizedText, type SiteGrade } from '@sitenet/domain';
 import { z } from 'zod';
 
 /** 工坊级别: Jilin 二(二)3 cultivates the workshops level by level (逐级培育打造). */
@@ -12,7 +12,20 @@ const GRADE_LABELS = SITE_GRADE_LABELS;
  * 福建 三(三)), e-commerce platforms (吉林 二(二)3) and outsourced or farm-produce processing
  * (吉林 二(二)4 hosts auxiliary employment in 美丽工坊).
  */
-const PROJECT_LABELS = {
+export const BEAUTIFUL_WORKSHOP_PROJECTS = [
+  'hand-knitting',
+  'embroidery',
+  'intangible-heritage',
+  'cultural-creative',
+  'sewing',
+  'outsourced-processing',
+  'agricultural-processing',
+  'e-commerce-live-streaming',
+  'other',
+] as const;
+export type BeautifulWorkshopProject = (typeof BEAUTIFUL_WORKSHOP_PROJECTS)[number];
+
+const PROJECT_LABELS: Record<BeautifulWorkshopProject, LocalizedText> = {
   'hand-knitting': { 'zh-CN': '手工编织', en: 'Hand knitting and weaving' },
   embroidery: { 'zh-CN': '刺绣', en: 'Embroidery' },
   'intangible-heritage': { 'zh-CN': '非遗手工艺（剪纸、布艺等）', en: 'Intangible-heritage crafts (paper-cutting, cloth art …)' },
@@ -22,12 +35,11 @@ const PROJECT_LABELS = {
   'agricultural-processing': { 'zh-CN': '农产品加工', en: 'Farm-produce processing' },
   'e-commerce-live-streaming': { 'zh-CN': '电商直播销售', en: 'E-commerce and live-stream selling' },
   other: { 'zh-CN': '其他', en: 'Other' },
-} satisfies Record<string, LocalizedText>;
-export type BeautifulWorkshopProject = keyof typeof PROJECT_LABELS;
-export const BEAUTIFUL_WORKSHOP_PROJECTS = codesOf(PROJECT_LABELS);
+};
 
 export const MAX_WOMEN_EMPLOYED = 1_000;
 export const MAX_WOMEN_SUPPORTED = 5_000;
+
 
 export const beautifulWorkshopAttributes = z.strictObject({
   grade: choiceField(BEAUTIFUL_WORKSHOP_GRADES, {

@@ -1,4 +1,4 @@
-import { codesOf, blame, partWithinWhole, choiceField, countField, defineSiteKind, fieldMeta, optionalCountField, switchField, type CrossFieldIssue, type LocalizedText } from '@sitenet/domain';
+import { blame, partWithinWhole, choiceField, countField, defineSiteKind, fieldMeta, optionalCountField, switchField, type CrossFieldIssue, type LocalizedText } from '@sitenet/domain';
 import { calendarDate, lineText } from '@sitenet/domain/schemas';
 import { z } from 'zod';
 
@@ -7,14 +7,16 @@ import { z } from 'zod';
  * medical insurance (吉林 二(三)7, 福建 五(三), 青岛 (十五)). 盲人保健按摩机构 is an ordinary
  * business offering health-care (non-medical) massage.
  */
-const TYPE_LABELS = {
+export const BLIND_MASSAGE_TYPES = ['medical', 'health-care'] as const;
+export type BlindMassageType = (typeof BLIND_MASSAGE_TYPES)[number];
+
+const TYPE_LABELS: Record<BlindMassageType, LocalizedText> = {
   medical: { 'zh-CN': '盲人医疗按摩所', en: 'Medical massage clinic' },
   'health-care': { 'zh-CN': '盲人保健按摩机构', en: 'Health-care massage institution' },
-} satisfies Record<string, LocalizedText>;
-export type BlindMassageType = keyof typeof TYPE_LABELS;
-export const BLIND_MASSAGE_TYPES = codesOf(TYPE_LABELS);
+};
 
 export const MAX_PRACTITIONERS = 500;
+
 
 const EARLIEST_EXPIRY = '2000-01-01';
 const LATEST_EXPIRY = '2099-12-31';

@@ -1,4 +1,4 @@
-import { codesOf, blame, choiceField, countField, defineSiteKind, fieldMeta, multiChoiceField, optionalCountField, SITE_GRADE_LABELS, SITE_GRADES, type LocalizedText, type SiteGrade } from '@sitenet/domain';
+import { blame, choiceField, countField, defineSiteKind, fieldMeta, multiChoiceField, optionalCountField, SITE_GRADE_LABELS, SITE_GRADES, type LocalizedText, type SiteGrade } from '@sitenet/domain';
 import { z } from 'zod';
 
 /** 基地级别: who recognised the base (国家级/省级/市级/区县级). */
@@ -11,7 +11,20 @@ const GRADE_LABELS = SITE_GRADE_LABELS;
  * the others name mentors (青岛 (九)), guaranteed loans (福建 三(一), 北京 三), a green
  * registration window (青岛 (九)), e-commerce and live streaming (上海 一(三), 吉林 二(二)3).
  */
-const SERVICE_LABELS = {
+export const INCUBATION_SERVICES = [
+  'low-cost-space',
+  'entrepreneurship-training',
+  'mentoring',
+  'guaranteed-loans',
+  'financing',
+  'policy-consulting',
+  'business-registration',
+  'e-commerce',
+  'market-access',
+] as const;
+export type IncubationService = (typeof INCUBATION_SERVICES)[number];
+
+const SERVICE_LABELS: Record<IncubationService, LocalizedText> = {
   'low-cost-space': { 'zh-CN': '低成本或免费场地', en: 'Low-cost or free space' },
   'entrepreneurship-training': { 'zh-CN': '创业培训', en: 'Entrepreneurship training' },
   mentoring: { 'zh-CN': '创业导师指导', en: 'Mentoring by start-up mentors' },
@@ -21,23 +34,30 @@ const SERVICE_LABELS = {
   'business-registration': { 'zh-CN': '工商注册代办', en: 'Help with business registration' },
   'e-commerce': { 'zh-CN': '电商与直播带货支持', en: 'E-commerce and live-streaming support' },
   'market-access': { 'zh-CN': '产品展销与市场对接', en: 'Product fairs and market access' },
-} satisfies Record<string, LocalizedText>;
-export type IncubationService = keyof typeof SERVICE_LABELS;
-export const INCUBATION_SERVICES = codesOf(SERVICE_LABELS);
+};
 
 /** Who runs the base (Qingdao (十一): districts and enterprises; Shanghai 一(三): social forces). */
-const OPERATOR_TYPE_LABELS = {
+export const INCUBATION_OPERATOR_TYPES = [
+  'government',
+  'public-institution',
+  'enterprise',
+  'social-organisation',
+  'education-training',
+  'other',
+] as const;
+export type IncubationOperatorType = (typeof INCUBATION_OPERATOR_TYPES)[number];
+
+const OPERATOR_TYPE_LABELS: Record<IncubationOperatorType, LocalizedText> = {
   government: { 'zh-CN': '政府部门或残联', en: 'Government department or disability federation' },
   'public-institution': { 'zh-CN': '事业单位', en: 'Public institution' },
   enterprise: { 'zh-CN': '企业', en: 'Enterprise' },
   'social-organisation': { 'zh-CN': '社会组织', en: 'Social organisation' },
   'education-training': { 'zh-CN': '院校或培训机构', en: 'School or training provider' },
   other: { 'zh-CN': '其他', en: 'Other' },
-} satisfies Record<string, LocalizedText>;
-export type IncubationOperatorType = keyof typeof OPERATOR_TYPE_LABELS;
-export const INCUBATION_OPERATOR_TYPES = codesOf(OPERATOR_TYPE_LABELS);
+};
 
 const BUSINESSES: LocalizedText = { 'zh-CN': '个', en: 'businesses' };
+
 
 export const incubationBaseAttributes = z.strictObject({
   grade: choiceField(INCUBATION_GRADES, {

@@ -1,4 +1,4 @@
-import { codesOf, blame, partWithinWhole, optionalAmountField, choiceField, countField, defineSiteKind, fieldMeta, multiChoiceField, SITE_GRADE_LABELS, SITE_GRADES, switchField, type LocalizedText, type SiteGrade } from '@sitenet/domain';
+import { blame, partWithinWhole, optionalAmountField, choiceField, countField, defineSiteKind, fieldMeta, multiChoiceField, SITE_GRADE_LABELS, SITE_GRADES, switchField, type LocalizedText, type SiteGrade } from '@sitenet/domain';
 import { z } from 'zod';
 
 /** 认定级别 of a base, when one has been recognised (吉林 二(三)6: "对符合标准的按规定给予扶持"). */
@@ -10,21 +10,33 @@ const GRADE_LABELS = SITE_GRADE_LABELS;
  * Who runs the base: 吉林 二(三)6 and 上海 二(六) name leading agricultural enterprises, farmers'
  * cooperatives and family farms; 青岛 (十三) adds large crop and livestock growers (种养业大户).
  */
-const OPERATOR_TYPE_LABELS = {
+export const RURAL_BASE_OPERATOR_TYPES = ['leading-enterprise', 'farmers-cooperative', 'family-farm', 'large-grower', 'other'] as const;
+export type RuralBaseOperatorType = (typeof RURAL_BASE_OPERATOR_TYPES)[number];
+
+const OPERATOR_TYPE_LABELS: Record<RuralBaseOperatorType, LocalizedText> = {
   'leading-enterprise': { 'zh-CN': '农业产业化龙头企业', en: 'Leading agricultural enterprise' },
   'farmers-cooperative': { 'zh-CN': '农民专业合作社', en: 'Farmers’ cooperative' },
   'family-farm': { 'zh-CN': '家庭农场', en: 'Family farm' },
   'large-grower': { 'zh-CN': '种养大户', en: 'Large crop or livestock grower' },
   other: { 'zh-CN': '其他', en: 'Other' },
-} satisfies Record<string, LocalizedText>;
-export type RuralBaseOperatorType = keyof typeof OPERATOR_TYPE_LABELS;
-export const RURAL_BASE_OPERATOR_TYPES = codesOf(OPERATOR_TYPE_LABELS);
+};
 
 /**
  * What the base produces: 青岛 (十三) lists planting, breeding, processing, traditional crafts,
  * rural tourism and rural e-commerce; 吉林 二(三)6 rural e-commerce.
  */
-const INDUSTRY_LABELS = {
+export const RURAL_BASE_INDUSTRIES = [
+  'crop-farming',
+  'livestock',
+  'agro-processing',
+  'rural-tourism',
+  'rural-e-commerce',
+  'traditional-crafts',
+  'other',
+] as const;
+export type RuralBaseIndustry = (typeof RURAL_BASE_INDUSTRIES)[number];
+
+const INDUSTRY_LABELS: Record<RuralBaseIndustry, LocalizedText> = {
   'crop-farming': { 'zh-CN': '种植', en: 'Crop farming' },
   livestock: { 'zh-CN': '养殖', en: 'Livestock and fish farming' },
   'agro-processing': { 'zh-CN': '农产品加工', en: 'Farm-produce processing' },
@@ -32,9 +44,7 @@ const INDUSTRY_LABELS = {
   'rural-e-commerce': { 'zh-CN': '农村电商', en: 'Rural e-commerce' },
   'traditional-crafts': { 'zh-CN': '传统手工艺', en: 'Traditional crafts' },
   other: { 'zh-CN': '其他', en: 'Other' },
-} satisfies Record<string, LocalizedText>;
-export type RuralBaseIndustry = keyof typeof INDUSTRY_LABELS;
-export const RURAL_BASE_INDUSTRIES = codesOf(INDUSTRY_LABELS);
+};
 
 export const MAX_DISABLED_EMPLOYED = 1_000;
 export const MAX_HOUSEHOLDS = 5_000;

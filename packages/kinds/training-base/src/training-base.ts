@@ -1,4 +1,4 @@
-import { codesOf, partWithinWhole, choiceField, countField, defineSiteKind, multiChoiceField, optionalMultiChoiceField, SITE_GRADE_LABELS, SITE_GRADES, type LocalizedText, type SiteGrade } from '@sitenet/domain';
+import { partWithinWhole, choiceField, countField, defineSiteKind, multiChoiceField, optionalMultiChoiceField, SITE_GRADE_LABELS, SITE_GRADES, type LocalizedText, type SiteGrade } from '@sitenet/domain';
 import { z } from 'zod';
 
 /** 基地级别 (青岛 (五): "打造国家级、省级残疾人职业培训基地"). Same scale as incubation bases. */
@@ -13,7 +13,28 @@ const GRADE_LABELS = SITE_GRADE_LABELS;
  * crafts and intangible heritage (青岛 (四), 吉林 二(四)9); rural practical skills and logistics
  * (青岛 (十三)); piano tuning (the 2022–2024 breakdown table).
  */
-const OCCUPATION_LABELS = {
+export const TRAINING_OCCUPATIONS = [
+  'e-commerce',
+  'live-streaming',
+  'short-video',
+  'data-labelling',
+  'content-moderation',
+  'customer-service',
+  'audio-production',
+  'computer-office',
+  'health-care-massage',
+  'medical-massage',
+  'handicrafts',
+  'intangible-heritage',
+  'catering',
+  'farming-horticulture',
+  'logistics',
+  'piano-tuning',
+  'other',
+] as const;
+export type TrainingOccupation = (typeof TRAINING_OCCUPATIONS)[number];
+
+const OCCUPATION_LABELS: Record<TrainingOccupation, LocalizedText> = {
   'e-commerce': { 'zh-CN': '电子商务', en: 'E-commerce' },
   'live-streaming': { 'zh-CN': '直播带货', en: 'Live-stream selling' },
   'short-video': { 'zh-CN': '短视频拍摄与剪辑', en: 'Short-video production' },
@@ -31,15 +52,26 @@ const OCCUPATION_LABELS = {
   logistics: { 'zh-CN': '寄递物流', en: 'Parcel delivery and logistics' },
   'piano-tuning': { 'zh-CN': '钢琴调律', en: 'Piano tuning' },
   other: { 'zh-CN': '其他', en: 'Other' },
-} satisfies Record<string, LocalizedText>;
-export type TrainingOccupation = keyof typeof OCCUPATION_LABELS;
-export const TRAINING_OCCUPATIONS = codesOf(OCCUPATION_LABELS);
+};
 
 /**
  * Accommodations in the teaching itself. The premises' own features (ramps, lifts, accessible
  * toilets …) are the common `barrierFree` field of every site and are not repeated here.
  */
-const ACCOMMODATION_LABELS = {
+export const TRAINING_ACCOMMODATIONS = [
+  'sign-language-interpreting',
+  'live-captioning',
+  'braille-materials',
+  'large-print-materials',
+  'screen-reader-courseware',
+  'easy-read-materials',
+  'accessible-classrooms',
+  'online-courses',
+  'outreach-training',
+] as const;
+export type TrainingAccommodation = (typeof TRAINING_ACCOMMODATIONS)[number];
+
+const ACCOMMODATION_LABELS: Record<TrainingAccommodation, LocalizedText> = {
   'sign-language-interpreting': { 'zh-CN': '手语翻译', en: 'Sign-language interpreting' },
   'live-captioning': { 'zh-CN': '实时字幕', en: 'Live captioning' },
   'braille-materials': { 'zh-CN': '盲文教材', en: 'Braille materials' },
@@ -49,9 +81,7 @@ const ACCOMMODATION_LABELS = {
   'accessible-classrooms': { 'zh-CN': '无障碍教室和实训工位', en: 'Accessible classrooms and practice stations' },
   'online-courses': { 'zh-CN': '线上课程', en: 'Online courses' },
   'outreach-training': { 'zh-CN': '送训上门（巡回培训）', en: 'Training brought to trainees (outreach)' },
-} satisfies Record<string, LocalizedText>;
-export type TrainingAccommodation = keyof typeof ACCOMMODATION_LABELS;
-export const TRAINING_ACCOMMODATIONS = codesOf(ACCOMMODATION_LABELS);
+};
 
 export const MAX_YEARLY_TRAINEES = 20_000;
 
