@@ -19,6 +19,7 @@ export * from './accounts/audit.js';
 export * from './sites/workflow.js';
 export * from './targets/index.js';
 export * from './kinds/field-helpers.js';
+export * from './sheets/columns.js';
 // Wire types: inferred from the zod schemas of @sitenet/domain/schemas (their only definition).
 export type { AccountSummary, Session, AccountList, AccountCreateInput, AccountUpdateInput, LoginInput, PasswordChangeInput, SignInTooMany } from './schemas/accounts.js';
 export type { AccountAuditEntry, AccountAuditList, AccountActivity, AccountActivityEntry, AccountAuditQuery, AccountActivityQuery } from './schemas/audit.js';
@@ -27,4 +28,5 @@ export type { TargetView, TargetList, TargetListItem, TargetCreateInput, TargetU
 export type { Site, FieldChange, PendingChangeSummary, SiteHistoryEntry, SiteListResponse } from './schemas/sites.js';
 export type { StaleVersion, StaleVersionDetails, SiteStateConflict, ReviewAction, ReviewReason } from './schemas/review.js';
 export type { SiteKindDescription, SiteKindList, JsonSchemaProperty, AttributesJsonSchema } from './schemas/kinds.js';
+export type { SiteExportQuery, CoverageReportQuery } from './schemas/exports.js';
 export type { Liveness, Health, BoundaryCollection, BoundaryFeature } from './schemas/operations.js';

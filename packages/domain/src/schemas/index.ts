@@ -9,3 +9,4 @@ export * from './targets.js';
 export * from './coverage.js';
 export * from './kinds.js';
 export * from './operations.js';
+export * from './exports.js';
