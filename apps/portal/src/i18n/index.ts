@@ -1,13 +1,21 @@
 import { DEFAULT_LOCALE, LOCALES, type Locale, type LocalizedText } from '@sitenet/domain';
+import { siteFieldMessages } from '@sitenet/domain/schemas';
 import { createI18n } from 'vue-i18n';
 import coverageEn from '#/features/coverage/messages/en.json';
 import coverageZhCN from '#/features/coverage/messages/zh-CN.json';
 import shellEn from './en.json';
 import shellZhCN from './zh-CN.json';
 
-/** The shell's messages and each feature's own message files, merged (key sets checked by tests). */
-const zhCN = { ...shellZhCN, ...coverageZhCN };
-const en = { ...shellEn, ...coverageEn };
+/**
+ * The shell's messages, each feature's own message files, and the common site fields' texts
+ * (`sites.fields.*`, written once in the domain's SITE_FIELD_TEXTS, which the spreadsheets use
+ * too), merged (key sets checked by tests).
+ */
+function withSiteFieldTexts<Shell extends { sites: { fields: object } }>(shell: Shell, locale: Locale) {
+  return { ...shell, sites: { ...shell.sites, fields: { ...shell.sites.fields, ...siteFieldMessages(locale) } } };
+}
+const zhCN = { ...withSiteFieldTexts(shellZhCN, 'zh-CN'), ...coverageZhCN };
+const en = { ...withSiteFieldTexts(shellEn, 'en'), ...coverageEn };
 
 export type MessageSchema = typeof zhCN;
 

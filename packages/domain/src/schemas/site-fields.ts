@@ -8,6 +8,7 @@ import { canonicalPhone, isValidPhone } from '../sites/phone.js';
 import { BARRIER_FREE_FEATURES, BARRIER_FREE_LABELS } from '../sites/site.js';
 import { regionCodeSchema } from './regions.js';
 import { calendarDate, singleLineText } from './primitives.js';
+import { siteFieldTextKey, type SiteFieldTextKey } from './site-field-texts.js';
 
 /**
  * The fields every site has, whatever its kind, declared once (as site-kind.ts declares a kind's
@@ -113,7 +114,7 @@ export type OptionLabels = Record<string, string | LocalizedText>;
 export interface CommonFieldInput {
   /** Dotted path in the request body: the control's id, its errors' path. */
   path: string;
-  /** i18n key of the label (the portal's `apps/portal/src/i18n/*.json`, zh-CN and en). */
+  /** i18n key of the label: `sites.fields.*` keys are SITE_FIELD_TEXTS (site-field-texts.ts), others the portal's `apps/portal/src/i18n/*.json`. */
   label: string;
   /** i18n key of the hint under the control. */
   hint?: string;
@@ -175,12 +176,14 @@ export function commonSiteField<Input extends z.ZodType | undefined, Output exte
 export type CommonSiteFields = Record<string, CommonSiteField>;
 
 const text = (property: string, length: number): Record<string, CommonFieldColumn> => ({ '': { property, type: 'varchar', length } });
-const fields = (key: string) => `sites.fields.${key}`;
+/** A key of SITE_FIELD_TEXTS (site-field-texts.ts), where the texts live: a missing one does not compile. */
+const fields = (key: SiteFieldTextKey) => siteFieldTextKey(key);
 const SYSTEM_OPTIONS: OptionLabels = { wgs84: fields('systemWgs84'), gcj02: fields('systemGcj02') };
 
 /**
  * The common site fields, in the order the form and the response list them. Labels and hints are
- * i18n keys of the portal's messages.
+ * i18n keys of the portal's messages; the `sites.fields.*` ones are SITE_FIELD_TEXTS (in the domain,
+ * so the spreadsheets use the same words), which the portal merges into its messages.
  */
 export const COMMON_SITE_FIELDS = {
   name: commonSiteField({
