@@ -1,0 +1,198 @@
+import type { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import ExcelJS from 'exceljs';
+import { stringify, type Stringifier } from 'csv-stringify';
+import iconv from 'iconv-lite';
+import type { Locale, SheetCell, SheetColumn } from '@sitenet/domain';
+import { CHINA_OFFSET_MS, chinaDateTime, worksheetOptions, type PrintMeta } from './print-setup.js';
+import { OutputWatch } from './output-watch.js';
+import { SheetNames } from './sheet-names.js';
+import { WORDS } from './words.js';
+
+export type ExportFormat = 'xlsx' | 'csv';
+export type CsvEncoding = 'utf-8' | 'gb18030';
+
+export const MEDIA_TYPES: Record<ExportFormat, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv',
+};
+
+export interface SheetSpec {
+  name: string;
+  columns: SheetColumn[];
+}
+
+/**
+ * Writes a list (the site export) row by row to a stream, never holding it whole: the caller
+ * awaits each `row()`, which waits while the output stream is full.
+ */
+export interface ListWriter {
+  /** xlsx: a new worksheet (bold frozen header row, widths, text formats, print setup); csv: once only. */
+  sheet(spec: SheetSpec): Promise<void>;
+  row(cells: SheetCell[]): Promise<void>;
+  /** Ends the file and the stream; resolves once the stream has finished. */
+  finish(): Promise<void>;
+}
+
+export interface ListWriterOptions {
+  format: ExportFormat;
+  /** CSV only: UTF-8 with a byte-order mark (Excel then reads it as UTF-8), or GB18030 for older Excel. */
+  encoding?: CsvEncoding;
+  locale: Locale;
+  meta: PrintMeta;
+}
+
+export function createListWriter(out: NodeJS.WritableStream, options: ListWriterOptions): ListWriter {
+  return options.format === 'xlsx' ? new XlsxListWriter(out as Writable, options) : new CsvListWriter(out as Writable, options);
+}
+
+export const DEFAULT_COLUMN_WIDTH = 14;
+const DATE_FORMAT = 'yyyy-mm-dd';
+const DATETIME_FORMAT = 'yyyy-mm-dd hh:mm';
+/** Rows between turns of the event loop, so the zip's deflate keeps up with the rows. */
+const ROWS_PER_TURN = 200;
+
+function numFmtOf(column: SheetColumn): string | undefined {
+  if (column.textFormat || column.type === 'text') return '@';
+  if (column.type === 'date') return DATE_FORMAT;
+  if (column.type === 'datetime') return DATETIME_FORMAT;
+  return undefined;
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A cell as exceljs stores it: dates as Excel dates, instants at China's wall clock, text kept text. */
+export function xlsxValue(cell: SheetCell, column: SheetColumn | undefined, locale: Locale): ExcelJS.CellValue {
+  if (cell === null || cell === undefined) return null;
+  if (typeof cell === 'boolean') return cell ? WORDS[locale].yes : WORDS[locale].no;
+  if (cell instanceof Date) return new Date(cell.getTime() + CHINA_OFFSET_MS); // exceljs writes a Date's UTC fields
+  if (column?.type === 'date' && typeof cell === 'string' && ISO_DAY.test(cell)) return new Date(`${cell}T00:00:00Z`);
+  if (typeof cell === 'number' && (column?.textFormat || column?.type === 'text')) return String(cell);
+  return cell;
+}
+
+/** A cell as CSV text (numbers stay numbers, so a negative one is not taken for a formula). */
+export function csvValue(cell: SheetCell, locale: Locale): string | number | null {
+  if (cell === null || cell === undefined) return null;
+  if (typeof cell === 'boolean') return cell ? WORDS[locale].yes : WORDS[locale].no;
+  if (cell instanceof Date) return chinaDateTime(cell);
+  return cell;
+}
+
+abstract class BaseListWriter implements ListWriter {
+  protected readonly watch: OutputWatch;
+  protected columns: SheetColumn[] | undefined;
+
+  constructor(protected readonly out: Writable) {
+    this.watch = new OutputWatch(out);
+  }
+
+  abstract sheet(spec: SheetSpec): Promise<void>;
+  abstract row(cells: SheetCell[]): Promise<void>;
+  abstract finish(): Promise<void>;
+
+  protected cellsOf(cells: SheetCell[]): SheetColumn[] {
+    this.watch.check();
+    if (!this.columns) throw new Error('ListWriter: call sheet() before row()');
+    if (cells.length !== this.columns.length) throw new Error(`ListWriter: a row has ${cells.length} cells for ${this.columns.length} columns`);
+    return this.columns;
+  }
+}
+
+class XlsxListWriter extends BaseListWriter {
+  private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;
+  private readonly names = new SheetNames();
+  private worksheet: ExcelJS.Worksheet | undefined;
+  private written = 0;
+
+  constructor(
+    out: Writable,
+    private readonly options: ListWriterOptions,
+  ) {
+    super(out);
+    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  }
+
+  sheet(spec: SheetSpec): Promise<void> {
+    this.watch.check();
+    // A finished sheet is committed first: the zip reads its entries one after another, so an
+    // open earlier sheet would make every later row wait in memory.
+    this.worksheet?.commit();
+    this.worksheet = addListSheet(this.workbook, this.names.take(spec.name), spec.columns, this.options.locale, this.options.meta);
+    this.columns = spec.columns;
+    return Promise.resolve();
+  }
+
+  async row(cells: SheetCell[]): Promise<void> {
+    const columns = this.cellsOf(cells);
+    const locale = this.options.locale;
+    this.worksheet!.addRow(cells.map((cell, i) => xlsxValue(cell, columns[i], locale))).commit();
+    this.written += 1;
+    if (this.written % ROWS_PER_TURN === 0) {
+      await nextTurn();
+      this.watch.check();
+    }
+    await this.watch.drained(this.out);
+  }
+
+  async finish(): Promise<void> {
+    this.watch.check();
+    if (!this.worksheet) await this.sheet({ name: 'Sheet1', columns: [] });
+    await this.watch.until(this.workbook.commit());
+  }
+}
+
+/** A worksheet with its columns (width, number format), its bold header row and the print setup. */
+export function addListSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: SheetColumn[], locale: Locale, meta: PrintMeta): ExcelJS.Worksheet {
+  const worksheet = workbook.addWorksheet(name, worksheetOptions(meta, locale));
+  worksheet.columns = columns.map((column) => {
+    const numFmt = numFmtOf(column);
+    return { key: column.key, width: column.width ?? DEFAULT_COLUMN_WIDTH, ...(numFmt ? { style: { numFmt } } : {}) };
+  });
+  const header = worksheet.addRow(columns.map((column) => column.header[locale]));
+  header.font = { bold: true };
+  header.commit();
+  return worksheet;
+}
+
+class CsvListWriter extends BaseListWriter {
+  private readonly stringifier: Stringifier;
+  private readonly done: Promise<void>;
+
+  constructor(
+    out: Writable,
+    private readonly options: ListWriterOptions,
+  ) {
+    super(out);
+    const gb18030 = options.encoding === 'gb18030';
+    // escape_formulas: a cell starting with = + - @ gets a leading ' so Excel shows it as text
+    // rather than running it (CSV injection); an import strips that apostrophe.
+    this.stringifier = stringify({ bom: !gb18030, escape_formulas: true, record_delimiter: 'windows' });
+    this.done = gb18030 ? pipeline(this.stringifier, iconv.encodeStream('gb18030'), out) : pipeline(this.stringifier, out);
+    this.done.catch(() => undefined); // the output's failure reaches the caller through the watch
+  }
+
+  sheet(spec: SheetSpec): Promise<void> {
+    this.watch.check();
+    if (this.columns) throw new Error('ListWriter: a CSV file holds one sheet; sheet() was called twice');
+    this.columns = spec.columns;
+    return this.write(spec.columns.map((column) => column.header[this.options.locale]));
+  }
+
+  row(cells: SheetCell[]): Promise<void> {
+    this.cellsOf(cells);
+    return this.write(cells.map((cell) => csvValue(cell, this.options.locale)));
+  }
+
+  async finish(): Promise<void> {
+    this.watch.check();
+    this.stringifier.end();
+    await this.watch.until(this.done);
+  }
+
+  private async write(record: (string | number | null)[]): Promise<void> {
+    this.stringifier.write(record);
+    await this.watch.drained(this.stringifier);
+  }
+}
