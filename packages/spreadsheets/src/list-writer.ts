@@ -114,14 +114,14 @@ class XlsxListWriter extends BaseListWriter {
     this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   }
 
-  sheet(spec: SheetSpec): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/require-await -- async: a mistake rejects like a stream failure
+  async sheet(spec: SheetSpec): Promise<void> {
     this.watch.check();
     // A finished sheet is committed first: the zip reads its entries one after another, so an
     // open earlier sheet would make every later row wait in memory.
     this.worksheet?.commit();
     this.worksheet = addListSheet(this.workbook, this.names.take(spec.name), spec.columns, this.options.locale, this.options.meta);
     this.columns = spec.columns;
-    return Promise.resolve();
   }
 
   async row(cells: SheetCell[]): Promise<void> {
@@ -169,20 +169,21 @@ class CsvListWriter extends BaseListWriter {
     // escape_formulas: a cell starting with = + - @ gets a leading ' so Excel shows it as text
     // rather than running it (CSV injection); an import strips that apostrophe.
     this.stringifier = stringify({ bom: !gb18030, escape_formulas: true, record_delimiter: 'windows' });
+    if (gb18030) this.stringifier.setEncoding('utf8'); // iconv-lite's encoder takes strings
     this.done = gb18030 ? pipeline(this.stringifier, iconv.encodeStream('gb18030'), out) : pipeline(this.stringifier, out);
     this.done.catch(() => undefined); // the output's failure reaches the caller through the watch
   }
 
-  sheet(spec: SheetSpec): Promise<void> {
+  async sheet(spec: SheetSpec): Promise<void> {
     this.watch.check();
     if (this.columns) throw new Error('ListWriter: a CSV file holds one sheet; sheet() was called twice');
     this.columns = spec.columns;
-    return this.write(spec.columns.map((column) => column.header[this.options.locale]));
+    await this.write(spec.columns.map((column) => column.header[this.options.locale]));
   }
 
-  row(cells: SheetCell[]): Promise<void> {
+  async row(cells: SheetCell[]): Promise<void> {
     this.cellsOf(cells);
-    return this.write(cells.map((cell) => csvValue(cell, this.options.locale)));
+    await this.write(cells.map((cell) => csvValue(cell, this.options.locale)));
   }
 
   async finish(): Promise<void> {
