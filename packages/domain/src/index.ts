@@ -20,6 +20,7 @@ export * from './sites/workflow.js';
 export * from './targets/index.js';
 export * from './kinds/field-helpers.js';
 export * from './sheets/columns.js';
+export * from './sheets/site-columns.js';
 // Wire types: inferred from the zod schemas of @sitenet/domain/schemas (their only definition).
 export type { AccountSummary, Session, AccountList, AccountCreateInput, AccountUpdateInput, LoginInput, PasswordChangeInput, SignInTooMany } from './schemas/accounts.js';
 export type { AccountAuditEntry, AccountAuditList, AccountActivity, AccountActivityEntry, AccountAuditQuery, AccountActivityQuery } from './schemas/audit.js';
