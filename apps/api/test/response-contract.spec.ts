@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { Controller, Get, HttpException, Module } from '@nestjs/common';
+import { Controller, Get, HttpException, Module, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ApiOkResponse } from '@nestjs/swagger';
@@ -34,6 +35,22 @@ class ProbeController {
   @Get('undeclared')
   undeclared() {
     return { lat: 43.8, lng: 125.3 };
+  }
+
+  @Get('streamed')
+  @ApiOkResponse({ content: { 'text/csv': { schema: { type: 'string', format: 'binary' } } } })
+  streamed(@Res() response: Response) {
+    response.setHeader('Content-Type', 'text/csv');
+    response.write('a,b\r\n');
+    response.end('1,2\r\n');
+  }
+
+  @Get('streamed-undeclared')
+  @ApiOkResponse({ standardSchema: pointSchema })
+  streamedUndeclared(@Res() response: Response) {
+    response.setHeader('Content-Type', 'text/csv');
+    response.write('a,b\r\n');
+    response.end();
   }
 
   @Get('bad-error')
@@ -97,12 +114,29 @@ describe('the response check every API test runs under (test/support/response-co
     expect(found).toEqual([expect.stringMatching(/^GET \/probe\/bad-error → 418 .*statusCode: /)]);
   });
 
+  it('lets a file through only with the media type its handler declares for the status, and only for that status', () => {
+    const routed = { handler: 'X.file', declared: { '200': { content: { 'text/csv; charset=utf-8': {}, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {} } } } };
+    expect(checkResponse({ status: 200, contentType: 'text/csv; charset=UTF-8', body: undefined, routed })).toEqual([]);
+    expect(checkResponse({ status: 200, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: undefined, routed })).toEqual([]);
+    expect(checkResponse({ status: 200, contentType: 'text/csv; charset=gb18030', body: undefined, routed })).toEqual([expect.stringContaining('X.file declares no text/csv; charset=gb18030 content for status 200')]);
+    expect(checkResponse({ status: 200, contentType: 'text/html', body: '<p>', routed: { handler: 'X.y', declared: { '200': { standardSchema: pointSchema } } } })).toEqual([expect.stringContaining('declares no text/html content')]);
+    // JSON stays strict: a declared file type does not excuse a JSON body without a schema
+    expect(checkResponse({ status: 200, contentType: 'application/json', body: '{}', routed })).toEqual(['X.file declares no response schema for status 200']);
+  });
+
+  it('checks a streamed file against its declaration when its headers go out', async () => {
+    const { res, found } = await probe('/probe/streamed-undeclared');
+    expect(res.status).toBe(200);
+    expect(found).toEqual([expect.stringMatching(/^GET \/probe\/streamed-undeclared → 200 \(ProbeController\.streamedUndeclared\): .*declares no text\/csv content/)]);
+    expect((await probe('/probe/streamed')).found).toEqual([]);
+  });
+
   it('checks a body as text too, and ignores what is not JSON', () => {
     const routed = { handler: 'X.y', declared: { '200': { standardSchema: pointSchema } } };
     expect(checkResponse({ status: 200, contentType: 'application/json', body: '{"lat":1,"lng":2}', routed })).toEqual([]);
     expect(checkResponse({ status: 200, contentType: 'application/json', body: Buffer.from('{"lat":1}'), routed })).toEqual([expect.stringMatching(/^lng: /)]);
     expect(checkResponse({ status: 200, contentType: 'application/json', body: '{"lat":', routed })).toEqual(['the body is not JSON']);
-    expect(checkResponse({ status: 200, contentType: 'text/html', body: '<p>', routed })).toEqual([]);
+    expect(checkResponse({ status: 200, contentType: 'text/html', body: '<p>', routed: undefined })).toEqual([]);
     expect(checkResponse({ status: 200, contentType: 'application/json', body: { lat: 1, lng: 2, extra: { deep: 1 } }, routed })).toEqual(['extra: not declared by the schema']);
   });
 });

@@ -12,7 +12,10 @@ import { apiErrorSchema } from '@sitenet/domain/schemas';
  * document is built from), and every error body with its declared schema or else `apiErrorSchema`.
  * A body that does not parse, carries a field its schema does not declare, or comes from a handler
  * that declares nothing for that status is a mismatch: the response becomes a 500 naming it, and
- * the test fails after it in any case (test/support/response-contract.setup.ts).
+ * the test fails after it in any case (test/support/response-contract.setup.ts). A success that is
+ * not JSON (a streamed download) must come from a handler that declares that media type as the
+ * status's `content` (`@ApiOkResponse({ content: { 'text/csv; charset=utf-8': … } })`); it is
+ * checked when its headers go out, and a mismatch fails the test.
  */
 
 /** What `standardSchema` holds (a zod schema here): the Standard Schema interface, as much of it as is read. */
@@ -21,7 +24,8 @@ interface StandardSchema {
 }
 type StandardResult = { value: unknown; issues?: undefined } | { issues: readonly { message: string; path?: readonly (PropertyKey | { key: PropertyKey })[] }[] };
 
-type Declared = Record<string, { standardSchema?: StandardSchema } | undefined>;
+/** A handler's declared responses by status: a JSON body's schema, or the media types of a file (`content`). */
+type Declared = Record<string, { standardSchema?: StandardSchema; content?: Record<string, unknown> } | undefined>;
 
 interface Routed {
   handler: string;
@@ -66,6 +70,18 @@ export function checkResponses(app: NestExpressApplication): void {
     let checked = false;
     // Express gives the response its methods (send among them) later: look the original up when called.
     const send = (body?: unknown): Response => (Object.getPrototypeOf(reply) as Response).send.call(reply, body);
+    const writeHead = reply.writeHead.bind(reply) as (...args: unknown[]) => ServerResponse;
+    // A streamed response (no send): its content type is checked when its headers go out.
+    (reply as { writeHead: (...args: unknown[]) => ServerResponse }).writeHead = (...args: unknown[]) => {
+      const contentType = String(reply.getHeader('content-type') ?? '');
+      if (!checked && !/json/.test(contentType)) {
+        checked = true;
+        const status = typeof args[0] === 'number' ? args[0] : reply.statusCode;
+        const problems = checkResponse({ status, contentType, body: undefined, routed: reply[ROUTED] });
+        if (problems.length) mismatches.push(`${request.method} ${request.url} → ${status} (${reply[ROUTED]?.handler ?? 'no handler'}): ${problems.join('; ')}`);
+      }
+      return writeHead(...args);
+    };
     reply.send = (body?: unknown) => {
       if (checked) return send(body);
       checked = true;
@@ -81,7 +97,7 @@ export function checkResponses(app: NestExpressApplication): void {
 
 /** What is wrong with one response, as lines (none when it matches its declaration). */
 export function checkResponse({ status, contentType, body, routed }: { status: number; contentType: string; body: unknown; routed: Routed | undefined }): string[] {
-  if (!/json/.test(contentType)) return [];
+  if (!/json/.test(contentType)) return fileProblems(status, contentType, routed);
   let value: unknown;
   try {
     value = typeof body === 'string' || Buffer.isBuffer(body) ? JSON.parse(body.toString()) : body;
@@ -94,6 +110,28 @@ export function checkResponse({ status, contentType, body, routed }: { status: n
   if (!routed) return [];
   if (!declared) return [`${routed.handler} declares no response schema for status ${status}`];
   return problemsWith(declared, value);
+}
+
+/**
+ * A success that is not JSON: only from a handler declaring that media type for the status.
+ * Responses outside a controller (the portal's files, the OpenAPI page) and redirects or 304s
+ * carry no declaration to check.
+ */
+function fileProblems(status: number, contentType: string, routed: Routed | undefined): string[] {
+  if (!routed || status < 200 || status >= 300) return [];
+  const sent = normalMediaType(contentType);
+  const declared = Object.keys(routed.declared[String(status)]?.content ?? {});
+  if (declared.some((type) => normalMediaType(type) === sent)) return [];
+  return [`${routed.handler} declares no ${sent || 'untyped'} content for status ${status}${declared.length ? ` (declared: ${declared.join(', ')})` : ''}`];
+}
+
+/** `Text/CSV;charset=UTF-8` and `text/csv; charset=utf-8` are the same media type. */
+function normalMediaType(type: string): string {
+  return type
+    .split(';')
+    .map((part) => part.trim().toLowerCase())
+    .filter(Boolean)
+    .join('; ');
 }
 
 function problemsWith(schema: StandardSchema, value: unknown): string[] {
