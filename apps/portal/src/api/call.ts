@@ -1,4 +1,4 @@
-import { getJson, type Query, type QueryValue, type RequestOptions, sendCommand, sendJson } from './client';
+import { type DownloadedFile, downloadFile, getJson, type Query, type QueryValue, type RequestOptions, sendCommand, sendJson } from './client';
 import type { Method, Operations, WireInput, WireOutput, WireSchema } from './operations';
 
 /*
@@ -10,6 +10,8 @@ import type { Method, Operations, WireInput, WireOutput, WireSchema } from './op
 /** The operations that answer with a JSON body, and those that answer 204 No Content. */
 type AnsweringOperation = { [K in keyof Operations]: Operations[K] extends { response: WireSchema } ? K : never }[keyof Operations];
 type CommandOperation = Exclude<keyof Operations, AnsweringOperation | `GET ${string}`>;
+/** The operations that answer with a file to save (exports). */
+type DownloadOperation = { [K in keyof Operations]: Operations[K] extends { download: true } ? K : never }[keyof Operations];
 
 /** What an operation answers: the output of its domain schema. */
 export type ResponseOf<K extends AnsweringOperation> = Operations[K] extends { response: infer S extends WireSchema } ? WireOutput<S> : never;
@@ -62,4 +64,14 @@ export async function apiCommand<K extends CommandOperation>(operation: K, ...[i
   const { params, body } = (input ?? {}) as LooseInput;
   const { method, path } = target(operation, params);
   await sendCommand(method as Exclude<Method, 'GET'>, path, body, options);
+}
+
+/**
+ * Fetches the file an operation answers with (an export: `'GET /exports/sites'`), with the bearer
+ * token, retries and `ApiError`s of every GET; its query is typed by the operation's schema.
+ * `fallbackName` names the file when the answer's Content-Disposition does not.
+ */
+export function apiDownload<K extends DownloadOperation>(operation: K, input: CallInput<K>, fallbackName: string, options?: RequestOptions): Promise<DownloadedFile> {
+  const { params, query } = input as LooseInput;
+  return downloadFile(target(operation, params).path, query, fallbackName, options);
 }

@@ -164,17 +164,66 @@ function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
  * growing waits (reading is safe to repeat; writes are never repeated). Throws `ApiError` for every
  * failure except an abort, which is rethrown as the platform's AbortError so callers can ignore it.
  */
-export async function getJson<T>(path: string, query?: Query | URLSearchParams, options: RequestOptions = {}): Promise<T> {
+export function getJson<T>(path: string, query?: Query | URLSearchParams, options: RequestOptions = {}): Promise<T> {
+  return withRetries(() => request<T>('GET', path, { query, signal: options.signal }), options.signal);
+}
+
+/** A file the API sent (an export): its bytes and the name its Content-Disposition gives. */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string;
+}
+
+/**
+ * GET a file (`Content-Disposition: attachment`) with the same headers, retries and errors as
+ * `getJson`: a plain `<a href>` could not send the bearer token, so the portal fetches the bytes
+ * and saves them itself. `fallbackName` is used when the answer names no file.
+ */
+export function downloadFile(path: string, query: Query | URLSearchParams | undefined, fallbackName: string, options: RequestOptions = {}): Promise<DownloadedFile> {
+  return withRetries(async () => {
+    const response = await send('GET', path, { query, signal: options.signal, accept: '*/*' });
+    let blob: Blob;
+    try {
+      blob = await response.blob();
+    } catch (cause) {
+      if (isAbort(cause)) throw cause;
+      throw clientError(0, CLIENT_ERROR_CODES.network, 'errors.network'); // the connection broke mid-file
+    }
+    return { blob, fileName: fileNameOf(response.headers.get('Content-Disposition')) ?? fallbackName };
+  }, options.signal);
+}
+
+/** The file name of a Content-Disposition header: `filename*=UTF-8''…` (RFC 6266/5987) first, else `filename="…"`. */
+export function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const extended = /filename\*\s*=\s*utf-8''([^;]+)/i.exec(disposition);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1]!.trim());
+    } catch {
+      // a malformed escape: fall back to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/.exec(disposition);
+  const name = plain ? (plain[1]?.replace(/\\(.)/g, '$1') ?? plain[2]) : undefined;
+  return name ? name : null;
+}
+
+/**
+ * Runs a GET, trying again by itself after a network failure or a 502/503/504 with growing waits
+ * (reading is safe to repeat; writes are never repeated).
+ */
+async function withRetries<T>(attemptOnce: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   let troubled = false;
   try {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await request<T>('GET', path, { query, signal: options.signal });
+        return await attemptOnce();
       } catch (error) {
         if (!(error instanceof ApiError) || !error.isTransient || attempt >= retryDelaysMs.length) throw error;
         if (!troubled) waitingToRetry.value++;
         troubled = true;
-        await wait(Math.min(Math.max(retryDelaysMs[attempt]!, error.retryAfterMs ?? 0), LONGEST_WAIT_MS), options.signal);
+        await wait(Math.min(Math.max(retryDelaysMs[attempt]!, error.retryAfterMs ?? 0), LONGEST_WAIT_MS), signal);
       }
     }
   } finally {
@@ -192,12 +241,16 @@ export async function sendCommand(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', p
   await request<unknown>(method, path, { body, signal: options.signal, noContent: true });
 }
 
-async function request<T>(
-  method: string,
-  path: string,
-  { query, body, signal, noContent = false }: { query?: Query | URLSearchParams; body?: unknown; signal?: AbortSignal; noContent?: boolean },
-): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLocale() };
+interface SendOptions {
+  query?: Query | URLSearchParams;
+  body?: unknown;
+  signal?: AbortSignal;
+  accept?: string;
+}
+
+/** Sends a request and returns its 2xx response; every failure is thrown as an ApiError (an abort as the AbortError). */
+async function send(method: string, path: string, { query, body, signal, accept = 'application/json' }: SendOptions): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept, 'Accept-Language': currentLocale() };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const token = session?.token() ?? null;
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -213,19 +266,23 @@ async function request<T>(
     if (isAbort(cause)) throw cause;
     throw clientError(0, CLIENT_ERROR_CODES.network, 'errors.network');
   }
+  if (response.ok) return response;
 
   const json = await readJson(response);
-  if (!response.ok) {
-    const error = isApiErrorBody(json)
-      ? new ApiError({ ...json, statusCode: json.statusCode ?? response.status })
-      : clientError(response.status, CLIENT_ERROR_CODES.server, 'errors.server', { status: response.status });
-    // A wrong password at sign-in is a 401 too, but it ends no session: only a token refused counts.
-    if (response.status === 401 && (token !== null || error.code === AUTH_REQUIRED_CODE)) session?.onUnauthorized(error);
-    const retryAfter = Number(response.headers.get('Retry-After'));
-    if (retryAfter > 0) error.retryAfterMs = retryAfter * 1000;
-    throw error;
-  }
+  const error = isApiErrorBody(json)
+    ? new ApiError({ ...json, statusCode: json.statusCode ?? response.status })
+    : clientError(response.status, CLIENT_ERROR_CODES.server, 'errors.server', { status: response.status });
+  // A wrong password at sign-in is a 401 too, but it ends no session: only a token refused counts.
+  if (response.status === 401 && (token !== null || error.code === AUTH_REQUIRED_CODE)) session?.onUnauthorized(error);
+  const retryAfter = Number(response.headers.get('Retry-After'));
+  if (retryAfter > 0) error.retryAfterMs = retryAfter * 1000;
+  throw error;
+}
+
+async function request<T>(method: string, path: string, { noContent = false, ...options }: SendOptions & { noContent?: boolean }): Promise<T> {
+  const response = await send(method, path, options);
   if (noContent) return undefined as T;
+  const json = await readJson(response);
   if (json === undefined) {
     throw clientError(response.status, CLIENT_ERROR_CODES.invalidResponse, 'errors.invalidResponse');
   }

@@ -10,6 +10,7 @@ import {
   boundaryCollectionSchema,
   coverageMatrixSchema,
   coverageQuerySchema,
+  coverageReportQuerySchema,
   coverageSchema,
   coverageTrendSchema,
   loginSchema,
@@ -25,6 +26,7 @@ import {
   servicePointViewSchema,
   sessionSchema,
   siteCreateBodySchema,
+  siteExportQuerySchema,
   siteHistorySchema,
   siteKindListSchema,
   siteListQuerySchema,
@@ -42,7 +44,8 @@ import {
 /**
  * The API operations the portal calls, each with the domain schemas (packages/domain/src/schemas)
  * of its query, body and answer — the same schemas the API validates with and documents. No
- * answer schema: the operation answers 204 No Content.
+ * answer schema: the operation answers 204 No Content; `download: true`: it answers with a file
+ * (`Content-Disposition: attachment`, an export), fetched with `apiDownload`.
  *
  * The typed client (call.ts) imports this table as a type only: a call's body and answer are
  * typed from these schemas and zod stays out of the bundle. The portal's tests import it at run
@@ -81,6 +84,9 @@ export const API_OPERATIONS = {
   'GET /service-points': { query: coverageQuerySchema, response: servicePointListSchema },
   'PUT /service-points/:code': { body: servicePointSchema, response: servicePointViewSchema },
 
+  'GET /exports/sites': { query: siteExportQuerySchema, download: true },
+  'GET /exports/coverage': { query: coverageReportQuerySchema, download: true },
+
   'GET /targets': { query: targetListQuerySchema, response: targetListSchema },
   'POST /targets': { body: targetCreateSchema, response: targetSchema },
   'PATCH /targets/:id': { body: targetUpdateSchema, response: targetSchema },
@@ -107,6 +113,8 @@ export interface Operation {
   query?: WireSchema;
   body?: WireSchema;
   response?: WireSchema;
+  /** The answer is a file to save (Content-Disposition: attachment), not JSON. */
+  download?: true;
 }
 
 export type Operations = typeof API_OPERATIONS;
