@@ -22,13 +22,16 @@ interface Validating {
   '~standard': { validate(value: unknown): { issues?: readonly SchemaIssue[] } | Promise<{ issues?: readonly SchemaIssue[] }> };
 }
 
-/** Each operation of api/operations.ts with an answer schema, as a method and a pattern of its path. */
-const ANSWER_CONTRACTS = Object.entries(API_OPERATIONS as Record<string, Operation>).flatMap(([key, operation]) => {
-  if (!operation.response) return [];
+/** Each operation of api/operations.ts, as a method and a pattern of its path, with its schemas. */
+const CONTRACTS = Object.entries(API_OPERATIONS as Record<string, Operation>).map(([key, operation]) => {
   const [method, template] = key.split(' ') as [string, string];
   const pattern = new RegExp(`^${template.replace(/:[A-Za-z]+/g, '[^/]+')}$`);
-  return [{ key, method, pattern, schema: operation.response as unknown as Validating }];
+  return { key, method, pattern, operation };
 });
+/** The operations with an answer schema. */
+const ANSWER_CONTRACTS = CONTRACTS.flatMap(({ operation, ...contract }) => (operation.response ? [{ ...contract, schema: operation.response as unknown as Validating }] : []));
+/** The operations that answer with a file (exports). */
+const DOWNLOAD_CONTRACTS = CONTRACTS.filter(({ operation }) => operation.download);
 
 const issuePath = (issue: SchemaIssue) => (issue.path ?? []).map((part) => String(typeof part === 'object' ? part.key : part)).join('.') || '(body)';
 
@@ -50,6 +53,31 @@ async function answerProblems(method: string, path: string, response: Response):
   const { issues } = await contract.schema['~standard'].validate(body);
   if (!issues?.length) return null;
   return `${contract.key} answered with a body its schema refuses: ${issues.slice(0, 5).map((issue) => `${issuePath(issue)}: ${issue.message}`).join('; ')}`;
+}
+
+/** The query as the API's schemas read it: a key once is a string, a repeated key a list. */
+function queryObject(params: URLSearchParams): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    query[key] = values.length === 1 ? values[0]! : values;
+  }
+  return query;
+}
+
+/**
+ * What is wrong with a file download (an export): a query its operation's schema refuses (the API
+ * would answer 400, not a file), or a 2xx answer that is not a file to save (no
+ * `Content-Disposition: attachment`). Null when it fits or the path is no download.
+ */
+async function downloadProblems(method: string, path: string, url: URL, response: Response): Promise<string | null> {
+  const contract = DOWNLOAD_CONTRACTS.find((candidate) => candidate.method === method && candidate.pattern.test(path));
+  if (!contract) return null;
+  const schema = contract.operation.query as unknown as Validating | undefined;
+  const { issues } = schema ? await schema['~standard'].validate(queryObject(url.searchParams)) : { issues: undefined };
+  if (issues?.length) return `${contract.key} was sent a query its schema refuses: ${issues.slice(0, 5).map((issue) => `${issuePath(issue)}: ${issue.message}`).join('; ')}`;
+  if (response.ok && !/^attachment\b/.test(response.headers.get('Content-Disposition') ?? '')) return `${contract.key} answered without Content-Disposition: attachment`;
+  return null;
 }
 
 /**
@@ -74,8 +102,9 @@ export function fakeApi() {
       const match = route.method === method ? path.match(route.pattern) : null;
       if (!match) continue;
       const response = await route.handler(request, match);
-      const problem = await answerProblems(method, path, response);
-      if (problem) contractProblems.push(problem);
+      for (const problem of [await answerProblems(method, path, response), await downloadProblems(method, path, url, response)]) {
+        if (problem) contractProblems.push(problem);
+      }
       return response;
     }
     return jsonResponse({ statusCode: 404, code: 'test.not_routed', message: path, messages: { 'zh-CN': path, en: path } }, 404);

@@ -11,6 +11,14 @@ export function jsonResponse(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 }
 
+/** A file as the API's exports send it: the bytes, their media type and `Content-Disposition: attachment` with the UTF-8 name. */
+export function fileResponse(body: BlobPart, { type, fileName }: { type: string; fileName: string }, status = 200): Response {
+  return new Response(new Blob([body], { type }), {
+    status,
+    headers: { 'Content-Type': type, 'Content-Disposition': `attachment; filename="export"; filename*=UTF-8''${encodeURIComponent(fileName)}` },
+  });
+}
+
 export type FetchHandler = (url: URL, init: RequestInit | undefined) => Response | Promise<Response>;
 
 /**
