@@ -4,7 +4,7 @@ import { administrator, prefectureReviewer } from '#/features/auth/test-factorie
 import { MAP_APPROVAL_NUMBER } from '#/features/boundaries/api';
 import { baseKind, workshopKind } from '#/features/kinds/test-factories';
 import { fakeApi, serveRegions } from '#/test/fake-api';
-import { jsonResponse } from '#/test/http';
+import { fileResponse, jsonResponse } from '#/test/http';
 import type { CoverageMatrix, CoverageResponse, CoverageTrend } from './api';
 import { COUNT_BANDS } from './chart-options';
 import {
@@ -327,5 +327,29 @@ describe('coverage dashboard: map and trend as tables', () => {
 
     expect(wrapper.get('[role="alert"]').text()).toContain('服务器出错');
     expect(wrapper.find('[data-testid="target-card"]').exists()).toBe(false);
+  });
+});
+
+describe('coverage dashboard: the coverage report', () => {
+  it('downloads the report of the region in view', async () => {
+    const { changchun } = jilinUnits();
+    const api = serve({ coverage: { [changchun.code]: coverageResponse(changchun, [coverageResult()]) } });
+    api.on('GET', '/exports/coverage', () =>
+      fileResponse('xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName: '覆盖报告-长春市.xlsx' }),
+    );
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:portal.test/report');
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+    const clicked: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this.download);
+    });
+
+    const { wrapper } = await mountAt(`/dashboard?region=${changchun.code}`);
+    await wrapper.get('[data-testid="coverage-report"]').trigger('click');
+    await flushPromises();
+
+    expect(api.sent('GET', '/exports/coverage').map((request) => request.url.searchParams.get('region'))).toEqual([changchun.code]);
+    expect(clicked).toEqual(['覆盖报告-长春市.xlsx']);
+    vi.restoreAllMocks();
   });
 });

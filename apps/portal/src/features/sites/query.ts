@@ -99,6 +99,17 @@ export function filtersToQuery(filters: SiteFilters): LocationQueryRaw {
 
 /** The query string of `GET /api/sites` for the filters (lists as repeated keys). */
 export function filtersToApiParams(filters: SiteFilters, overrides: Partial<Pick<SiteFilters, 'page' | 'pageSize'>> = {}): URLSearchParams {
+  const params = filtersToListParams(filters);
+  params.append('page', String(overrides.page ?? filters.page));
+  params.append('pageSize', String(overrides.pageSize ?? filters.pageSize));
+  return params;
+}
+
+/**
+ * What narrows and orders the list, without paging: the list's query string before its page, and
+ * the query of `GET /api/exports/sites` (an export holds every matching site, in the list's order).
+ */
+export function filtersToListParams(filters: SiteFilters): URLSearchParams {
   const params = new URLSearchParams();
   for (const kind of filters.kind) params.append('kind', kind);
   if (filters.region) params.append('region', filters.region);
@@ -106,8 +117,6 @@ export function filtersToApiParams(filters: SiteFilters, overrides: Partial<Pick
   for (const feature of filters.barrierFree) params.append('barrierFree', feature);
   if (filters.q.trim()) params.append('q', filters.q.trim());
   params.append('sort', filters.sort);
-  params.append('page', String(overrides.page ?? filters.page));
-  params.append('pageSize', String(overrides.pageSize ?? filters.pageSize));
   return params;
 }
 
