@@ -50,8 +50,30 @@ export function createListWriter(out: NodeJS.WritableStream, options: ListWriter
 export const DEFAULT_COLUMN_WIDTH = 14;
 const DATE_FORMAT = 'yyyy-mm-dd';
 const DATETIME_FORMAT = 'yyyy-mm-dd hh:mm';
-/** Rows between turns of the event loop, so the zip's deflate keeps up with the rows. */
-const ROWS_PER_TURN = 200;
+/** Sheet XML (in exceljs's 64 KiB buffers) that may wait for the zip before rows wait. */
+const MAX_WAITING_BUFFERS = 16;
+
+/** exceljs 4.4's streaming worksheet: its XML goes through a StreamBuf to the zip's deflate streams. */
+interface StreamingSheet {
+  stream?: { pipes?: Writable[]; buffers?: unknown[] };
+}
+
+/**
+ * Waits until the zip has taken the sheet's XML in. exceljs's StreamBuf writes into the zip's
+ * deflate stream without heeding its backpressure, so rows committed faster than deflate runs
+ * (always, on one thread) would wait in memory: 100k rows grew RSS by ~100 MB before this
+ * (bench/export-writer.mjs). Internals of exceljs 4.4.0 (pinned); if they change, this waits
+ * for nothing and the memory test (list-writer.spec.ts) fails.
+ */
+export async function zipKeptUp(worksheet: ExcelJS.Worksheet, watch: OutputWatch): Promise<void> {
+  const stream = (worksheet as unknown as StreamingSheet).stream;
+  for (const deflate of stream?.pipes ?? []) await watch.drained(deflate);
+  // Not yet piped (the zip is still on an earlier entry): let it come round.
+  while (stream && !stream.pipes?.length && (stream.buffers?.length ?? 0) > MAX_WAITING_BUFFERS) {
+    await nextTurn();
+    watch.check();
+  }
+}
 
 function numFmtOf(column: SheetColumn): string | undefined {
   if (column.textFormat || column.type === 'text') return '@';
@@ -104,7 +126,6 @@ class XlsxListWriter extends BaseListWriter {
   private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;
   private readonly names = new SheetNames();
   private worksheet: ExcelJS.Worksheet | undefined;
-  private written = 0;
 
   constructor(
     out: Writable,
@@ -128,12 +149,8 @@ class XlsxListWriter extends BaseListWriter {
     const columns = this.cellsOf(cells);
     const locale = this.options.locale;
     this.worksheet!.addRow(cells.map((cell, i) => xlsxValue(cell, columns[i], locale))).commit();
-    this.written += 1;
-    if (this.written % ROWS_PER_TURN === 0) {
-      await nextTurn();
-      this.watch.check();
-    }
     await this.watch.drained(this.out);
+    await zipKeptUp(this.worksheet!, this.watch);
   }
 
   async finish(): Promise<void> {

@@ -7,6 +7,14 @@ export function asError(reason: unknown): Error {
 }
 
 /**
+ * Whether a write to `stream` was refused until 'drain'. Streams of the readable-stream 2 line
+ * (which exceljs's zip, archiver, uses) have no `writableNeedDrain`, only the state it reads.
+ */
+export function needsDrain(stream: Writable): boolean {
+  return stream.writableNeedDrain ?? (stream as unknown as { _writableState?: { needDrain?: boolean } })._writableState?.needDrain ?? false;
+}
+
+/**
  * Watches the stream a file is written to: its first error, or its closing before the file was
  * finished (a client that went away), fails the writer, so a caller's next `row()` or `finish()`
  * rejects instead of writing into nothing or waiting for a 'drain' that never comes.
@@ -38,7 +46,7 @@ export class OutputWatch {
   /** Waits while `stream` is full: its 'drain', or the output's failure. */
   async drained(stream: Writable): Promise<void> {
     this.check();
-    if (!stream.writableNeedDrain) return;
+    if (!needsDrain(stream)) return;
     const stop = new AbortController(); // removes the 'drain' listener when the output fails first
     try {
       await Promise.race([once(stream, 'drain', { signal: stop.signal }), this.broken]);
