@@ -23,6 +23,7 @@ import { ReviewModule } from './review/review.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { TargetsModule } from './targets/targets.module.js';
 import { CoverageModule } from './coverage/coverage.module.js';
+import { ExportsModule } from './exports/exports.module.js';
 
 export interface AppOptions {
   kinds?: readonly SiteKindDefinition[];
@@ -56,6 +57,7 @@ export class AppModule {
         DemoModule,
         TargetsModule,
         CoverageModule,
+        ExportsModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },

@@ -12,5 +12,7 @@ import { ServicePointsService } from './service-points.service.js';
   imports: [TypeOrmModule.forFeature([ServicePointEntity, RegionEntity]), TargetsModule, RegionsModule],
   controllers: [CoverageController],
   providers: [CoverageService, ServicePointsService],
+  // The coverage report (exports/) writes the same figures the coverage endpoints answer.
+  exports: [CoverageService],
 })
 export class CoverageModule {}

@@ -42,6 +42,9 @@ export interface Writer {
 
 export type SiteUnits = PendingChange['units'];
 
+/** The list's filters (`GET /api/sites` and the exports): its query without order and paging. */
+export type SiteFilters = Omit<SiteListQuery, 'sort' | 'page' | 'pageSize'>;
+
 const SORT_COLUMNS = { name: 'site.name', openedOn: 'site.openedOn', updatedAt: 'site.updatedAt', createdAt: 'site.createdAt' } as const;
 const NULLABLE_SORT_COLUMNS = new Set(['openedOn']);
 
@@ -203,7 +206,12 @@ export class SitesService {
     };
   }
 
-  private async filtered(query: SiteListQuery, scope: Jurisdiction, options: { withKind: boolean }): Promise<SelectQueryBuilder<SiteEntity>> {
+  /**
+   * The sites in scope that match the list's filters (no order, no paging): the one query both the
+   * list and the exports (exports/) read, so a file holds exactly what the list shows. An unknown
+   * region is the product's 400 (`query.region`); a region outside the scope matches nothing.
+   */
+  async filtered(query: SiteFilters, scope: Jurisdiction, options: { withKind: boolean }): Promise<SelectQueryBuilder<SiteEntity>> {
     const builder = this.sites.createQueryBuilder('site');
     if (scope.kind === 'unit') builder.andWhere(`site.${scope.column} = :scope`, { scope: scope.code });
     if (options.withKind && query.kind?.length) builder.andWhere('site.kind IN (:...kinds)', { kinds: query.kind });
