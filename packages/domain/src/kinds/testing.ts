@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import type { Site } from '../schemas/sites.js';
 import { checkKindRules, presentationOf, type SiteKindDefinition } from './site-kind.js';
 
 /*
@@ -151,4 +152,35 @@ function choicesOf(schema: z.ZodType): { values: string[]; multiple: boolean } |
   const base = baseOf(schema);
   const element = base instanceof z.ZodArray ? (base.element as z.ZodType) : base;
   return element instanceof z.ZodEnum ? { values: element.options as string[], multiple: base instanceof z.ZodArray } : undefined;
+}
+
+/**
+ * A published site of the kind as the API returns it (tests of what reads sites: spreadsheets,
+ * lists): its valid example attributes with defaults filled in, unless `attributes` is given.
+ */
+export function siteOfKind(kind: SiteKindDefinition, overrides: Partial<Site> = {}): Site {
+  return {
+    id: '0b6f3c2e-5a1d-4c8e-9f70-1d2e3f405162',
+    kind: kind.code,
+    name: '示例网点',
+    regionCode: '220102',
+    address: '人民大街 1 号',
+    location: { lat: 43.88, lng: 125.32 },
+    locationSource: 'wgs84',
+    operator: { name: '示例运营单位', creditCode: '91350100M000100Y43' },
+    contact: { person: '李某', phone: '13800000000' },
+    openedOn: null,
+    barrierFree: [],
+    countyCode: '220102',
+    attributes: kind.attributes.parse(kind.examples.valid),
+    status: 'approved',
+    version: 1,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-02T00:00:00.000Z',
+    createdBy: null,
+    updatedBy: null,
+    approvedAt: '2026-01-02T00:00:00.000Z',
+    pendingChange: null,
+    ...overrides,
+  };
 }

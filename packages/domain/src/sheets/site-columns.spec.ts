@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { LOCALES } from '../errors/localized.js';
 import { choiceField, countField, optionalAmountField, optionalMultiChoiceField, switchField } from '../kinds/field-helpers.js';
 import { defineSiteKind, fieldMeta, type SiteKindDefinition } from '../kinds/site-kind.js';
+import { siteOfKind } from '../kinds/testing.js';
 import { SITE_FIELD_TEXTS } from '../schemas/site-field-texts.js';
 import { COMMON_SITE_FIELDS } from '../schemas/site-fields.js';
 import type { Site } from '../schemas/sites.js';
@@ -45,29 +46,9 @@ const PATH: RegionPathEntry[] = [
 ];
 
 function site(kind: SiteKindDefinition, attributes: Record<string, unknown>): Site {
-  return {
-    id: '5f7c0c1e-8f0a-4d59-9a51-0d3f3c1b2a10',
-    kind: kind.code,
-    name: '南岭网点',
-    regionCode: '220102001000',
-    address: '自由大路 1 号',
-    location: { lat: 43.8868, lng: 125.3245 },
-    locationSource: 'gcj02',
-    operator: { name: '长春市某某中心', creditCode: '91350100M000100Y43' },
-    contact: { person: '王某', phone: '0431-88881234' },
-    openedOn: '2020-01-05',
-    barrierFree: ['ramp', 'lift'],
-    countyCode: '220102',
-    attributes,
-    status: 'approved',
-    version: 3,
-    createdAt: '2025-01-01T00:00:00.000Z',
-    updatedAt: '2026-03-04T05:06:07.000Z',
-    createdBy: null,
-    updatedBy: null,
-    approvedAt: null,
-    pendingChange: null,
-  };
+  const located = { regionCode: '220102001000', address: '自由大路 1 号', location: { lat: 43.8868, lng: 125.3245 }, locationSource: 'gcj02' as const };
+  const operated = { name: '南岭网点', operator: { name: '长春市某某中心', creditCode: '91350100M000100Y43' }, contact: { person: '王某', phone: '0431-88881234' } };
+  return siteOfKind(kind, { ...located, ...operated, id: '5f7c0c1e-8f0a-4d59-9a51-0d3f3c1b2a10', openedOn: '2020-01-05', barrierFree: ['ramp', 'lift'], attributes, updatedAt: '2026-03-04T05:06:07.000Z' });
 }
 
 const byKey = (columns: SheetColumn[]) => new Map(columns.map((column) => [column.key, column]));
