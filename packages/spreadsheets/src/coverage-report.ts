@@ -5,7 +5,7 @@ import { addListSheet, xlsxValue } from './list-writer.js';
 import { OutputWatch } from './output-watch.js';
 import type { PrintMeta } from './print-setup.js';
 import { SheetNames } from './sheet-names.js';
-import { WORDS } from './words.js';
+import { REPORT_HEADERS, WORDS, type ReportColumnKey } from './words.js';
 
 export interface CoverageReportInput {
   coverage: Coverage;
@@ -17,44 +17,20 @@ export interface CoverageReportInput {
   kindNames?: Record<string, LocalizedText>;
 }
 
-const both = (pick: (words: (typeof WORDS)['zh-CN'] | (typeof WORDS)['en']) => string): LocalizedText => ({ 'zh-CN': pick(WORDS['zh-CN']), en: pick(WORDS.en) });
-const column = (key: string, header: LocalizedText, type: SheetColumn['type'], width: number, textFormat = false): SheetColumn => ({ key, header, type, width, textFormat, required: false, readOnly: true });
+/** A report column: read-only, its header from REPORT_HEADERS (codes written as text). */
+const column = (key: ReportColumnKey, type: SheetColumn['type'], width: number): SheetColumn => ({ key, header: REPORT_HEADERS[key], type, width, textFormat: key === 'code', required: false, readOnly: true });
 
-const SUMMARY_COLUMNS: SheetColumn[] = (
-  [
-    ['target', 'text', 36],
-    ['document', 'text', 30],
-    ['clause', 'text', 10],
-    ['strength', 'text', 16],
-    ['required', 'number', 10],
-    ['actual', 'number', 10],
-    ['progress', 'number', 10],
-    ['status', 'text', 12],
-    ['deadline', 'date', 12],
-    ['projection', 'number', 14],
-    ['unit', 'text', 10],
-    ['description', 'text', 40],
-  ] as const
-).map(([key, type, width], i) => column(key, both((w) => w.summaryHeaders[i]), type, width));
-
-const GAP_COLUMNS: SheetColumn[] = (
-  [
-    ['code', 'text', 14],
-    ['name', 'text', 24],
-    ['type', 'text', 10],
-    ['count', 'integer', 10],
-    ['minimum', 'integer', 10],
-    ['gap', 'integer', 10],
-  ] as const
-).map(([key, type, width], i) => column(key, both((w) => w.gapHeaders[i]), type, width, key === 'code'));
+const SUMMARY_COLUMNS = [column('target', 'text', 36), column('document', 'text', 30), column('clause', 'text', 10), column('strength', 'text', 16), column('required', 'number', 10), column('actual', 'number', 10), column('progress', 'number', 10), column('status', 'text', 12), column('deadline', 'date', 12), column('projection', 'number', 14), column('unit', 'text', 10), column('description', 'text', 40)];
+const UNIT_COLUMNS = [column('code', 'text', 14), column('name', 'text', 24), column('type', 'text', 10)];
+const GAP_COLUMNS = [...UNIT_COLUMNS, column('count', 'integer', 10), column('minimum', 'integer', 10), column('gap', 'integer', 10)];
 
 /** Progress as a percentage with one decimal (1.2 → 120). */
 const percent = (progress: number) => Math.round(progress * 1000) / 10;
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 function statusOf(result: CoverageResult, locale: Locale): string {
-  if (result.notApplicable) return WORDS[locale].notApplicable;
-  if (!result.tracked) return WORDS[locale].untracked;
+  if (result.notApplicable) return WORDS.notApplicable[locale];
+  if (!result.tracked) return WORDS.untracked[locale];
   return TARGET_STATUS_LABELS[result.status][locale];
 }
 
@@ -65,8 +41,7 @@ function statusOf(result: CoverageResult, locale: Locale): string {
  */
 export async function writeCoverageReport(out: NodeJS.WritableStream, input: CoverageReportInput): Promise<void> {
   const { coverage, matrix, locale } = input;
-  const words = WORDS[locale];
-  const meta: PrintMeta = { title: words.reportTitle, region: input.regionName, generatedAt: input.generatedAt, source: 'sitenet' };
+  const meta: PrintMeta = { title: WORDS.reportTitle[locale], region: input.regionName, generatedAt: input.generatedAt, source: 'sitenet' };
   const stream = out as Writable;
   const watch = new OutputWatch(stream);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
@@ -78,7 +53,7 @@ export async function writeCoverageReport(out: NodeJS.WritableStream, input: Cov
   };
 
   add(
-    words.summarySheet,
+    WORDS.summarySheet[locale],
     SUMMARY_COLUMNS,
     coverage.results.map((r) => [
       r.target.title[locale],
@@ -99,19 +74,13 @@ export async function writeCoverageReport(out: NodeJS.WritableStream, input: Cov
   for (const r of coverage.results) {
     if (!r.shortfalls) continue;
     const rows = r.shortfalls.map((s) => [s.code, s.name, REGION_TYPE_LABELS[s.type][locale], s.count, s.minimum, Math.max(0, s.minimum - s.count)]);
-    add(`${r.target.source.clause} ${r.target.title[locale]}`, GAP_COLUMNS, rows.length ? rows : [[null, words.noGaps, null, null, null, null]]);
+    add(`${r.target.source.clause} ${r.target.title[locale]}`, GAP_COLUMNS, rows.length ? rows : [[null, WORDS.noGaps[locale], null, null, null, null]]);
   }
 
-  const kindHeader = (kind: string): LocalizedText => input.kindNames?.[kind] ?? { 'zh-CN': kind, en: kind };
-  const matrixColumns = [
-    column('code', both((w) => w.matrixHeaders.code), 'text', 14, true),
-    column('name', both((w) => w.matrixHeaders.name), 'text', 24),
-    column('type', both((w) => w.matrixHeaders.type), 'text', 10),
-    ...matrix.kinds.map((kind) => column(`kinds.${kind}`, kindHeader(kind), 'integer', 12)),
-    column('total', both((w) => w.matrixHeaders.total), 'integer', 10),
-  ];
+  const kindColumns = matrix.kinds.map((kind): SheetColumn => ({ key: `kinds.${kind}`, header: input.kindNames?.[kind] ?? { 'zh-CN': kind, en: kind }, type: 'integer', width: 12, required: false, readOnly: true }));
+  const matrixColumns = [...UNIT_COLUMNS, ...kindColumns, column('total', 'integer', 10)];
   add(
-    words.matrixSheet,
+    WORDS.matrixSheet[locale],
     matrixColumns,
     matrix.rows.map((row) => [row.code, row.name, REGION_TYPE_LABELS[row.type][locale], ...matrix.kinds.map((kind) => row.counts[kind] ?? 0), row.total]),
   );

@@ -4,11 +4,10 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { stringify, type Stringifier } from 'csv-stringify';
 import iconv from 'iconv-lite';
-import type { Locale, SheetCell, SheetColumn } from '@sitenet/domain';
+import { SHEET_BOOLEAN_TEXTS, type Locale, type SheetCell, type SheetColumn } from '@sitenet/domain';
 import { CHINA_OFFSET_MS, chinaDateTime, worksheetOptions, type PrintMeta } from './print-setup.js';
 import { OutputWatch } from './output-watch.js';
 import { SheetNames } from './sheet-names.js';
-import { WORDS } from './words.js';
 
 export type ExportFormat = 'xlsx' | 'csv';
 export type CsvEncoding = 'utf-8' | 'gb18030';
@@ -87,7 +86,7 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** A cell as exceljs stores it: dates as Excel dates, instants at China's wall clock, text kept text. */
 export function xlsxValue(cell: SheetCell, column: SheetColumn | undefined, locale: Locale): ExcelJS.CellValue {
   if (cell === null || cell === undefined) return null;
-  if (typeof cell === 'boolean') return cell ? WORDS[locale].yes : WORDS[locale].no;
+  if (typeof cell === 'boolean') return SHEET_BOOLEAN_TEXTS[cell ? 'true' : 'false'][locale];
   if (cell instanceof Date) return new Date(cell.getTime() + CHINA_OFFSET_MS); // exceljs writes a Date's UTC fields
   if (column?.type === 'date' && typeof cell === 'string' && ISO_DAY.test(cell)) return new Date(`${cell}T00:00:00Z`);
   if (typeof cell === 'number' && (column?.textFormat || column?.type === 'text')) return String(cell);
@@ -97,7 +96,7 @@ export function xlsxValue(cell: SheetCell, column: SheetColumn | undefined, loca
 /** A cell as CSV text (numbers stay numbers, so a negative one is not taken for a formula). */
 export function csvValue(cell: SheetCell, locale: Locale): string | number | null {
   if (cell === null || cell === undefined) return null;
-  if (typeof cell === 'boolean') return cell ? WORDS[locale].yes : WORDS[locale].no;
+  if (typeof cell === 'boolean') return SHEET_BOOLEAN_TEXTS[cell ? 'true' : 'false'][locale];
   if (cell instanceof Date) return chinaDateTime(cell);
   return cell;
 }

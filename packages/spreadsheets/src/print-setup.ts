@@ -36,7 +36,6 @@ export function chinaDateTime(at: Date): string {
 }
 
 export function worksheetOptions(meta: PrintMeta, locale: Locale) {
-  const words = WORDS[locale];
   const date = chinaDate(meta.generatedAt);
   return {
     views: [{ state: 'frozen' as const, xSplit: 0, ySplit: 1 }],
@@ -50,7 +49,7 @@ export function worksheetOptions(meta: PrintMeta, locale: Locale) {
     },
     headerFooter: {
       oddHeader: `&L${escapeHeaderFooter(clip(meta.region, 60))}&C${escapeHeaderFooter(clip(meta.title, 80))}&R${date}`,
-      oddFooter: `&L${escapeHeaderFooter(clip(words.sourceAsOf(meta.source, date), 100))}&R${words.pageOf}`,
+      oddFooter: `&L${escapeHeaderFooter(clip(WORDS.sourceAsOf[locale].replace('{source}', meta.source).replace('{date}', date), 100))}&R${WORDS.pageOf[locale]}`,
     },
   };
 }
