@@ -95,6 +95,10 @@ describe('jurisdiction matrix', () => {
     // asking for the other unit explicitly yields nothing, not an error that confirms it
     const filtered = (await people.get(role)!.http.get('/api/sites').query({ region: outside }).expect(200)).body as SiteListResponse;
     expect(filtered.items.map((s) => s.id)).not.toContain(theirs.id);
+    // the export holds what the list holds: the caller's sites, never the other unit's
+    const exported = (await people.get(role)!.http.get('/api/exports/sites').query({ format: 'csv' }).buffer(true).expect(200)).text;
+    expect(exported).toContain(mine.id);
+    expect(exported).not.toContain(theirs.id);
   });
 
   it('lets an admin see every unit', async () => {
@@ -122,6 +126,8 @@ describe('jurisdiction matrix', () => {
       t.http().patch(`/api/sites/${site.id}`).send({ version: 1 }),
       t.http().post(`/api/sites/${site.id}/approve`).send({ version: site.version }),
       t.http().get('/api/accounts'),
+      t.http().get('/api/exports/sites'),
+      t.http().get('/api/exports/coverage'),
     ]) {
       expect((await res).status).toBe(401);
     }
