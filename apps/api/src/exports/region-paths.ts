@@ -9,6 +9,8 @@ import type { RegionEntity } from '../regions/region.entity.js';
  */
 export class RegionPaths {
   private readonly units = new Map<string, RegionEntity | null>();
+  /** Built once per unit: each row asks for it once per region column. */
+  private readonly paths = new Map<string, RegionPathEntry[]>();
 
   constructor(private readonly regions: Repository<RegionEntity>) {}
 
@@ -27,14 +29,18 @@ export class RegionPaths {
 
   /** The path of a unit (loaded before), from the province down to it; empty for an unknown code. */
   path(code: string): RegionPathEntry[] {
+    const known = this.paths.get(code);
+    if (known) return known;
     const unit = this.units.get(code);
     if (!unit) return [];
     const codes = [unit.provinceCode, unit.prefectureCode, unit.countyCode, unit.code].filter((c): c is string => !!c);
-    return [...new Set(codes)]
+    const path = [...new Set(codes)]
       .map((c) => this.units.get(c))
       .filter((u): u is RegionEntity => !!u)
       .map((u) => ({ code: u.code, name: u.name, level: u.level }))
       .sort((a, b) => a.level - b.level);
+    this.paths.set(code, path);
+    return path;
   }
 
   /** The unit's full name, `吉林省长春市南关区` (its own name when its path is not loaded). */
