@@ -9,16 +9,9 @@
 // Run after a build: npx turbo run build --filter=@sitenet/api && node bench/coverage.mjs
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { PGlite } from '@electric-sql/pglite';
 import request from 'supertest';
 import { installedKinds } from '@sitenet/kinds';
-
-const api = (p) => import(new URL(`../apps/api/dist/${p}`, import.meta.url).href);
-const { loadConfig } = await api('config/config.js');
-const { pgCompatibleParsers } = await api('database/pglite-pool.js');
-const { prepareDatabase } = await api('database/prepare.js');
-const { createApp } = await api('create-app.js');
-const { seedApplicationData } = await api('seeding/reference-data.js');
+import { benchToken, insertRows, startEmbeddedApi } from './embedded-api.mjs';
 
 /** Every installed kind, each site with its kind's own valid example attributes. */
 const KINDS = installedKinds.map((kind) => kind.code);
@@ -30,42 +23,20 @@ const time = async (fn, runs = 1) => {
   return (performance.now() - started) / runs;
 };
 
-const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', PORTAL_DIST: '/nonexistent' }), database: { kind: 'pglite', dataDir: undefined } };
-const db = await PGlite.create({ parsers: pgCompatibleParsers });
-let seeded;
-const seedMs = await time(async () => {
-  seeded = await prepareDatabase(config, db);
-});
-const { dataSource } = seeded;
-const app = await createApp(config, dataSource);
-await app.init();
-await seedApplicationData(app, config);
+const { app, dataSource, seedMs } = await startEmbeddedApi();
 const [{ n: regions }] = await dataSource.query('SELECT count(*)::int AS n FROM region');
 
 const counties = await dataSource.query(`SELECT code, province_code, prefecture_code, centroid_lat AS lat, centroid_lng AS lng FROM region WHERE level = 3 AND province_code = '220000' AND centroid_lat IS NOT NULL`);
-async function addApprovedSites(count) {
-  for (let start = 0; start < count; start += 500) {
-    const values = [];
-    const params = [];
-    for (let i = start; i < Math.min(count, start + 500); i++) {
-      const c = counties[i % counties.length];
-      const kind = KINDS[i % KINDS.length];
-      const row = [randomUUID(), kind, `基准网点${i}`, c.code, c.province_code, c.prefecture_code, c.code, '基准路1号', c.lat, c.lng, 'wgs84', '基准运营方', '91220102MA0Y4E8X1' + 'A', '基准', '0431-66668888', EXAMPLES[kind], ATTRIBUTES_VERSIONS[kind], 'approved', 1, new Date(Date.UTC(2024, i % 30, 1)).toISOString()];
-      values.push(`(${row.map((v) => { params.push(v); return `$${params.length}`; }).join(', ')})`);
-    }
-    await dataSource.query(
-      `INSERT INTO site (id, kind, name, region_code, province_code, prefecture_code, county_code, address, lat, lng, location_source, operator_name, operator_credit_code, contact_person, contact_phone, attributes, attributes_version, status, version, approved_at) VALUES ${values.join(', ')}`,
-      params,
-    );
-  }
+const SITE_COLUMNS = ['id', 'kind', 'name', 'region_code', 'province_code', 'prefecture_code', 'county_code', 'address', 'lat', 'lng', 'location_source', 'operator_name', 'operator_credit_code', 'contact_person', 'contact_phone', 'attributes', 'attributes_version', 'status', 'version', 'approved_at'];
+function addApprovedSites(count) {
+  return insertRows(dataSource, 'site', SITE_COLUMNS, count, (i) => {
+    const c = counties[i % counties.length];
+    const kind = KINDS[i % KINDS.length];
+    return [randomUUID(), kind, `基准网点${i}`, c.code, c.province_code, c.prefecture_code, c.code, '基准路1号', c.lat, c.lng, 'wgs84', '基准运营方', '91220102MA0Y4E8X1' + 'A', '基准', '0431-66668888', EXAMPLES[kind], ATTRIBUTES_VERSIONS[kind], 'approved', 1, new Date(Date.UTC(2024, i % 30, 1)).toISOString()];
+  });
 }
 
-const token = await (async () => {
-  const { AccountsService } = await api('auth/accounts.service.js');
-  await app.get(AccountsService).create({ username: 'bench.province', displayName: 'bench', role: 'province', regionCode: '220000', password: 'bench-password-1' }, null);
-  const res = await request(app.getHttpServer()).post('/api/auth/login').send({ username: 'bench.province', password: 'bench-password-1' });
-  return res.body.token;
-})();
+const token = await benchToken(app, 'province', '220000');
 const coverage = () => request(app.getHttpServer()).get('/api/coverage?region=220000').set('Authorization', `Bearer ${token}`).expect(200);
 
 const results = { regionsSeeded: regions, seedMs: Math.round(seedMs) };
