@@ -5,6 +5,7 @@ import iconv from 'iconv-lite';
 import type request from 'supertest';
 import { describe, expect, it, vi } from 'vitest';
 import { kindColumn, siteSheetColumns, siteSheetRow, unionSheetColumns, type RegionPathEntry, type SheetCell, type SheetColumn, type Site, type SiteListResponse } from '@sitenet/domain';
+import { EXPORT_LIMITS } from '@sitenet/domain/schemas';
 import { installedKinds } from '@sitenet/kinds';
 import { SitesService } from '../src/sites/sites.service.js';
 import { creditCode, siteInput } from './factories/sites.js';
@@ -128,6 +129,8 @@ describe('GET /api/exports/sites', () => {
     const utf8 = await download(nanguan, '/api/exports/sites', { format: 'csv' });
     expect(utf8.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect([...utf8.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    // not compressed on the way (the writers follow the socket's backpressure), though the client accepts gzip
+    expect(utf8.headers['content-encoding']).toBeUndefined();
     expect(decodeURIComponent((utf8.headers['content-disposition']).split("UTF-8''")[1])).toMatch(/\.csv$/);
     const gb = await download(nanguan, '/api/exports/sites', { format: 'csv', encoding: 'gb18030' });
     expect(gb.headers['content-type']).toBe('text/csv; charset=gb18030');
@@ -195,6 +198,18 @@ describe('GET /api/exports/sites', () => {
     expect(res.headers['content-disposition']).toBeUndefined();
     expect(expectProductError(res, 400).issues?.map((issue) => issue.path)).toEqual(['query.region']);
     expect((await t.http().get('/api/exports/sites')).status).toBe(401);
+    // more sites than one export holds: refused with the limit named, before the file starts
+    const limits = EXPORT_LIMITS as { maxSites: number };
+    const max = limits.maxSites;
+    limits.maxSites = 3;
+    try {
+      const tooMany = expectProductError(await nanguan.http.get('/api/exports/sites'), 400);
+      expect(tooMany.code).toBe('export.too_many_sites');
+      expect(tooMany.messages['zh-CN']).toContain('最多导出 3 个');
+      await download(nanguan, '/api/exports/sites', { kind: installedKinds[0].code });
+    } finally {
+      limits.maxSites = max;
+    }
     expect((await t.http().get('/api/exports/coverage')).status).toBe(401);
   });
 });
