@@ -120,6 +120,7 @@ describe('the response check every API test runs under (test/support/response-co
     expect(checkResponse({ status: 200, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: undefined, routed })).toEqual([]);
     expect(checkResponse({ status: 200, contentType: 'text/csv; charset=gb18030', body: undefined, routed })).toEqual([expect.stringContaining('X.file declares no text/csv; charset=gb18030 content for status 200')]);
     expect(checkResponse({ status: 200, contentType: 'text/html', body: '<p>', routed: { handler: 'X.y', declared: { '200': { standardSchema: pointSchema } } } })).toEqual([expect.stringContaining('declares no text/html content')]);
+    expect(checkResponse({ status: 204, contentType: '', body: undefined, routed })).toEqual([]);
     // JSON stays strict: a declared file type does not excuse a JSON body without a schema
     expect(checkResponse({ status: 200, contentType: 'application/json', body: '{}', routed })).toEqual(['X.file declares no response schema for status 200']);
   });

@@ -114,11 +114,12 @@ export function checkResponse({ status, contentType, body, routed }: { status: n
 
 /**
  * A success that is not JSON: only from a handler declaring that media type for the status.
- * Responses outside a controller (the portal's files, the OpenAPI page) and redirects or 304s
- * carry no declaration to check.
+ * Responses outside a controller (the portal's files, the OpenAPI page), redirects, 304s and
+ * bodiless answers (204) carry no declaration to check.
  */
 function fileProblems(status: number, contentType: string, routed: Routed | undefined): string[] {
-  if (!routed || status < 200 || status >= 300) return [];
+  // a 204 (or any answer without a content type) has no body to declare
+  if (!routed || status < 200 || status >= 300 || status === 204 || !contentType) return [];
   const sent = normalMediaType(contentType);
   const declared = Object.keys(routed.declared[String(status)]?.content ?? {});
   if (declared.some((type) => normalMediaType(type) === sent)) return [];
