@@ -3,7 +3,7 @@ import { authRequired, badCredentials } from '#/features/auth/test-factories';
 import { apiErrorBody } from '#/features/regions/test-factories';
 import { setLocale } from '#/i18n';
 import { jsonResponse, stubFetch } from '#/test/http';
-import { ApiError, buildUrl, CLIENT_ERROR_CODES, configureRetries, connectionTrouble, connectSession, getJson, sendCommand, sendJson } from './client';
+import { ApiError, buildUrl, CLIENT_ERROR_CODES, configureRetries, connectionTrouble, connectSession, downloadFile, getJson, sendCommand, sendJson } from './client';
 
 describe('getJson', () => {
   it('returns the parsed body and sends the UI language as Accept-Language', async () => {
@@ -204,6 +204,14 @@ describe('when the server cannot be reached or answers 503', () => {
     const error = (await sendJson('POST', '/sites', { name: 'x' }).catch((caught: unknown) => caught)) as ApiError;
     expect(error.status).toBe(503);
     expect(error.messageIn('zh-CN')).toBe('暂时无法连接数据库，请稍后重试。');
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('never repeats a download by itself (an export may be large; a failure shows at once)', async () => {
+    configureRetries([1, 1]);
+    const fetchMock = stubFetch(() => unavailable());
+    const error = (await downloadFile('/exports/sites', { format: 'csv' }, 'sites.csv').catch((caught: unknown) => caught)) as ApiError;
+    expect(error.status).toBe(503);
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 

@@ -175,22 +175,22 @@ export interface DownloadedFile {
 }
 
 /**
- * GET a file (`Content-Disposition: attachment`) with the same headers, retries and errors as
- * `getJson`: a plain `<a href>` could not send the bearer token, so the portal fetches the bytes
- * and saves them itself. `fallbackName` is used when the answer names no file.
+ * GET a file (`Content-Disposition: attachment`) with the same headers and errors as `getJson`:
+ * a plain `<a href>` could not send the bearer token, so the portal fetches the bytes and saves
+ * them itself. `fallbackName` is used when the answer names no file. Tried once, never again by
+ * itself: an export can be 200,000 sites, and a failure that repeats (a download cut off) would
+ * otherwise run it many times over before the person sees the error; they can press again.
  */
-export function downloadFile(path: string, query: Query | URLSearchParams | undefined, fallbackName: string, options: RequestOptions = {}): Promise<DownloadedFile> {
-  return withRetries(async () => {
-    const response = await send('GET', path, { query, signal: options.signal, accept: '*/*' });
-    let blob: Blob;
-    try {
-      blob = await response.blob();
-    } catch (cause) {
-      if (isAbort(cause)) throw cause;
-      throw clientError(0, CLIENT_ERROR_CODES.network, 'errors.network'); // the connection broke mid-file
-    }
-    return { blob, fileName: fileNameOf(response.headers.get('Content-Disposition')) ?? fallbackName };
-  }, options.signal);
+export async function downloadFile(path: string, query: Query | URLSearchParams | undefined, fallbackName: string, options: RequestOptions = {}): Promise<DownloadedFile> {
+  const response = await send('GET', path, { query, signal: options.signal, accept: '*/*' });
+  let blob: Blob;
+  try {
+    blob = await response.blob();
+  } catch (cause) {
+    if (isAbort(cause)) throw cause;
+    throw clientError(0, CLIENT_ERROR_CODES.network, 'errors.network'); // the connection broke mid-file
+  }
+  return { blob, fileName: fileNameOf(response.headers.get('Content-Disposition')) ?? fallbackName };
 }
 
 /** The file name of a Content-Disposition header: `filename*=UTF-8''…` (RFC 6266/5987) first, else `filename="…"`. */
