@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
@@ -6,8 +7,9 @@ import type request from 'supertest';
 import { Logger } from '@nestjs/common';
 import { describe, expect, it, vi } from 'vitest';
 import { kindColumn, siteSheetColumns, siteSheetRow, unionSheetColumns, type RegionPathEntry, type SheetCell, type SheetColumn, type Site, type SiteListResponse } from '@sitenet/domain';
-import { EXPORT_LIMITS } from '@sitenet/domain/schemas';
+import { EXPORT_LIMITS, siteExportQuerySchema } from '@sitenet/domain/schemas';
 import { installedKinds } from '@sitenet/kinds';
+import { SiteExportService } from '../src/exports/site-export.service.js';
 import { SitesService } from '../src/sites/sites.service.js';
 import { creditCode, siteInput } from './factories/sites.js';
 import { expectEveryRefused, expectProductError } from './support/product-error.js';
@@ -243,6 +245,27 @@ describe('site exports in keyset pages', () => {
     }
     const book = await workbook((await download(longtan, '/api/exports/sites', { region: '220203' })).body);
     expect(book.worksheets.map((sheet) => sheet.rowCount)).toEqual([COUNT + 1]);
+  });
+
+  it('lets other work run while it writes (PGlite answers on promise callbacks only, so the export must yield)', async () => {
+    const service = t.app.get(SiteExportService);
+    const query = siteExportQuerySchema.parse({ format: 'csv', region: '220203' });
+    const scope = { kind: 'national' } as const;
+    const plan = await service.plan(query, scope);
+    expect(plan.total).toBe(COUNT);
+    // a sink that takes every chunk at once: the writer never waits on it, as with a fast socket
+    const sink = new Writable({ write: (_chunk, _encoding, callback) => callback() });
+    let turns = 0;
+    let counting = true;
+    const count = (): void => {
+      turns++;
+      if (counting) setImmediate(count);
+    };
+    setImmediate(count);
+    await service.write(service.writerFor(sink, query, { title: 'x', region: 'x', generatedAt: new Date() }), plan, query, scope);
+    counting = false;
+    // at least a turn per page and per 200 rows: other requests are answered during the export
+    expect(turns).toBeGreaterThanOrEqual(Math.floor(COUNT / 200));
   });
 
   it('cuts the download off (never a file that looks complete) when reading fails after it started', async () => {

@@ -51,6 +51,12 @@ const DATE_FORMAT = 'yyyy-mm-dd';
 const DATETIME_FORMAT = 'yyyy-mm-dd hh:mm';
 /** Sheet XML (in exceljs's 64 KiB buffers) that may wait for the zip before rows wait. */
 const MAX_WAITING_BUFFERS = 16;
+/**
+ * Rows written between two turns of the event loop given away. A fast output rarely makes a row
+ * wait, and a source answering on promise callbacks only (PGlite) never does: without this, an
+ * export would keep the event loop to itself and other requests would wait for it to end.
+ */
+export const ROWS_PER_TURN = 200;
 
 /** exceljs 4.4's streaming worksheet: its XML goes through a StreamBuf to the zip's deflate streams. */
 interface StreamingSheet {
@@ -104,6 +110,7 @@ export function csvValue(cell: SheetCell, locale: Locale): string | number | nul
 abstract class BaseListWriter implements ListWriter {
   protected readonly watch: OutputWatch;
   protected columns: SheetColumn[] | undefined;
+  private rowsSinceTurn = 0;
 
   constructor(protected readonly out: Writable) {
     this.watch = new OutputWatch(out);
@@ -118,6 +125,14 @@ abstract class BaseListWriter implements ListWriter {
     if (!this.columns) throw new Error('ListWriter: call sheet() before row()');
     if (cells.length !== this.columns.length) throw new Error(`ListWriter: a row has ${cells.length} cells for ${this.columns.length} columns`);
     return this.columns;
+  }
+
+  /** Gives the event loop a turn every ROWS_PER_TURN rows (see there). */
+  protected async yieldSometimes(): Promise<void> {
+    if (++this.rowsSinceTurn < ROWS_PER_TURN) return;
+    this.rowsSinceTurn = 0;
+    await nextTurn();
+    this.watch.check();
   }
 }
 
@@ -150,6 +165,7 @@ class XlsxListWriter extends BaseListWriter {
     this.worksheet!.addRow(cells.map((cell, i) => xlsxValue(cell, columns[i], locale))).commit();
     await this.watch.drained(this.out);
     await zipKeptUp(this.worksheet!, this.watch);
+    await this.yieldSometimes();
   }
 
   async finish(): Promise<void> {
@@ -200,6 +216,7 @@ class CsvListWriter extends BaseListWriter {
   async row(cells: SheetCell[]): Promise<void> {
     this.cellsOf(cells);
     await this.write(cells.map((cell) => csvValue(cell, this.options.locale)));
+    await this.yieldSometimes();
   }
 
   async finish(): Promise<void> {
