@@ -71,11 +71,11 @@ async function expectedRow(site: Site, columns: SheetColumn[], locale: 'zh-CN' |
   return cells.map((cell: SheetCell) => (cell instanceof Date ? chinaDateTime(cell) : text(cell)));
 }
 
-/** CSV text (either encoding) as rows of strings; the BOM and csv-stringify's formula guard are undone. */
+/** CSV text (either encoding) as rows of strings; the BOM, the formula guard and the ="…" of long digits are undone. */
 function csvRows(body: Buffer, encoding: 'utf-8' | 'gb18030'): string[][] {
   const source = encoding === 'gb18030' ? iconv.decode(body, 'gb18030') : body.toString('utf8');
   const rows: string[][] = parseCsv(source.replace(/^\uFEFF/, ''));
-  return rows.map((row) => row.map((cell) => cell.replace(/^'(?=[=+\-@\t\r])/, '')));
+  return rows.map((row) => row.map((cell) => cell.replace(/^="(\d+)"$/, '$1').replace(/^'(?=[=+\-@\t\r])/, '')));
 }
 
 async function listAll(who: SignedIn, query: Record<string, unknown> = {}): Promise<Site[]> {

@@ -160,7 +160,8 @@ describe('csv list', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const records = parseCsv(bytes.toString('utf8'));
     expect(records[0]).toEqual(COLUMNS.map((c) => c.header['zh-CN']));
-    expect(records[1]).toEqual(['长春市朝阳区阳光家园 & 辅助性就业', '123456789012345678', '04318888888', '220104', '25', '2020-01-02', '是', '2026-12-02 11:04']);
+    // a text column's long digits are written ="…" so Excel keeps them (bare, it shows 1.23457E+17 and drops the 0)
+    expect(records[1]).toEqual(['长春市朝阳区阳光家园 & 辅助性就业', '="123456789012345678"', '="04318888888"', '220104', '25', '2020-01-02', '是', '2026-12-02 11:04']);
     // formula-looking text gets a leading apostrophe (CSV injection); empties stay empty
     expect(records[2]).toEqual([`'=HYPERLINK("http://x")`, '91220101MA0000001X', '00123', '220000', '0', '', '否', '']);
     expect(records).toHaveLength(3);
@@ -176,6 +177,12 @@ describe('csv list', () => {
     expect(records[0]).toEqual(COLUMNS.map((c) => c.header['zh-CN']));
     expect(records[1][0]).toBe('长春市朝阳区阳光家园 & 辅助性就业');
     expect(records[1][6]).toBe('是');
+  });
+
+  it('writes a 12-digit region code as ="…", and leaves short codes and non-text columns bare', async () => {
+    const row: SheetCell[] = ['网点', '91220101MA0000001X', '1234567', '220102001001', 123456789, null, null, null];
+    const records = parseCsv((await writeList('csv', {}, [{ name: 'a', rows: [row] }])).toString('utf8'));
+    expect(records[1].slice(0, 5)).toEqual(['网点', '91220101MA0000001X', '="1234567"', '="220102001001"', '123456789']);
   });
 
   it('English headers with locale en', async () => {

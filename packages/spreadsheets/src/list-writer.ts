@@ -99,11 +99,23 @@ export function xlsxValue(cell: SheetCell, column: SheetColumn | undefined, loca
   return cell;
 }
 
-/** A cell as CSV text (numbers stay numbers, so a negative one is not taken for a formula). */
-export function csvValue(cell: SheetCell, locale: Locale): string | number | null {
+/** A long run of digits: Excel reads it bare as a number (15 significant digits, 2.20102E+11 shown). */
+const LONG_DIGITS = /^\d{7,}$/;
+/** A cell Excel would run as a formula (CSV injection): = + - @, a tab or a carriage return first. */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
+ * A cell as CSV text (numbers stay numbers, so a negative one is not taken for a formula). A text
+ * starting like a formula gets a leading ' (Excel shows it as text rather than running it); a
+ * text-format column's long run of digits (a 12-digit region code, an all-digit credit code, a
+ * landline with its leading 0) is written ="…", which Excel keeps as text. An import reads both back.
+ */
+export function csvValue(cell: SheetCell, column: SheetColumn | undefined, locale: Locale): string | number | null {
   if (cell === null || cell === undefined) return null;
   if (typeof cell === 'boolean') return SHEET_BOOLEAN_TEXTS[cell ? 'true' : 'false'][locale];
   if (cell instanceof Date) return chinaDateTime(cell);
+  if (column?.textFormat && LONG_DIGITS.test(String(cell))) return `="${String(cell)}"`;
+  if (typeof cell === 'string' && FORMULA_START.test(cell)) return `'${cell}`;
   return cell;
 }
 
@@ -198,9 +210,9 @@ class CsvListWriter extends BaseListWriter {
   ) {
     super(out);
     const gb18030 = options.encoding === 'gb18030';
-    // escape_formulas: a cell starting with = + - @ gets a leading ' so Excel shows it as text
-    // rather than running it (CSV injection); an import strips that apostrophe.
-    this.stringifier = stringify({ bom: !gb18030, escape_formulas: true, record_delimiter: 'windows' });
+    // No escape_formulas: csvValue guards formula-like text itself, since its ="…" for long
+    // digits must reach Excel as written.
+    this.stringifier = stringify({ bom: !gb18030, record_delimiter: 'windows' });
     if (gb18030) this.stringifier.setEncoding('utf8'); // iconv-lite's encoder takes strings
     this.done = gb18030 ? pipeline(this.stringifier, iconv.encodeStream('gb18030'), out) : pipeline(this.stringifier, out);
     this.done.catch(() => undefined); // the output's failure reaches the caller through the watch
@@ -214,8 +226,8 @@ class CsvListWriter extends BaseListWriter {
   }
 
   async row(cells: SheetCell[]): Promise<void> {
-    this.cellsOf(cells);
-    await this.write(cells.map((cell) => csvValue(cell, this.options.locale)));
+    const columns = this.cellsOf(cells);
+    await this.write(cells.map((cell, i) => csvValue(cell, columns[i], this.options.locale)));
     await this.yieldSometimes();
   }
 
