@@ -177,8 +177,8 @@ describe('GET /api/exports/sites', () => {
     const ownIds = await idsOf(nanguan);
     expect(ownIds).not.toContain(theirs[0].id);
     expect(ownIds).not.toContain(theirs[1].id);
-    // asking for the other county gives an empty list, as GET /api/sites does (no hint it has sites)
-    expect(await idsOf(nanguan, { region: '220104' })).toEqual([]);
+    // asking for the other county is the coverage report's 404 (tested with the bad queries), never its file
+    expect((await nanguan.http.get('/api/exports/sites').query({ region: '220104', format: 'csv' })).status).toBe(404);
     const prefecture = await idsOf(changchun);
     expect(prefecture).toEqual(expect.arrayContaining([...mine.map((s) => s.id), theirs[0].id]));
     expect(prefecture).not.toContain(theirs[1].id);
@@ -200,6 +200,16 @@ describe('GET /api/exports/sites', () => {
     const res = await nanguan.http.get('/api/exports/sites?region=229999');
     expect(res.headers['content-disposition']).toBeUndefined();
     expect(expectProductError(res, 400).issues?.map((issue) => issue.path)).toEqual(['query.region']);
+    // a region outside the jurisdiction: the coverage report's 404, not an empty file named after it
+    const outside = await nanguan.http.get('/api/exports/sites?region=220104');
+    expect(outside.headers['content-disposition']).toBeUndefined();
+    expect(expectProductError(outside, 404).code).toBe('region.not_in_jurisdiction');
+    // a kind not installed: a 400 naming it, not an xlsx with a blank sheet
+    const unknownKind = await nanguan.http.get('/api/exports/sites?kind=nosuchkind');
+    expect(unknownKind.headers['content-disposition']).toBeUndefined();
+    const kindError = expectProductError(unknownKind, 400);
+    expect(kindError.code).toBe('export.unknown_kind');
+    expect(kindError.messages.en).toContain('nosuchkind');
     expect((await t.http().get('/api/exports/sites')).status).toBe(401);
     // more sites than one export holds: refused with the limit named, before the file starts
     const limits = EXPORT_LIMITS as { maxSites: number };

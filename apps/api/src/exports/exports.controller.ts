@@ -9,6 +9,7 @@ import type { Actor } from '../common/actor.js';
 import { ApiException } from '../common/api-exception.js';
 import { SITE_KIND_REGISTRY } from '../kinds/kinds.tokens.js';
 import { CoverageService } from '../coverage/coverage.service.js';
+import { RegionsService } from '../regions/regions.service.js';
 import { chinaDay, fileNamePart, sendDownload } from './download.js';
 import { SiteExportService } from './site-export.service.js';
 import { RegionNames } from './region-names.js';
@@ -33,6 +34,7 @@ export class ExportsController {
     private readonly siteExport: SiteExportService,
     private readonly coverage: CoverageService,
     private readonly names: RegionNames,
+    private readonly regions: RegionsService,
     @Inject(SITE_KIND_REGISTRY) private readonly kinds: SiteKindRegistry,
   ) {}
 
@@ -45,8 +47,20 @@ export class ExportsController {
   @ApiProduces(XLSX, CSV_UTF8, CSV_GB18030)
   @ApiOkResponse({ description: 'The file, as an attachment', content: { [XLSX]: binary, [CSV_UTF8]: binary, [CSV_GB18030]: binary } })
   @ApiBadRequestResponse({ standardSchema: apiErrorSchema })
+  @ApiNotFoundResponse({ standardSchema: apiErrorSchema })
   async sites(@CurrentActor() actor: Actor, @Query({ schema: siteExportQuerySchema }) query: SiteExportQuery, @Res() response: Response): Promise<void> {
-    const plan = await this.siteExport.plan(query, actor.scope);
+    // Refused before any byte: a kind not installed (else an xlsx with a blank sheet) and a region
+    // outside the jurisdiction (else an empty file named after it), as the coverage report does.
+    const unknown = (query.kind ?? []).filter((code) => !this.kinds.get(code));
+    if (unknown.length) {
+      const messages = {
+        'zh-CN': `未知的网点类型：${unknown.join('、')}；可用的类型：${this.kinds.codes.join('、')}`,
+        en: `Unknown site kind: ${unknown.join(', ')}; the kinds are: ${this.kinds.codes.join(', ')}`,
+      };
+      throw new ApiException(400, 'export.unknown_kind', messages, [{ path: 'query.kind', code: 'export.unknown_kind', messages }]);
+    }
+    const plan = await this.siteExport.plan(query, actor.scope); // an unknown region: the list's 400
+    if (query.region) await this.regions.visible(query.region, actor.scope);
     const words = WORDS[query.lang];
     const generatedAt = new Date();
     const regionCode = query.region ?? actor.regionCode;
