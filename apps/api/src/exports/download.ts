@@ -1,6 +1,9 @@
 import type { Logger } from '@nestjs/common';
 import type { Response } from 'express';
 
+/** How long a download waits for a client that takes no bytes before it is cut off. */
+export const DOWNLOAD_IDLE_TIMEOUT_MS = 60_000;
+
 /** A file sent as a download: its name (any characters) and an ASCII stand-in for old clients. */
 export interface DownloadFile {
   name: string;
@@ -39,7 +42,16 @@ export function chinaDay(at: Date): string {
  * JSON error). After that, the response is destroyed: the client sees a broken download, never a
  * file that merely looks complete; the failure is logged.
  */
-export async function sendDownload(response: Response, file: DownloadFile, logger: Logger, write: (out: NodeJS.WritableStream) => Promise<void>): Promise<void> {
+export async function sendDownload(
+  response: Response,
+  file: DownloadFile,
+  logger: Logger,
+  write: (out: NodeJS.WritableStream) => Promise<void>,
+  idleTimeoutMs = DOWNLOAD_IDLE_TIMEOUT_MS,
+): Promise<void> {
+  // A client that stops reading would hold the export (and its database pages) forever: the
+  // writers wait for the socket. No bytes taken for idleTimeoutMs ends the download.
+  response.setTimeout(idleTimeoutMs, () => response.destroy(new Error(`the client took no bytes for ${idleTimeoutMs} ms`)));
   response.status(200);
   response.setHeader('Content-Type', file.contentType);
   response.setHeader('Content-Disposition', contentDisposition(file));

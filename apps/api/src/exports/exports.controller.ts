@@ -76,6 +76,7 @@ export class ExportsController {
       },
       this.logger,
       (out) => this.siteExport.write(this.siteExport.writerFor(out, query, { title: words.siteList, region: regionName, generatedAt }), plan, query, actor.scope),
+      this.siteExport.idleTimeoutMs,
     );
   }
 

@@ -21,6 +21,7 @@ import { RegionEntity } from '../regions/region.entity.js';
 import type { SiteEntity } from '../sites/site.entity.js';
 import { toSite } from '../sites/site.mapper.js';
 import { SitesService, type SiteFilters } from '../sites/sites.service.js';
+import { DOWNLOAD_IDLE_TIMEOUT_MS } from './download.js';
 import { RegionPaths } from './region-paths.js';
 
 /** Sites read per query: a page is in memory at a time, never the whole list. */
@@ -49,6 +50,9 @@ export interface SiteExportPlan {
 
 @Injectable()
 export class SiteExportService {
+  /** A download whose client takes no bytes for this long is cut off (DOWNLOAD_IDLE_TIMEOUT_MS; shorter in tests). */
+  idleTimeoutMs = DOWNLOAD_IDLE_TIMEOUT_MS;
+
   constructor(
     private readonly sites: SitesService,
     @InjectRepository(RegionEntity) private readonly regions: Repository<RegionEntity>,
