@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
@@ -243,6 +244,25 @@ describe.each(['xlsx', 'csv'] as ExportFormat[])('%s output stream', (format) =>
     } else {
       expect((await readXlsx(bytes)).worksheets[0].rowCount).toBe(Math.max(3000, written + 1) + 1);
     }
+  });
+
+  it('stops pulling rows after a bounded number when the output never takes a byte (a client that stopped reading)', async () => {
+    const sink = new Writable({ highWaterMark: 16 * 1024, write: () => undefined }); // never calls back
+    const writer = createListWriter(sink, options(format));
+    await writer.sheet({ name: 'a', columns: COLUMNS });
+    let written = 0;
+    let pending: Promise<void> | undefined;
+    for (; written < 50_000; written += 1) {
+      const row = writer.row(bigRow(written));
+      if (!(await settlesSoon(row))) {
+        pending = row;
+        break;
+      }
+    }
+    expect(pending, 'row() kept resolving for a sink that takes nothing').toBeDefined();
+    // a few hundred rows (the sink's and the streams' buffers), not the file
+    expect(written).toBeLessThan(2_000);
+    expect(await settlesSoon(pending!, 200)).toBe(false);
   });
 
   it('rejects when the output stream fails', async () => {
