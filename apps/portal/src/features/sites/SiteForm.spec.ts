@@ -1,54 +1,11 @@
-import type { AccountSummary, Site } from '@sitenet/domain';
-import { flushPromises, type VueWrapper } from '@vue/test-utils';
+import type { Site } from '@sitenet/domain';
+import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import App from '#/App.vue';
-import { authRequired, districtStaff, session } from '#/features/auth/test-factories';
-import { baseKind, workshopKind } from '#/features/kinds/test-factories';
-import { jilinWorld } from '#/features/regions/region-world';
 import { setLocale } from '#/i18n';
-import { mountWithApp } from '#/test/app';
-import { fakeApi, serveRegions } from '#/test/fake-api';
+import { baseKind, workshopKind } from '#/features/kinds/test-factories';
 import { jsonResponse } from '#/test/http';
-import { SITE_DRAFT_STORAGE_KEY } from './draft';
-import { creditCode, fieldIssue, pendingChange, site, validationError, versionConflict } from './test-factories';
-
-function serve(kinds = [workshopKind(), baseKind()]) {
-  const api = fakeApi();
-  api.on('GET', '/site-kinds', () => jsonResponse({ items: kinds }));
-  serveRegions(api, jilinWorld().all);
-  return api;
-}
-
-async function mountAt(path: string, as: AccountSummary = districtStaff()) {
-  const mounted = await mountWithApp(App, { path, as });
-  await flushPromises();
-  return mounted;
-}
-
-const field = (wrapper: VueWrapper, path: string) => wrapper.get(`[data-testid="field-${path}"]`);
-
-async function chooseRegion(wrapper: VueWrapper, codes: string[]) {
-  for (const [index, code] of codes.entries()) {
-    await wrapper.findAll('[data-testid="field-regionCode"] select')[index]!.setValue(code);
-    await flushPromises();
-  }
-}
-
-/** Fills every required field of the workshop form with values the client accepts. */
-async function fillWorkshop(wrapper: VueWrapper) {
-  await field(wrapper, 'name').setValue('南关区阳光家园');
-  await chooseRegion(wrapper, ['220000', '220100', '220102']);
-  await field(wrapper, 'address').setValue('人民大街 1 号');
-  await field(wrapper, 'location.lat').setValue('43.88');
-  await field(wrapper, 'location.lng').setValue('125.32');
-  await field(wrapper, 'operator.name').setValue('南关区残联');
-  await field(wrapper, 'operator.creditCode').setValue(creditCode());
-  await field(wrapper, 'contact.person').setValue('王芳');
-  await field(wrapper, 'contact.phone').setValue('0431-88881234');
-  await field(wrapper, 'attributes.host').setValue('community');
-  await field(wrapper, 'attributes.participants').setValue('12');
-  await field(wrapper, 'attributes.categories').get('input[value="visual"]').setValue(true);
-}
+import { fieldIssue, pendingChange, site, validationError, versionConflict } from './test-factories';
+import { field, fillWorkshop, mountAt, serve } from './site-form-harness';
 
 describe('SiteForm: registering a site', () => {
   it('first asks for the kind, with each kind as a described radio, and puts the choice in the URL', async () => {
@@ -344,93 +301,6 @@ describe('SiteForm: editing a site', () => {
     expect(wrapper.find('[data-testid="conflict-notice"]').exists()).toBe(false);
     expect((field(wrapper, 'name').element as HTMLInputElement).value).toBe('别人改的名称');
     expect(wrapper.get('h1').text()).toBe('编辑网点：别人改的名称');
-  });
-});
-
-describe('SiteForm: a session that expires while the user types', () => {
-  async function signInAgain(wrapper: VueWrapper) {
-    await wrapper.get('[data-testid="login-username"]').setValue('demo-district');
-    await wrapper.get('[data-testid="login-password"]').setValue('sitenet-demo');
-    await wrapper.get('[data-testid="login-form"]').trigger('submit');
-    await flushPromises();
-  }
-
-  it('keeps the draft on a 401, and gives it back after signing in again, saying so', async () => {
-    const me = districtStaff();
-    const api = serve();
-    api.on('POST', '/sites', () => jsonResponse(authRequired(), 401));
-    api.on('POST', '/auth/login', () => jsonResponse(session(me)));
-    const { wrapper, router } = await mountAt('/sites/new?kind=workshop', me);
-    await fillWorkshop(wrapper);
-    await field(wrapper, 'attributes.participants').setValue('27');
-
-    await wrapper.get('[data-testid="site-form"]').trigger('submit');
-    await flushPromises();
-
-    expect(router.currentRoute.value.name).toBe('login');
-    expect(router.currentRoute.value.query.redirect).toBe('/sites/new?kind=workshop');
-    const draft = JSON.parse(sessionStorage.getItem(SITE_DRAFT_STORAGE_KEY)!) as { values: Record<string, unknown>; accountId: string };
-    expect(draft.accountId).toBe(me.id);
-    expect(draft.values.name).toBe('南关区阳光家园');
-    expect(wrapper.get('[data-testid="session-notice"]').text()).toContain('您填写的内容已保存');
-
-    await signInAgain(wrapper);
-
-    expect(router.currentRoute.value.fullPath).toBe('/sites/new?kind=workshop');
-    expect((field(wrapper, 'name').element as HTMLInputElement).value).toBe('南关区阳光家园');
-    expect((field(wrapper, 'attributes.participants').element as HTMLInputElement).value).toBe('27');
-    expect((field(wrapper, 'operator.creditCode').element as HTMLInputElement).value).toBe(creditCode());
-    expect(wrapper.findAll('[data-testid="field-regionCode"] select').map((select) => (select.element as HTMLSelectElement).value)).toEqual([
-      '220000',
-      '220100',
-      '220102',
-      '',
-    ]);
-    expect(wrapper.get('[data-testid="draft-restored"]').text()).toBe('已恢复您登录前填写的内容。请核对后保存。');
-    await vi.waitFor(() => expect(wrapper.get('[data-testid="live-announcer"]').text()).toContain('已恢复您登录前填写的内容'));
-    expect(sessionStorage.getItem(SITE_DRAFT_STORAGE_KEY)).toBeNull();
-  });
-
-  it('does not hand one account\'s draft to another', async () => {
-    const first = districtStaff();
-    const other = districtStaff({ displayName: '另一位工作人员' });
-    const api = serve();
-    api.on('POST', '/sites', () => jsonResponse(authRequired(), 401));
-    api.on('POST', '/auth/login', () => jsonResponse(session(other)));
-    const { wrapper } = await mountAt('/sites/new?kind=workshop', first);
-    await fillWorkshop(wrapper);
-    await wrapper.get('[data-testid="site-form"]').trigger('submit');
-    await flushPromises();
-
-    await signInAgain(wrapper);
-
-    expect((field(wrapper, 'name').element as HTMLInputElement).value).toBe('');
-    expect(wrapper.find('[data-testid="draft-restored"]').exists()).toBe(false);
-  });
-
-  it('keeps an edit, and merges it as after a 409 when someone saved the site meanwhile', async () => {
-    const me = districtStaff();
-    const stored = site({ version: 1, contact: { person: '王芳', phone: '0431-88881234' } });
-    const newer = site({ ...stored, version: 2, contact: { person: '李强', phone: '0431-88881234' } });
-    const api = serve();
-    let current = stored;
-    api.on('GET', `/sites/${stored.id}`, () => jsonResponse(current));
-    api.on('PATCH', `/sites/${stored.id}`, () => jsonResponse(authRequired(), 401));
-    api.on('POST', '/auth/login', () => jsonResponse(session(me)));
-    const { wrapper, router } = await mountAt(`/sites/${stored.id}/edit`, me);
-    await field(wrapper, 'name').setValue('我改的名称');
-    await wrapper.get('[data-testid="site-form"]').trigger('submit');
-    await flushPromises();
-    expect(router.currentRoute.value.name).toBe('login');
-
-    current = newer;
-    await signInAgain(wrapper);
-
-    expect(router.currentRoute.value.name).toBe('site-edit');
-    expect((field(wrapper, 'name').element as HTMLInputElement).value).toBe('我改的名称');
-    expect((field(wrapper, 'contact.person').element as HTMLInputElement).value).toBe('李强');
-    expect(wrapper.find('[data-testid="draft-restored"]').exists()).toBe(true);
-    expect(wrapper.get('[data-testid="conflict-notice"]').text()).toContain('第 2 版');
   });
 });
 
