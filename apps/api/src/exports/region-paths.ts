@@ -1,6 +1,7 @@
 import { In, type Repository } from 'typeorm';
 import type { RegionPathEntry } from '@sitenet/domain';
 import type { RegionEntity } from '../regions/region.entity.js';
+import { ancestorCodes } from '../regions/region.mapper.js';
 
 /**
  * The region path (province down to the unit) of the sites an export writes, read from the
@@ -22,7 +23,7 @@ export class RegionPaths {
     const found = await this.fetch([...wanted]);
     const ancestors = new Set<string>();
     for (const unit of found) {
-      for (const code of [unit.provinceCode, unit.prefectureCode, unit.countyCode]) if (code && !this.units.has(code)) ancestors.add(code);
+      for (const code of ancestorCodes(unit)) if (!this.units.has(code)) ancestors.add(code);
     }
     if (ancestors.size) await this.fetch([...ancestors]);
   }
@@ -33,12 +34,10 @@ export class RegionPaths {
     if (known) return known;
     const unit = this.units.get(code);
     if (!unit) return [];
-    const codes = [unit.provinceCode, unit.prefectureCode, unit.countyCode, unit.code].filter((c): c is string => !!c);
-    const path = [...new Set(codes)]
+    const path = [...ancestorCodes(unit), unit.code]
       .map((c) => this.units.get(c))
       .filter((u): u is RegionEntity => !!u)
-      .map((u) => ({ code: u.code, name: u.name, level: u.level }))
-      .sort((a, b) => a.level - b.level);
+      .map((u) => ({ code: u.code, name: u.name, level: u.level }));
     this.paths.set(code, path);
     return path;
   }
