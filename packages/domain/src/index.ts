@@ -21,6 +21,7 @@ export * from './targets/index.js';
 export * from './kinds/field-helpers.js';
 export * from './sheets/columns.js';
 export * from './sheets/site-columns.js';
+export * from './import/contract.js';
 // Wire types: inferred from the zod schemas of @sitenet/domain/schemas (their only definition).
 export type { AccountSummary, Session, AccountList, AccountCreateInput, AccountUpdateInput, LoginInput, PasswordChangeInput, SignInTooMany } from './schemas/accounts.js';
 export type { AccountAuditEntry, AccountAuditList, AccountActivity, AccountActivityEntry, AccountAuditQuery, AccountActivityQuery } from './schemas/audit.js';
@@ -31,3 +32,4 @@ export type { StaleVersion, StaleVersionDetails, SiteStateConflict, ReviewAction
 export type { SiteKindDescription, SiteKindList, JsonSchemaProperty, AttributesJsonSchema } from './schemas/kinds.js';
 export type { SiteExportQuery, CoverageReportQuery } from './schemas/exports.js';
 export type { Liveness, Health, BoundaryCollection, BoundaryFeature } from './schemas/operations.js';
+export type { ImportJob, ImportJobList, ImportRow, ImportIssue, ImportRowPage, ImportColumnReport, ImportCounts, ImportFailure, ImportCommitBody, ImportCommitOptions, ImportRowsQuery, ImportFormat, ImportJobStatus, ImportRowAction } from './schemas/imports.js';

@@ -11,3 +11,4 @@ export * from './coverage.js';
 export * from './kinds.js';
 export * from './operations.js';
 export * from './exports.js';
+export * from './imports.js';
