@@ -10,6 +10,9 @@ import { SignInKnownEntity } from '../auth/sign-in-known.entity.js';
 import { ServerSecretEntity } from '../common/server-secret.entity.js';
 import { TargetEntity } from '../targets/target.entity.js';
 import { ServicePointEntity } from '../coverage/service-point.entity.js';
+import { ImportJobEntity } from '../imports/import-job.entity.js';
+import { ImportUploadEntity } from '../imports/import-upload.entity.js';
+import { ImportRowEntity } from '../imports/import-row.entity.js';
 
 /** Every entity of the API, registered once for the data source and the drift check. */
-export const entities = [RegionEntity, SeedRunEntity, SiteEntity, SiteHistoryEntity, AccountEntity, SessionEntity, AccountAuditEntity, SignInAttemptEntity, SignInKnownEntity, ServerSecretEntity, TargetEntity, ServicePointEntity];
+export const entities = [RegionEntity, SeedRunEntity, SiteEntity, SiteHistoryEntity, AccountEntity, SessionEntity, AccountAuditEntity, SignInAttemptEntity, SignInKnownEntity, ServerSecretEntity, TargetEntity, ServicePointEntity, ImportJobEntity, ImportUploadEntity, ImportRowEntity];

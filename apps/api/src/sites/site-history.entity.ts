@@ -46,4 +46,8 @@ export class SiteHistoryEntity {
   /** What a reviewer sees of the site at that version (see reviewedState), to tell what changed since. */
   @Column({ type: 'jsonb', nullable: true })
   snapshot!: Record<string, unknown> | null;
+
+  /** Where the entry came from when not the form: `{type: 'import', jobId, file, row}`. */
+  @Column({ type: 'jsonb', nullable: true })
+  source!: { type: 'import'; jobId: string; file: string; row: number } | null;
 }
