@@ -120,5 +120,6 @@ export function toHistoryEntry(entity: SiteHistoryEntity): SiteHistoryEntry {
     toStatus: entity.toStatus as SiteStatus | null,
     reason: entity.reason,
     changes: entity.changes,
+    source: entity.source ?? null,
   };
 }

@@ -133,6 +133,8 @@ export const siteHistoryEntrySchema = z.object({
   toStatus: z.enum(SITE_STATUSES).nullable(),
   reason: z.string().nullable(),
   changes: z.array(fieldChangeSchema),
+  /** Where the entry came from when not the form: a spreadsheet import's job, file and data row. */
+  source: z.object({ type: z.literal('import'), jobId: z.uuid(), file: z.string(), row: z.number().int().min(1) }).nullable(),
 });
 
 export const siteHistorySchema = z

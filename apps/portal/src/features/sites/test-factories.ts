@@ -100,6 +100,7 @@ export function historyEntry(overrides: Partial<SiteHistoryEntry> = {}): SiteHis
     toStatus: 'draft',
     reason: null,
     changes: [],
+    source: null,
     ...overrides,
   };
 }
