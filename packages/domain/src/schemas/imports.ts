@@ -136,6 +136,8 @@ export const importJobSchema = z
     progress: z.object({ phase: z.enum(['reading', 'checking', 'committing']), done: z.number().int().min(0), total: z.number().int().min(0) }),
     counts: importCountsSchema,
     columns: importColumnReportSchema.nullable(),
+    /** Problems of the file as a whole (row 0: hidden rows, the header), found by a check that went through. */
+    fileIssues: z.array(importIssueSchema),
     failure: importFailureSchema.nullable(),
     /** The last commit was cut off (a restart): nothing of it was saved; commit again. */
     interrupted: z.boolean(),
