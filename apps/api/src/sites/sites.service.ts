@@ -18,29 +18,20 @@ import {
   type SiteStatus,
   type SiteKindRegistry,
 } from '@sitenet/domain';
-import { COMMON_SITE_FIELDS, storedValues, type SiteCommonInput, type SiteListQuery, type SiteSchemas } from '@sitenet/domain/schemas';
-import { ApiException, NotFoundApiException, ValidationApiException } from '../common/api-exception.js';
+import { type SiteCommonInput, type SiteListQuery, type SiteSchemas } from '@sitenet/domain/schemas';
+import { ApiException, NotFoundApiException } from '../common/api-exception.js';
 import { parseOrThrow } from '../common/parse.js';
 import { SITE_KIND_REGISTRY, SITE_SCHEMAS } from '../kinds/kinds.tokens.js';
 import { RegionEntity } from '../regions/region.entity.js';
-import { SiteEntity, type PendingChange } from './site.entity.js';
+import { SiteEntity } from './site.entity.js';
 import { SiteHistoryEntity } from './site-history.entity.js';
-import { commonColumns, editableColumns, editableFields, reviewedState, toHistoryEntry, toSite } from './site.mapper.js';
+import { editableColumns, editableFields, reviewedState, toHistoryEntry, toSite } from './site.mapper.js';
 import { changesSince } from './site-changes.js';
+import { historyRowFor, siteEntityFor, storedCommonValues, unitsOfRegion, unknownRegion, type SiteCreateInput, type SiteUnits, type Writer } from './site-writer.js';
 
-/** A validated create request (the shape of `buildSiteSchemas(...).create`): the declared common fields, the kind and its attributes. */
-export type SiteCreateInput = SiteCommonInput & { kind: string; attributes: Record<string, unknown> };
+export type { SiteCreateInput, SiteUnits, Writer } from './site-writer.js';
 
 export type SiteUpdateInput = Partial<Omit<SiteCreateInput, 'kind'>> & { version: number };
-
-/** Whoever writes: a signed-in account, or the system (a seed file). */
-export interface Writer {
-  id: string;
-  displayName: string;
-  scope: Jurisdiction;
-}
-
-export type SiteUnits = PendingChange['units'];
 
 /** The list's filters (`GET /api/sites` and the exports): its query without order and paging. */
 export type SiteFilters = Omit<SiteListQuery, 'sort' | 'page' | 'pageSize'>;
@@ -261,30 +252,12 @@ export class SitesService {
 
   private async toEntity(id: string, input: SiteCreateInput, status: SiteStatus, writer: Writer): Promise<SiteEntity> {
     const units = await this.unitsOf(input.regionCode, 'body.regionCode', writer.scope);
-    return this.sites.create({
-      id,
-      kind: input.kind,
-      ...commonColumns(this.storedCommonValues(input)),
-      ...units,
-      attributes: input.attributes,
-      attributesVersion: this.kinds.get(input.kind)!.attributesVersion,
-      status,
-      createdBy: writer.id,
-      updatedBy: writer.id,
-      submittedBy: null,
-      approvedAt: null,
-      pendingChange: null,
-    });
+    return siteEntityFor(this.kinds, id, input, units, status, writer);
   }
 
   /** What the common fields a request carries store (each as its declaration says: `store`). */
   private storedCommonValues(input: Partial<SiteCommonInput>): Record<string, unknown> {
-    const given = input as Record<string, unknown>;
-    const stored: Record<string, unknown> = {};
-    for (const [key, field] of Object.entries(COMMON_SITE_FIELDS)) {
-      if (field.input && given[key] !== undefined) Object.assign(stored, storedValues(key, field, given[key]));
-    }
-    return stored;
+    return storedCommonValues(input);
   }
 
   private async versionedUpdate(manager: EntityManager, current: SiteEntity, version: number, values: Partial<SiteEntity>): Promise<void> {
@@ -306,59 +279,12 @@ export class SitesService {
     /** The site as this entry leaves it (its version and what a reviewer sees of it). */
     after: SiteEntity,
   ): Promise<void> {
-    await manager.getRepository(SiteHistoryEntity).insert(<QueryDeepPartialEntity<SiteHistoryEntity>>{
-      id: randomUUID(),
-      siteId,
-      at: new Date(),
-      actorId: writer.id,
-      actorName: writer.displayName,
-      action,
-      fromStatus: entry.from,
-      toStatus: entry.to,
-      reason: entry.reason ?? null,
-      changes: entry.changes ?? [],
-      version: after.version,
-      snapshot: reviewedState(after),
-    });
+    await manager.getRepository(SiteHistoryEntity).insert(historyRowFor(randomUUID(), siteId, new Date(), writer, action, entry, after) as QueryDeepPartialEntity<SiteHistoryEntity>);
   }
 
-  /**
-   * The units a site belongs to. It must lie in a county-level unit or in a township, inside the
-   * writer's jurisdiction; a township directly under a prefecture-level city without counties
-   * (东莞, 中山, 儋州) takes the city as its county-level unit, as the statistical codes do.
-   */
+  /** The units a site in region `code` belongs to (see unitsOfRegion). */
   private async unitsOf(code: string, path: string, scope: Jurisdiction): Promise<SiteUnits> {
-    const region = await this.regions.findOneBy({ code });
-    if (!region) throw unknownRegion(code, path);
-    let units: SiteUnits;
-    if (region.level === 3) {
-      units = { regionCode: code, provinceCode: region.provinceCode, prefectureCode: region.prefectureCode, countyCode: code, townshipCode: null };
-    } else if (region.level === 4) {
-      units = {
-        regionCode: code,
-        provinceCode: region.provinceCode,
-        prefectureCode: region.prefectureCode,
-        countyCode: region.countyCode ?? region.prefectureCode ?? region.provinceCode,
-        townshipCode: code,
-      };
-    } else {
-      throw new ValidationApiException([
-        {
-          path,
-          code: 'region.not_county_or_township',
-          messages: {
-            'zh-CN': `${region.name}（${code}）不是县级或乡级区划：网点须登记在区县或乡镇（街道）`,
-            en: `${region.name} (${code}) is not a county or township: a site is registered in a county or a township`,
-          },
-        },
-      ]);
-    }
-    if (!withinJurisdiction(scope, units)) {
-      throw new ValidationApiException([
-        { path, code: 'region.outside_jurisdiction', messages: { 'zh-CN': `${region.name}不在您的辖区内，不能在此登记网点`, en: `${region.name} is outside your jurisdiction; you cannot register sites there` } },
-      ]);
-    }
-    return units;
+    return unitsOfRegion(await this.regions.findOneBy({ code }), code, path, scope);
   }
 
   /** What differs between the version of a site someone saw and the site now (see site-changes.ts). */
@@ -378,10 +304,4 @@ export class SitesService {
       { current: toSite(current) },
     );
   }
-}
-
-function unknownRegion(code: string, path: string): ValidationApiException {
-  return new ValidationApiException([
-    { path, code: 'region.unknown', messages: { 'zh-CN': `没有代码为 ${code} 的行政区划`, en: `There is no administrative division with code ${code}` } },
-  ]);
 }
