@@ -5,3 +5,4 @@ export { escapeHeaderFooter, type PrintMeta } from './print-setup.js';
 export { readWorkbook, sniff, TEMPLATE_MARKER_NAME, TEMPLATE_LISTS_SHEET, type ReadOptions } from './read/read-workbook.js';
 export { fileFailure, CSV_ENCODINGS, type CsvReadEncoding, type FileFailureCode } from './read/messages.js';
 export { csvEncodingOf } from './read/csv.js';
+export { writeTemplate, REQUIRED_MARK, MAX_COUNTY_OPTIONS, type TemplateOptions } from './template.js';

@@ -80,7 +80,8 @@ export async function zipKeptUp(worksheet: ExcelJS.Worksheet, watch: OutputWatch
   }
 }
 
-function numFmtOf(column: SheetColumn): string | undefined {
+/** The number format of a column's cells: text ("@") for codes and text, dates and times as Chinese offices write them. */
+export function numFmtOf(column: SheetColumn): string | undefined {
   if (column.textFormat || column.type === 'text') return '@';
   if (column.type === 'date') return DATE_FORMAT;
   if (column.type === 'datetime') return DATETIME_FORMAT;
