@@ -21,7 +21,7 @@ export * from './targets/index.js';
 export * from './kinds/field-helpers.js';
 export * from './sheets/columns.js';
 export * from './sheets/site-columns.js';
-export * from './import/contract.js';
+export * from './import/index.js';
 // Wire types: inferred from the zod schemas of @sitenet/domain/schemas (their only definition).
 export type { AccountSummary, Session, AccountList, AccountCreateInput, AccountUpdateInput, LoginInput, PasswordChangeInput, SignInTooMany } from './schemas/accounts.js';
 export type { AccountAuditEntry, AccountAuditList, AccountActivity, AccountActivityEntry, AccountAuditQuery, AccountActivityQuery } from './schemas/audit.js';

@@ -6,9 +6,10 @@ import type { GeoPoint } from '../regions/region.js';
  * published in mainland China, offset from WGS-84 by up to several hundred metres. We convert
  * GCJ-02 to WGS-84 on input with the published forward transform, inverted by fixed-point
  * iteration (error well under 1 m), and keep the system the point came in.
- * Outside mainland China's bounding box GCJ-02 equals WGS-84.
+ * Outside mainland China's bounding box GCJ-02 equals WGS-84. Baidu's maps and pickers give BD-09,
+ * a further offset of GCJ-02 (bd09ToGcj02), converted to GCJ-02 and then to WGS-84 on input.
  */
-export const COORDINATE_SYSTEMS = ['wgs84', 'gcj02'] as const;
+export const COORDINATE_SYSTEMS = ['wgs84', 'gcj02', 'bd09'] as const;
 
 /** Mainland China and its islands, generously: a point outside is a typing error. */
 export const CHINA_BOUNDS = { minLat: 3, maxLat: 54, minLng: 73, maxLng: 136 } as const;
@@ -66,8 +67,47 @@ export function gcj02ToWgs84(point: GeoPoint): GeoPoint {
   return { lat: round6(guess.lat), lng: round6(guess.lng) };
 }
 
+/*
+ * BD-09 (Baidu) ⇄ GCJ-02: the x_pi formula Baidu's own SDK implements, as published in
+ * wandergis/coordtransform (index.js, gcj02tobd09 / bd09togcj02, MIT) and the many ports citing
+ * it (e.g. hutool's CoordinateUtil and its test CoordinateUtilTest, which checks the reference
+ * pairs of coordinates.spec.ts). The forward direction (GCJ-02 → BD-09) defines the system; the
+ * published inverse is an approximation within ~1e-6°, so bd09ToGcj02 refines it by iterating
+ * the forward formula until it reproduces the input (the round trip then holds to 1e-9°).
+ */
+const X_PI = (Math.PI * 3000.0) / 180.0;
+
+/** GCJ-02 → BD-09 (Baidu). */
+export function gcj02ToBd09(point: GeoPoint): GeoPoint {
+  const x = point.lng;
+  const y = point.lat;
+  const z = Math.sqrt(x * x + y * y) + 0.00002 * Math.sin(y * X_PI);
+  const theta = Math.atan2(y, x) + 0.000003 * Math.cos(x * X_PI);
+  return { lat: z * Math.sin(theta) + 0.006, lng: z * Math.cos(theta) + 0.0065 };
+}
+
+/** BD-09 (Baidu) → GCJ-02: the published inverse, refined against the forward formula. */
+export function bd09ToGcj02(point: GeoPoint): GeoPoint {
+  const x = point.lng - 0.0065;
+  const y = point.lat - 0.006;
+  const z = Math.sqrt(x * x + y * y) - 0.00002 * Math.sin(y * X_PI);
+  const theta = Math.atan2(y, x) - 0.000003 * Math.cos(x * X_PI);
+  let guess = { lat: z * Math.sin(theta), lng: z * Math.cos(theta) };
+  for (let i = 0; i < 10; i++) {
+    const forward = gcj02ToBd09(guess);
+    const dLat = forward.lat - point.lat;
+    const dLng = forward.lng - point.lng;
+    guess = { lat: guess.lat - dLat, lng: guess.lng - dLng };
+    if (Math.abs(dLat) < 1e-12 && Math.abs(dLng) < 1e-12) break;
+  }
+  return guess;
+}
+
+/** A point entered in `system`, as stored (WGS-84). */
 export function toWgs84(point: GeoPoint, system: CoordinateSystem): GeoPoint {
-  return system === 'gcj02' ? gcj02ToWgs84(point) : point;
+  if (system === 'gcj02') return gcj02ToWgs84(point);
+  if (system === 'bd09') return gcj02ToWgs84(bd09ToGcj02(point));
+  return point;
 }
 
 function round6(value: number): number {

@@ -89,6 +89,8 @@ export interface ImportCheckContext {
   regions: RegionDirectory;
   /** The importing user's jurisdiction: a row outside it is an error with the API's code. */
   scope: Jurisdiction;
+  /** Every installed kind: a sheet whose headers are another kind's is refused as that kind's template (file.wrong_kind). */
+  installedKinds?: readonly SiteKindDefinition[];
   /** Called every few hundred rows; awaited (the API yields to the event loop here). */
   progress?: (done: number, total: number) => Promise<void> | void;
 }

@@ -71,7 +71,7 @@ export const siteLocationInputSchema = z
   .strictObject({
     lat: degrees({ zh: '纬度', en: 'Latitude' }, CHINA_BOUNDS.minLat, CHINA_BOUNDS.maxLat),
     lng: degrees({ zh: '经度', en: 'Longitude' }, CHINA_BOUNDS.minLng, CHINA_BOUNDS.maxLng),
-    system: z.enum(COORDINATE_SYSTEMS).default('wgs84').meta({ description: 'wgs84 (GPS, 天地图) or gcj02 (AMap/Tencent pickers; converted to WGS-84 on input)' }),
+    system: z.enum(COORDINATE_SYSTEMS).default('wgs84').meta({ description: 'wgs84 (GPS, 天地图), gcj02 (AMap/Tencent pickers) or bd09 (Baidu); converted to WGS-84 on input' }),
   })
   .superRefine((point, ctx) => {
     // Inside the bounding box (checked above) but not on the territory: Seoul, Pyongyang, Ulaanbaatar, the open sea.
@@ -178,7 +178,15 @@ export type CommonSiteFields = Record<string, CommonSiteField>;
 const text = (property: string, length: number): Record<string, CommonFieldColumn> => ({ '': { property, type: 'varchar', length } });
 /** A key of SITE_FIELD_TEXTS (site-field-texts.ts), where the texts live: a missing one does not compile. */
 const fields = (key: SiteFieldTextKey) => siteFieldTextKey(key);
-const SYSTEM_OPTIONS: OptionLabels = { wgs84: fields('systemWgs84'), gcj02: fields('systemGcj02') };
+const SYSTEM_OPTIONS: OptionLabels = { wgs84: fields('systemWgs84'), gcj02: fields('systemGcj02'), bd09: fields('systemBd09') };
+
+/**
+ * Where a stored point came from: the system it was entered in, or `centroid` when an import row
+ * left the coordinates empty and the site took its unit's centroid (rough: to be completed).
+ */
+export const LOCATION_SOURCES = [...COORDINATE_SYSTEMS, 'centroid'] as const;
+export type LocationSource = (typeof LOCATION_SOURCES)[number];
+const LOCATION_SOURCE_OPTIONS: OptionLabels = { ...SYSTEM_OPTIONS, centroid: fields('locationCentroid') };
 
 /**
  * The common site fields, in the order the form and the response list them. Labels and hints are
@@ -234,10 +242,10 @@ export const COMMON_SITE_FIELDS = {
   }),
   locationSource: commonSiteField({
     input: undefined,
-    output: z.enum(COORDINATE_SYSTEMS),
+    output: z.enum(LOCATION_SOURCES),
     columns: text('locationSource', 8),
     inChangeRequests: true,
-    shown: [{ path: 'locationSource', label: fields('locationSource'), display: 'choice', options: SYSTEM_OPTIONS, section: 'location' }],
+    shown: [{ path: 'locationSource', label: fields('locationSource'), display: 'choice', options: LOCATION_SOURCE_OPTIONS, section: 'location' }],
   }),
   operator: commonSiteField({
     input: z.strictObject({ name: lineText(2, 100), creditCode: creditCodeSchema }),

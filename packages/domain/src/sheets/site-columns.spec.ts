@@ -82,7 +82,7 @@ describe('siteSheetColumns', () => {
     expect(keyed.get('location.lat')).toMatchObject({ header: SITE_FIELD_TEXTS.lat, type: 'number', required: true });
     expect(keyed.get('location.lat')?.note?.['zh-CN']).toContain(SITE_FIELD_TEXTS.latHint['zh-CN']);
     expect(keyed.get('location.system')).toMatchObject({ header: SITE_FIELD_TEXTS.system, type: 'choice', required: false });
-    expect(keyed.get('location.system')?.options?.map((option) => option.value)).toEqual(['wgs84', 'gcj02']);
+    expect(keyed.get('location.system')?.options?.map((option) => option.value)).toEqual(['wgs84', 'gcj02', 'bd09']);
     expect(keyed.get('region.province')?.header['zh-CN']).toBe('省');
     expect(keyed.get('region.county')?.header['zh-CN']).toBe('县（区）');
     expect(keyed.get('region.township')?.header['zh-CN']).toBe('乡镇（街道）');
