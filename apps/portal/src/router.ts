@@ -12,6 +12,7 @@ import SiteDetail from '#/features/sites/SiteDetail.vue';
 import SiteForm from '#/features/sites/SiteForm.vue';
 import SiteList from '#/features/sites/SiteList.vue';
 import { coverageRoutes } from '#/features/coverage/routes';
+import { importRoutes } from '#/features/imports/routes';
 import NotFoundPage from '#/NotFoundPage.vue';
 import { installPagePresentation } from '#/ui/page';
 
@@ -82,6 +83,7 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
         component: () => import('#/features/sites/SiteMap.vue'),
         meta: { titleKey: 'sites.map.title', presentsItself: true },
       },
+      ...importRoutes,
       {
         path: '/sites',
         meta: { titleKey: 'nav.sites', presentsItself: true },

@@ -12,6 +12,8 @@ type AnsweringOperation = { [K in keyof Operations]: Operations[K] extends { res
 type CommandOperation = Exclude<keyof Operations, AnsweringOperation | `GET ${string}`>;
 /** The operations that answer with a file to save (exports). */
 type DownloadOperation = { [K in keyof Operations]: Operations[K] extends { download: true } ? K : never }[keyof Operations];
+/** The operations that take a file (multipart/form-data) and answer with JSON (imports). */
+type UploadOperation = { [K in keyof Operations]: Operations[K] extends { upload: true; response: WireSchema } ? K : never }[keyof Operations];
 
 /** What an operation answers: the output of its domain schema. */
 export type ResponseOf<K extends AnsweringOperation> = Operations[K] extends { response: infer S extends WireSchema } ? WireOutput<S> : never;
@@ -74,4 +76,17 @@ export async function apiCommand<K extends CommandOperation>(operation: K, ...[i
 export function apiDownload<K extends DownloadOperation>(operation: K, input: CallInput<K>, fallbackName: string, options?: RequestOptions): Promise<DownloadedFile> {
   const { params, query } = input as LooseInput;
   return downloadFile(target(operation, params).path, query, fallbackName, options);
+}
+
+/**
+ * Sends a file to an operation that takes one (`'POST /imports/:kind'`) as multipart/form-data,
+ * field `field` (the file's own name goes with it), and returns its answer, typed by the
+ * operation's schema. Never repeated by itself, as every write.
+ */
+export function apiUpload<K extends UploadOperation>(operation: K, input: CallInput<K>, file: File, options?: RequestOptions & { field?: string }): Promise<ResponseOf<K>> {
+  const { params } = input as LooseInput;
+  const { method, path } = target(operation, params);
+  const form = new FormData();
+  form.append(options?.field ?? 'file', file, file.name);
+  return sendJson<ResponseOf<K>>(method as Exclude<Method, 'GET'>, path, form, options);
 }

@@ -231,7 +231,10 @@ async function withRetries<T>(attemptOnce: () => Promise<T>, signal: AbortSignal
   }
 }
 
-/** POST or PATCH a JSON body (none when `body` is undefined); same error handling as `getJson` (a 400 carries field `issues`). */
+/**
+ * POST or PATCH a JSON body (none when `body` is undefined; a FormData goes as multipart/form-data,
+ * a file upload); same error handling as `getJson` (a 400 carries field `issues`).
+ */
 export function sendJson<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
   return request<T>(method, path, { body, signal: options.signal });
 }
@@ -251,7 +254,9 @@ interface SendOptions {
 /** Sends a request and returns its 2xx response; every failure is thrown as an ApiError (an abort as the AbortError). */
 async function send(method: string, path: string, { query, body, signal, accept = 'application/json' }: SendOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: accept, 'Accept-Language': currentLocale() };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A form (a file upload) goes as multipart/form-data: fetch writes that Content-Type with its boundary.
+  const form = body instanceof FormData;
+  if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
   const token = session?.token() ?? null;
   if (token) headers.Authorization = `Bearer ${token}`;
   let response: Response;
@@ -259,7 +264,7 @@ async function send(method: string, path: string, { query, body, signal, accept 
     response = await fetch(buildUrl(path, query), {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
       signal,
     });
   } catch (cause) {

@@ -13,6 +13,14 @@ import {
   coverageReportQuerySchema,
   coverageSchema,
   coverageTrendSchema,
+  importAnnotatedQuerySchema,
+  importCommitBodySchema,
+  importJobListSchema,
+  importJobSchema,
+  importListQuerySchema,
+  importRowPageSchema,
+  importRowsQuerySchema,
+  importTemplateQuerySchema,
   loginSchema,
   matrixQuerySchema,
   passwordChangeSchema,
@@ -45,7 +53,8 @@ import {
  * The API operations the portal calls, each with the domain schemas (packages/domain/src/schemas)
  * of its query, body and answer — the same schemas the API validates with and documents. No
  * answer schema: the operation answers 204 No Content; `download: true`: it answers with a file
- * (`Content-Disposition: attachment`, an export), fetched with `apiDownload`.
+ * (`Content-Disposition: attachment`, an export), fetched with `apiDownload`; `upload: true`: it
+ * takes a file (multipart/form-data, an import), sent with `apiUpload`.
  *
  * The typed client (call.ts) imports this table as a type only: a call's body and answer are
  * typed from these schemas and zod stays out of the bundle. The portal's tests import it at run
@@ -87,6 +96,15 @@ export const API_OPERATIONS = {
   'GET /exports/sites': { query: siteExportQuerySchema, download: true },
   'GET /exports/coverage': { query: coverageReportQuerySchema, download: true },
 
+  'GET /import/templates/:kind': { query: importTemplateQuerySchema, download: true },
+  'POST /imports/:kind': { upload: true, response: importJobSchema },
+  'GET /imports': { query: importListQuerySchema, response: importJobListSchema },
+  'GET /imports/:id': { response: importJobSchema },
+  'GET /imports/:id/rows': { query: importRowsQuerySchema, response: importRowPageSchema },
+  'GET /imports/:id/annotated': { query: importAnnotatedQuerySchema, download: true },
+  'POST /imports/:id/commit': { body: importCommitBodySchema, response: importJobSchema },
+  'DELETE /imports/:id': {},
+
   'GET /targets': { query: targetListQuerySchema, response: targetListSchema },
   'POST /targets': { body: targetCreateSchema, response: targetSchema },
   'PATCH /targets/:id': { body: targetUpdateSchema, response: targetSchema },
@@ -115,6 +133,8 @@ export interface Operation {
   response?: WireSchema;
   /** The answer is a file to save (Content-Disposition: attachment), not JSON. */
   download?: true;
+  /** The body is a file sent as multipart/form-data (field `file`), fetched with `apiUpload`. */
+  upload?: true;
 }
 
 export type Operations = typeof API_OPERATIONS;

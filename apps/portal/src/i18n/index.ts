@@ -3,6 +3,8 @@ import { siteFieldMessages } from '@sitenet/domain/schemas';
 import { createI18n } from 'vue-i18n';
 import coverageEn from '#/features/coverage/messages/en.json';
 import coverageZhCN from '#/features/coverage/messages/zh-CN.json';
+import importsEn from '#/features/imports/messages/en.json';
+import importsZhCN from '#/features/imports/messages/zh-CN.json';
 import shellEn from './en.json';
 import shellZhCN from './zh-CN.json';
 
@@ -14,8 +16,8 @@ import shellZhCN from './zh-CN.json';
 function withSiteFieldTexts<Shell extends { sites: { fields: object } }>(shell: Shell, locale: Locale) {
   return { ...shell, sites: { ...shell.sites, fields: { ...shell.sites.fields, ...siteFieldMessages(locale) } } };
 }
-const zhCN = { ...withSiteFieldTexts(shellZhCN, 'zh-CN'), ...coverageZhCN };
-const en = { ...withSiteFieldTexts(shellEn, 'en'), ...coverageEn };
+const zhCN = { ...withSiteFieldTexts(shellZhCN, 'zh-CN'), ...coverageZhCN, ...importsZhCN };
+const en = { ...withSiteFieldTexts(shellEn, 'en'), ...coverageEn, ...importsEn };
 
 export type MessageSchema = typeof zhCN;
 

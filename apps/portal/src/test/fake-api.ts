@@ -3,7 +3,7 @@ import { onTestFinished } from 'vitest';
 import { API_OPERATIONS, type Operation } from '#/api/operations';
 import { jsonResponse, stubFetch } from './http';
 
-/** A request the portal made, with its JSON body parsed. */
+/** A request the portal made, with its JSON body parsed (a FormData body as sent). */
 export interface RecordedRequest {
   method: string;
   url: URL;
@@ -94,7 +94,8 @@ export function fakeApi() {
   });
   const fetchMock = stubFetch(async (url, init) => {
     const method = (init?.method ?? 'GET').toUpperCase();
-    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
+    // A JSON body parsed; a form (a file upload) as it was sent.
+    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : init?.body instanceof FormData ? init.body : undefined;
     const request = { method, url, body };
     requests.push(request);
     const path = url.pathname.replace(/^\/api/, '');

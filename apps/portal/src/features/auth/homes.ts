@@ -59,6 +59,7 @@ export function navItemsFor(account: AccountSummary | null): NavItem[] {
   const items: NavItem[] = [];
   if (account) {
     items.push({ to: { name: 'sites' }, labelKey: 'nav.sites', testid: 'nav-sites' });
+    if (registersSites(account.role)) items.push({ to: { name: 'site-import' }, labelKey: 'imports.nav', testid: 'nav-imports' });
     if (isReviewer(account.role)) items.push({ to: { name: 'review' }, labelKey: 'nav.review', testid: 'nav-review' });
     items.push({ to: { name: 'site-map' }, labelKey: 'nav.siteMap', testid: 'nav-site-map' });
     items.push({ to: { name: 'dashboard' }, labelKey: 'coverage.nav.dashboard', testid: 'nav-dashboard' });
