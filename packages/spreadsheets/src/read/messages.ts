@@ -12,9 +12,14 @@ const n = (value: number) => value.toLocaleString('en-US');
 /** At most `max` items of a list, then "…". */
 const some = (items: readonly string[], max = 20) => (items.length > max ? [...items.slice(0, max), '…'] : items).join(', ');
 
-type Detail = { sheet?: string; rows?: number; columns?: number; entries?: number; cells?: string[]; ranges?: string[]; reason?: string; encoding?: string };
+type Detail = { lying?: boolean; sheet?: string; rows?: number; columns?: number; entries?: number; cells?: string[]; ranges?: string[]; reason?: string; encoding?: string };
 
 const ACCEPTED: LocalizedText = { 'zh-CN': '可导入 .xlsx、.xls 和 .csv 文件', en: 'we accept .xlsx, .xls and .csv files' };
+
+const LYING_ZIP: LocalizedText = {
+  'zh-CN': `文件内部的部件比它声明的大（恶意构造的压缩文件常见此特征，解压后上限 ${MB(IMPORT_LIMITS.maxUncompressedBytes)} MB）：请在 Excel 或 WPS 中另存为新的 .xlsx 后再导入`,
+  en: `A part of the file unpacks to more than it declares (a sign of a hostile compressed file; the limit unpacked is ${MB(IMPORT_LIMITS.maxUncompressedBytes)} MB): save it as a new .xlsx in Excel or WPS and import that`,
+};
 
 const TEXTS: Record<Exclude<FileFailureCode, 'file.no_header' | 'file.missing_columns' | 'file.duplicate_columns' | 'file.wrong_kind'>, (d: Detail) => LocalizedText> = {
   'file.too_large': () => ({
@@ -37,7 +42,7 @@ const TEXTS: Record<Exclude<FileFailureCode, 'file.no_header' | 'file.missing_co
     'zh-CN': `文件已损坏或无法读取${d.reason ? `（${d.reason}）` : ''}：请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入`,
     en: `The file is damaged or cannot be read${d.reason ? ` (${d.reason})` : ''}: open it in Excel or WPS, save it as .xlsx and import that`,
   }),
-  'file.zip_bomb': (d) => ({
+  'file.zip_bomb': (d) => (d.lying ? LYING_ZIP : {
     'zh-CN':
       d.entries !== undefined
         ? `文件内部包含 ${n(d.entries)} 个部件，超过上限 ${n(IMPORT_LIMITS.maxZipEntries)}：这不像普通的名单表格，请另存为只含名单的新工作簿后再导入`

@@ -4,6 +4,12 @@ import type { ParseOutcome, ParseRequest } from './parse-worker.js';
 
 /** The worker's heap limit: a file that needs more is refused (file.too_complex), the process lives. */
 export const WORKER_HEAP_MB = 512;
+/**
+ * The least heap a worker is given: below a few MB V8 cannot even set the isolate up, and that
+ * failure ("GC during deserialization") is fatal to the whole process, not the worker (measured:
+ * 2 MB kills it, 8 MB boots and fails cleanly with ERR_WORKER_OUT_OF_MEMORY).
+ */
+export const MIN_WORKER_HEAP_MB = 16;
 
 /**
  * The worker file beside this one: parse-worker.js when running built (dist), parse-worker.ts when
@@ -34,7 +40,7 @@ export function parseInWorker(request: ParseRequest, limits: WorkerLimits = {}):
     }
     const worker = new Worker(workerUrl(), {
       workerData: request,
-      resourceLimits: { maxOldGenerationSizeMb: limits.heapMb ?? WORKER_HEAP_MB, maxYoungGenerationSizeMb: 64 },
+      resourceLimits: { maxOldGenerationSizeMb: Math.max(MIN_WORKER_HEAP_MB, limits.heapMb ?? WORKER_HEAP_MB), maxYoungGenerationSizeMb: 64 },
       stdout: false,
       stderr: false,
     });

@@ -168,6 +168,8 @@ export async function checkZip(bytes: Uint8Array, limits = IMPORT_LIMITS): Promi
     return { ok: true, facts: { hiddenRows } };
   } catch (error) {
     if (error instanceof ZipRefusal) return { ok: false, failure: error.failure };
+    // An entry inflating to more than its header declares (yauzl counts): a lying zip bomb.
+    if (/too many bytes/i.test((error as Error).message)) return { ok: false, failure: fileFailure('file.zip_bomb', { lying: true }) };
     return { ok: false, failure: fileFailure('file.corrupt', { reason: (error as Error).message.slice(0, 80) }) };
   } finally {
     zip.close();

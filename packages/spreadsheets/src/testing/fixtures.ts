@@ -43,9 +43,9 @@ export async function xlsxFixture(rows: FixtureCell[][], options: XlsxFixtureOpt
 }
 
 /** A legacy .xls (BIFF8, as Excel 97–2003 saves it), written by SheetJS. */
-export function xlsFixture(rows: FixtureCell[][], options: { sheetName?: string; hiddenRows?: number[]; formulas?: Record<string, string> } = {}): Buffer {
+export function xlsFixture(rows: FixtureCell[][], options: { sheetName?: string; hiddenRows?: number[] } = {}): Buffer {
+  // (SheetJS writes no formulas into .xls: formula refusals are tested on .xlsx.)
   const sheet = utils.aoa_to_sheet(rows);
-  for (const [address, formula] of Object.entries(options.formulas ?? {})) sheet[address] = { t: 'n', v: 0, f: formula };
   if (options.hiddenRows?.length) sheet['!rows'] = options.hiddenRows.reduce<{ hidden?: boolean }[]>((all, row) => ((all[row - 1] = { hidden: true }), all), []);
   const workbook = utils.book_new();
   utils.book_append_sheet(workbook, sheet, options.sheetName ?? 'Sheet1');
@@ -134,14 +134,24 @@ export function manyRowsXlsxFixture(rows = 1_000_001): Buffer {
   });
 }
 
-/** A zip bomb: a valid-looking .xlsx whose sheet inflates to `megabytes` MB (101 by default) of one repeated byte. */
-export function zipBombFixture(megabytes = 101): Buffer {
+/**
+ * A zip bomb: a valid-looking .xlsx whose sheet inflates to `megabytes` MB (101 by default) of one
+ * repeated byte. `lying`: its central directory declares the sheet 1 KB, as a hostile file would.
+ */
+export function zipBombFixture(megabytes = 101, options: { lying?: boolean } = {}): Buffer {
   const block = new Uint8Array(1 << 20).fill(0x20);
-  return streamedXlsx((push) => {
+  const zip = streamedXlsx((push) => {
     push(SHEET_OPEN);
     for (let i = 0; i < megabytes; i += 1) push(block);
     push(SHEET_CLOSE);
   });
+  if (options.lying) {
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    for (let at = zip.indexOf(Buffer.from([0x50, 0x4b, 1, 2])); at >= 0; at = zip.indexOf(Buffer.from([0x50, 0x4b, 1, 2]), at + 4)) {
+      if (zip.subarray(at + 46, at + 46 + name.length).equals(name)) zip.writeUInt32LE(1024, at + 24); // uncompressed size
+    }
+  }
+  return zip;
 }
 
 /** A zip holding `entries` small files (more than the limit allowed). */
