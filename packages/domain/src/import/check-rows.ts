@@ -302,12 +302,13 @@ function createRowChecker(sheet: SheetGrid, header: HeaderMatch, index: KindHead
       else issues.push(rowIssue(place, header, 'id', 'site.invalid_id', SITE_ID_INVALID, found('id'), 'error'));
     }
 
+    const locationBlamed = () => [...blamed].some((key) => key.startsWith('location.'));
     const parsed = schema.safeParse(body, { reportInput: true });
     if (!parsed.success) {
       for (const issue of toFieldIssues(parsed.error.issues, 'zh-CN')) {
         const column = columnOfPath(issue.path, index.byKey, regionColumn);
         // A cell already reported (unreadable, or the region) is not reported again as missing.
-        if (column && (blamed.has(column) || (column.startsWith('location') && (regionFailed || coordinatesBlamed)))) continue;
+        if (column && (blamed.has(column) || (column.startsWith('location') && (regionFailed || locationBlamed())))) continue;
         if (column === regionColumn && regionFailed) continue;
         issues.push(rowIssue(place, header, column, issue.code, issue.messages, column ? found(column) : null, 'error'));
       }

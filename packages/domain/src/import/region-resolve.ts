@@ -118,26 +118,20 @@ function describeUnit(regions: RegionDirectory, unit: RegionUnit): string {
   return `${unit.code} ${shown.map((entry) => entry.name).join('')}`;
 }
 
-/** Dice similarity of two names' character bigrams (single characters for one-character names). */
+/** Dice similarity of two names' characters (南官区 and 南关区 share two of three). */
 function similarity(a: string, b: string): number {
-  const grams = (text: string) => {
-    const chars = Array.from(text);
-    if (chars.length < 2) return chars;
-    return chars.slice(1).map((char, index) => chars[index] + char);
-  };
-  const left = grams(a);
-  const right = grams(b);
-  if (!left.length || !right.length) return 0;
-  const pool = [...right];
+  const left = Array.from(a);
+  const pool = Array.from(b);
+  const size = left.length + pool.length;
   let common = 0;
-  for (const gram of left) {
-    const at = pool.indexOf(gram);
+  for (const char of left) {
+    const at = pool.indexOf(char);
     if (at >= 0) {
       common++;
       pool.splice(at, 1);
     }
   }
-  return (2 * common) / (left.length + right.length);
+  return size ? (2 * common) / size : 0;
 }
 
 /** Units of `level` below `roots` (at most a few thousand: a township search needs a narrower root). */
@@ -181,7 +175,7 @@ export function createRegionResolver({ regions, scope }: RegionResolverOptions):
     const key = regionNameKey(text);
     return unitsAtLevel(regions, roots, level)
       .map((unit) => ({ unit, score: similarity(key, regionNameKey(unit.name)) }))
-      .filter((entry) => entry.score > 0)
+      .filter((entry) => entry.score >= 0.5)
       .sort((a, b) => b.score - a.score || a.unit.code.localeCompare(b.unit.code))
       .slice(0, 3)
       .map((entry) => entry.unit.name);
@@ -248,7 +242,6 @@ export function createRegionResolver({ regions, scope }: RegionResolverOptions):
     const deeper = found.filter((unit) => unit.level > deepest.level);
     let candidates = atLevel.length ? atLevel : deeper.length ? deeper : found;
     const ancestorsGiven = given.slice(0, -1);
-    const named = candidates;
     candidates = candidates.filter((unit) => {
       const lineage = regionLineage(regions, unit).slice(0, -1);
       return ancestorsGiven.every((ancestor) => agrees(lineage, ancestor.text));
@@ -260,13 +253,15 @@ export function createRegionResolver({ regions, scope }: RegionResolverOptions):
       const hint = (locale: 'zh-CN' | 'en') =>
         suggestions.length ? (locale === 'zh-CN' ? `；相近的有：${suggestions.join('、')}` : `; close names: ${suggestions.join(', ')}`) : '';
       const level = LEVEL_NAMES[deepest.level];
-      const zh = named.length && where ? `“${where}”下没有名为“${deepest.text}”的${level['zh-CN']}` : `没有名为“${deepest.text}”的${level['zh-CN']}`;
-      const en = named.length && where ? `There is no ${level.en} named “${deepest.text}” in ${where}` : `There is no ${level.en} named “${deepest.text}”`;
+      const zh = where ? `“${where}”下没有名为“${deepest.text}”的${level['zh-CN']}` : `没有名为“${deepest.text}”的${level['zh-CN']}`;
+      const en = where ? `There is no ${level.en} named “${deepest.text}” in ${where}` : `There is no ${level.en} named “${deepest.text}”`;
       return { ok: false, problem: { code: 'region.unknown', messages: { 'zh-CN': `${zh}${hint('zh-CN')}`, en: `${en}${hint('en')}` }, column } };
     }
     if (candidates.length > 1) {
       const mine = candidates.filter(within);
       if (mine.length >= 1) candidates = mine;
+      // Whichever was meant lies outside the jurisdiction: that is what to say.
+      else if (scope.kind === 'unit' && candidates.every((unit) => unit.level >= 3)) return finish(candidates[0], column);
     }
     if (candidates.length > 1) {
       const listed = candidates
