@@ -6,3 +6,4 @@ export { readWorkbook, sniff, TEMPLATE_MARKER_NAME, TEMPLATE_LISTS_SHEET, type R
 export { fileFailure, CSV_ENCODINGS, type CsvReadEncoding, type FileFailureCode } from './read/messages.js';
 export { csvEncodingOf } from './read/csv.js';
 export { writeTemplate, REQUIRED_MARK, MAX_COUNTY_OPTIONS, type TemplateOptions } from './template.js';
+export { writeAnnotated, type AnnotatedFacts, type AnnotatedFile, type AnnotatedIssue } from './annotated.js';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
-import { SHEET_BOOLEAN_TEXTS, siteSheetColumns, type Locale, type SheetColumn, type SiteKindDefinition } from '@sitenet/domain';
+import { columnLetter, SHEET_BOOLEAN_TEXTS, siteSheetColumns, type Locale, type SheetColumn, type SiteKindDefinition } from '@sitenet/domain';
 import { IMPORT_LIMITS } from '@sitenet/domain/schemas';
 import { DEFAULT_COLUMN_WIDTH, numFmtOf } from './list-writer.js';
 import { worksheetOptions } from './print-setup.js';
@@ -34,13 +34,6 @@ const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0
 
 type ValidatingSheet = ExcelJS.Worksheet & { dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void } };
 
-/** Column letters of a 1-based index (1 → A, 27 → AA). */
-function columnLetter(index: number): string {
-  let letters = '';
-  for (let n = index; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
 /** The lists sheet's contents: A1 holds the kind marker; each list is a column from B on (the same list once). */
 class Lists {
   readonly columns: string[][] = [];
@@ -51,7 +44,7 @@ class Lists {
     const known = this.known.get(key);
     if (known) return known;
     this.columns.push(values);
-    const letter = columnLetter(this.columns.length + 1);
+    const letter = columnLetter(this.columns.length); // B for the first list (A holds the marker)
     const reference = `${TEMPLATE_LISTS_SHEET}!$${letter}$1:$${letter}$${values.length}`;
     this.known.set(key, reference);
     return reference;

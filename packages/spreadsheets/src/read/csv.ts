@@ -30,7 +30,7 @@ const BOMS: [CsvReadEncoding, number[]][] = [
   ['utf-16be', [0xfe, 0xff]],
 ];
 
-function bomOf(bytes: Uint8Array): { encoding: CsvReadEncoding; length: number } | undefined {
+export function bomOf(bytes: Uint8Array): { encoding: CsvReadEncoding; length: number } | undefined {
   for (const [encoding, marks] of BOMS) if (marks.every((mark, i) => bytes[i] === mark)) return { encoding, length: marks.length };
   return undefined;
 }
@@ -43,7 +43,8 @@ export function looksLikeText(bytes: Uint8Array): boolean {
   return !head.includes(0);
 }
 
-function decode(bytes: Uint8Array, wanted: CsvReadEncoding | undefined): { text: string; encoding: CsvReadEncoding } {
+/** The text of a CSV: in `wanted`, else by its byte-order mark, else strict UTF-8, else GB18030. */
+export function decodeCsv(bytes: Uint8Array, wanted: CsvReadEncoding | undefined): { text: string; encoding: CsvReadEncoding } {
   const bom = bomOf(bytes);
   const encoding = wanted ?? bom?.encoding;
   const body = bom && (!wanted || wanted === bom.encoding) ? bytes.subarray(bom.length) : bytes;
@@ -87,7 +88,7 @@ const TITLE_ROWS = 10;
 export async function readCsv(bytes: Uint8Array, fileName: string, wanted: CsvReadEncoding | undefined, signal?: AbortSignal): Promise<ReadResult> {
   let decoded: { text: string; encoding: CsvReadEncoding };
   try {
-    decoded = decode(bytes, wanted);
+    decoded = decodeCsv(bytes, wanted);
   } catch {
     return { ok: false, failure: fileFailure('file.corrupt', { reason: 'not UTF-8' }) };
   }
