@@ -43,13 +43,17 @@ describe.each(installedKinds.map((kind) => [kind.code, kind] as const))('importi
     expect(checked.body!.attributes).toEqual(site.attributes);
   });
 
-  it('is refused under every other kind as the wrong template', async () => {
-    const others = installedKinds.filter((other) => other.code !== kind.code && Object.keys(other.attributes.shape).length > 0);
-    for (const other of others) {
-      const workbook: ReadWorkbook = { format: 'xlsx', encoding: null, sheets: [{ name: 'Sheet1', rows: [columns.map((column) => column.header['zh-CN'])], date1904: false, hiddenRows: [] }], hiddenSheets: [], templateKind: kind.code };
+  it.each([
+    ['its marker', kind.code],
+    ['its headers alone', null],
+  ])('is refused under every other kind as the wrong template, by %s', async (_by, templateKind) => {
+    for (const other of installedKinds.filter((candidate) => candidate.code !== kind.code)) {
+      const workbook: ReadWorkbook = { format: 'xlsx', encoding: null, sheets: [{ name: 'Sheet1', rows: [columns.map((column) => column.header['zh-CN'])], date1904: false, hiddenRows: [] }], hiddenSheets: [], templateKind };
       const result = await checkImportGrid(workbook, { kind: other, createSchema, regions, scope: { kind: 'national' }, installedKinds });
-      expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.failure.code).toBe('file.wrong_kind');
+      expect(result.ok ? 'accepted' : result.failure, `${kind.code} under ${other.code}`).toEqual({
+        code: 'file.wrong_kind',
+        messages: { 'zh-CN': `这是“${kind.labels['zh-CN']}”的模板，请在该类型下导入`, en: `This is the “${kind.labels.en}” template: import it under that kind` },
+      });
     }
   });
 });
