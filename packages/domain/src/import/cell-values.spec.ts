@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SheetColumn } from '../sheets/columns.js';
 import { siteSheetColumns } from '../sheets/site-columns.js';
-import { cellDisplay, excelSerialDate, readCell, withoutCsvArtefacts, writtenDate, writtenNumber, type CellValue } from './cell-values.js';
+import { cellDisplay, excelSerialDate, readCell, splitList, withoutCsvArtefacts, writtenDate, writtenNumber, type CellValue } from './cell-values.js';
 import type { GridCell } from './contract.js';
 import { importTestKind } from './import.fixtures.js';
 
@@ -88,6 +88,7 @@ describe('reading cells', () => {
     expect(valueOf(read('attributes.services', '供餐、接送'))).toEqual(['meals', 'transport']);
     expect(valueOf(read('attributes.services', 'Meals; Transport'))).toEqual(['meals', 'transport']);
     expect(valueOf(read('attributes.services', '供餐/接送'))).toEqual(['meals', 'transport']);
+    expect(splitList('重度肢体残疾（一、二级）、餐饮（烹饪、面点）,Catering (cooking, pastry)')).toEqual(['重度肢体残疾（一、二级）', '餐饮（烹饪、面点）', 'Catering (cooking, pastry)']);
     const wrong = read('attributes.grade', '省级');
     expect(wrong).toMatchObject({ kind: 'problem', problem: { code: 'cell.invalid_choice' } });
     if (wrong.kind === 'problem') expect(wrong.problem.messages['zh-CN']).toContain('国家级、县级');
@@ -110,7 +111,8 @@ describe('reading cells', () => {
 
   it('refuses a cell over the length limit and shows at most 50 characters of what it found', () => {
     expect(read('address', 'x'.repeat(1001))).toMatchObject({ kind: 'problem', problem: { code: 'cell.too_long' } });
-    expect(cellDisplay('长'.repeat(60))).toBe(`${'长'.repeat(50)}…`);
+    expect(cellDisplay('长'.repeat(60))).toBe(`${'长'.repeat(49)}…`);
+    expect(cellDisplay('长'.repeat(50))).toBe('长'.repeat(50));
     expect(cellDisplay(12.5)).toBe('12.5');
   });
 });

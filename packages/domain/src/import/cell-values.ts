@@ -36,7 +36,7 @@ export function cellDisplay(raw: GridCell): string | null {
   if (raw === null || raw === undefined) return null;
   const text = typeof raw === 'string' ? raw : String(raw);
   const chars = Array.from(text);
-  return chars.length > 50 ? `${chars.slice(0, 50).join('')}…` : text;
+  return chars.length > 50 ? `${chars.slice(0, 49).join('')}…` : text;
 }
 
 /**
@@ -124,12 +124,28 @@ function notAnOption(column: SheetColumn, text: string): CellValue {
   });
 }
 
-/** Splits a multi-value cell on 、，,;；/ and line breaks. */
+const SEPARATORS = new Set(['、', '，', ',', ';', '；', '/', '／', '\n', '\r']);
+const OPENING = new Set(['(', '（', '[', '【', '〔']);
+const CLOSING = new Set([')', '）', ']', '】', '〕']);
+
+/**
+ * Splits a multi-value cell on 、，,;；/ and line breaks, except inside brackets: an option may
+ * hold them itself (重度肢体残疾（一、二级）, 餐饮（烹饪、面点）).
+ */
 export function splitList(text: string): string[] {
-  return text
-    .split(/[、，,;；/／\n\r]+/)
-    .map((part) => part.trim())
-    .filter(Boolean);
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const char of text) {
+    if (OPENING.has(char)) depth++;
+    else if (CLOSING.has(char)) depth = Math.max(0, depth - 1);
+    if (depth === 0 && SEPARATORS.has(char)) {
+      parts.push(current);
+      current = '';
+    } else current += char;
+  }
+  parts.push(current);
+  return parts.map((part) => part.trim()).filter(Boolean);
 }
 
 /** Digits a phone number has lost to Excel: a number other than an intact mobile or 400/800 number, or a landline without its 0. */

@@ -1,4 +1,4 @@
-import { buildRegionDirectory, checkImportGrid, siteSheetColumns, siteSheetRow, SiteKindRegistry, type ReadWorkbook, type RegionUnit } from '@sitenet/domain';
+import { buildRegionDirectory, checkImportGrid, LOCALES, readCell, sheetCell, siteSheetColumns, siteSheetRow, SiteKindRegistry, type ReadWorkbook, type RegionUnit } from '@sitenet/domain';
 import { buildSiteSchemas } from '@sitenet/domain/schemas';
 import { siteOfKind } from '@sitenet/domain/testing';
 import { describe, expect, it } from 'vitest';
@@ -41,6 +41,15 @@ describe.each(installedKinds.map((kind) => [kind.code, kind] as const))('importi
     expect(checked.siteId).toBe(site.id);
     expect(checked.body).toMatchObject({ kind: kind.code, name: site.name, regionCode: '220102', location: { lat: site.location.lat, lng: site.location.lng, system: 'wgs84' } });
     expect(checked.body!.attributes).toEqual(site.attributes);
+  });
+
+  it.each(LOCALES)('reads back every option of its choice columns as an export writes them in %s', (locale) => {
+    for (const column of columns.filter((candidate) => candidate.type === 'choice' || candidate.type === 'multi-choice')) {
+      const values = (column.options ?? []).map((option) => option.value);
+      const written = column.type === 'choice' ? values.map((value) => sheetCell(column, value, locale)) : [sheetCell(column, values, locale)];
+      const read = written.map((cell) => readCell(cell instanceof Date ? cell.toISOString() : cell, column, { date1904: false }));
+      expect(read.map((result) => (result.kind === 'value' ? result.value : result)), column.key).toEqual(column.type === 'choice' ? values : [values]);
+    }
   });
 
   it.each([
