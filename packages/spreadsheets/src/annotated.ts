@@ -125,9 +125,9 @@ async function annotatedWorkbook(bytes: Uint8Array, facts: AnnotatedFacts, issue
   return { bytes: Buffer.from(await workbook.xlsx.writeBuffer()), contentType: MEDIA_TYPES.xlsx, extension: 'xlsx' };
 }
 
-function annotatedCsv(bytes: Uint8Array, facts: AnnotatedFacts, issues: AnnotatedIssue[], lang: Locale): AnnotatedFile {
+async function annotatedCsv(bytes: Uint8Array, facts: AnnotatedFacts, issues: AnnotatedIssue[], lang: Locale): Promise<AnnotatedFile> {
   const encoding = csvEncodingOf(facts.encoding ?? '') ?? undefined;
-  const { text, encoding: read } = decodeCsv(bytes, encoding);
+  const { text, encoding: read } = await decodeCsv(bytes, encoding);
   const delimiter = delimiterOf(text);
   const records: string[][] = parse(text, { delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
   const rows = bySheetRow(issues, facts.headerRow);
