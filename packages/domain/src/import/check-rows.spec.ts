@@ -58,6 +58,14 @@ describe('checking the rows of an import', () => {
     expect(bad.issues).toHaveLength(3);
   });
 
+  it('says a required cell left empty is required', async () => {
+    const result = await checked(workbookOf([validRow({ 联系人姓名: null, 就业人数: '  ' })]));
+    expect(result.rows[0].issues).toEqual([
+      expect.objectContaining({ column: 'contact.person', cell: `${letter('联系人姓名')}2`, code: 'cell.required', value: null, messages: { 'zh-CN': '必填：此单元格不能为空', en: 'Required: this cell must not be empty' } }),
+      expect.objectContaining({ column: 'attributes.employees', cell: `${letter('就业人数')}2`, code: 'cell.required' }),
+    ]);
+  });
+
   it('reports a cell it cannot read once, not again as missing', async () => {
     const result = await checked(workbookOf([validRow({ 就业人数: '很多', 统一社会信用代码: 913501000000000000 })]));
     const issues = result.rows[0].issues;

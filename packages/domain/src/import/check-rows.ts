@@ -29,6 +29,7 @@ const NO_CENTROID: LocalizedText = {
   'zh-CN': '坐标留空，但所在区划没有中心点数据：请填写纬度和经度',
   en: 'The coordinates are empty and the division has no centroid: give the latitude and longitude',
 };
+const REQUIRED: LocalizedText = { 'zh-CN': '必填：此单元格不能为空', en: 'Required: this cell must not be empty' };
 const SITE_ID_INVALID: LocalizedText = {
   'zh-CN': '网点编号无效：请勿修改导出文件中的网点编号；新网点请留空',
   en: 'Invalid site ID: do not change the site IDs of an exported file; leave it empty for a new site',
@@ -66,7 +67,7 @@ function failure(code: string, messages: LocalizedText): ImportFailure {
 function chooseSheet(workbook: ReadWorkbook, index: KindHeaderIndex): ChosenSheet | ImportFailure {
   const labels = new Set([index.kind.labels['zh-CN'], index.kind.labels.en].map((label) => label.normalize('NFKC').trim().toLowerCase()));
   const named = workbook.sheets.find((sheet) => labels.has(sheet.name.normalize('NFKC').trim().toLowerCase()));
-  const candidates = named ? [named] : workbook.sheets.length === 1 ? workbook.sheets : workbook.sheets;
+  const candidates = named ? [named, ...workbook.sheets.filter((sheet) => sheet !== named)] : workbook.sheets;
   for (const sheet of candidates) {
     const header = findHeaderRow(sheet.rows, index);
     if (header) return { sheet, header };
@@ -310,7 +311,9 @@ function createRowChecker(sheet: SheetGrid, header: HeaderMatch, index: KindHead
         // A cell already reported (unreadable, or the region) is not reported again as missing.
         if (column && (blamed.has(column) || (column.startsWith('location') && (regionFailed || locationBlamed())))) continue;
         if (column === regionColumn && regionFailed) continue;
-        issues.push(rowIssue(place, header, column, issue.code, issue.messages, column ? found(column) : null, 'error'));
+        // An empty cell the schema needs: say so in the clerk's words rather than zod's "expected string, received undefined".
+        if (issue.code === 'invalid_type' && column && !values.has(column)) issues.push(rowIssue(place, header, column, 'cell.required', REQUIRED, null, 'error'));
+        else issues.push(rowIssue(place, header, column, issue.code, issue.messages, column ? found(column) : null, 'error'));
       }
     }
     const hasErrors = issues.some((issue) => issue.severity === 'error');
