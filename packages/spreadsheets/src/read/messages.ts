@@ -61,16 +61,16 @@ const TEXTS: Record<Exclude<FileFailureCode, 'file.no_header' | 'file.missing_co
     en: `Sheet “${d.sheet ?? ''}” has ${n(d.columns ?? 0)} columns, at most ${n(IMPORT_LIMITS.maxColumns)} are allowed: delete the extra columns`,
   }),
   'file.empty': (d) => ({
-    'zh-CN': d.sheet ? `文件没有可见的工作表（隐藏的工作表：${d.sheet}）：请取消隐藏名单所在的工作表` : '文件是空的：没有找到任何数据',
-    en: d.sheet ? `The file has no visible sheet (hidden: ${d.sheet}): unhide the sheet holding the list` : 'The file is empty: no data was found in it',
+    'zh-CN': d.sheet ? `可见的工作表中没有数据（隐藏的工作表：${d.sheet}）：请取消隐藏名单所在的工作表后再导入` : '文件是空的：没有找到任何数据',
+    en: d.sheet ? `The visible sheets hold no data (hidden sheets: ${d.sheet}): unhide the sheet holding the list and import again` : 'The file is empty: no data was found in it',
   }),
   'file.formulas': (d) => ({
-    'zh-CN': `表格含有公式（${some(d.cells ?? [])}）：请选中这些单元格，“复制 → 选择性粘贴 → 数值”后再导入`,
-    en: `The sheet holds formulas (${some(d.cells ?? [])}): select those cells and use Copy → Paste Special → Values, then import again`,
+    'zh-CN': `工作表“${d.sheet ?? ''}”含有公式（${some(d.cells ?? [])}）：请选中这些单元格，“复制 → 选择性粘贴 → 数值”后再导入；不需要导入的工作表可以删除`,
+    en: `Sheet “${d.sheet ?? ''}” holds formulas (${some(d.cells ?? [])}): select those cells and use Copy → Paste Special → Values, then import again; a sheet you do not import may be deleted instead`,
   }),
   'file.merged_cells': (d) => ({
-    'zh-CN': `表格含有合并单元格（${some(d.ranges ?? [])}）：请取消合并，每行每格只填一个值后再导入（表头上方的标题行可以合并）`,
-    en: `The sheet has merged cells (${some(d.ranges ?? [])}): unmerge them so that every row has one value per cell (title rows above the header may stay merged)`,
+    'zh-CN': `工作表“${d.sheet ?? ''}”含有合并单元格（${some(d.ranges ?? [])}）：请取消合并，每行每格只填一个值后再导入（表头上方的标题行可以合并）`,
+    en: `Sheet “${d.sheet ?? ''}” has merged cells (${some(d.ranges ?? [])}): unmerge them so that every row has one value per cell (title rows above the header may stay merged)`,
   }),
   'file.timeout': () => ({
     'zh-CN': `读取文件超过 ${IMPORT_LIMITS.maxParseSeconds} 秒：请删除多余的工作表和格式，或拆分成多个文件`,

@@ -76,7 +76,7 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, options:
       date1904: outcome.date1904,
       hiddenRows: facts ? (facts.hiddenRows.get(sheet.name) ?? []).filter((row) => row <= sheet.rows.length) : sheet.hiddenRows,
     }));
-    if (!sheets.some((sheet) => sheet.rows.length > 0)) return { ok: false, failure: fileFailure('file.empty', { sheet: sheets.length ? undefined : outcome.hiddenSheets.join(', ') || undefined }) };
+    if (!sheets.some((sheet) => sheet.rows.length > 0)) return { ok: false, failure: fileFailure('file.empty', { sheet: outcome.hiddenSheets.join(', ') || undefined }) };
     return { ok: true, workbook: { format: outcome.format, encoding: null, sheets, hiddenSheets: outcome.hiddenSheets, templateKind: outcome.templateKind } };
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
