@@ -42,13 +42,10 @@ export async function xlsxFixture(rows: FixtureCell[][], options: XlsxFixtureOpt
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** A legacy .xls (BIFF8, as Excel 97–2003 saves it), written by SheetJS. */
-export function xlsFixture(rows: FixtureCell[][], options: { sheetName?: string; hiddenRows?: number[] } = {}): Buffer {
-  // (SheetJS writes no formulas into .xls: formula refusals are tested on .xlsx.)
-  const sheet = utils.aoa_to_sheet(rows);
-  if (options.hiddenRows?.length) sheet['!rows'] = options.hiddenRows.reduce<{ hidden?: boolean }[]>((all, row) => ((all[row - 1] = { hidden: true }), all), []);
+/** A legacy .xls (BIFF8, as Excel 97–2003 saves it), written by SheetJS (which writes values only: no formulas, no hidden rows). */
+export function xlsFixture(rows: FixtureCell[][], options: { sheetName?: string } = {}): Buffer {
   const workbook = utils.book_new();
-  utils.book_append_sheet(workbook, sheet, options.sheetName ?? 'Sheet1');
+  utils.book_append_sheet(workbook, utils.aoa_to_sheet(rows), options.sheetName ?? 'Sheet1');
   return write(workbook, { type: 'buffer', bookType: 'xls' }) as Buffer;
 }
 
