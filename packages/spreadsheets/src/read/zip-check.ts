@@ -20,11 +20,15 @@ export type ZipCheck = { ok: true; facts: ZipFacts } | { ok: false; failure: Imp
 
 const SHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/i;
 const SMALL_PARTS = new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'mimetype']);
-/** A row or cell start tag (any namespace prefix), its attributes. */
-const TAG = /<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s>/])([^>]*)>/g;
+/**
+ * A row start tag or a cell value's (any namespace prefix), with its attributes. A row counts once
+ * a value (<v>, or an inline string <is>) is seen in it: rows of styled empty cells (borders drawn
+ * down a column) hold no data and are not counted.
+ */
+const TAG = /<(?:[A-Za-z_][\w.-]*:)?(row|v|is)(?=[\s>/])([^>]*)>/g;
 
 interface SheetScan {
-  rowsWithCells: number;
+  rowsWithValues: number;
   hiddenRows: number[];
 }
 
@@ -42,9 +46,9 @@ function openZip(bytes: Uint8Array): Promise<yauzl.ZipFile> {
   );
 }
 
-/** Counts the rows holding a cell and notes hidden rows, over a sheet part's XML in chunks. */
+/** Counts the rows holding a value and notes hidden rows, over a sheet part's XML in chunks. */
 class SheetScanner {
-  readonly scan: SheetScan = { rowsWithCells: 0, hiddenRows: [] };
+  readonly scan: SheetScan = { rowsWithValues: 0, hiddenRows: [] };
   private carry = '';
   private rowOpen = false;
   private rowNumber = 0;
@@ -66,7 +70,7 @@ class SheetScanner {
         if (/\shidden="(1|true)"/.test(match[2]) && this.rowNumber <= this.rowLimit) this.scan.hiddenRows.push(this.rowNumber);
       } else if (this.rowOpen) {
         this.rowOpen = false;
-        this.scan.rowsWithCells += 1;
+        this.scan.rowsWithValues += 1;
       }
     }
   }
@@ -156,7 +160,7 @@ export async function checkZip(bytes: Uint8Array, limits = IMPORT_LIMITS): Promi
         scanner?.push(chunk);
       });
       // Counted to the end of the sheet (bounded by the uncompressed limit), so the message gives its real size.
-      if (scanner && scanner.scan.rowsWithCells > rowLimit) return { ok: false, failure: fileFailure('file.too_many_rows', { sheet: sheetName, rows: scanner.scan.rowsWithCells }) };
+      if (scanner && scanner.scan.rowsWithValues > rowLimit) return { ok: false, failure: fileFailure('file.too_many_rows', { sheet: sheetName, rows: scanner.scan.rowsWithValues }) };
       if (kept) small.set(lower, Buffer.concat(kept).toString('utf8'));
       if (scanner) scans.set(lower, scanner.scan);
     }

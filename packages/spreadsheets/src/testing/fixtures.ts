@@ -122,11 +122,15 @@ function streamedXlsx(sheetXml: (push: (text: string | Uint8Array) => void) => v
 const SHEET_OPEN = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
 const SHEET_CLOSE = '</sheetData></worksheet>';
 
-/** An .xlsx whose sheet has `rows` rows (1,000,001 by default) of one number each: ~2 s to build. */
-export function manyRowsXlsxFixture(rows = 1_000_001): Buffer {
+/**
+ * An .xlsx whose sheet has `rows` rows (1,000,001 by default) of one number each: ~2 s to build.
+ * `styledEmptyRows` more rows follow with a styled but empty cell each (a border drawn down a column).
+ */
+export function manyRowsXlsxFixture(rows = 1_000_001, styledEmptyRows = 0): Buffer {
   return streamedXlsx((push) => {
     push(SHEET_OPEN);
     for (let r = 1; r <= rows; r += 1) push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c></row>`);
+    for (let r = rows + 1; r <= rows + styledEmptyRows; r += 1) push(`<row r="${r}" spans="1:2"><c r="A${r}" s="0"/><c r="B${r}" s="0"/></row>`);
     push(SHEET_CLOSE);
   });
 }
