@@ -97,7 +97,7 @@ describe('checking the rows of an import', () => {
     const result = await checked(workbookOf([validRow(), validRow({ 网点名称: '另一个工坊' }), validRow({ 网点名称: ' 南岭阳光工坊 ' })]));
     expect(result.rows[0].issues).toEqual([]);
     expect(result.rows[1].issues).toEqual([]);
-    expect(result.rows[2]).toMatchObject({ body: null, issues: [{ code: 'duplicate.in_file', cell: 'A4', messages: { 'zh-CN': '与第 2 行重复（统一社会信用代码和网点名称相同）' }, severity: 'error' }] });
+    expect(result.rows[2]).toMatchObject({ body: null, issues: [{ code: 'duplicate.in_file', cell: 'A4', messages: { 'zh-CN': '与第 1 行（表格第 2 行）重复：统一社会信用代码和网点名称相同', en: 'Same credit code and site name as row 1 (sheet row 2)' }, severity: 'error' }] });
   });
 
   it('takes the county centroid for empty coordinates, with a warning, and refuses one of the two alone', async () => {

@@ -18,8 +18,12 @@ import { createRowChecker, rowIssue } from './row-check.js';
 /** Rows between two progress reports (awaited: the API yields to other requests there). */
 export const CHECK_PROGRESS_EVERY = 500;
 
-function duplicateText(sheetRow: number): LocalizedText {
-  return { 'zh-CN': `与第 ${sheetRow} 行重复（统一社会信用代码和网点名称相同）`, en: `Same credit code and site name as row ${sheetRow}` };
+/** Rows named as the portal names them: the data row, then the sheet's own row number. */
+function duplicateText(earlier: { row: number; sheetRow: number }): LocalizedText {
+  return {
+    'zh-CN': `与第 ${earlier.row} 行（表格第 ${earlier.sheetRow} 行）重复：统一社会信用代码和网点名称相同`,
+    en: `Same credit code and site name as row ${earlier.row} (sheet row ${earlier.sheetRow})`,
+  };
 }
 
 /** The duplicate key of a row: credit code and name, NFKC-folded, without whitespace. */
@@ -130,14 +134,14 @@ export async function checkImportGrid(workbook: ReadWorkbook, ctx: ImportCheckCo
 
   const rowChecker = createRowChecker(sheet, header, index, ctx);
   const rows: CheckedRow[] = [];
-  const firstSeen = new Map<string, number>();
+  const firstSeen = new Map<string, { row: number; sheetRow: number }>();
   for (let done = 0; done < dataRows.length; done++) {
     if (done > 0 && done % CHECK_PROGRESS_EVERY === 0) await ctx.progress?.(done, dataRows.length);
     const checked = rowChecker(dataRows[done]);
     const key = duplicateKey(checked.summary.creditCode, checked.summary.name);
     if (key) {
       const earlier = firstSeen.get(key);
-      if (earlier === undefined) firstSeen.set(key, checked.sheetRow);
+      if (earlier === undefined) firstSeen.set(key, { row: checked.row, sheetRow: checked.sheetRow });
       else {
         checked.issues.push(rowIssue(checked, header, 'name', 'duplicate.in_file', duplicateText(earlier), checked.summary.name, 'error'));
         checked.body = null;

@@ -64,7 +64,7 @@ export interface RegionUnit {
   code: string;
   name: string;
   level: 1 | 2 | 3 | 4;
-  /** The division type as seeded (省, 市, 区, 县, 镇, 街道, …). */
+  /** The division type as seeded (REGION_TYPES: 'district', 'county', 'town', 'subdistrict', …). */
   type: string;
   parentCode: string | null;
   provinceCode: string;
