@@ -54,7 +54,7 @@ describe('writeTemplate', () => {
     const listValues = (key: string, row = 2) => {
       const validation = validations[`${letter(key)}${row}`];
       expect(validation?.type).toBe('list');
-      const [, from, to] = /^_lists!\$([A-Z]+)\$1:\$\1\$(\d+)$/.exec(String(validation!.formulae[0]))!;
+      const [, from, to] = /^'_lists'!\$([A-Z]+)\$1:\$\1\$(\d+)$/.exec(String(validation!.formulae[0]))!;
       return Array.from({ length: Number(to) }, (_, i) => lists.getCell(`${from}${i + 1}`).value);
     };
     expect(listValues('attributes.type')).toEqual(['盲人医疗按摩所', '盲人保健按摩机构']);

@@ -45,7 +45,7 @@ class Lists {
     if (known) return known;
     this.columns.push(values);
     const letter = columnLetter(this.columns.length); // B for the first list (A holds the marker)
-    const reference = `${TEMPLATE_LISTS_SHEET}!$${letter}$1:$${letter}$${values.length}`;
+    const reference = `'${TEMPLATE_LISTS_SHEET}'!$${letter}$1:$${letter}$${values.length}`;
     this.known.set(key, reference);
     return reference;
   }
