@@ -9,6 +9,7 @@ export const TEMPLATE_WORDS = {
   pickFromList: { 'zh-CN': '请从下拉列表中选择一项', en: 'Pick one of the values in the drop-down list' },
   numberBetween: { 'zh-CN': '请填写 {min} 到 {max} 之间的数字', en: 'Enter a number from {min} to {max}' },
   numberAtLeast: { 'zh-CN': '请填写不小于 {min} 的数字', en: 'Enter a number of at least {min}' },
+  textTooLong: { 'zh-CN': '每个单元格最多 {max} 个字符', en: 'A cell holds at most {max} characters' },
   dateFormat: { 'zh-CN': '请按“年-月-日”填写日期，例如 2024-03-01', en: 'Enter a date as year-month-day, e.g. 2024-03-01' },
 } satisfies Record<string, LocalizedText>;
 

@@ -67,6 +67,10 @@ describe('writeTemplate', () => {
     expect(practitioners).toMatchObject({ type: 'whole', operator: 'between', showErrorMessage: true });
     expect(practitioners.formulae.map(Number)).toEqual([0, 500]);
     expect(validations[`${letter('attributes.licenceExpiresOn')}2`]?.type).toBe('date');
+    // Text columns: the cell limit, with the column's note as the input prompt.
+    const nameColumn = columns.find((column) => column.key === 'operator.creditCode')!;
+    expect(validations[`${letter('operator.creditCode')}2`]).toMatchObject({ type: 'textLength', operator: 'lessThanOrEqual', showInputMessage: true, prompt: nameColumn.note!['zh-CN'].slice(0, 254) });
+    expect(validations[`${letter('operator.creditCode')}2`]!.formulae.map(Number)).toEqual([IMPORT_LIMITS.maxCellChars]);
     expect(sheet.getColumn(letter('attributes.licenceExpiresOn')).numFmt).toBe('yyyy-mm-dd');
   });
 
@@ -81,12 +85,12 @@ describe('writeTemplate', () => {
     }
   });
 
-  it('no county list when the caller has more than 300 counties', async () => {
+  it('no county list (any name, as text) when the caller has more than 300 counties', async () => {
     const counties = Array.from({ length: 301 }, (_, i) => `县${i}`);
     const workbook = await load(await writeTemplate([kind], { lang: 'zh-CN', counties }));
     const sheet = workbook.getWorksheet(kind.labels['zh-CN'])!;
     const index = siteSheetColumns(kind).filter((column) => !column.readOnly).findIndex((column) => column.key === 'region.county');
-    expect(validationsOf(sheet)[`${sheet.getColumn(index + 1).letter}2`]).toBeUndefined();
+    expect(validationsOf(sheet)[`${sheet.getColumn(index + 1).letter}2`]?.type).toBe('textLength');
   });
 
   it('prints A4 landscape, fitted to the width', async () => {

@@ -86,7 +86,9 @@ function validationOf(column: SheetColumn, lang: Locale, lists: Lists, counties:
   if (column.type === 'date') {
     return { type: 'date', operator: 'greaterThan', allowBlank: true, formulae: [new Date(Date.UTC(1900, 0, 1))], showErrorMessage: true, error: words.dateFormat[lang], ...prompt };
   }
-  return undefined;
+  // Text: the cell limit, and the note as a prompt (WPS users hover over headers less).
+  const error = words.textTooLong[lang].replace('{max}', String(IMPORT_LIMITS.maxCellChars));
+  return { type: 'textLength', operator: 'lessThanOrEqual', allowBlank: true, formulae: [IMPORT_LIMITS.maxCellChars], showErrorMessage: true, error, ...prompt };
 }
 
 function addKindSheet(workbook: ExcelJS.Workbook, name: string, kind: SiteKindDefinition, options: TemplateOptions, lists: Lists): ExcelJS.Worksheet {
