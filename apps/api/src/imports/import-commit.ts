@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { diffFields, type CheckedRow, type ImportCounts, type ImportFailure, type SiteKindRegistry } from '@sitenet/domain';
 import { IMPORT_LIMITS } from '@sitenet/domain/schemas';
 import { In, type DataSource, type EntityManager } from 'typeorm';
@@ -76,6 +77,9 @@ export async function commitImport(dataSource: DataSource, job: { id: string; ru
     assertUnchanged(rows, await matchSites(manager, checked, context));
     for (const [index, statement] of statements.entries()) {
       deps.log(`import ${job.id}: commit statement ${index + 1} of ${total}`);
+      // On PGlite every query resolves as a promise callback: without a turn of the event loop
+      // no log line is written and no other request answered until the transaction ends.
+      await yieldToEventLoop();
       if (!(await runBulk(manager, statement))) throw new ImportCommitRefused(STALE);
       deps.progress(index + 1, total);
     }
@@ -128,6 +132,7 @@ async function buildPlan(
   const draftEdits: { id: string; seen: number; values: Partial<SiteEntity> }[] = [];
   const counts = { create: 0, changeRequests: 0, updateDrafts: 0, unchanged: 0, skipped: 0 };
   for (const [index, row] of rows.entries()) {
+    if (index % 1_000 === 999) await yieldToEventLoop();
     const match = matches[index];
     const source = { type: 'import' as const, jobId: job.id, file: job.fileName, row: row.sheetRow };
     if (match.action === 'unchanged') counts.unchanged++;
