@@ -152,6 +152,8 @@ describe('readWorkbook: refusals, each with its code and the limit', () => {
     expectRefused(await readWorkbook(xlsFixture(rows(over)), 'a.xls'), 'file.too_many_rows');
     expectRefused(await readWorkbook(utf8CsvFixture(rows(over)), 'a.csv'), 'file.too_many_rows', /20,011 rows/);
     expect(workbookOf(await readWorkbook(manyRowsXlsxFixture(over - 1), 'a.xlsx')).sheets[0].rows).toHaveLength(over - 1);
+    // One value far below the data is not dropped silently: the sheet is as long as its last value.
+    expectRefused(await readWorkbook(manyRowsXlsxFixture(100, 0, { strayValueAtRow: 50_000 }), 'a.xlsx'), 'file.too_many_rows', /50,000 rows/);
     // Styled empty rows below the data (borders drawn down the sheet) are no rows of data.
     expect(workbookOf(await readWorkbook(manyRowsXlsxFixture(100, 50_000), 'a.xlsx')).sheets[0].rows).toHaveLength(100);
     expect(workbookOf(await readWorkbook(utf8CsvFixture(rows(over - 1)), 'a.csv')).sheets[0].rows).toHaveLength(over - 1);

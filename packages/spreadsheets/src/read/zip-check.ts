@@ -29,6 +29,8 @@ const TAG = /<(?:[A-Za-z_][\w.-]*:)?(row|v|is)(?=[\s>/])([^>]*)>/g;
 
 interface SheetScan {
   rowsWithValues: number;
+  /** The last sheet row holding a value: rows far down a sheet count, or SheetJS's row cut would drop them silently. */
+  lastValueRow: number;
   hiddenRows: number[];
 }
 
@@ -48,7 +50,7 @@ function openZip(bytes: Uint8Array): Promise<yauzl.ZipFile> {
 
 /** Counts the rows holding a value and notes hidden rows, over a sheet part's XML in chunks. */
 class SheetScanner {
-  readonly scan: SheetScan = { rowsWithValues: 0, hiddenRows: [] };
+  readonly scan: SheetScan = { rowsWithValues: 0, lastValueRow: 0, hiddenRows: [] };
   private carry = '';
   private rowOpen = false;
   private rowNumber = 0;
@@ -71,6 +73,7 @@ class SheetScanner {
       } else if (this.rowOpen) {
         this.rowOpen = false;
         this.scan.rowsWithValues += 1;
+        this.scan.lastValueRow = Math.max(this.scan.lastValueRow, this.rowNumber);
       }
     }
   }
@@ -160,7 +163,8 @@ export async function checkZip(bytes: Uint8Array, limits = IMPORT_LIMITS): Promi
         scanner?.push(chunk);
       });
       // Counted to the end of the sheet (bounded by the uncompressed limit), so the message gives its real size.
-      if (scanner && scanner.scan.rowsWithValues > rowLimit) return { ok: false, failure: fileFailure('file.too_many_rows', { sheet: sheetName, rows: scanner.scan.rowsWithValues }) };
+      const rows = scanner ? Math.max(scanner.scan.rowsWithValues, scanner.scan.lastValueRow) : 0;
+      if (rows > rowLimit) return { ok: false, failure: fileFailure('file.too_many_rows', { sheet: sheetName, rows }) };
       if (kept) small.set(lower, Buffer.concat(kept).toString('utf8'));
       if (scanner) scans.set(lower, scanner.scan);
     }

@@ -124,13 +124,16 @@ const SHEET_CLOSE = '</sheetData></worksheet>';
 
 /**
  * An .xlsx whose sheet has `rows` rows (1,000,001 by default) of one number each: ~2 s to build.
- * `styledEmptyRows` more rows follow with a styled but empty cell each (a border drawn down a column).
+ * `styledEmptyRows` more rows follow with a styled but empty cell each (a border drawn down a column);
+ * `strayValueAtRow`: one more value far down the sheet.
  */
-export function manyRowsXlsxFixture(rows = 1_000_001, styledEmptyRows = 0): Buffer {
+export function manyRowsXlsxFixture(rows = 1_000_001, styledEmptyRows = 0, options: { strayValueAtRow?: number } = {}): Buffer {
   return streamedXlsx((push) => {
     push(SHEET_OPEN);
     for (let r = 1; r <= rows; r += 1) push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c></row>`);
     for (let r = rows + 1; r <= rows + styledEmptyRows; r += 1) push(`<row r="${r}" spans="1:2"><c r="A${r}" s="0"/><c r="B${r}" s="0"/></row>`);
+    const stray = options.strayValueAtRow;
+    if (stray) push(`<row r="${stray}"><c r="A${stray}"><v>${stray}</v></c></row>`);
     push(SHEET_CLOSE);
   });
 }
