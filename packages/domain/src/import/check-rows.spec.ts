@@ -59,9 +59,10 @@ describe('checking the rows of an import', () => {
   });
 
   it('says a required cell left empty is required', async () => {
-    const result = await checked(workbookOf([validRow({ 联系人姓名: null, 就业人数: '  ' })]));
+    const result = await checked(workbookOf([validRow({ 联系人姓名: null, 就业人数: '  ', 工坊级别: null })]));
     expect(result.rows[0].issues).toEqual([
       expect.objectContaining({ column: 'contact.person', cell: `${letter('联系人姓名')}2`, code: 'cell.required', value: null, messages: { 'zh-CN': '必填：此单元格不能为空', en: 'Required: this cell must not be empty' } }),
+      expect.objectContaining({ column: 'attributes.grade', cell: `${letter('工坊级别')}2`, code: 'cell.required' }),
       expect.objectContaining({ column: 'attributes.employees', cell: `${letter('就业人数')}2`, code: 'cell.required' }),
     ]);
   });

@@ -176,7 +176,7 @@ export function createRowChecker(sheet: SheetGrid, header: HeaderMatch, index: K
         if (column && (blamed.has(column) || (column.startsWith('location') && (regionFailed || locationBlamed())))) continue;
         if (column === regionColumn && regionFailed) continue;
         // An empty cell the schema needs: say so in the clerk's words rather than zod's "expected string, received undefined".
-        if (issue.code === 'invalid_type' && column && !values.has(column)) issues.push(rowIssue(place, header, column, 'cell.required', REQUIRED, null, 'error'));
+        if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && column && !values.has(column)) issues.push(rowIssue(place, header, column, 'cell.required', REQUIRED, null, 'error'));
         else issues.push(rowIssue(place, header, column, issue.code, issue.messages, column ? found(column) : null, 'error'));
       }
     }

@@ -79,7 +79,8 @@ describe('siteSheetColumns', () => {
   it('takes the common headers and notes from SITE_FIELD_TEXTS and the kind headers from their presentation', () => {
     const keyed = byKey(columns);
     expect(keyed.get('name')).toMatchObject({ header: SITE_FIELD_TEXTS.name, note: SITE_FIELD_TEXTS.nameHint, required: true, type: 'text' });
-    expect(keyed.get('location.lat')).toMatchObject({ header: SITE_FIELD_TEXTS.lat, type: 'number', required: true });
+    // Coordinates may be left empty in a sheet (the import takes the division's centroid), though the API requires them.
+    expect(keyed.get('location.lat')).toMatchObject({ header: SITE_FIELD_TEXTS.lat, type: 'number', required: false });
     expect(keyed.get('location.lat')?.note?.['zh-CN']).toContain(SITE_FIELD_TEXTS.latHint['zh-CN']);
     expect(keyed.get('location.system')).toMatchObject({ header: SITE_FIELD_TEXTS.system, type: 'choice', required: false });
     expect(keyed.get('location.system')?.options?.map((option) => option.value)).toEqual(['wgs84', 'gcj02', 'bd09']);

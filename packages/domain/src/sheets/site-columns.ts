@@ -36,6 +36,9 @@ export const REGION_NAME_COLUMNS = [
   { key: 'region.township', level: 4, header: { 'zh-CN': '乡镇（街道）', en: 'Township' } },
 ] as const;
 
+/** Inputs the API requires that a sheet may leave empty (an import fills them in: location → the unit's centroid). */
+const SHEET_OPTIONAL_PATHS = new Set(['location.lat', 'location.lng']);
+
 type JsonSchema = {
   type?: string;
   enum?: unknown[];
@@ -169,7 +172,8 @@ export function commonSheetColumns(declared: CommonSiteFields = COMMON_SITE_FIEL
           note: noteOf({ help: input.hint ? labelText(input.hint) : undefined, unit: input.unit ? labelText(input.unit) : undefined, type }),
           type,
           options: optionsOf(input.options),
-          required,
+          // A sheet row may leave its coordinates empty: the import takes the division's centroid (rough, with a warning).
+          required: required && !SHEET_OPTIONAL_PATHS.has(input.path),
           readOnly: false,
           textFormat: keepsDigits(input, field) || undefined,
         }),
