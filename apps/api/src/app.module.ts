@@ -24,6 +24,7 @@ import { DemoModule } from './demo/demo.module.js';
 import { TargetsModule } from './targets/targets.module.js';
 import { CoverageModule } from './coverage/coverage.module.js';
 import { ExportsModule } from './exports/exports.module.js';
+import { ImportsModule } from './imports/imports.module.js';
 
 export interface AppOptions {
   kinds?: readonly SiteKindDefinition[];
@@ -58,6 +59,7 @@ export class AppModule {
         TargetsModule,
         CoverageModule,
         ExportsModule,
+        ImportsModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },

@@ -128,8 +128,37 @@ describe('jurisdiction matrix', () => {
       t.http().get('/api/accounts'),
       t.http().get('/api/exports/sites'),
       t.http().get('/api/exports/coverage'),
+      t.http().get('/api/import/templates/training-base'),
+      t.http().post('/api/imports/training-base').attach('file', Buffer.from('a,b\n'), 'a.csv'),
+      t.http().get('/api/imports'),
+      t.http().get(`/api/imports/${site.id}`),
+      t.http().get(`/api/imports/${site.id}/rows`),
+      t.http().get(`/api/imports/${site.id}/annotated`),
+      t.http().post(`/api/imports/${site.id}/commit`).send({}),
+      t.http().delete(`/api/imports/${site.id}`),
     ]) {
       expect((await res).status).toBe(401);
+    }
+  });
+
+  it('lets every role download import templates, and only district staff import (403 on every import endpoint for the others)', async () => {
+    const job = '00000000-0000-4000-8000-000000000001';
+    for (const { role } of ROLES) {
+      const who = people.get(role)!;
+      expect((await who.http.get('/api/import/templates/training-base').buffer(true)).status, role).toBe(200);
+      const calls = [
+        who.http.post('/api/imports/training-base').attach('file', Buffer.from('a,b\n'), 'a.csv'),
+        who.http.get('/api/imports'),
+        who.http.get(`/api/imports/${job}`),
+        who.http.get(`/api/imports/${job}/rows`),
+        who.http.get(`/api/imports/${job}/annotated`),
+        who.http.post(`/api/imports/${job}/commit`).send({}),
+        t.http().delete(`/api/imports/${job}`).set('Authorization', `Bearer ${who.token}`),
+      ];
+      const statuses = [];
+      for (const res of calls) statuses.push((await res).status);
+      // District staff reach the handlers: the upload is accepted, the unknown job is a 404.
+      expect(statuses, role).toEqual(role === 'district' ? [202, 200, 404, 404, 404, 404, 404] : statuses.map(() => 403));
     }
   });
 });

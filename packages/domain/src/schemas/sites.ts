@@ -133,7 +133,7 @@ export const siteHistoryEntrySchema = z.object({
   toStatus: z.enum(SITE_STATUSES).nullable(),
   reason: z.string().nullable(),
   changes: z.array(fieldChangeSchema),
-  /** Where the entry came from when not the form: a spreadsheet import's job, file and data row. */
+  /** Where the entry came from when not the form: a spreadsheet import's job, file and row (the sheet's row number, as the spreadsheet shows it). */
   source: z.object({ type: z.literal('import'), jobId: z.uuid(), file: z.string(), row: z.number().int().min(1) }).nullable(),
 });
 

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ImportJobsService } from './import-jobs.service.js';
+import { ImportRegions } from './import-regions.js';
+import { ImportRunner } from './import-runner.js';
+import { ImportsController } from './imports.controller.js';
+
+/** Spreadsheet imports: templates, uploads checked as a dry run in the background, all-or-none commits. */
+@Module({
+  controllers: [ImportsController],
+  providers: [ImportJobsService, ImportRunner, ImportRegions],
+})
+export class ImportsModule {}
