@@ -152,10 +152,11 @@ export async function checkZip(bytes: Uint8Array, limits = IMPORT_LIMITS): Promi
     for (const entry of ordered) {
       if (entry.fileName.endsWith('/')) continue;
       const lower = entry.fileName.toLowerCase();
-      const scanner = SHEET_PART.test(lower) ? new SheetScanner(limits.maxRows + 12) : undefined;
-      if (scanner && !partNames) partNames = sheetNamesByPart(small.get('xl/workbook.xml') ?? '', small.get('xl/_rels/workbook.xml.rels') ?? '');
-      const sheetName = partNames?.get(lower) ?? entry.fileName;
       const kept: Buffer[] | undefined = SMALL_PARTS.has(lower) ? [] : undefined;
+      // Sheets are the parts the workbook's relationships name (wherever a writer put them), or the usual path.
+      if (!kept && !partNames) partNames = sheetNamesByPart(small.get('xl/workbook.xml') ?? '', small.get('xl/_rels/workbook.xml.rels') ?? '');
+      const scanner = SHEET_PART.test(lower) || partNames?.has(lower) ? new SheetScanner(limits.maxRows + 12) : undefined;
+      const sheetName = partNames?.get(lower) ?? entry.fileName;
       await readEntry(zip, entry, (chunk) => {
         total += chunk.length;
         if (total > limits.maxUncompressedBytes) throw new ZipRefusal(fileFailure('file.zip_bomb'));
