@@ -98,15 +98,9 @@ export function delimiterOf(text: string): string {
   return best;
 }
 
-/** Our export's guards undone: ="0431…" (digits kept as text) and '=… (a formula-like text). */
-const KEPT_DIGITS = /^="(\d+)"$/;
-const GUARDED_FORMULA = /^'[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
-
+/** A field as a cell: empty is null. Our export's guards (="0431…", '=…) stay: the row checks undo them (withoutCsvArtefacts). */
 function cellOf(text: string): GridCell {
-  if (text === '') return null;
-  const digits = KEPT_DIGITS.exec(text);
-  if (digits) return digits[1];
-  return GUARDED_FORMULA.test(text) ? text.slice(1) : text;
+  return text === '' ? null : text;
 }
 
 /** Characters parsed between two turns of the event loop (~20 ms each on the development machine). */

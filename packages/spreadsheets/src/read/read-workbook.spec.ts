@@ -228,9 +228,9 @@ describe('readWorkbook: CSV', () => {
     expectRefused(await readWorkbook(utf8CsvFixture(rows), 'a.csv', { encoding: 'ebcdic' }), 'file.unsupported_format');
   });
 
-  it('each record is a sheet row, blank lines included; our export guards ="…" and \'= are undone', async () => {
+  it('each record is a sheet row, blank lines included; fields as written (our export\'s ="…" guard is the row checks\' to undo)', async () => {
     const text = `${HEADER.join(',')}\r\n\r\n"网点,甲","=""0431""",'=1+1\r\n="220102001000",'-5,"多\n行"\r\n`;
     const [sheet] = workbookOf(await readWorkbook(Buffer.from(text), 'a.csv')).sheets;
-    expect(sheet.rows).toEqual([HEADER, [null, null, null], ['网点,甲', '0431', '=1+1'], ['220102001000', '-5', '多\n行']]);
+    expect(sheet.rows).toEqual([HEADER, [null, null, null], ['网点,甲', '="0431"', "'=1+1"], ['="220102001000"', "'-5", '多\n行']]);
   });
 });
