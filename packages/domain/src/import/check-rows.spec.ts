@@ -139,6 +139,18 @@ describe('checking the rows of an import', () => {
     expect(result.rows[1].issues).toEqual([expect.objectContaining({ code: 'site.invalid_id', column: 'id' })]);
   });
 
+  it('reads a table spanning kinds (an export CSV): union headers, and rows of another kind refused', async () => {
+    const headers = ['网点类型', ...HEADERS.map((header) => (header === '工坊级别' ? '基地级别／工坊级别' : header)), '培训人数', '课程数'];
+    const result = await checked(workbookOf([['测试工坊', ...validRow(), null, null], ['另一种网点', ...validRow({ 网点名称: '二号', 工坊级别: null }), 30, 2]], { headers }));
+    expect(result.columns.matched).toContainEqual({ header: '基地级别／工坊级别', cell: 'R1', column: 'attributes.grade' });
+    expect(result.columns.ignored).toEqual([{ header: '网点类型', cell: 'A1' }]);
+    expect(result.rows[0].issues).toEqual([]);
+    expect(result.rows[1].body).toBeNull();
+    expect(result.rows[1].issues).toContainEqual(
+      expect.objectContaining({ code: 'row.other_kind', cell: 'A3', column: 'kind', value: '另一种网点', messages: expect.objectContaining({ 'zh-CN': '该行的网点类型是“另一种网点”，不是“测试工坊”：请在对应类型下导入，或删去该行' }) }),
+    );
+  });
+
   it('reports progress every 500 rows and at the end, awaiting it', async () => {
     const calls: [number, number][] = [];
     const rows = Array.from({ length: 1203 }, (_, at) => validRow({ 网点名称: `工坊 ${at}` }));

@@ -69,6 +69,8 @@ function otherKindOf(workbook: ReadWorkbook, chosen: ChosenSheet, ctx: ImportChe
   if (workbook.templateKind && workbook.templateKind !== ctx.kind.code) {
     return kinds.find((kind) => kind.code === workbook.templateKind) ?? { ...ctx.kind, code: workbook.templateKind, labels: { 'zh-CN': workbook.templateKind, en: workbook.templateKind } };
   }
+  // A table spanning kinds (an export's CSV): each row says its kind in 网点类型.
+  if (chosen.header.kindColumn !== undefined) return null;
   const headers = chosen.sheet.rows[chosen.header.headerRow - 1] ?? [];
   const ownScore = kindFieldScore(headers, own);
   let best: { kind: SiteKindDefinition; score: number } | null = null;

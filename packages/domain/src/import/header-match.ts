@@ -104,6 +104,18 @@ export function kindHeaderIndex(kind: SiteKindDefinition): KindHeaderIndex {
   return index;
 }
 
+/**
+ * The column a header names: its normalized form, or for a header of the table spanning kinds
+ * (基地级别／工坊级别: one key two kinds label differently) the one column its parts name.
+ */
+export function columnKeyOf(header: string, index: KindHeaderIndex): string | undefined {
+  const normalized = normalizeHeader(header);
+  const key = index.names.get(normalized);
+  if (key || !normalized.includes('/')) return key;
+  const keys = new Set(normalized.split('/').flatMap((part) => index.names.get(normalizeHeader(part)) ?? []));
+  return keys.size === 1 ? [...keys][0] : undefined;
+}
+
 /** The column letters Excel uses (0 → A, 26 → AA). */
 export function columnLetter(index: number): string {
   let letters = '';
@@ -121,6 +133,8 @@ export interface HeaderMatch {
   ignored: ImportColumnReport['ignored'];
   /** Fields two or more headers name, with their cells. */
   duplicates: { column: string; cells: string[]; headers: string[] }[];
+  /** The 网点类型 column of a table spanning kinds (an export's CSV), when there is one. */
+  kindColumn?: number;
 }
 
 function headerText(cell: GridCell): string {
@@ -137,7 +151,8 @@ export function matchHeaderRow(cells: readonly GridCell[], headerRow: number, in
     if (!header) return;
     const ref = `${columnLetter(column)}${headerRow}`;
     const normalized = normalizeHeader(header);
-    const key = index.names.get(normalized);
+    const key = columnKeyOf(header, index);
+    if (key === 'kind') match.kindColumn = column;
     if (errorHeaders.has(normalized) || (key && IGNORED_KEYS.has(key))) {
       match.ignored.push({ header, cell: ref });
       return;
@@ -178,7 +193,7 @@ export function findHeaderRow(rows: readonly GridCell[][], index: KindHeaderInde
 export function kindFieldScore(cells: readonly GridCell[], index: KindHeaderIndex): number {
   let score = 0;
   for (const cell of cells) {
-    const key = index.names.get(normalizeHeader(headerText(cell)));
+    const key = columnKeyOf(headerText(cell), index);
     if (key?.startsWith('attributes.')) score++;
   }
   return score;

@@ -28,6 +28,13 @@ const SITE_ID_INVALID: LocalizedText = {
   en: 'Invalid site ID: do not change the site IDs of an exported file; leave it empty for a new site',
 };
 
+function otherKindText(found: string, own: LocalizedText): LocalizedText {
+  return {
+    'zh-CN': `该行的网点类型是“${found}”，不是“${own['zh-CN']}”：请在对应类型下导入，或删去该行`,
+    en: `This row is a “${found}”, not a “${own.en}”: import it under its own kind, or delete the row`,
+  };
+}
+
 function centroidText(township: boolean): LocalizedText {
   return township
     ? { 'zh-CN': '坐标留空：使用乡镇（街道）中心点，位置粗略，请尽快补充', en: "The coordinates are empty: the township's centroid is used; the position is rough, complete it soon" }
@@ -82,6 +89,7 @@ export function createRowChecker(sheet: SheetGrid, header: HeaderMatch, index: K
     if (column) fieldColumns.push({ column, at });
   }
   const schema = ctx.createSchema;
+  const ownKindNames = new Set([ctx.kind.code, ctx.kind.labels['zh-CN'], ctx.kind.labels.en].map((name) => name.normalize('NFKC').trim().toLowerCase()));
 
   return ({ row, sheetRow, cells }: { row: number; sheetRow: number; cells: GridCell[] }): CheckedRow => {
     const issues: ImportIssue[] = [];
@@ -102,6 +110,10 @@ export function createRowChecker(sheet: SheetGrid, header: HeaderMatch, index: K
       }
     }
     if (hidden.has(sheetRow)) issues.push(rowIssue(place, header, null, 'row.hidden', ROW_HIDDEN, null, 'warning'));
+    const kindCell = header.kindColumn === undefined ? null : cellDisplay(cells[header.kindColumn] ?? null);
+    if (kindCell?.trim() && !ownKindNames.has(kindCell.normalize('NFKC').trim().toLowerCase())) {
+      issues.push({ ...rowIssue(place, header, null, 'row.other_kind', otherKindText(kindCell.trim(), ctx.kind.labels), kindCell, 'error'), cell: `${columnLetter(header.kindColumn!)}${sheetRow}`, column: 'kind' });
+    }
 
     // The region: its code or names, resolved against the divisions and the jurisdiction.
     const regionCells: RegionCells = {};
