@@ -126,11 +126,17 @@ export class ImportJobsService {
       order: { createdAt: 'DESC', id: 'DESC' },
       take: LIST_LIMIT,
     });
-    return jobs.map(toImportJob);
+    return jobs.map((job) => this.withProgress(toImportJob(job)));
   }
 
   async get(id: string, actor: Actor): Promise<ImportJob> {
-    return toImportJob(await this.own(id, actor));
+    return this.withProgress(toImportJob(await this.own(id, actor)));
+  }
+
+  /** A commit under way on this instance: its progress (statement i of n) comes from the runner. */
+  private withProgress(job: ImportJob): ImportJob {
+    const progress = job.status === 'committing' ? this.runner.commitProgress(job.id) : undefined;
+    return progress ? { ...job, progress: { phase: 'committing', ...progress } } : job;
   }
 
   private async own(id: string, actor: Actor): Promise<ImportJobEntity> {

@@ -78,6 +78,9 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
   private readonly abort = new AbortController();
   private current: string | null = null;
   private failing = false;
+  private beating = false;
+  /** How far the commit in hand is (statement i of n), served to its owner while it runs. */
+  private readonly committing = new Map<string, { done: number; total: number }>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -267,12 +270,13 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
         kinds: this.kinds,
         writer: scope.writer,
         log: (message) => this.logger.log(message),
-        progress: (done, total) => {
-          void this.dataSource.query(`UPDATE import_job SET progress = $2::jsonb WHERE id = $1 AND status = 'committing'`, [job.id, JSON.stringify({ phase: 'committing', done, total })]).catch(() => undefined);
-        },
+        // In memory, not on the job row: the commit's transaction holds that row locked until it ends.
+        progress: (done, total) => this.committing.set(job.id, { done, total }),
       });
+      this.committing.delete(job.id);
       this.logger.log(`import ${job.id}: committed (${counts.create} created, ${counts.changeRequests} change requests, ${counts.updateDrafts} drafts updated)`);
     } catch (error) {
+      this.committing.delete(job.id);
       const refused = error instanceof ImportCommitRefused;
       if (refused) this.logger.log(`import ${job.id}: commit refused (${error.failure.code})`);
       else this.logger.error(`import ${job.id}: the commit failed: ${describe(error)}`);
@@ -296,9 +300,22 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
     return { scope, writer: { id: account.id, displayName: account.displayName, scope } };
   }
 
+  /** The progress of a commit this instance is running, if it is. */
+  commitProgress(id: string): { done: number; total: number } | undefined {
+    return this.committing.get(id);
+  }
+
+  /** One beat at a time: during a commit the job row is locked and a beat waits for the commit's end. */
   private async beat(): Promise<void> {
-    if (!this.current) return;
-    await this.dataSource.query(`UPDATE import_job SET heartbeat_at = now() WHERE id = $1 AND runner = $2`, [this.current, this.id]).catch(() => undefined);
+    if (!this.current || this.beating) return;
+    this.beating = true;
+    try {
+      await this.dataSource.query(`UPDATE import_job SET heartbeat_at = now() WHERE id = $1 AND runner = $2`, [this.current, this.id]);
+    } catch {
+      // the next beat tries again; recovery only acts on a heartbeat a minute old
+    } finally {
+      this.beating = false;
+    }
   }
 
   /**
