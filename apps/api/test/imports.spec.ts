@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { ImportJob, ImportJobList, Site, SiteHistoryEntry, SiteListResponse } from '@sitenet/domain';
 import { installedKinds } from '@sitenet/kinds';
@@ -129,6 +130,26 @@ describe('imports: rows with problems', () => {
     const texts: string[] = [];
     book.worksheets[0].eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value ?? ''))));
     expect(texts.join('\n')).toContain('导入错误');
+    await discard(t, nanguan, job.id).expect(204);
+  });
+});
+
+describe('imports: a CSV in GB18030', () => {
+  it('is read in its encoding, its bad row reported, and annotated back as GB18030 CSV', async () => {
+    const columns = importColumns(TRAINING);
+    const cells = (input: Record<string, unknown>) => rowOf(TRAINING, input, columns).map((cell) => (cell === null ? '' : String(cell)));
+    const quote = (cell: string) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+    const lines = [headerOf(columns), cells(siteInput('training-base')), cells(siteInput('training-base', undefined, { contact: { person: '李测试', phone: '999' } }))];
+    const bytes = iconv.encode(lines.map((line) => line.map(quote).join(',')).join('\r\n') + '\r\n', 'gb18030');
+    const job = await checkedUpload(nanguan, 'training-base', bytes, '名单-GBK.csv');
+    expect(job).toMatchObject({ status: 'checked', format: 'csv', encoding: 'gb18030', counts: { rows: 2, errors: 1, create: 1 } });
+    const annotated = await binary(nanguan.http.get(`/api/imports/${job.id}/annotated`).query({ lang: 'zh-CN' }));
+    expect(annotated.status).toBe(200);
+    expect(annotated.headers['content-type']).toBe('text/csv; charset=gb18030');
+    expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(annotated.headers['content-disposition'])![1])).toBe('名单-GBK-错误标注.csv');
+    const text = iconv.decode(annotated.body as Buffer, 'gb18030');
+    expect(text.split(/\r?\n/)[0]).toContain('导入错误');
+    expect(text.split(/\r?\n/)[2]).toContain('999');
     await discard(t, nanguan, job.id).expect(204);
   });
 });

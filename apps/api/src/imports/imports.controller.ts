@@ -40,7 +40,8 @@ import { contentDisposition } from '../exports/download.js';
 import { ImportJobsService, type AnnotatedFile } from './import-jobs.service.js';
 
 const XLSX = MEDIA_TYPES.xlsx;
-const CSV = MEDIA_TYPES.csv;
+/** An annotated CSV keeps the encoding it was read in. */
+const CSVS = ['utf-8', 'gb18030', 'utf-16le', 'utf-16be'].map((charset) => `${MEDIA_TYPES.csv}; charset=${charset}`);
 const binary = { schema: { type: 'string', format: 'binary' } } as const;
 const MEGABYTES = IMPORT_LIMITS.maxBytes / 1024 / 1024;
 
@@ -127,8 +128,8 @@ export class ImportsController {
   @Get('imports/:id/annotated')
   @SignedIn('district')
   @ApiOperation({ summary: 'The uploaded file with an error column and its faulty cells marked (.xlsx stays .xlsx, .xls becomes .xlsx, .csv stays .csv in its encoding)' })
-  @ApiProduces(XLSX, CSV)
-  @ApiOkResponse({ description: 'The file, as an attachment', content: { [XLSX]: binary, [CSV]: binary } })
+  @ApiProduces(XLSX, ...CSVS)
+  @ApiOkResponse({ description: 'The file, as an attachment', content: Object.fromEntries([XLSX, ...CSVS].map((type) => [type, binary])) })
   @ApiBadRequestResponse({ standardSchema: apiErrorSchema })
   @ApiNotFoundResponse({ standardSchema: apiErrorSchema })
   @ApiConflictResponse({ standardSchema: apiErrorSchema })
