@@ -73,7 +73,7 @@ describe('POST /api/sites: common fields', () => {
     ['a bad phone', { contact: { person: '王', phone: '12345' } }, ['body.contact.phone']],
     ['coordinates outside China', { location: { lat: 48.85, lng: 2.35 } }, ['body.location.lng']],
     ['coordinates out of range', { location: { lat: 91, lng: 200 } }, ['body.location.lat', 'body.location.lng']],
-    ['an unknown coordinate system', { location: { ...NANGUAN_CENTRE, system: 'bd09' } }, ['body.location.system']],
+    ['an unknown coordinate system', { location: { ...NANGUAN_CENTRE, system: 'cgcs2000' } }, ['body.location.system']],
     ['an oversize name', { name: '网'.repeat(101) }, ['body.name']],
     ['a blank name', { name: '   ' }, ['body.name']],
     ['a line break in the address', { address: '第一行\n第二行' }, ['body.address']],
