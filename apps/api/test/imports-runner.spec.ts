@@ -72,6 +72,24 @@ describe('import runner: recovery and retention', () => {
   });
 });
 
+describe('import runner: other requests go on during a check', () => {
+  it('a 5,000-row check is seen part-way (progress on the job) by requests served while it runs', async () => {
+    const res = await staff.http.post('/api/imports/training-base').attach('file', await fileOf(5_000), { filename: 'big.xlsx', contentType: 'application/octet-stream' });
+    expect(res.status).toBe(202);
+    const id = (res.body as { id: string }).id;
+    const seen: { status: string; done: number; total: number }[] = [];
+    for (;;) {
+      const job = (await staff.http.get(`/api/imports/${id}`).expect(200)).body as { status: string; progress: { done: number; total: number } };
+      seen.push({ status: job.status, ...job.progress });
+      if (!['queued', 'checking'].includes(job.status)) break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(seen.at(-1)).toMatchObject({ status: 'checked', done: 5_000, total: 5_000 });
+    expect(seen.some((job) => job.status === 'checking' && job.done > 0 && job.done < job.total), JSON.stringify(seen.slice(0, 50))).toBe(true);
+    await t.http().delete(`/api/imports/${id}`).set('Authorization', `Bearer ${staff.token}`).expect(204);
+  });
+});
+
 describe('upload limits', () => {
   let server: http.Server;
   let port = 0;
