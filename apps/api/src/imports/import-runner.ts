@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import {
@@ -66,7 +66,7 @@ const COMMIT_FAILED: ImportFailure = {
  * on PostgreSQL, only those whose heartbeat is older than 60 s.
  */
 @Injectable()
-export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ImportRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Imports');
   /** This instance's name on the jobs it works on. */
   readonly id = `${hostname().slice(0, 30)}:${process.pid}:${randomBytes(4).toString('hex')}`;
@@ -108,8 +108,11 @@ export class ImportRunner implements OnApplicationBootstrap, OnApplicationShutdo
     this.timers = [start, poll, heartbeat, recovery, janitor];
   }
 
-  /** Stops taking jobs and waits for the one in hand (a check ends at its next yield; a commit finishes or rolls back). */
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Stops taking jobs and waits for the one in hand (a check ends at its next yield and goes back
+   * in the queue; a commit finishes or rolls back), before the data source closes.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     this.abort.abort();
     for (const timer of this.timers) clearTimeout(timer);
