@@ -88,6 +88,29 @@ describe('imports: a valid file of every installed kind', () => {
   });
 });
 
+describe('imports: the data changed between the check and the commit', () => {
+  it('the commit is refused with nothing written, and the file is checked again so the rows show what the commit would now do', async () => {
+    const input = siteInput('training-base');
+    const job = await checkedUpload(nanguan, 'training-base', await fileOf('training-base', [input]), '变化.xlsx');
+    expect(job.counts).toMatchObject({ rows: 1, errors: 0, create: 1 });
+    // Meanwhile the same site is registered through the form.
+    await nanguan.http.post('/api/sites').send(input).expect(201);
+    const after = await commitAndWait(nanguan, job.id);
+    expect(after.status).toBe('checked');
+    expect(after.failure?.code).toBe('import.stale');
+    expect(after.failure?.messages['zh-CN']).toContain('已重新检查');
+    // Checked again: the row now matches the registered draft, which holds the same fields.
+    const rows = await rowsOf(nanguan, job.id);
+    expect(rows.items.map((row) => row.action)).toEqual(['unchanged']);
+    const list = (await nanguan.http.get('/api/sites').query({ q: input.name }).expect(200)).body as SiteListResponse;
+    expect(list.items).toHaveLength(1);
+    // Committing the re-checked job writes nothing new and clears the refusal.
+    const committed = await commitAndWait(nanguan, job.id);
+    expect(committed).toMatchObject({ status: 'committed', failure: null });
+    expect(((await nanguan.http.get('/api/sites').query({ q: input.name }).expect(200)).body as SiteListResponse).items).toHaveLength(1);
+  });
+});
+
 describe('imports: rows with problems', () => {
   it('reports each bad row with its cell (column letter + sheet row), blocks the commit, and annotates the file', async () => {
     const columns = importColumns(TRAINING);

@@ -42,7 +42,7 @@ export interface CommitDeps {
 
 const STALE: ImportFailure = {
   code: 'import.stale',
-  messages: { 'zh-CN': '数据在检查后有变化：请重新检查', en: 'The data changed after the check: check the file again' },
+  messages: { 'zh-CN': '数据在检查后有变化，未保存任何数据；已重新检查，请查看结果后再提交', en: 'The data changed after the check; nothing was saved. The file has been checked again: review the result and commit again' },
 };
 
 /**
@@ -203,7 +203,7 @@ async function unitsByRow(dataSource: DataSource, rows: ImportRowEntity[], match
       const detail = error.issues?.[0]?.messages ?? error.messages;
       throw new ImportCommitRefused({
         code: 'import.stale',
-        messages: { 'zh-CN': `第 ${row.row} 行：${detail['zh-CN']}。数据在检查后有变化：请重新检查`, en: `Row ${row.row}: ${detail.en}. The data changed after the check: check the file again` },
+        messages: { 'zh-CN': `第 ${row.row} 行：${detail['zh-CN']}。数据在检查后有变化，未保存任何数据；已重新检查，请查看结果后再提交`, en: `Row ${row.row}: ${detail.en}. The data changed after the check; nothing was saved. The file has been checked again: review the result and commit again` },
       });
     }
   }

@@ -29,6 +29,9 @@ import { ImportRegions } from './import-regions.js';
 import { matchExisting, type MatchedRow } from './import-match.js';
 import { ImportCommitRefused, commitImport } from './import-commit.js';
 
+/** The commit's refusal when the data changed since the check (import-commit.ts). */
+const STALE_CODE = 'import.stale';
+
 /** How often the runner looks for queued jobs besides being woken, and beats its heart. */
 export const IMPORT_POLL_MS = 5_000;
 /** How often jobs cut off by a stopped instance are put back. */
@@ -283,10 +286,14 @@ export class ImportRunner implements OnApplicationBootstrap, BeforeApplicationSh
       const refused = error instanceof ImportCommitRefused;
       if (refused) this.logger.log(`import ${job.id}: commit refused (${error.failure.code})`);
       else this.logger.error(`import ${job.id}: the commit failed: ${describe(error)}`);
+      // A stale refusal means the stored rows no longer describe the database: check the file again
+      // (the job is queued, keeping the refusal to show), so the clerk sees the rows as they now are.
+      const recheck = refused && error.failure.code === STALE_CODE;
       await this.dataSource.query(
-        `UPDATE import_job SET status = 'checked', runner = NULL, heartbeat_at = NULL, failure = $3::jsonb WHERE id = $1 AND status = 'committing' AND runner = $2`,
-        [job.id, this.id, JSON.stringify(refused ? error.failure : COMMIT_FAILED)],
+        `UPDATE import_job SET status = $4, runner = NULL, heartbeat_at = NULL, failure = $3::jsonb WHERE id = $1 AND status = 'committing' AND runner = $2`,
+        [job.id, this.id, JSON.stringify(refused ? error.failure : COMMIT_FAILED), recheck ? 'queued' : 'checked'],
       );
+      if (recheck) this.wake();
     }
   }
 
