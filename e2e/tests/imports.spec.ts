@@ -3,11 +3,8 @@ import { siteSheetColumns, sheetCell, type SheetColumn, type SiteKindDefinition 
 import { installedKinds } from '@sitenet/kinds';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import type { RunningProduct } from '../support/product.js';
 import { creditCode } from '../support/sites.js';
-import { expectNoAxeViolations, useProductAndBrowser } from '../support/suite.js';
-import { signInAs } from '../support/session.js';
+import { expectNoAxeViolations, useSignedInProduct } from '../support/suite.js';
 
 /**
  * Issue 10 (import), as a district clerk does it in the portal: download the template, fill it
@@ -15,14 +12,7 @@ import { signInAs } from '../support/session.js';
  * upload it again, commit, find the sites in the list and on the map; then export the list as a
  * GB18030 CSV and upload that: every row unchanged, nothing to commit. axe on every state.
  */
-let product: RunningProduct;
-let page: Page;
-
-useProductAndBrowser(async (started, opened) => {
-  product = started;
-  page = opened;
-  await signInAs(page, product.url, 'demo-district');
-});
+const run = useSignedInProduct('demo-district');
 
 const KIND: SiteKindDefinition = installedKinds.find((kind) => kind.code === 'auxiliary-workshop')!;
 const COLUMNS = siteSheetColumns(KIND);
@@ -101,19 +91,19 @@ async function filled(template: Buffer, rows: RowValues[]): Promise<{ bytes: Buf
 
 /** Presses a download button and returns the file the browser saved. */
 async function download(testid: string): Promise<{ name: string; bytes: Buffer }> {
-  const [saved] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId(testid).click()]);
+  const [saved] = await Promise.all([run.page.waitForEvent('download', { timeout: 60_000 }), run.page.getByTestId(testid).click()]);
   return { name: saved.suggestedFilename(), bytes: await readFile(await saved.path()) };
 }
 
 /** Uploads a file on the kind's import page and waits for the job's page to show it checked. */
 async function upload(name: string, bytes: Buffer, mimeType: string): Promise<string> {
-  await page.goto(`${product.url}/sites/import/${KIND.code}`);
-  await page.getByTestId('import-file').setInputFiles({ name, mimeType, buffer: bytes });
-  await page.getByTestId('import-file-chosen').waitFor();
-  await page.getByTestId('import-upload').click();
-  await page.waitForURL(/\/imports\/[0-9a-f-]{36}$/, { timeout: 30_000 });
-  await page.locator('[data-testid="import-job-status"][data-status="checked"]').waitFor({ timeout: 120_000 });
-  return page.url().split('/').at(-1)!;
+  await run.page.goto(`${run.product.url}/sites/import/${KIND.code}`);
+  await run.page.getByTestId('import-file').setInputFiles({ name, mimeType, buffer: bytes });
+  await run.page.getByTestId('import-file-chosen').waitFor();
+  await run.page.getByTestId('import-upload').click();
+  await run.page.waitForURL(/\/imports\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+  await run.page.locator('[data-testid="import-job-status"][data-status="checked"]').waitFor({ timeout: 120_000 });
+  return run.page.url().split('/').at(-1)!;
 }
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -124,11 +114,11 @@ describe('importing a filled template through the portal', () => {
   let columns: (SheetColumn | null)[] = [];
 
   it('offers the template, the limits and the help on the kind’s import page, axe-clean', async () => {
-    await page.goto(`${product.url}/sites/import/${KIND.code}`);
-    await page.getByTestId('import-heading').waitFor();
-    expect(await page.getByTestId('import-limits').textContent()).toContain('20 MB');
-    await page.getByTestId('recent-imports').waitFor();
-    await expectNoAxeViolations(page);
+    await run.page.goto(`${run.product.url}/sites/import/${KIND.code}`);
+    await run.page.getByTestId('import-heading').waitFor();
+    expect(await run.page.getByTestId('import-limits').textContent()).toContain('20 MB');
+    await run.page.getByTestId('recent-imports').waitFor();
+    await expectNoAxeViolations(run.page);
 
     const file = await download('import-template');
     expect(file.name).toMatch(/\.xlsx$/);
@@ -147,16 +137,16 @@ describe('importing a filled template through the portal', () => {
     columns = file.columns;
     await upload('名单-有错.xlsx', file.bytes, XLSX);
 
-    await page.getByTestId('import-row').first().waitFor();
-    const errorRows = await page.getByTestId('import-row').evaluateAll((found) => found.map((row) => Number(row.getAttribute('data-row'))));
+    await run.page.getByTestId('import-row').first().waitFor();
+    const errorRows = await run.page.getByTestId('import-row').evaluateAll((found) => found.map((row) => Number(row.getAttribute('data-row'))));
     expect(errorRows).toEqual([6, 7, 8, 9]);
-    const cells = await page.getByTestId('import-issue-cell').allTextContents();
+    const cells = await run.page.getByTestId('import-issue-cell').allTextContents();
     const at = (key: string) => letter(columns.findIndex((column) => column?.key === key));
     expect(cells).toContain(`${at('contact.phone')}7`);
     expect(cells).toContain(`${at('operator.creditCode')}8`);
     for (const cell of cells) expect(cell).toMatch(/^[A-Z]{1,2}\d+$/);
-    expect(await page.getByTestId('import-commit').getAttribute('aria-disabled')).toBe('true');
-    await expectNoAxeViolations(page);
+    expect(await run.page.getByTestId('import-commit').getAttribute('aria-disabled')).toBe('true');
+    await expectNoAxeViolations(run.page);
 
     const annotated = await download('import-annotated');
     expect(annotated.bytes.length).toBeGreaterThan(0);
@@ -171,40 +161,40 @@ describe('importing a filled template through the portal', () => {
       { name: `${PREFIX}网点9`, county: '南关区', creditCode: creditCode(), phone: '0431-88886666' },
     ];
     await upload('名单.xlsx', (await filled(template, rows)).bytes, XLSX);
-    expect(await page.locator('[data-count="errors"]').textContent()).toBe('有错误 0 行');
-    expect(await page.locator('[data-count="create"]').textContent()).toBe('新建 9 个');
+    expect(await run.page.locator('[data-count="errors"]').textContent()).toBe('有错误 0 行');
+    expect(await run.page.locator('[data-count="create"]').textContent()).toBe('新建 9 个');
 
-    await page.getByTestId('import-commit').click();
-    await page.getByTestId('import-commit-dialog').waitFor();
-    await expectNoAxeViolations(page);
-    await page.getByTestId('import-commit-confirm').click();
-    await page.getByTestId('import-committed').waitFor({ timeout: 120_000 });
-    await expectNoAxeViolations(page);
+    await run.page.getByTestId('import-commit').click();
+    await run.page.getByTestId('import-commit-dialog').waitFor();
+    await expectNoAxeViolations(run.page);
+    await run.page.getByTestId('import-commit-confirm').click();
+    await run.page.getByTestId('import-committed').waitFor({ timeout: 120_000 });
+    await expectNoAxeViolations(run.page);
 
-    await page.getByTestId('import-sites-link').click();
-    await page.waitForURL(/\/sites\?.*status=draft/);
-    await page.goto(`${product.url}/sites?q=${encodeURIComponent(PREFIX)}&pageSize=50`);
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="site-row"]').length === 9, undefined, { timeout: 20_000 });
-    const listed = await page.getByTestId('site-list-table').textContent();
+    await run.page.getByTestId('import-sites-link').click();
+    await run.page.waitForURL(/\/sites\?.*status=draft/);
+    await run.page.goto(`${run.product.url}/sites?q=${encodeURIComponent(PREFIX)}&pageSize=50`);
+    await run.page.waitForFunction(() => document.querySelectorAll('[data-testid="site-row"]').length === 9, undefined, { timeout: 20_000 });
+    const listed = await run.page.getByTestId('site-list-table').textContent();
     for (const row of rows) expect(listed).toContain(row.name);
 
-    await page.goto(`${product.url}/sites/map?q=${encodeURIComponent(PREFIX)}`);
-    await page.getByTestId('site-map-table').waitFor();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="site-map-row"]').length === 9, undefined, { timeout: 20_000 });
+    await run.page.goto(`${run.product.url}/sites/map?q=${encodeURIComponent(PREFIX)}`);
+    await run.page.getByTestId('site-map-table').waitFor();
+    await run.page.waitForFunction(() => document.querySelectorAll('[data-testid="site-map-row"]').length === 9, undefined, { timeout: 20_000 });
   });
 
   it('imports the list exported as a GB18030 CSV as unchanged rows, with nothing to commit', async () => {
-    await page.goto(`${product.url}/sites?q=${encodeURIComponent(PREFIX)}&kind=${KIND.code}&pageSize=50`);
-    await page.getByTestId('site-list-table').waitFor({ timeout: 20_000 });
-    await page.getByTestId('site-export-format').selectOption('csv-gb18030');
+    await run.page.goto(`${run.product.url}/sites?q=${encodeURIComponent(PREFIX)}&kind=${KIND.code}&pageSize=50`);
+    await run.page.getByTestId('site-list-table').waitFor({ timeout: 20_000 });
+    await run.page.getByTestId('site-export-format').selectOption('csv-gb18030');
     const exported = await download('site-export-submit');
     expect(exported.name).toMatch(/\.csv$/);
 
     await upload(exported.name, exported.bytes, 'text/csv');
-    expect(await page.locator('[data-count="errors"]').textContent()).toBe('有错误 0 行');
-    expect(await page.locator('[data-count="unchanged"]').textContent()).toBe('无变化 9 行');
-    expect(await page.getByTestId('import-commit').getAttribute('aria-disabled')).toBe('true');
-    expect(await page.getByTestId('import-commit-blocked').textContent()).toContain('没有需要提交的行');
-    await expectNoAxeViolations(page);
+    expect(await run.page.locator('[data-count="errors"]').textContent()).toBe('有错误 0 行');
+    expect(await run.page.locator('[data-count="unchanged"]').textContent()).toBe('无变化 9 行');
+    expect(await run.page.getByTestId('import-commit').getAttribute('aria-disabled')).toBe('true');
+    expect(await run.page.getByTestId('import-commit-blocked').textContent()).toContain('没有需要提交的行');
+    await expectNoAxeViolations(run.page);
   });
 });
