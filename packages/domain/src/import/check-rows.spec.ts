@@ -123,6 +123,18 @@ describe('checking the rows of an import', () => {
     expect(errors(unknown.issues)).toEqual([expect.objectContaining({ column: 'location.system', code: 'cell.invalid_choice' })]);
   });
 
+  it('names another sheet holding a list (one sheet is read per import), and not a sheet of notes or an empty list', async () => {
+    const own = workbookOf([validRow()], { name: '数据' }).sheets[0];
+    const more = workbookOf([validRow({ 网点名称: '别的表一' }), [], validRow({ 网点名称: '别的表二' })], { name: '另一张表' }).sheets[0];
+    const emptyList = workbookOf([], { name: '空表' }).sheets[0];
+    const notes = { name: '说明', rows: [['填写说明'], ['每行一个网点']], date1904: false, hiddenRows: [] };
+    const result = await checked({ format: 'xlsx', encoding: null, sheets: [own, more, emptyList, notes], hiddenSheets: [], templateKind: null });
+    expect(result.rows).toHaveLength(1);
+    const others = result.fileIssues.filter((issue) => issue.code === 'file.other_sheet');
+    expect(others).toEqual([expect.objectContaining({ severity: 'warning', row: 0, value: '另一张表' })]);
+    expect(others[0].messages['zh-CN']).toContain('2 行数据');
+  });
+
   it('warns about hidden rows and unknown columns, skips empty rows and keeps 网点编号', async () => {
     const headers = [...HEADERS, '备注', '网点编号', '状态'];
     const id = '5f7c0c1e-8f0a-4d59-9a51-0d3f3c1b2a10';

@@ -112,6 +112,27 @@ export async function checkImportGrid(workbook: ReadWorkbook, ctx: ImportCheckCo
     value: cellDisplay(text),
     severity: 'warning',
   }));
+  // One sheet is read per import: another sheet holding a list (the all-kinds template filled on
+  // several sheets) is named, so its rows are not left behind unnoticed.
+  for (const other of workbook.sheets) {
+    if (other === sheet) continue;
+    const otherHeader = findHeaderRow(other.rows, index);
+    if (!otherHeader) continue;
+    const rowsBelow = other.rows.slice(otherHeader.headerRow).filter((row) => !isEmptyRow(row)).length;
+    if (rowsBelow === 0) continue;
+    fileIssues.push({
+      row: 0,
+      cell: null,
+      column: null,
+      code: 'file.other_sheet',
+      messages: {
+        'zh-CN': `工作表“${other.name}”也有 ${rowsBelow} 行数据，本次未导入（每次导入只读取工作表“${sheet.name}”）：请在它的网点类型下另行导入`,
+        en: `The sheet “${other.name}” holds ${rowsBelow} more rows, not imported now (an import reads one sheet, “${sheet.name}”): import it under its own site kind`,
+      },
+      value: cellDisplay(other.name),
+      severity: 'warning',
+    });
+  }
   for (const name of workbook.hiddenSheets) {
     fileIssues.push({
       row: 0,
