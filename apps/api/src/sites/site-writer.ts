@@ -1,4 +1,4 @@
-import { withinJurisdiction, type FieldChange, type Jurisdiction, type SiteKindRegistry, type SiteStatus } from '@sitenet/domain';
+import { notCountyOrTownshipText, outsideJurisdictionText, unknownRegionCodeText, withinJurisdiction, type FieldChange, type Jurisdiction, type SiteKindRegistry, type SiteStatus } from '@sitenet/domain';
 import { COMMON_SITE_FIELDS, storedValues, type SiteCommonInput } from '@sitenet/domain/schemas';
 import type { DataSource, EntityManager, EntityMetadata } from 'typeorm';
 import { ValidationApiException } from '../common/api-exception.js';
@@ -58,20 +58,11 @@ export function unitsOfRegion(region: Pick<RegionEntity, 'code' | 'name' | 'leve
       townshipCode: code,
     };
   } else {
-    throw new ValidationApiException([
-      {
-        path,
-        code: 'region.not_county_or_township',
-        messages: {
-          'zh-CN': `${region.name}（${code}）不是县级或乡级区划：网点须登记在区县或乡镇（街道）`,
-          en: `${region.name} (${code}) is not a county or township: a site is registered in a county or a township`,
-        },
-      },
-    ]);
+    throw new ValidationApiException([{ path, code: 'region.not_county_or_township', messages: notCountyOrTownshipText({ name: region.name, code }) }]);
   }
   if (!withinJurisdiction(scope, units)) {
     throw new ValidationApiException([
-      { path, code: 'region.outside_jurisdiction', messages: { 'zh-CN': `${region.name}不在您的辖区内，不能在此登记网点`, en: `${region.name} is outside your jurisdiction; you cannot register sites there` } },
+      { path, code: 'region.outside_jurisdiction', messages: outsideJurisdictionText(region) },
     ]);
   }
   return units;
@@ -79,7 +70,7 @@ export function unitsOfRegion(region: Pick<RegionEntity, 'code' | 'name' | 'leve
 
 export function unknownRegion(code: string, path: string): ValidationApiException {
   return new ValidationApiException([
-    { path, code: 'region.unknown', messages: { 'zh-CN': `没有代码为 ${code} 的行政区划`, en: `There is no administrative division with code ${code}` } },
+    { path, code: 'region.unknown', messages: unknownRegionCodeText(code) },
   ]);
 }
 

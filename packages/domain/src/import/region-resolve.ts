@@ -47,7 +47,7 @@ export interface ResolvedRegion {
 
 export type RegionResolution = { ok: true; region: ResolvedRegion } | { ok: false; problem: RegionProblem };
 
-/** The API's words for a unit above county level (sites/site-writer.ts unitsOfRegion). */
+/** The words for a unit above county level: the API's (sites/site-writer.ts) and the import's, one text. */
 export function notCountyOrTownshipText(unit: Pick<RegionUnit, 'name' | 'code'>): LocalizedText {
   return {
     'zh-CN': `${unit.name}（${unit.code}）不是县级或乡级区划：网点须登记在区县或乡镇（街道）`,
