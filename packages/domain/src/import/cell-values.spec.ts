@@ -29,6 +29,9 @@ describe('reading cells', () => {
     expect(withoutCsvArtefacts("'=SUM(A1)")).toBe('=SUM(A1)');
     expect(withoutCsvArtefacts("'-5 层")).toBe('-5 层');
     expect(withoutCsvArtefacts("'南岭")).toBe("'南岭");
+    // The export guards the full-width signs too (list-writer's FORMULA_START): a round trip keeps the text.
+    expect(withoutCsvArtefacts("'＝测试网点")).toBe('＝测试网点');
+    expect(withoutCsvArtefacts("'＠南岭")).toBe('＠南岭');
     expect(valueOf(read('operator.creditCode', '="91350100M000100Y43"'))).toBe('91350100M000100Y43');
   });
 

@@ -41,12 +41,13 @@ export function cellDisplay(raw: GridCell): string | null {
 
 /**
  * A text cell without what a CSV export put around it: `="…"` (a code kept as text by Excel)
- * becomes what is inside, a `'` guarding a leading `= + - @` (or tab, CR) is dropped.
+ * becomes what is inside, a `'` guarding a leading `= + - @` (or tab, CR, or the full-width
+ * ＝ ＋ － ＠ the export guards too) is dropped.
  */
 export function withoutCsvArtefacts(text: string): string {
   const formula = /^="(.*)"$/s.exec(text);
   if (formula) return formula[1].replace(/""/g, '"');
-  if (/^'[=+\-@\t\r]/.test(text)) return text.slice(1);
+  if (/^'[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(text)) return text.slice(1);
   return text;
 }
 
