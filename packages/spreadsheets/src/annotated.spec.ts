@@ -104,6 +104,17 @@ describe('writeAnnotated', () => {
     expect(read.ok && read.workbook.encoding).toBe('gb18030');
   });
 
+  it('CSV: a cell starting like a formula goes back guarded with a leading \' (as the export guards), an ="…" code untouched', async () => {
+    const evil = [HEADER, ['=HYPERLINK("http://evil.example","x")', '="91220102MA0Y3XLN2K"', '+1+cmd|\' /C calc\'!A0', '@SUM(1,2)'], ['-2+3', '\t=1', '＝1', 4]];
+    const annotated = await writeAnnotated(utf8CsvFixture(evil), csvFacts('utf-8'), [], 'en');
+    const read = await readWorkbook(annotated.bytes, 'again.csv');
+    if (!read.ok) throw new Error(read.failure.code);
+    const fields = read.workbook.sheets[0].rows.flat().filter((cell): cell is string => typeof cell === 'string');
+    for (const field of fields) expect(field === '="91220102MA0Y3XLN2K"' || !/^[=+\-@\t\r\uFF1D]/.test(field), field).toBe(true);
+    expect(read.workbook.sheets[0].rows[1]).toEqual(['\'=HYPERLINK("http://evil.example","x")', '="91220102MA0Y3XLN2K"', "'+1+cmd|' /C calc'!A0", "'@SUM(1,2)", null]);
+    expect(read.workbook.sheets[0].rows[2]).toEqual(["'-2+3", "'\t=1", "'＝1", '4', null]);
+  });
+
   it('UTF-8 keeps its byte-order mark; UTF-16 text keeps its mark and tabs', async () => {
     const utf8 = await writeAnnotated(utf8CsvFixture(csvRows), csvFacts('utf-8'), csvIssues, 'en');
     expect([...utf8.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
 import { IMPORT_ERROR_COLUMN_HEADER, type GridCell, type ImportIssue, type Locale } from '@sitenet/domain';
-import { MEDIA_TYPES } from './list-writer.js';
+import { FORMULA_START, MEDIA_TYPES } from './list-writer.js';
 import { bomOf, csvEncodingOf, decodeCsv, delimiterOf } from './read/csv.js';
 import { readWorkbook } from './read/read-workbook.js';
 
@@ -125,6 +125,17 @@ async function annotatedWorkbook(bytes: Uint8Array, facts: AnnotatedFacts, issue
   return { bytes: Buffer.from(await workbook.xlsx.writeBuffer()), contentType: MEDIA_TYPES.xlsx, extension: 'xlsx' };
 }
 
+/** Our export's ="…" around digits: a text constant to Excel, read back by the import as the digits. */
+const TEXT_CONSTANT = /^="[^"]*"$/;
+
+/**
+ * A field as written back, guarded as the export guards (a leading ', which the import drops): a
+ * CSV opened in Excel runs = + - @ as a formula, and this file is ours, downloaded from the API.
+ */
+function guarded(field: string): string {
+  return FORMULA_START.test(field) && !TEXT_CONSTANT.test(field) ? `'${field}` : field;
+}
+
 async function annotatedCsv(bytes: Uint8Array, facts: AnnotatedFacts, issues: AnnotatedIssue[], lang: Locale): Promise<AnnotatedFile> {
   const encoding = csvEncodingOf(facts.encoding ?? '') ?? undefined;
   const { text, encoding: read } = await decodeCsv(bytes, encoding);
@@ -140,7 +151,7 @@ async function annotatedCsv(bytes: Uint8Array, facts: AnnotatedFacts, issues: An
     const own = (rows.get(sheetRow) ?? []).filter((issue) => issue.row !== 0);
     let annotation = own.map((issue) => lineOf(issue, lang)).join('\n');
     if (sheetRow === facts.headerRow) annotation = IMPORT_ERROR_COLUMN_HEADER[lang] + (fileLevel.length ? ` — ${FILE_ISSUES[lang]}${fileLevel.map((issue) => lineOf(issue, lang)).join('; ')}` : '');
-    return [...fields, annotation];
+    return [...fields, annotation].map(guarded);
   });
   const csv = stringify(out, { delimiter, record_delimiter: 'windows' });
   const hadBom = bomOf(bytes) !== undefined;

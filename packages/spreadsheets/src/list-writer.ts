@@ -103,7 +103,7 @@ export function xlsxValue(cell: SheetCell, column: SheetColumn | undefined, loca
 /** A long run of digits: Excel reads it bare as a number (15 significant digits, 2.20102E+11 shown). */
 const LONG_DIGITS = /^\d{7,}$/;
 /** A cell Excel would run as a formula (CSV injection): = + - @, a tab or a carriage return first. */
-const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+export const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /**
  * A cell as CSV text (numbers stay numbers, so a negative one is not taken for a formula). A text
