@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportIssue } from '../schemas/imports.js';
+import { IMPORT_LIMITS, type ImportIssue } from '../schemas/imports.js';
 import { checkImportGrid } from './check-rows.js';
 import type { CheckResult, GridCell, ReadWorkbook } from './contract.js';
 import { checkContext, HEADERS, otherTestKind, validRow, workbookOf } from './import.fixtures.js';
@@ -57,6 +57,15 @@ describe('checking the rows of an import', () => {
     expect(byColumn.get('attributes.disabledEmployees')).toMatchObject({ cell: `${letter('残疾人就业人数')}5`, value: '20', messages: { 'zh-CN': '残疾人就业人数不能超过就业人数' } });
     expect(bad.issues).toHaveLength(3);
   });
+
+  it('refuses more data rows than the limit, though the reader let them pass as title rows (20,001 under the header)', async () => {
+    const row = validRow();
+    const over = await refusal(workbookOf(Array.from({ length: IMPORT_LIMITS.maxRows + 1 }, () => row)));
+    expect(over.failure).toMatchObject({ code: 'file.too_many_rows', messages: { 'zh-CN': expect.stringContaining('20,001 行数据') } });
+    // Empty rows are not data rows: the limit itself passes.
+    const at = await checked(workbookOf([...Array.from({ length: IMPORT_LIMITS.maxRows }, () => row), [], []]));
+    expect(at.rows).toHaveLength(IMPORT_LIMITS.maxRows);
+  }, 60_000);
 
   it('says a required cell left empty is required', async () => {
     const result = await checked(workbookOf([validRow({ 联系人姓名: null, 就业人数: '  ', 工坊级别: null })]));

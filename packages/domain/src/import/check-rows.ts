@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../errors/localized.js';
 import type { SiteKindDefinition } from '../kinds/site-kind.js';
-import type { ImportColumnReport, ImportFailure, ImportIssue } from '../schemas/imports.js';
+import { IMPORT_LIMITS, type ImportColumnReport, type ImportFailure, type ImportIssue } from '../schemas/imports.js';
 import type { CheckedRow, CheckResult, GridCell, ImportCheckContext, ReadWorkbook, SheetGrid } from './contract.js';
 import { cellDisplay } from './cell-values.js';
 import { duplicateColumnsFailure, findHeaderRow, kindFieldScore, kindHeaderIndex, missingColumns, missingColumnsFailure, wrongKindFailure, type HeaderMatch, type KindHeaderIndex } from './header-match.js';
@@ -153,6 +153,18 @@ export async function checkImportGrid(workbook: ReadWorkbook, ctx: ImportCheckCo
   }
   if (dataRows.length === 0) {
     return { ok: false, failure: failure('file.empty', { 'zh-CN': '表头下没有数据行', en: 'The sheet has no rows under the header' }), columns };
+  }
+  // The reader lets title rows above the header pass its count: the data rows are counted here.
+  if (dataRows.length > IMPORT_LIMITS.maxRows) {
+    const [rows, max] = [dataRows.length, IMPORT_LIMITS.maxRows].map((n) => n.toLocaleString('en-US'));
+    return {
+      ok: false,
+      failure: failure('file.too_many_rows', {
+        'zh-CN': `工作表“${sheet.name}”有 ${rows} 行数据，每个文件最多导入 ${max} 行数据：请拆分成多个文件`,
+        en: `Sheet “${sheet.name}” has ${rows} data rows; a file may hold at most ${max} data rows: split it into several files`,
+      }),
+      columns,
+    };
   }
 
   const rowChecker = createRowChecker(sheet, header, index, ctx);
