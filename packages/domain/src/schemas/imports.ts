@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LOCALES, DEFAULT_LOCALE } from '../errors/localized.js';
-import { localizedTextSchema } from './primitives.js';
+import { localizedTextSchema, patternText } from './primitives.js';
 import { kindCodeSchema } from './sites.js';
 
 /**
@@ -160,12 +160,19 @@ export const importIdParamsSchema = z.strictObject({ id: z.uuid() });
 export const importListQuerySchema = z.strictObject({ kind: kindCodeSchema.optional() });
 export const importAnnotatedQuerySchema = z.strictObject({ lang });
 
+/** A column key or issue code to filter by: printable text (a NUL cannot reach the jsonb filter, where PostgreSQL refuses it). */
+const issueKey = patternText(
+  /^[^\p{Cc}\p{Cs}]*$/u,
+  { 'zh-CN': '筛选条件不能含控制字符', en: 'A filter cannot hold control characters' },
+  100,
+);
+
 export const importRowsQuerySchema = z.strictObject({
   action: z.enum(IMPORT_ROW_ACTIONS).optional(),
   /** Only rows with an issue in this column (a column key). */
-  column: z.string().max(100).optional(),
+  column: issueKey.optional(),
   /** Only rows with an issue of this code. */
-  code: z.string().max(100).optional(),
+  code: issueKey.optional(),
   /** Only rows with at least one issue (errors or warnings). */
   issues: z.enum(['any', 'errors']).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
