@@ -209,12 +209,14 @@ export class ImportJobsService {
     return toImportJob(job);
   }
 
-  /** Discards a job: its file and rows go at once, the job stays listed (discarded) until it expires. A commit under way: 409. */
+  /** Discards a job: its file and rows go at once, the job stays listed (discarded) until it expires. A commit under way or done: 409. */
   async discard(id: string, actor: Actor): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const job = await manager.getRepository(ImportJobEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!job || job.createdBy !== actor.id) throw notFound(id);
       if (job.status === 'committing') throw conflict('import.committing', '这个导入正在写入，不能放弃：请等它完成。', 'This import is being committed and cannot be discarded: wait until it ends.');
+      // Its sites are saved: shown as discarded, the clerk would take it that nothing was imported.
+      if (job.status === 'committed') throw conflict('import.committed', '这个导入已经提交，网点已保存，不能放弃。', 'This import has been committed and its sites are saved: it cannot be discarded.');
       if (job.status !== 'discarded') {
         await manager.query(
           `UPDATE import_job SET status = 'discarded', runner = NULL, heartbeat_at = NULL, expires_at = $2 WHERE id = $1`,

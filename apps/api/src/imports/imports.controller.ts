@@ -165,7 +165,7 @@ export class ImportsController {
   @Delete('imports/:id')
   @SignedIn('district')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Discard an import: its file and rows are deleted at once (not while it is being committed)' })
+  @ApiOperation({ summary: 'Discard an import: its file and rows are deleted at once (not while it is being committed, nor once committed)' })
   @ApiNoContentResponse({ description: 'Discarded' })
   @ApiNotFoundResponse({ standardSchema: apiErrorSchema })
   @ApiConflictResponse({ standardSchema: apiErrorSchema })
