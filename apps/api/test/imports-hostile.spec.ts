@@ -395,6 +395,18 @@ describe('the annotated file', () => {
     expect(expectProductError(await nanguan.http.get(`/api/imports/${job.id}/annotated`), 409).code).toBe('import.not_checked');
   });
 
+  it('of a job failed for its columns (its header read) says why the file was refused', async () => {
+    const wrong = await checkedUpload(nanguan, 'training-base', await xlsxOf([['网点名称', '详细地址'], ['某网点', '某路1号']]), 'missing.xlsx');
+    expect(wrong).toMatchObject({ status: 'failed', failure: { code: 'file.missing_columns' }, format: 'xlsx' });
+    const res = await binary(nanguan.http.get(`/api/imports/${wrong.id}/annotated`));
+    expect(res.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.body);
+    const texts: string[] = [];
+    book.worksheets[0].eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value ?? ''), JSON.stringify(cell.note ?? ''))));
+    expect(texts.join('\n')).toContain(wrong.failure!.messages['zh-CN'].slice(0, 20));
+  });
+
   it('a cell value starting with = + - @ written back never becomes a formula (CSV and xlsx)', async () => {
     const evil = ['=HYPERLINK("http://evil.example","x")', '+1+cmd|\' /C calc\'!A0', '-2+3', '@SUM(1,2)'];
     const rows = evil.map((value) => cellsOf(undefined, { address: value, 'contact.phone': '123' }));

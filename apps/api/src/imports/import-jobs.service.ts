@@ -175,7 +175,9 @@ export class ImportJobsService {
     const upload = await this.dataSource.getRepository(ImportUploadEntity).findOneBy({ jobId: id });
     if (!upload) throw conflict('import.file_gone', '这个导入的文件已删除。', 'The file of this import has been deleted.');
     const rows = await this.dataSource.query<{ sheet_row: number; issues: ImportIssue[] }[]>(`SELECT sheet_row, issues FROM import_row WHERE job_id = $1 AND issues <> '[]'::jsonb ORDER BY row`, [id]);
-    const issues = [...(columns.fileIssues ?? []), ...rows.flatMap((row) => row.issues.map((issue) => ({ ...issue, sheetRow: row.sheet_row })))];
+    // A file refused for its columns (its header was read): the refusal is what the clerk must fix.
+    const refusal: ImportIssue[] = job.status === 'failed' && job.failure ? [{ row: 0, cell: null, column: null, code: job.failure.code, messages: job.failure.messages, value: null, severity: 'error' }] : [];
+    const issues = [...refusal, ...(columns.fileIssues ?? []), ...rows.flatMap((row) => row.issues.map((issue) => ({ ...issue, sheetRow: row.sheet_row })))];
     const file = await writeAnnotated(upload.bytes, { format: job.format, encoding: job.encoding, sheet: columns.sheet, headerRow: columns.headerRow }, issues, lang);
     const base = job.fileName.replace(/\.[^.]*$/, '') || 'import';
     const suffix = lang === 'en' ? 'annotated' : '错误标注';
