@@ -169,6 +169,21 @@ describe('uploads no client can make the API fail on', () => {
     if (encoded.status === 202) await settled(nanguan, (encoded.body as ImportJob).id);
   });
 
+  it('uploads still being read count against the open-job limit: a fourth at once is refused before its bytes are held', async () => {
+    await discardAll(nanguan);
+    const file = await fileOf([cellsOf()]);
+    const head = part('file', 'held.xlsx', file.subarray(0, 100));
+    const held = Array.from({ length: IMPORT_LIMITS.maxOpenJobsPerAccount }, () =>
+      raw({ headers: { 'Content-Type': multipart, 'Content-Length': head.length + file.length }, body: head, destroyAfterMs: 1_500 }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(expectProductError(await uploadFile(nanguan, 'training-base', file, 'fourth.xlsx'), 429).code).toBe('import.too_many_open');
+    expect(await Promise.all(held)).toEqual(held.map(() => 'closed'));
+    // Once they are gone, their places are free again.
+    const job = (await uploadFile(nanguan, 'training-base', file, 'after.xlsx').expect(202)).body as ImportJob;
+    await settled(nanguan, job.id);
+  });
+
   it('a client that stops mid-upload, or whose Content-Length lies, leaves no job and the API answering', async () => {
     const before = (await openJobs(nanguan)).length;
     const file = await fileOf([cellsOf()]);

@@ -22,7 +22,7 @@ import { ImportRowEntity } from './import-row.entity.js';
 import { ImportUploadEntity } from './import-upload.entity.js';
 import { NO_COUNTS, toImportJob, toImportRow, type StoredColumns } from './import-job.mapper.js';
 import { ImportRunner } from './import-runner.js';
-import { readUpload } from './upload.js';
+import { readUpload, type UploadedFile } from './upload.js';
 
 const DAY_MS = 86_400_000;
 const OPEN_STATUSES = ['queued', 'checking', 'checked', 'committing'] as const;
@@ -53,6 +53,9 @@ export interface AnnotatedFile {
  */
 @Injectable()
 export class ImportJobsService {
+  /** Uploads being read, per account (this instance). */
+  private readonly reading = new Map<string, number>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(SITE_KIND_REGISTRY) private readonly kinds: SiteKindRegistry,
@@ -71,8 +74,18 @@ export class ImportJobsService {
 
   async upload(kind: string, actor: Actor, request: Request, lang: Locale): Promise<ImportJob> {
     this.kindOrThrow(kind);
-    await this.refuseTooManyOpen(this.dataSource, actor.id);
-    const file = await readUpload(request);
+    // Uploads still being read count too: else one account's many at once each hold 20 MB in memory before the count refuses them.
+    const reading = this.reading.get(actor.id) ?? 0;
+    await this.refuseTooManyOpen(this.dataSource, actor.id, reading);
+    this.reading.set(actor.id, reading + 1);
+    let file: UploadedFile;
+    try {
+      file = await readUpload(request);
+    } finally {
+      const left = (this.reading.get(actor.id) ?? 1) - 1;
+      if (left > 0) this.reading.set(actor.id, left);
+      else this.reading.delete(actor.id);
+    }
     const now = new Date();
     const job = Object.assign(new ImportJobEntity(), {
       id: randomUUID(),
@@ -110,9 +123,9 @@ export class ImportJobsService {
     return toImportJob(job);
   }
 
-  private async refuseTooManyOpen(runner: Pick<DataSource, 'query'>, accountId: string): Promise<void> {
+  private async refuseTooManyOpen(runner: Pick<DataSource, 'query'>, accountId: string, reading = 0): Promise<void> {
     const rows = await runner.query<{ open: number }[]>(`SELECT count(*)::int AS open FROM import_job WHERE created_by = $1 AND status = ANY($2)`, [accountId, [...OPEN_STATUSES]]);
-    if (Number(rows[0]?.open ?? 0) < IMPORT_LIMITS.maxOpenJobsPerAccount) return;
+    if (Number(rows[0]?.open ?? 0) + reading < IMPORT_LIMITS.maxOpenJobsPerAccount) return;
     const max = IMPORT_LIMITS.maxOpenJobsPerAccount;
     throw new ApiException(429, 'import.too_many_open', {
       'zh-CN': `您已有 ${max} 个未完成的导入：请先提交或放弃其中一个，再上传新文件。`,
