@@ -381,7 +381,7 @@ describe('races', () => {
     await discardAll(who);
   });
 
-  it('a commit asked for and then the account deactivated writes nothing', async () => {
+  it('a commit asked for and then the account deactivated, or made a reviewer, writes nothing', async () => {
     const who = await t.signIn({ role: 'district', regionCode: '220102' });
     const input = siteInput('training-base');
     const job = await checkedUpload(who, 'training-base', await fileOf([cellsOf(input)]), 'deactivated.xlsx');
@@ -396,6 +396,19 @@ describe('races', () => {
     expect(row).toMatchObject({ status: 'checked', code: 'import.account_inactive' });
     const written = await t.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM site WHERE name = $1`, [input.name]);
     expect(Number(written[0].n)).toBe(0);
+
+    // Likewise an account made a prefecture reviewer meanwhile: only district staff import.
+    const moved = await t.signIn({ role: 'district', regionCode: '220102' });
+    const other = siteInput('training-base');
+    const second = await checkedUpload(moved, 'training-base', await fileOf([cellsOf(other)]), 'moved.xlsx');
+    await runner.idle();
+    await t.dataSource.query(`UPDATE import_job SET status = 'committing', runner = $2, options = '{"submit":false,"existing":"change-request"}'::jsonb WHERE id = $1`, [second.id, runner.id]);
+    await t.dataSource.query(`UPDATE account SET role = 'prefecture', region_code = '220100' WHERE id = $1`, [moved.account.id]);
+    runner.wake();
+    await runner.idle();
+    const [after] = await t.dataSource.query<{ status: string; code: string | null }[]>(`SELECT status, failure->>'code' AS code FROM import_job WHERE id = $1`, [second.id]);
+    expect(after).toMatchObject({ status: 'checked', code: 'import.account_inactive' });
+    expect(Number((await t.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM site WHERE name = $1`, [other.name]))[0].n)).toBe(0);
   });
 });
 

@@ -62,8 +62,8 @@ const COMMIT_FAILED: ImportFailure = {
 const ACCOUNT_INACTIVE: ImportFailure = {
   code: 'import.account_inactive',
   messages: {
-    'zh-CN': '提交这个导入的账号已停用，没有保存任何一行。',
-    en: 'The account that asked for this commit has been deactivated; no row was saved.',
+    'zh-CN': '提交这个导入的账号已停用或已不是区县工作人员，没有保存任何一行。',
+    en: 'The account that asked for this commit has been deactivated or is no longer district staff; no row was saved.',
   },
 };
 
@@ -280,8 +280,8 @@ export class ImportRunner implements OnApplicationBootstrap, BeforeApplicationSh
     this.logger.log(`import ${job.id}: committing`);
     try {
       const scope = await this.scopeOf(job);
-      // Deactivated after asking: its sign-ins ended, and nothing is written in its name.
-      if (!scope.active) throw new ImportCommitRefused(ACCOUNT_INACTIVE);
+      // Deactivated (or no longer district staff) after asking: its sign-ins ended, and nothing is written in its name.
+      if (!scope.active || scope.role !== 'district') throw new ImportCommitRefused(ACCOUNT_INACTIVE);
       const counts: ImportCounts = await commitImport(this.dataSource, { id: job.id, runner: this.id }, {
         kinds: this.kinds,
         writer: scope.writer,
@@ -308,7 +308,7 @@ export class ImportRunner implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   /** The importer as the job's checks and commit see it: its jurisdiction now (a moved or deactivated account sees what it may now). */
-  private async scopeOf(job: ImportJobEntity): Promise<{ scope: Jurisdiction; writer: Writer; active: boolean }> {
+  private async scopeOf(job: ImportJobEntity): Promise<{ scope: Jurisdiction; writer: Writer; active: boolean; role: Role }> {
     const rows = await this.dataSource.query<{ id: string; displayName: string; role: Role; regionCode: string | null; level: number | null; type: string | null; active: boolean }[]>(
       `SELECT a.id, a.display_name AS "displayName", a.role, a.region_code AS "regionCode", r.level, r.type, a.active
          FROM account a LEFT JOIN region r ON r.code = a.region_code WHERE a.id = $1`,
@@ -317,7 +317,7 @@ export class ImportRunner implements OnApplicationBootstrap, BeforeApplicationSh
     const account = rows[0];
     if (!account) throw new Error(`the account ${job.createdBy} of import ${job.id} is gone`);
     const scope = jurisdictionOf(account, account.level !== null ? { level: account.level as RegionLevel, type: account.type as RegionType } : null);
-    return { scope, writer: { id: account.id, displayName: account.displayName, scope }, active: account.active };
+    return { scope, writer: { id: account.id, displayName: account.displayName, scope }, active: account.active, role: account.role };
   }
 
   /** The progress of a commit this instance is running, if it is. */
