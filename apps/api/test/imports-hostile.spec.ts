@@ -242,7 +242,11 @@ describe('query strings and ids outside the schema', () => {
     for (const body of [{ submit: 'yes' }, { existing: 'overwrite' }, { submit: true, extra: 1 }, [1, 2]]) {
       expectProductError(await nanguan.http.post(`/api/imports/${job.id}/commit`).send(body), 400);
     }
-    await discard(t, nanguan, job.id).expect(204);
+    expectProductError(await nanguan.http.post(`/api/imports/${job.id}/commit`).set('Content-Type', 'application/json').send('{"submit": tru'), 400);
+    const asText = await nanguan.http.post(`/api/imports/${job.id}/commit`).set('Content-Type', 'text/plain').send('submit=true');
+    expect(asText.status).toBeLessThan(500);
+    if (asText.status === 202) await settled(nanguan, job.id);
+    else await discard(t, nanguan, job.id).expect(204);
   });
 
   it('a NUL or a lone surrogate in the rows filters is a 400 or an empty page, not a database error', async () => {
@@ -494,6 +498,20 @@ describe('careless files', () => {
       expect(job.failure!.code).toMatch(/^file\./);
       await discard(t, nanguan, job.id).expect(204);
     }
+  });
+
+  it('a NUL in a cell (a CSV past its first 8 KB, _x0000_ in an .xlsx) is dropped, not a check that failed', async () => {
+    const rows = Array.from({ length: 60 }, () => cellsOf());
+    const input = siteInput('training-base');
+    rows.push(cellsOf(input, { address: '南关区\u0000测试路', 'operator.name': '单位\u0000名称' }));
+    const job = await checkedUpload(nanguan, 'training-base', Buffer.from(csvOf(rows)), 'nul.csv');
+    expect(job.status, JSON.stringify(job.failure)).toBe('checked');
+    expect(job.counts).toMatchObject({ rows: 61, create: 61, errors: 0 });
+    expect((await commitAndWait(nanguan, job.id)).status).toBe('committed');
+    const [site] = ((await nanguan.http.get('/api/sites').query({ q: input.name }).expect(200)).body as SiteListResponse).items;
+    expect(site.address).toBe('南关区测试路');
+    const xlsx = await checkedUpload(nanguan, 'training-base', await fileOf([cellsOf(undefined, { address: '南关区_x0000_测试路' })]), 'nul.xlsx');
+    expect(xlsx, JSON.stringify(xlsx.failure)).toMatchObject({ status: 'checked', counts: { create: 1, errors: 0 } });
   });
 
   it.each(['xlsx', 'csv'] as const)('a %s of 20,001 data rows (one over the limit) is refused as too many rows', async (format) => {

@@ -98,8 +98,12 @@ export function delimiterOf(text: string): string {
   return best;
 }
 
-/** A field as a cell: empty is null. Our export's guards (="0431…", '=…) stay: the row checks undo them (withoutCsvArtefacts). */
-function cellOf(text: string): GridCell {
+/**
+ * A field as a cell: empty is null, NUL characters dropped (no text holds them, and PostgreSQL's
+ * text and jsonb refuse them). Our export's guards (="0431…", '=…) stay: the row checks undo them (withoutCsvArtefacts).
+ */
+function cellOf(field: string): GridCell {
+  const text = field.includes('\u0000') ? field.replaceAll('\u0000', '') : field;
   return text === '' ? null : text;
 }
 

@@ -60,7 +60,8 @@ function cellValue(cell: CellObject | undefined): ParseCell {
     case 'b':
       return cell.v as number | boolean;
     case 's': {
-      const text = cell.v === undefined || cell.v === null ? '' : String(cell.v);
+      // Without NUL characters (an .xls string, or _x0000_ in an .xlsx): PostgreSQL's text and jsonb refuse them.
+      const text = cell.v === undefined || cell.v === null ? '' : String(cell.v).replaceAll('\u0000', '');
       return text === '' ? null : text;
     }
     case 'e':
