@@ -107,6 +107,7 @@ describe('reading cells', () => {
       ['BD-09', 'bd09'],
       ['百度', 'bd09'],
       ['百度 BD-09', 'bd09'],
+      ['BD-09（百度地图）', 'bd09'],
     ] as const) {
       expect(valueOf(read('location.system', text)), text).toBe(system);
     }

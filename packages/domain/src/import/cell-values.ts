@@ -102,7 +102,7 @@ const NO = new Set(['否', 'n', 'no', 'false', '×', '✗', '✘', 'x', '无', '
 const SYSTEM_NAMES: Record<CoordinateSystem, readonly string[]> = {
   wgs84: ['wgs84', 'wgs-84', 'gps', '天地图', 'tianditu', 'cgcs2000'],
   gcj02: ['gcj02', 'gcj-02', '高德', '高德地图', '腾讯', '腾讯地图', '火星坐标', 'amap', 'tencent', '国测局'],
-  bd09: ['bd09', 'bd-09', 'bd09ll', '百度', '百度地图', 'baidu'],
+  bd09: ['bd09', 'bd-09', 'bd09ll', '百度', '百度地图', 'baidu', '百度bd-09', 'baidubd-09'],
 };
 
 function choiceLabels(column: SheetColumn, locale: 'zh-CN' | 'en'): string {

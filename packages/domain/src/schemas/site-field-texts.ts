@@ -23,7 +23,7 @@ export const SITE_FIELD_TEXTS = {
   systemHint: { 'zh-CN': '坐标从哪里取得就选哪一种：手机 GPS 和天地图是 WGS-84；高德地图、腾讯地图的取点工具给出的是 GCJ-02，百度地图给出的是 BD-09，与实际位置相差可达数百米。系统统一换算为 WGS-84 保存。', en: 'Choose where the coordinates came from: phone GPS and Tianditu give WGS-84; the AMap and Tencent Maps pickers give GCJ-02 and Baidu Maps gives BD-09, both offset by up to several hundred metres. Points are converted to and stored as WGS-84.' },
   systemWgs84: { 'zh-CN': 'WGS-84（GPS、天地图）', en: 'WGS-84 (GPS, Tianditu)' },
   systemGcj02: { 'zh-CN': 'GCJ-02（高德、腾讯地图）', en: 'GCJ-02 (AMap, Tencent Maps)' },
-  systemBd09: { 'zh-CN': '百度 BD-09', en: 'Baidu BD-09' },
+  systemBd09: { 'zh-CN': 'BD-09（百度地图）', en: 'BD-09 (Baidu Maps)' },
   locationCentroid: { 'zh-CN': '区划中心点（粗略）', en: 'Division centroid (rough)' },
   coordinates: { 'zh-CN': '坐标（WGS-84）', en: 'Coordinates (WGS-84)' },
   locationSource: { 'zh-CN': '录入时的坐标系', en: 'Coordinate system entered in' },

@@ -63,7 +63,7 @@ describe('SiteForm: registering a site', () => {
 
     const system = field(wrapper, 'location.system');
     expect((system.element as HTMLSelectElement).value).toBe('wgs84');
-    expect(system.findAll('option').map((option) => option.text()).slice(1)).toEqual(['WGS-84（GPS、天地图）', 'GCJ-02（高德、腾讯地图）']);
+    expect(system.findAll('option').map((option) => option.text()).slice(1)).toEqual(['WGS-84（GPS、天地图）', 'GCJ-02（高德、腾讯地图）', 'BD-09（百度地图）']);
     const creditHelp = field(wrapper, 'operator.creditCode').attributes('aria-describedby')!;
     expect(wrapper.get(`#${creditHelp}`).text()).toBe('18 位，见营业执照');
   });
