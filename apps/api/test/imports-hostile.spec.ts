@@ -512,6 +512,9 @@ describe('careless files', () => {
     expect(site.address).toBe('南关区测试路');
     const xlsx = await checkedUpload(nanguan, 'training-base', await fileOf([cellsOf(undefined, { address: '南关区_x0000_测试路' })]), 'nul.xlsx');
     expect(xlsx, JSON.stringify(xlsx.failure)).toMatchObject({ status: 'checked', counts: { create: 1, errors: 0 } });
+    // A lone surrogate (_xD800_) is no text either.
+    const lone = await checkedUpload(nanguan, 'training-base', await fileOf([cellsOf(undefined, { address: '南关区_xD800_测试路', name: '_xDC00_' })]), 'surrogate.xlsx');
+    expect(lone.status, JSON.stringify(lone.failure)).toBe('checked');
   });
 
   it.each(['xlsx', 'csv'] as const)('a %s of 20,001 data rows (one over the limit) is refused as too many rows', async (format) => {

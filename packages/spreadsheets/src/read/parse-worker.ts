@@ -53,6 +53,9 @@ function cfbKind(bytes: Uint8Array): 'encrypted' | 'xls' | 'other' {
   return 'other';
 }
 
+/** Half of a surrogate pair without its other half (String.prototype.toWellFormed, before ES2024). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 function cellValue(cell: CellObject | undefined): ParseCell {
   if (!cell) return null;
   switch (cell.t) {
@@ -60,8 +63,8 @@ function cellValue(cell: CellObject | undefined): ParseCell {
     case 'b':
       return cell.v as number | boolean;
     case 's': {
-      // Without NUL characters (an .xls string, or _x0000_ in an .xlsx): PostgreSQL's text and jsonb refuse them.
-      const text = cell.v === undefined || cell.v === null ? '' : String(cell.v).replaceAll('\u0000', '');
+      // Without NUL characters or lone surrogates (an .xls string, _x0000_ or _xD800_ in an .xlsx): PostgreSQL's text and jsonb refuse them.
+      const text = cell.v === undefined || cell.v === null ? '' : String(cell.v).replaceAll('\u0000', '').replace(LONE_SURROGATE, '\uFFFD');
       return text === '' ? null : text;
     }
     case 'e':

@@ -234,11 +234,13 @@ describe('readWorkbook: CSV', () => {
     expect(sheet.rows).toEqual([HEADER, [null, null, null], ['网点,甲', '="0431"', "'=1+1"], ['="220102001000"', "'-5", '多\n行']]);
   });
 
-  it('NUL characters are dropped from cells (a CSV past its first 8 KB, _x0000_ in an .xlsx): PostgreSQL cannot store them', async () => {
+  it('NUL characters are dropped from cells (a CSV past its first 8 KB, _x0000_ in an .xlsx), a lone surrogate replaced: PostgreSQL cannot store them', async () => {
     const filler = Array.from({ length: 300 }, (_, i) => [`网点${i}`, '91350100M000100Y43', i]);
     const csv = workbookOf(await readWorkbook(utf8CsvFixture([HEADER, ...filler, ['南关\u0000测试', '\u0000', 3]]), 'a.csv')).sheets[0];
     expect(csv.rows.at(-1)).toEqual(['南关测试', null, '3']);
     const xlsx = workbookOf(await readWorkbook(await xlsxFixture([HEADER, ['南关_x0000_测试', '_x0000_', 3]]), 'a.xlsx')).sheets[0];
     expect(xlsx.rows[1]).toEqual(['南关测试', null, 3]);
+    const lone = workbookOf(await readWorkbook(await xlsxFixture([HEADER, ['南关_xD800_测试', '_xDC00_', 3]]), 'a.xlsx')).sheets[0];
+    expect(lone.rows[1]).toEqual(['南关\uFFFD测试', '\uFFFD', 3]);
   });
 });
