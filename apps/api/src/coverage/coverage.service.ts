@@ -31,6 +31,17 @@ const unitColumn = (level: number) => UNIT_COLUMNS[level as RegionLevel].column;
 const rootColumn = (level: number) => ancestorColumnOf(level)?.column;
 
 /**
+ * The rows of `region` (alias `r`) that are units of a level. County-level units are the level-3
+ * rows and the prefecture-level cities without a county level (东莞, 中山, 儋州: their townships hang
+ * directly under the level-2 row, seeds/README.md), found in the divisions, never by code; their
+ * sites' county_code is the city (unitsOfRegion).
+ */
+const unitsOfLevel = (level: number, param: string) =>
+  level === 3 ? `(r.level = 3 OR (r.level = 2 AND EXISTS (SELECT 1 FROM region t WHERE t.parent_code = r.code AND t.level = 4)))` : `r.level = ${param}`;
+/** A unit's type as a unit of that level: a city without counties counts as `city-without-county` among county-level units (like 嘉峪关's row). */
+const unitTypeAt = (level: number) => (level === 3 ? `CASE WHEN r.level = 2 THEN 'city-without-county' ELSE r.type END` : 'r.type');
+
+/**
  * Coverage computed live from approved sites: every request aggregates in SQL (grouped by unit or
  * by month — never a query per unit), so an approval shows at once; the rules themselves are the
  * pure functions of @sitenet/domain.
@@ -62,13 +73,13 @@ export class CoverageService {
     const root = rootColumn(region.level);
     const rows: { code: string; name: string; type: string; statistical_only: boolean; kind: string | null; count: string }[] = root
       ? await this.dataSource.query(
-          `SELECT r.code, r.name, r.type, r.statistical_only, s.kind, count(s.id)::text AS count
+          `SELECT r.code, r.name, ${unitTypeAt(level)} AS type, r.statistical_only, s.kind, count(s.id)::text AS count
              FROM region r
              LEFT JOIN site s ON s.${unitColumn(level)} = r.code AND s.status = 'approved'
-            WHERE r.level = $1 AND (r.code = $2 OR r.${root} = $2)
-            GROUP BY r.code, r.name, r.type, r.statistical_only, s.kind
+            WHERE ${unitsOfLevel(level, '$2')} AND (r.code = $1 OR r.${root} = $1)
+            GROUP BY r.code, r.name, r.level, r.type, r.statistical_only, s.kind
             ORDER BY r.code`,
-          [level, region.code],
+          level === 3 ? [region.code] : [region.code, level],
         )
       : [];
     const units = new Map<string, { code: string; name: string; type: RegionType; statisticalOnly: boolean; counts: Record<string, number>; total: number }>();
@@ -131,12 +142,12 @@ export class CoverageService {
     if (shape.needs.includes('units') && level) {
       const rows: { code: string; name: string; type: string; statistical_only: boolean; count: string }[] = root
         ? await this.dataSource.query(
-            `SELECT r.code, r.name, r.type, r.statistical_only, count(s.id)::text AS count
+            `SELECT r.code, r.name, ${unitTypeAt(level)} AS type, r.statistical_only, count(s.id)::text AS count
                FROM region r
                LEFT JOIN site s ON s.${unitColumn(level)} = r.code AND s.status = 'approved' AND s.kind = ANY($1)
-              WHERE r.level = $3 AND (r.code = $2 OR r.${root} = $2)
-              GROUP BY r.code, r.name, r.type, r.statistical_only ORDER BY r.code`,
-            [target.kinds, region.code, level],
+              WHERE ${unitsOfLevel(level, '$3')} AND (r.code = $2 OR r.${root} = $2)
+              GROUP BY r.code, r.name, r.level, r.type, r.statistical_only ORDER BY r.code`,
+            level === 3 ? [target.kinds, region.code] : [target.kinds, region.code, level],
           )
         : [];
       inputs.units = rows.map((r) => ({ code: r.code, name: r.name, type: r.type as RegionType, statisticalOnly: r.statistical_only, count: Number(r.count) }));
@@ -175,14 +186,14 @@ export class CoverageService {
     const root = rootColumn(region.level);
     if (!root) return [];
     const townships: { code: string; name: string; county: string; lat: number; lng: number }[] = await this.dataSource.query(
-      `SELECT r.code, r.name, r.county_code AS county, p.lat, p.lng
+      `SELECT r.code, r.name, coalesce(r.county_code, r.parent_code) AS county, p.lat, p.lng
          FROM service_point p JOIN region r ON r.code = p.region_code
         WHERE r.level = 4 AND r.${root} = $1 ORDER BY r.code`,
       [region.code],
     );
     const counties: { code: string; name: string; lat: number | null; lng: number | null }[] = await this.dataSource.query(
       `SELECT r.code, r.name, r.centroid_lat AS lat, r.centroid_lng AS lng
-         FROM region r WHERE r.level = 3 AND r.statistical_only = false AND (r.${root} = $1 OR r.code = $1) ORDER BY r.code`,
+         FROM region r WHERE ${unitsOfLevel(3, '')} AND r.statistical_only = false AND (r.${root} = $1 OR r.code = $1) ORDER BY r.code`,
       [region.code],
     );
     const covered = new Set(townships.map((t) => t.county));
