@@ -29,6 +29,7 @@ function result(id: string, over: Partial<CoverageResult> & { clause: string; ti
       strength: 'at-least',
       startsOn: '2025-01-01',
       deadline: '2027-12-31',
+      deadlineAssumed: false,
       source: { document: '吉林省促进残疾人就业三年行动实施方案(2025-2027年)', clause, quote: '……' },
       rule: { shape: 'count' },
       note: null,
@@ -106,7 +107,7 @@ describe('coverage report', () => {
       '全省辅助性就业机构总数',
       '吉林省促进残疾人就业三年行动实施方案(2025-2027年)',
       '二(一)1',
-      '至少（约束性）',
+      '至少',
       400,
       310,
       77.5,
@@ -159,7 +160,7 @@ describe('coverage report', () => {
     const summary = workbook.getWorksheet('Summary')!;
     expect(summary.getRow(1).getCell(7).value).toBe('Progress (%)');
     expect(summary.getRow(2).getCell(8).value).toBe('At risk');
-    expect(summary.getRow(2).getCell(4).value).toBe('At least (binding)');
+    expect(summary.getRow(2).getCell(4).value).toBe('At least');
     expect(workbook.worksheets[1].getRow(2).getCell(3).value).toBe('Urban district');
     expect(workbook.getWorksheet('Units by kind')!.getRow(1).getCell(4).value).toBe('Auxiliary workshop');
   });

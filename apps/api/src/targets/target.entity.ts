@@ -31,6 +31,10 @@ export class TargetEntity {
   @Column({ type: 'date' })
   deadline!: string;
 
+  /** The text states no deadline: `deadline` is assumed, and the target is never reported missed. */
+  @Column({ name: 'deadline_assumed', type: 'boolean', default: false })
+  deadlineAssumed!: boolean;
+
   @Column({ type: 'jsonb' })
   source!: TargetSource;
 

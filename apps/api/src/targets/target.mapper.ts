@@ -10,6 +10,7 @@ export function toTarget(entity: TargetEntity): TargetView {
     strength: entity.strength as TargetStrength,
     startsOn: entity.startsOn,
     deadline: entity.deadline,
+    deadlineAssumed: entity.deadlineAssumed,
     source: entity.source,
     rule: entity.rule,
     note: entity.note,

@@ -42,13 +42,13 @@ export class TargetsService {
       apply: async (manager, rows) => {
         for (const t of rows) {
           await manager.query(
-            `INSERT INTO "target" ("id", "region_code", "kinds", "title", "strength", "starts_on", "deadline", "source", "rule", "note", "retired", "origin", "version")
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, false, 'seed', 1)
+            `INSERT INTO "target" ("id", "region_code", "kinds", "title", "strength", "starts_on", "deadline", "source", "rule", "note", "deadline_assumed", "retired", "origin", "version")
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, false, 'seed', 1)
              ON CONFLICT ("id") DO UPDATE SET "region_code" = EXCLUDED."region_code", "kinds" = EXCLUDED."kinds", "title" = EXCLUDED."title",
-               "strength" = EXCLUDED."strength", "starts_on" = EXCLUDED."starts_on", "deadline" = EXCLUDED."deadline", "source" = EXCLUDED."source",
+               "strength" = EXCLUDED."strength", "starts_on" = EXCLUDED."starts_on", "deadline" = EXCLUDED."deadline", "deadline_assumed" = EXCLUDED."deadline_assumed", "source" = EXCLUDED."source",
                "rule" = EXCLUDED."rule", "note" = EXCLUDED."note", "version" = "target"."version" + 1, "updated_at" = now()
              WHERE "target"."origin" = 'seed'`,
-            [t.id, t.regionCode, t.kinds, JSON.stringify(t.title), t.strength, t.startsOn, t.deadline, JSON.stringify(t.source), JSON.stringify(t.rule), t.note === null ? null : JSON.stringify(t.note)],
+            [t.id, t.regionCode, t.kinds, JSON.stringify(t.title), t.strength, t.startsOn, t.deadline, JSON.stringify(t.source), JSON.stringify(t.rule), t.note === null ? null : JSON.stringify(t.note), t.deadlineAssumed],
           );
         }
       },

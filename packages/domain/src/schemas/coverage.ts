@@ -24,6 +24,7 @@ export const targetEvaluationSchema = z.object({
   outside: z.array(z.object({ code: z.string(), name: z.string(), point: geoPoint, precision: z.enum(['township', 'county']) })).optional(),
   coarse: z.boolean().optional(),
   notApplicable: z.boolean().optional(),
+  deadlineAssumed: z.literal(true).optional().meta({ description: 'The text states no deadline: the deadline is assumed, and the target is never `missed` (at most `at-risk`)' }),
 });
 export type TargetEvaluation = z.infer<typeof targetEvaluationSchema>;
 export type UnitShortfallView = NonNullable<TargetEvaluation['shortfalls']>[number];

@@ -100,6 +100,17 @@ describe('total', () => {
     }
   });
 
+  it('is never missed when the text states no deadline (assumed): at most at-risk, and says so', () => {
+    const inputs = { monthly: monthly([['2025-03', 1]]) };
+    const assumed = evaluateTarget(target({ shape: 'total', value: 10 }, { deadline: '2025-12-31', deadlineAssumed: true }), KINDS, inputs, NOW);
+    expect(assumed).toMatchObject({ status: 'at-risk', deadlineAssumed: true });
+    const met = evaluateTarget(target({ shape: 'total', value: 1 }, { deadline: '2025-12-31', deadlineAssumed: true }), KINDS, inputs, NOW);
+    expect(met.status).toBe('met');
+    const stated = evaluateTarget(target({ shape: 'total', value: 10 }, { deadline: '2025-12-31' }), KINDS, inputs, NOW);
+    expect(stated.status).toBe('missed');
+    expect(stated).not.toHaveProperty('deadlineAssumed');
+  });
+
   it('handles a region with no sites at all', () => {
     const result = evaluateTarget(target({ shape: 'total', value: 400 }), KINDS, { monthly: [] }, NOW);
     expect(result).toMatchObject({ actual: 0, progress: 0, status: 'at-risk', projection: { ratePerMonth: 0, projectedAtDeadline: 0 } });

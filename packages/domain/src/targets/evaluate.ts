@@ -8,7 +8,9 @@ import type { TargetEvaluation } from '../schemas/coverage.js';
  *
  * Status: `met` once the actual value reaches the threshold (for `about` targets the value less
  * the rule's tolerance, 10 % unless stated); otherwise `missed` after the deadline; before it,
- * `on-track` when the projection reaches the threshold by the deadline, `at-risk` when not.
+ * `on-track` when the projection reaches the threshold by the deadline, `at-risk` when not. A
+ * target whose deadline is assumed (the text states none) is never `missed`: past that date it
+ * stays `at-risk`, and the evaluation says `deadlineAssumed`.
  *
  * Projection (method `linear-trend`): the average monthly change of the measured value since the
  * plan's start (counting sites by the month of their first approval), carried on to the deadline:
@@ -57,7 +59,7 @@ export function evaluateTarget(target: Target, labels: RuleLabels, inputs: Cover
 
   let status: TargetStatus;
   if (measured.actual >= threshold) status = 'met';
-  else if (now > deadline) status = 'missed';
+  else if (now > deadline) status = target.deadlineAssumed ? 'at-risk' : 'missed';
   else if (projection) status = projection.projectedAtDeadline >= threshold ? 'on-track' : 'at-risk';
   else status = 'at-risk';
 
@@ -75,6 +77,7 @@ export function evaluateTarget(target: Target, labels: RuleLabels, inputs: Cover
     ...(measured.outside ? { outside: measured.outside } : {}),
     ...(measured.coarse !== undefined ? { coarse: measured.coarse } : {}),
     ...(measured.notApplicable ? { notApplicable: true } : {}),
+    ...(target.deadlineAssumed ? { deadlineAssumed: true } : {}),
   };
 }
 

@@ -1,14 +1,15 @@
 import { codesOf, type LocalizedText } from '../errors/localized.js';
 
 /**
- * A quantified target of an action plan, as data. Its strength follows the text's wording:
- * `at-least` (至少, 不少于, 以上), `about` (左右, 约), `strive` (力争) — so a dashboard can tell a
- * missed obligation from a missed aspiration.
+ * A quantified target of an action plan, as data. Its strength is the text's own word, and its
+ * label says that word (not a planning term of art): `at-least` (至少, 不少于, 以上), `about`
+ * (左右, 约), `strive` (力争, 努力) — so a dashboard can tell a missed obligation from a missed
+ * aspiration. (确保 appears in the five texts only for outcome targets, not for a site target.)
  */
 export const TARGET_STRENGTH_LABELS = {
-  'at-least': { 'zh-CN': '至少（约束性）', en: 'At least (binding)' },
-  about: { 'zh-CN': '左右（约数）', en: 'About' },
-  strive: { 'zh-CN': '力争（预期性）', en: 'Strive for (aspirational)' },
+  'at-least': { 'zh-CN': '至少', en: 'At least' },
+  about: { 'zh-CN': '左右', en: 'About' },
+  strive: { 'zh-CN': '力争', en: 'Strive for' },
 } satisfies Record<string, LocalizedText>;
 export type TargetStrength = keyof typeof TARGET_STRENGTH_LABELS;
 export const TARGET_STRENGTHS = codesOf(TARGET_STRENGTH_LABELS);
@@ -33,6 +34,11 @@ export interface Target<Rule = TargetRuleSpec> {
   /** When the plan's period starts: the trend is measured from here. */
   startsOn: string;
   deadline: string;
+  /**
+   * The text states no deadline for this target; `deadline` is the reading the note explains.
+   * Such a target is never reported `missed` (at most `at-risk`): nobody missed a date they were not given.
+   */
+  deadlineAssumed: boolean;
   source: TargetSource;
   rule: Rule;
   /** A note on how the text was read (what could not be encoded, assumptions). */

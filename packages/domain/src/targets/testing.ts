@@ -11,5 +11,6 @@ export const TARGET_EXAMPLE = {
   strength: 'at-least',
   startsOn: '2025-01-01',
   deadline: '2027-12-31',
+  deadlineAssumed: false,
   source: { document: '测试方案', clause: '一', quote: '测试' },
 } as const satisfies Omit<Target, 'id' | 'rule' | 'retired'>;

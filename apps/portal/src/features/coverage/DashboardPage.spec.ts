@@ -110,7 +110,7 @@ describe('coverage dashboard: target cards', () => {
     const missed = cards[0]!;
     expect(missed.get('[data-testid="target-status"]').text()).toBe('状态：未达成');
     expect(missed.get('[data-testid="target-status"] svg').attributes('aria-hidden')).toBe('true');
-    expect(missed.get('[data-testid="target-strength"]').text()).toBe('力度：至少（约束性）');
+    expect(missed.get('[data-testid="target-strength"]').text()).toBe('力度：至少');
     expect(missed.get('[data-testid="target-judgement"]').text()).toContain('未完成的硬性任务');
     expect(missed.get('[data-testid="target-progress"] p').text()).toBe('实际 40 / 要求 100（40%）');
     const bar = missed.get('progress');
@@ -120,7 +120,7 @@ describe('coverage dashboard: target cards', () => {
 
     const strive = cards[1]!;
     expect(strive.get('[data-testid="target-status"]').text()).toBe('状态：存在风险');
-    expect(strive.get('[data-testid="target-strength"]').text()).toBe('力度：力争（预期性）');
+    expect(strive.get('[data-testid="target-strength"]').text()).toBe('力度：力争');
     expect(strive.get('[data-testid="target-judgement"]').text()).toContain('不是硬性任务');
     expect(strive.get('[data-testid="target-progress"] p').text()).toBe('实际 23 / 要求 60（38%）');
     expect(strive.get('[data-testid="target-projection"]').text()).toBe('按目前趋势（每月约 0.5），截止时预计达到 41，达不到 60');
@@ -133,6 +133,18 @@ describe('coverage dashboard: target cards', () => {
     );
     expect(wrapper.get('[data-testid="target-source"]').text()).toBe(`《测试行动方案》${obligation.target.source.clause}`);
     expect(missed.get('details blockquote').text()).toBe(obligation.target.source.quote);
+    expect(missed.find('[data-testid="target-deadline-assumed"]').exists()).toBe(false);
+  });
+
+  it('says when the deadline is assumed because the text states none', async () => {
+    const assumed = coverageResult({ status: 'at-risk', deadlineAssumed: true, target: { strength: 'at-least', deadline: '2025-12-31', deadlineAssumed: true } });
+    serve({ coverage: { '220000': coverageResponse(jilinUnits().jilin, [assumed]) } });
+
+    const { wrapper } = await mountAt('/dashboard');
+
+    const card = wrapper.get('[data-testid="target-card"]');
+    expect(card.attributes('data-status')).toBe('at-risk');
+    expect(card.get('[data-testid="target-deadline-assumed"]').text()).toBe('截止日期为推定（原文未写明）');
   });
 
   it('says when a target is inherited, not tracked, coarse, or not projected', async () => {

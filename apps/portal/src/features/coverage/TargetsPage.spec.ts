@@ -61,7 +61,7 @@ describe('targets page', () => {
     const rows = wrapper.findAll('[data-testid="target-row"]');
     expect(rows.map((row) => row.attributes('data-id'))).toEqual([own.id, retired.id]);
     const cells = (index: number) => rows[index]!.findAll('td').map((cell) => cell.text());
-    expect(cells(0).slice(1, 3)).toEqual(['每个县、县级市至少 1 个辅助性就业机构', '至少（约束性）']);
+    expect(cells(0).slice(1, 3)).toEqual(['每个县、县级市至少 1 个辅助性就业机构', '至少']);
     expect(cells(0)[5]).toBe('自定义');
     expect(cells(1)[1]).toBe('辅助性就业机构合计 80 个（“左右”容差 10%）');
     expect(cells(1)[6]).toBe('已停用');

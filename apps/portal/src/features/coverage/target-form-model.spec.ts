@@ -87,6 +87,7 @@ describe('target form: the rule per shape', () => {
       strength: 'about',
       startsOn: target.startsOn,
       deadline: target.deadline,
+      deadlineAssumed: target.deadlineAssumed,
       source: target.source,
       rule: target.rule,
       note: target.note,

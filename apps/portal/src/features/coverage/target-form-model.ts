@@ -17,6 +17,8 @@ export interface TargetFormValues {
   strength: TargetStrength | '';
   startsOn: string;
   deadline: string;
+  /** The text states no deadline: the one entered is assumed (never reported missed). */
+  deadlineAssumed: boolean;
   document: string;
   clause: string;
   quote: string;
@@ -96,6 +98,7 @@ export function emptyTargetForm(): TargetFormValues {
     strength: '',
     startsOn: '',
     deadline: '',
+    deadlineAssumed: false,
     document: '',
     clause: '',
     quote: '',
@@ -134,6 +137,7 @@ export function valuesFromTarget(target: TargetView): TargetFormValues {
     strength: target.strength,
     startsOn: target.startsOn,
     deadline: target.deadline,
+    deadlineAssumed: target.deadlineAssumed,
     document: target.source.document,
     clause: target.source.clause,
     quote: target.source.quote,
@@ -208,6 +212,7 @@ export function buildCreateBody(values: TargetFormValues, regionCode: string, me
     strength: values.strength as TargetStrength,
     startsOn: values.startsOn,
     deadline: values.deadline,
+    deadlineAssumed: values.deadlineAssumed,
     source: { document: values.document.trim(), clause: values.clause.trim(), quote: values.quote.trim() },
     // Typed as the schema's rule, though a number typed wrongly is sent as its text: the API's
     // refusal then names the field (checkTarget catches most of them first).

@@ -27,6 +27,7 @@ export function targetView(overrides: Partial<TargetView> = {}): TargetView {
     strength: 'at-least',
     startsOn: '2025-01-01',
     deadline: '2027-12-31',
+    deadlineAssumed: false,
     source: { document: '测试行动方案', clause: `一(${sequence})`, quote: `原文第${sequence}句` },
     rule: { shape: 'total', value: 100, tolerance: 0.1 },
     note: null,

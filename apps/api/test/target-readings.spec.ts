@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { TARGET_STRENGTH_LABELS } from '@sitenet/domain';
+import { targetInput } from './factories/targets.js';
+import { useSignedIn, useTestApp, type SignedIn } from './support/test-app.js';
+
+/** Targets read as the texts mean them (issue 11): strength words, assumed deadlines, the seeded readings. */
+
+interface ResultBody {
+  target: { id: string; strength: string; deadline: string; deadlineAssumed: boolean; startsOn: string; note: { 'zh-CN': string; en: string } | null; source: { clause: string; quote: string } };
+  status: string;
+  actual: number;
+  required: number;
+  deadlineAssumed?: boolean;
+}
+interface CoverageBody {
+  results: ResultBody[];
+}
+
+const t = useTestApp();
+const province = useSignedIn(t, { role: 'province', regionCode: '220000' });
+const shandong = useSignedIn(t, { role: 'province', regionCode: '370000' });
+
+const coverage = async (who: SignedIn, region: string) => (await who.http.get('/api/coverage').query({ region }).expect(200)).body as CoverageBody;
+const result = (body: CoverageBody, id: string) => {
+  const found = body.results.find((r) => r.target.id === id);
+  if (!found) throw new Error(`no result for ${id}`);
+  return found;
+};
+
+describe('strength words', () => {
+  it('labels each strength with the word the texts use, not a planning term of art', () => {
+    expect(TARGET_STRENGTH_LABELS).toEqual({
+      'at-least': { 'zh-CN': '至少', en: 'At least' },
+      about: { 'zh-CN': '左右', en: 'About' },
+      strive: { 'zh-CN': '力争', en: 'Strive for' },
+    });
+  });
+});
+
+describe('deadlines the text does not state', () => {
+  it('reports a target past a stated deadline as missed, and the same target with an assumed deadline as at risk, saying so', async () => {
+    const past = { startsOn: '2024-01-01', deadline: '2025-06-30' };
+    const created = (await province.http.post('/api/targets').send(targetInput(past)).expect(201)).body as { id: string; version: number; deadlineAssumed: boolean };
+    expect(created.deadlineAssumed).toBe(false);
+    const stated = result(await coverage(province, '220000'), created.id);
+    expect(stated).toMatchObject({ status: 'missed', actual: 0 });
+    expect(stated.deadlineAssumed).toBeUndefined();
+
+    const edited = (await province.http.patch(`/api/targets/${created.id}`).send({ version: created.version, deadlineAssumed: true }).expect(200)).body as { deadlineAssumed: boolean };
+    expect(edited.deadlineAssumed).toBe(true);
+    const assumed = result(await coverage(province, '220000'), created.id);
+    expect(assumed).toMatchObject({ status: 'at-risk', deadlineAssumed: true, target: { deadlineAssumed: true } });
+
+    const direct = (await province.http.post('/api/targets').send(targetInput({ ...past, deadlineAssumed: true })).expect(201)).body as { id: string; deadlineAssumed: boolean };
+    expect(direct.deadlineAssumed).toBe(true);
+    expect(result(await coverage(province, '220000'), direct.id).status).toBe('at-risk');
+    await province.http.post('/api/targets').send(targetInput({ deadlineAssumed: 'yes' })).expect(400);
+  });
+
+  it('marks the Qingdao targets, whose text states no deadline, as assumed and never missed, from the date the plan was issued', async () => {
+    const body = await coverage(shandong, '370200');
+    for (const id of ['qd-training-per-district', 'qd-service-circle']) {
+      const entry = result(body, id);
+      expect(entry.target, id).toMatchObject({ deadlineAssumed: true, startsOn: '2025-03-10', deadline: '2025-12-31' });
+      expect(entry.target.note?.['zh-CN'], id).toContain('截止日期为推定');
+      expect(entry.deadlineAssumed, id).toBe(true);
+      expect(entry.status, id).not.toBe('missed');
+    }
+    const training = result(body, 'qd-training-per-district');
+    expect(training.target.source).toMatchObject({ clause: '(十一)', quote: '每个区(市)至少建立1处残疾人职业培训基地' });
+    // 青岛's 区(市): its seven urban districts and three county-level cities (胶州, 平度, 莱西)
+    expect(training.required).toBe(10);
+  });
+
+  it('keeps the stated deadlines of plans whose period the text gives (Jilin, Fujian 2025–2027)', async () => {
+    const body = await coverage(province, '220000');
+    const jilin = body.results.filter((r) => r.target.id.startsWith('jl-'));
+    expect(jilin.length).toBeGreaterThan(5);
+    for (const entry of jilin) expect(entry.target, entry.target.id).toMatchObject({ deadlineAssumed: false, deadline: '2027-12-31' });
+  });
+});
