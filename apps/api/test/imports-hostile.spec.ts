@@ -367,6 +367,16 @@ describe('races', () => {
     }
   });
 
+  it('a job discarded while it is queued or being checked stays discarded, with no rows; committing it before its check is a 409', async () => {
+    const rows = Array.from({ length: 600 }, () => cellsOf());
+    const job = (await uploadFile(nanguan, 'training-base', await fileOf(rows), 'early.xlsx').expect(202)).body as ImportJob;
+    expect(expectProductError(await nanguan.http.post(`/api/imports/${job.id}/commit`).send({}), 409).code).toBe('import.not_committable');
+    await discard(t, nanguan, job.id).expect(204);
+    await t.app.get(ImportRunner).idle();
+    expect((await settled(nanguan, job.id)).status).toBe('discarded');
+    expect((await rowsOf(nanguan, job.id)).total).toBe(0);
+  });
+
   it('a committed job cannot be discarded: it stays committed, its sites saved', async () => {
     const job = await checkedUpload(nanguan, 'training-base', await fileOf([cellsOf()]), 'done.xlsx');
     expect((await commitAndWait(nanguan, job.id)).status).toBe('committed');
