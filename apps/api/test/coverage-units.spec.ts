@@ -117,7 +117,44 @@ describe('prefecture-level cities without counties count as county-level units',
     // 中山's centroid (seeds/divisions): 22.52085, 113.38592
     await approvedInTownshipOf('442000', guangdong, { lat: 22.521, lng: 113.386 }, 'training-base');
     const after = await resultOf(guangdong, '442000', id);
-    expect(after.actual).toBe(before.outside!.length);
+    // every township of 中山 stands at the centroid (none entered), so all are reached
+    const townships = (await t.http().get('/api/regions?parent=442000').expect(200)).body.items as { code: string }[];
+    expect(before.outside!.map((o) => o.code).sort()).toEqual(townships.map((x) => x.code).sort());
+    expect(after.actual).toBe(townships.length);
     expect(after.outside).toEqual([]);
+  });
+});
+
+describe('proximity: each township without a service-centre location falls back on its own', () => {
+  it("in a partly entered county, the other townships stand at the county's centroid (coarse) instead of being dropped", async () => {
+    const shandong = await t.signIn({ role: 'province', regionCode: '370000' });
+    const townships = (await t.http().get('/api/regions?parent=370202').expect(200)).body.items as { code: string }[];
+    expect(townships.length).toBeGreaterThan(2);
+    const [centroid] = await t.dataSource.query<{ lat: number; lng: number }[]>(`SELECT centroid_lat AS lat, centroid_lng AS lng FROM region WHERE code = '370202'`);
+    const body = targetInput({ regionCode: '370202', kinds: ['training-base'], title: { 'zh-CN': '市南 1 公里', en: 'Shinan 1 km' }, rule: { shape: 'proximity', distanceKm: 1, share: 1 } });
+    const id = ((await shandong.http.post('/api/targets').send(body).expect(201)).body as { id: string }).id;
+
+    // one township entered, ~5.5 km north of the county's centroid
+    const entered = townships[0].code;
+    await shandong.http.put(`/api/service-points/${entered}`).send({ lat: centroid.lat + 0.05, lng: centroid.lng }).expect(200);
+    const before = await resultOf(shandong, '370202', id);
+    expect(before).toMatchObject({ actual: 0, required: townships.length, coarse: true });
+    const outside = new Map(before.outside!.map((o) => [o.code, o.precision]));
+    expect([...outside.keys()].sort()).toEqual(townships.map((x) => x.code).sort());
+    expect(outside.get(entered)).toBe('township');
+    expect(townships.slice(1).every((x) => outside.get(x.code) === 'county')).toBe(true);
+
+    // a site at the centroid reaches every township standing there, not the entered one
+    const staff = await t.signIn({ role: 'district', regionCode: '370202' });
+    const site = (await staff.http.post('/api/sites').send(siteInput('training-base', undefined, { regionCode: '370202', location: { lat: centroid.lat, lng: centroid.lng } })).expect(201)).body as Site;
+    await staff.http.post(`/api/sites/${site.id}/submit`).send({ version: await seenVersion(t, site.id) }).expect(200);
+    await shandong.http.post(`/api/sites/${site.id}/approve`).send({ version: await seenVersion(t, site.id) }).expect(200);
+    const after = await resultOf(shandong, '370202', id);
+    expect(after.actual).toBe(townships.length - 1);
+    expect(after.outside!.map((o) => o.code)).toEqual([entered]);
+
+    // once every township is entered, nothing is coarse any more
+    for (const x of townships.slice(1)) await shandong.http.put(`/api/service-points/${x.code}`).send({ lat: centroid.lat, lng: centroid.lng }).expect(200);
+    expect((await resultOf(shandong, '370202', id)).coarse).toBe(false);
   });
 });
