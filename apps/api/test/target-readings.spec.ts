@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { TARGET_STRENGTH_LABELS } from '@sitenet/domain';
+import { TARGET_STRENGTH_LABELS, type Site } from '@sitenet/domain';
+import { siteInput } from './factories/sites.js';
 import { targetInput } from './factories/targets.js';
+import { seenVersion } from './support/site-version.js';
 import { useSignedIn, useTestApp, type SignedIn } from './support/test-app.js';
 
 /** Targets read as the texts mean them (issue 11): strength words, assumed deadlines, the seeded readings. */
@@ -19,6 +21,7 @@ interface CoverageBody {
 const t = useTestApp();
 const province = useSignedIn(t, { role: 'province', regionCode: '220000' });
 const shandong = useSignedIn(t, { role: 'province', regionCode: '370000' });
+const chongqing = useSignedIn(t, { role: 'province', regionCode: '500000' });
 
 const coverage = async (who: SignedIn, region: string) => (await who.http.get('/api/coverage').query({ region }).expect(200)).body as CoverageBody;
 const result = (body: CoverageBody, id: string) => {
@@ -77,5 +80,29 @@ describe('deadlines the text does not state', () => {
     const jilin = body.results.filter((r) => r.target.id.startsWith('jl-'));
     expect(jilin.length).toBeGreaterThan(5);
     for (const entry of jilin) expect(entry.target, entry.target.id).toMatchObject({ deadlineAssumed: false, deadline: '2027-12-31' });
+  });
+});
+
+describe('渝北: 努力创建区级残疾人创业孵化基地', () => {
+  it('is seeded on 渝北区 as a strive target with its clause and quote, and is met once an incubation base there is approved', async () => {
+    const before = result(await coverage(chongqing, '500112'), 'yb-incubation-district-base');
+    expect(before.target).toMatchObject({
+      strength: 'strive',
+      startsOn: '2023-01-01',
+      deadline: '2025-12-31',
+      deadlineAssumed: false,
+      source: { clause: '二(九)', quote: '密切联系市级残疾人创业孵化基地，努力创建区级残疾人创业孵化基地。' },
+    });
+    expect(before).toMatchObject({ actual: 0, required: 1 });
+    expect(before.status).not.toBe('met');
+
+    const staff = await t.signIn({ role: 'district', regionCode: '500112' });
+    const site = (await staff.http.post('/api/sites').send(siteInput('incubation-base', undefined, { regionCode: '500112', location: { lat: 29.8119, lng: 106.7424 } })).expect(201)).body as Site;
+    await staff.http.post(`/api/sites/${site.id}/submit`).send({ version: await seenVersion(t, site.id) }).expect(200);
+    await chongqing.http.post(`/api/sites/${site.id}/approve`).send({ version: await seenVersion(t, site.id) }).expect(200);
+
+    expect(result(await coverage(chongqing, '500112'), 'yb-incubation-district-base')).toMatchObject({ actual: 1, required: 1, status: 'met' });
+    // a target of 渝北区 is not one of Chongqing's own
+    expect((await coverage(chongqing, '500000')).results.map((r) => r.target.id)).not.toContain('yb-incubation-district-base');
   });
 });
