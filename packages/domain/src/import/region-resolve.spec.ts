@@ -98,6 +98,21 @@ describe('resolving a row region', () => {
     expect(codeOf(resolve({ prefecture: '长春市', county: '朝阳区' }))).toBe('220104');
   });
 
+  it('suggests close names for the first 200 unknown names of a file, never for a text longer than any name, and quotes at most 40 characters', () => {
+    const resolver = createRegionResolver({ regions: seededDirectory(), scope: NANGUAN_CLERK });
+    const unknown = (county: string) => problemOf(resolver({ county })).messages['zh-CN'];
+    expect(unknown('南官区')).toContain('相近的有');
+    const long = `${'某'.repeat(994)}南官区`;
+    expect(unknown(long)).not.toContain('相近');
+    expect(unknown(long).length).toBeLessThan(80);
+    for (let i = 0; i < 200; i++) unknown(`南官${i}区`);
+    expect(unknown('南关乙区')).not.toContain('相近');
+    // 20,000 names not found (a column holding something else) are checked in well under the time one took each.
+    const started = performance.now();
+    for (let i = 0; i < 20_000; i++) unknown(`${'某'.repeat(30)}${i}区`);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
   it('refuses a unit outside the jurisdiction with the API code and words', () => {
     expect(problemOf(resolve({ prefecture: '长春市', county: '朝阳区' }, NANGUAN_CLERK))).toEqual({
       code: 'region.outside_jurisdiction',

@@ -69,6 +69,17 @@ export function unknownRegionCodeText(code: string): LocalizedText {
 const PLACEHOLDERS = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
 /** A path longer than this is no division name (an error never walks a pasted paragraph). */
 const MAX_NAME_CHARS = 40;
+/**
+ * Unknown names of one file given close names: each compares thousands of units (a county name
+ * ~3 ms), so a file of 20,000 names not found, a column filled with something else, held the
+ * API's event loop for seconds per 500 rows. Past this many they are not typos to suggest for.
+ */
+const MAX_SUGGESTED_NAMES = 200;
+/** An unknown name as a message quotes it (a whole cell may hold 1,000 characters). */
+function quoted(text: string): string {
+  const chars = Array.from(text);
+  return chars.length > MAX_NAME_CHARS ? `${chars.slice(0, MAX_NAME_CHARS - 1).join('')}…` : text;
+}
 const LEVEL_NAMES: Record<1 | 2 | 3 | 4, LocalizedText> = {
   1: { 'zh-CN': '省', en: 'province' },
   2: { 'zh-CN': '市', en: 'prefecture' },
@@ -169,10 +180,13 @@ export function createRegionResolver({ regions, scope }: RegionResolverOptions):
     return withinJurisdiction(scope, units ?? { code: unit.code, provinceCode: unit.provinceCode, prefectureCode: unit.prefectureCode, countyCode: unit.countyCode });
   };
 
+  let suggested = 0;
   /** The closest names at `level` to a name not found: under the ancestors given, else inside the scope. */
   const closest = (text: string, level: 1 | 2 | 3 | 4, ancestors: RegionUnit[]): string[] => {
-    const roots: (RegionUnit | null)[] = ancestors.length ? ancestors : scopeRoot && scopeRoot.level < level ? [scopeRoot] : level <= 3 ? [null] : [];
     const key = regionNameKey(text);
+    if (Array.from(key).length > MAX_NAME_CHARS || suggested >= MAX_SUGGESTED_NAMES) return [];
+    suggested++;
+    const roots: (RegionUnit | null)[] = ancestors.length ? ancestors : scopeRoot && scopeRoot.level < level ? [scopeRoot] : level <= 3 ? [null] : [];
     return unitsAtLevel(regions, roots, level)
       .map((unit) => ({ unit, score: similarity(key, regionNameKey(unit.name)) }))
       .filter((entry) => entry.score >= 0.5)
@@ -221,8 +235,8 @@ export function createRegionResolver({ regions, scope }: RegionResolverOptions):
         problem: {
           code: 'region.mismatch',
           messages: {
-            'zh-CN': `区划代码 ${code} 是“${path}”，与所填的${LEVEL_NAMES[disagreeing.level]['zh-CN']}“${disagreeing.text}”不一致：请核对，或只填其中一项`,
-            en: `Division code ${code} is ${path}, which does not match the ${LEVEL_NAMES[disagreeing.level].en} “${disagreeing.text}”: check them, or give only one`,
+            'zh-CN': `区划代码 ${code} 是“${path}”，与所填的${LEVEL_NAMES[disagreeing.level]['zh-CN']}“${quoted(disagreeing.text)}”不一致：请核对，或只填其中一项`,
+            en: `Division code ${code} is ${path}, which does not match the ${LEVEL_NAMES[disagreeing.level].en} “${quoted(disagreeing.text)}”: check them, or give only one`,
           },
           column: REGION_COLUMN_KEYS[disagreeing.level],
         },
@@ -253,8 +267,9 @@ export function createRegionResolver({ regions, scope }: RegionResolverOptions):
       const hint = (locale: 'zh-CN' | 'en') =>
         suggestions.length ? (locale === 'zh-CN' ? `；相近的有：${suggestions.join('、')}` : `; close names: ${suggestions.join(', ')}`) : '';
       const level = LEVEL_NAMES[deepest.level];
-      const zh = where ? `“${where}”下没有名为“${deepest.text}”的${level['zh-CN']}` : `没有名为“${deepest.text}”的${level['zh-CN']}`;
-      const en = where ? `There is no ${level.en} named “${deepest.text}” in ${where}` : `There is no ${level.en} named “${deepest.text}”`;
+      const name = quoted(deepest.text);
+      const zh = where ? `“${quoted(where)}”下没有名为“${name}”的${level['zh-CN']}` : `没有名为“${name}”的${level['zh-CN']}`;
+      const en = where ? `There is no ${level.en} named “${name}” in ${quoted(where)}` : `There is no ${level.en} named “${name}”`;
       return { ok: false, problem: { code: 'region.unknown', messages: { 'zh-CN': `${zh}${hint('zh-CN')}`, en: `${en}${hint('en')}` }, column } };
     }
     if (candidates.length > 1) {
