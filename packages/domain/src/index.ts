@@ -17,6 +17,7 @@ export * from './accounts/roles.js';
 export * from './accounts/password-policy.js';
 export * from './accounts/audit.js';
 export * from './sites/workflow.js';
+export * from './sites/licence.js';
 export * from './targets/index.js';
 export * from './kinds/field-helpers.js';
 export * from './sheets/columns.js';

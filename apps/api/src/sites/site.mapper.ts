@@ -1,4 +1,4 @@
-import { diffFields, type Site, type SiteHistoryEntry, type SiteStatus } from '@sitenet/domain';
+import { diffFields, licenceOf, type Site, type SiteHistoryEntry, type SiteKindDefinition, type SiteStatus } from '@sitenet/domain';
 import { COMMON_SITE_FIELDS, commonFieldColumns, type CommonOutputShape, type CommonSiteFields } from '@sitenet/domain/schemas';
 import type { z } from 'zod';
 import type { SiteEntity } from './site.entity.js';
@@ -80,7 +80,7 @@ export function reviewedState(entity: SiteEntity): Record<string, unknown> {
 }
 
 /** The one place where a site row becomes what clients see (its common fields as COMMON_SITE_FIELDS declares them). */
-export function toSite(entity: SiteEntity): Site {
+export function toSite(entity: SiteEntity, kind?: Pick<SiteKindDefinition, 'licence'>): Site {
   const pending = entity.pendingChange;
   return {
     id: entity.id,
@@ -106,6 +106,7 @@ export function toSite(entity: SiteEntity): Site {
           reason: pending.reason,
         }
       : null,
+    ...(kind ? { licence: licenceOf(kind, entity.attributes) } : {}),
   };
 }
 

@@ -27,6 +27,7 @@ import { SiteEntity } from './site.entity.js';
 import { SiteHistoryEntity } from './site-history.entity.js';
 import { editableColumns, editableFields, reviewedState, toHistoryEntry, toSite } from './site.mapper.js';
 import { changesSince } from './site-changes.js';
+import { licenceCondition } from './site-licence.js';
 import { historyRowFor, siteEntityFor, storedCommonValues, unitsOfRegion, unknownRegion, type SiteCreateInput, type SiteUnits, type Writer } from './site-writer.js';
 
 export type { SiteCreateInput, SiteUnits, Writer } from './site-writer.js';
@@ -96,7 +97,8 @@ export class SitesService {
   }
 
   async get(id: string, scope: Jurisdiction): Promise<Site> {
-    return toSite(await this.findVisible(id, scope));
+    const site = await this.findVisible(id, scope);
+    return toSite(site, this.kinds.get(site.kind));
   }
 
   async historyOf(id: string, scope: Jurisdiction): Promise<SiteHistoryEntry[]> {
@@ -189,7 +191,7 @@ export class SitesService {
     const countsByKind = Object.fromEntries(counts.map((c) => [c.kind, Number(c.count)]));
     const kinds = query.kind?.length ? query.kind : Object.keys(countsByKind);
     return {
-      items: rows.map((row) => toSite(row)),
+      items: rows.map((row) => toSite(row, this.kinds.get(row.kind))),
       total: kinds.reduce((sum, kind) => sum + (countsByKind[kind] ?? 0), 0),
       page: query.page,
       pageSize: query.pageSize,
@@ -209,6 +211,7 @@ export class SitesService {
     if (query.status?.length) builder.andWhere('site.status IN (:...statuses)', { statuses: query.status });
     if (query.pending) builder.andWhere(`site.pendingChange ->> 'status' = 'submitted'`);
     if (query.barrierFree?.length) builder.andWhere('site.barrierFree @> :features', { features: query.barrierFree });
+    if (query.licence) builder.andWhere(licenceCondition(this.kinds, query.licence));
     if (query.region) {
       const region = await this.regions.findOneBy({ code: query.region });
       if (!region) throw unknownRegion(query.region, 'query.region');

@@ -50,6 +50,12 @@ export interface SiteKindDefinition<Attributes extends z.ZodObject = z.ZodObject
   marker: { symbol: 'circle' | 'rect' | 'roundRect' | 'triangle' | 'diamond' | 'pin' | 'arrow'; color: string };
   /** Where in the policy texts the kind comes from. */
   sources?: string[];
+  /**
+   * A licence some of the kind's sites must hold (盲人医疗按摩所: the 医疗机构执业许可证): the date
+   * field it is valid until, and the values of a field it licenses (`type: medical`). A site whose
+   * licence has expired is listed, and does not count as those values (`licenceOf`).
+   */
+  licence?: { expiresOn: Extract<keyof z.infer<Attributes>, string>; licenses: { field: Extract<keyof z.infer<Attributes>, string>; values: readonly string[] } };
 }
 
 /** One step of a kind's attributes migration (see `SiteKindDefinition.migrateAttributes`). */

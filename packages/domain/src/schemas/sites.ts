@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { localizedIssue } from '../errors/zod-issues.js';
 import { checkKindRules, type SiteKindDefinition, type SiteKindRegistry } from '../kinds/site-kind.js';
 import { BARRIER_FREE_FEATURES, SITE_STATUSES } from '../sites/site.js';
+import { LICENCE_EXPIRING_DAYS, LICENCE_STATES } from '../sites/licence.js';
 import { regionCodeSchema } from './regions.js';
 import { patternText, searchText, versionNumber } from './primitives.js';
 import { COMMON_SITE_FIELDS, commonInputShape, commonOutputShape, commonPatchShape, type CommonSiteFields } from './site-fields.js';
@@ -85,6 +86,7 @@ export const siteListQuerySchema = z.strictObject({
   q: searchText(50).optional().meta({ description: 'Text in the name, address or operator' }),
   barrierFree: oneOrMany(z.enum(BARRIER_FREE_FEATURES)).optional().meta({ description: 'Sites offering all of these' }),
   pending: z.enum(['true', 'false']).transform((v) => v === 'true').optional().meta({ description: 'Only sites with a change request waiting for review' }),
+  licence: z.enum(['expiring', 'expired']).optional().meta({ description: `Only sites whose licence (e.g. a medical massage clinic's practising licence) has expired, or expires within ${LICENCE_EXPIRING_DAYS} days` }),
   sort: z.enum(SITE_SORTS).default('-updatedAt'),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(20),
@@ -141,6 +143,11 @@ export const siteHistorySchema = z
   .object({ items: z.array(siteHistoryEntrySchema) })
   .meta({ id: 'SiteHistory' });
 
+/** The licence a site holds, when its kind declares one (`licenceOf`): `expiring` within LICENCE_EXPIRING_DAYS, `expired` once past `expiresOn`. */
+export const siteLicenceSchema = z
+  .object({ expiresOn: z.string(), state: z.enum(LICENCE_STATES), daysLeft: z.number().int() })
+  .meta({ id: 'SiteLicence', description: 'The licence the site must hold (a medical massage clinic\'s practising licence); an expired one does not count as that kind of site in coverage' });
+
 /**
  * The response bodies that carry sites, built from a declaration of the common fields (as
  * `buildSiteSchemas` builds the request bodies): a site — its identity, the common fields, the
@@ -166,6 +173,7 @@ export function buildSiteResponseSchemas<F extends CommonSiteFields>(declared: F
       pendingChange: pendingChangeSummarySchema
         .nullable()
         .meta({ description: 'A change to the published site waiting for review; the fields above stay in force until it is approved' }),
+      licence: siteLicenceSchema.nullable().optional(),
     })
     .meta({ id: 'Site' });
   const siteListResponseSchema = z

@@ -202,6 +202,8 @@ export const blindMassage = defineSiteKind({
     },
   ],
   listColumns: ['type', 'blindPractitioners', 'medicalInsuranceDesignated'],
+  // A medical clinic whose practising licence expired does not count as a medical clinic (it is listed in coverage).
+  licence: { expiresOn: 'licenceExpiresOn', licenses: { field: 'type', values: ['medical'] } },
   marker: { symbol: 'triangle', color: '#8e24aa' },
   sources: ['吉林 二(三)7', '福建 五(三)', '青岛 (十五)', '北京 七', '渝北 二(八)'],
 });

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, chinaToday, type ApiErrorBody, type Site, type SiteListResponse } from '@sitenet/domain';
+import { siteInput } from './factories/sites.js';
+import { useSignedIn, useTestApp } from './support/test-app.js';
+
+/** Licences registrants and reviewers must watch: a medical massage clinic's practising licence (packages/kinds/blind-massage). */
+
+const t = useTestApp();
+const staff = useSignedIn(t, { role: 'district', regionCode: '220102' });
+const reviewer = useSignedIn(t, { role: 'prefecture', regionCode: '220100' });
+
+const today = chinaToday();
+const clinic = (licenceExpiresOn: string) => ({ type: 'medical', licenceNumber: 'PDY12345678220102', licenceExpiresOn, blindPractitioners: 6, certifiedMedicalMasseurs: 2 });
+
+async function register(name: string, attributes: Record<string, unknown>): Promise<Site> {
+  return (await staff.http.post('/api/sites').send(siteInput('blind-massage', attributes, { regionCode: '220102', name })).expect(201)).body as Site;
+}
+
+describe('licences on the site list and the site', () => {
+  it('lists the clinics whose licence has expired or expires within 90 days, for the registrant and the reviewer', async () => {
+    const expired = await register('过期诊所', clinic(addDays(today, -1)));
+    const expiring = await register('将到期诊所', clinic(addDays(today, 90)));
+    const lastDay = await register('今日到期诊所', clinic(today));
+    const valid = await register('有效诊所', clinic(addDays(today, 91)));
+    const healthCare = await register('保健按摩店', { type: 'health-care', licenceExpiresOn: addDays(today, -30), blindPractitioners: 3, certifiedMedicalMasseurs: 0 });
+    await staff.http.post('/api/sites').send(siteInput('training-base', undefined, { regionCode: '220102' })).expect(201);
+
+    for (const who of [staff, reviewer]) {
+      const expiredList = (await who.http.get('/api/sites').query({ licence: 'expired' }).expect(200)).body as SiteListResponse;
+      expect(expiredList.items.map((s) => s.id)).toEqual([expired.id]);
+      expect(expiredList.total).toBe(1);
+      const expiringList = (await who.http.get('/api/sites').query({ licence: 'expiring', sort: 'name' }).expect(200)).body as SiteListResponse;
+      expect(expiringList.items.map((s) => s.id).sort()).toEqual([expiring.id, lastDay.id].sort());
+    }
+    const all = (await staff.http.get('/api/sites').query({ kind: 'blind-massage' }).expect(200)).body as SiteListResponse;
+    const byId = new Map(all.items.map((s) => [s.id, s.licence]));
+    expect(byId.get(expired.id)).toEqual({ expiresOn: addDays(today, -1), state: 'expired', daysLeft: -1 });
+    expect(byId.get(expiring.id)).toEqual({ expiresOn: addDays(today, 90), state: 'expiring', daysLeft: 90 });
+    expect(byId.get(valid.id)).toMatchObject({ state: 'valid', daysLeft: 91 });
+    expect(byId.get(healthCare.id)).toBeNull();
+    const page = (await reviewer.http.get(`/api/sites/${expired.id}`).expect(200)).body as Site;
+    expect(page.licence).toMatchObject({ state: 'expired' });
+  });
+
+  it('refuses another value of the filter with the JSON 400 naming it', async () => {
+    const body = (await staff.http.get('/api/sites').query({ licence: 'soon' }).expect(400)).body as ApiErrorBody;
+    expect(body.issues?.[0]?.path).toContain('licence');
+  });
+});
