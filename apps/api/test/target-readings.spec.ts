@@ -106,3 +106,54 @@ describe('渝北: 努力创建区级残疾人创业孵化基地', () => {
     expect((await coverage(chongqing, '500000')).results.map((r) => r.target.id)).not.toContain('yb-incubation-district-base');
   });
 });
+
+describe('stock or new', () => {
+  /** An approved training base in `county`; `approvedOn` moves its first approval back in time. */
+  async function approvedTrainingBase(county: string, approvedOn?: string): Promise<Site> {
+    const staff = await t.signIn({ role: 'district', regionCode: county });
+    const site = (await staff.http.post('/api/sites').send(siteInput('training-base', undefined, { regionCode: county })).expect(201)).body as Site;
+    await staff.http.post(`/api/sites/${site.id}/submit`).send({ version: await seenVersion(t, site.id) }).expect(200);
+    await province.http.post(`/api/sites/${site.id}/approve`).send({ version: await seenVersion(t, site.id) }).expect(200);
+    if (approvedOn) await t.dataSource.query(`UPDATE site SET approved_at = $2 WHERE id = $1`, [site.id, `${approvedOn}T08:00:00Z`]);
+    return site;
+  }
+
+  it('counts the sites in place (stock, the default) or only those first approved inside [startsOn, deadline] (new), by hand-counted fixtures', async () => {
+    // 双阳区 220112: one base approved in June 2024, before the plan; 农安县 220122: two approved now; 南关区 220102: one approved now.
+    await approvedTrainingBase('220112', '2024-06-15');
+    await approvedTrainingBase('220122');
+    await approvedTrainingBase('220122');
+    await approvedTrainingBase('220102');
+    const window = { startsOn: '2025-01-01', deadline: '2027-12-31' };
+    const make = async (rule: Record<string, unknown>) => ((await province.http.post('/api/targets').send(targetInput({ ...window, rule })).expect(201)).body as { id: string; rule: { counts: string } });
+
+    const stockTotal = await make({ shape: 'total', value: 10 });
+    expect(stockTotal.rule.counts).toBe('stock');
+    const newTotal = await make({ shape: 'total', value: 10, counts: 'new' });
+    const stockPerCounty = await make({ shape: 'per-unit-minimum', level: 3, minimum: 1 });
+    const newPerCounty = await make({ shape: 'per-unit-minimum', level: 3, minimum: 2, counts: 'new' });
+    await province.http.post('/api/targets').send(targetInput({ ...window, rule: { shape: 'total', value: 10, counts: 'all' } })).expect(400);
+
+    const body = await coverage(province, '220000');
+    expect(result(body, stockTotal.id)).toMatchObject({ actual: 4, required: 10 });
+    expect(result(body, newTotal.id)).toMatchObject({ actual: 3, required: 10 });
+    const stockUnits = result(body, stockPerCounty.id) as ResultBody & { shortfalls: { code: string; count: number }[] };
+    expect(stockUnits.actual).toBe(3);
+    expect(stockUnits.shortfalls.map((s) => s.code)).not.toContain('220112');
+    const newUnits = result(body, newPerCounty.id) as ResultBody & { shortfalls: { code: string; count: number }[] };
+    // only 农安县 has two new ones; 双阳区's base predates the plan
+    expect(newUnits.actual).toBe(1);
+    expect(newUnits.shortfalls.find((s) => s.code === '220112')).toMatchObject({ count: 0 });
+    expect(newUnits.shortfalls.find((s) => s.code === '220102')).toMatchObject({ count: 1 });
+    expect(newUnits.shortfalls.map((s) => s.code)).not.toContain('220122');
+  });
+
+  it('seeds the Jilin targets with the reading their text supports, stated in the note', async () => {
+    const body = await coverage(province, '220000');
+    const readings = Object.fromEntries(body.results.filter((r) => r.target.id.startsWith('jl-')).map((r) => [r.target.id, (r.target as unknown as { rule: { counts: string } }).rule.counts]));
+    expect(readings).toMatchObject({ 'jl-incubation-total': 'new', 'jl-rural-base-per-county': 'new', 'jl-incubation-per-prefecture': 'stock', 'jl-auxiliary-per-county': 'stock', 'jl-blind-massage-total': 'stock' });
+    for (const entry of body.results.filter((r) => r.target.id.startsWith('jl-'))) {
+      expect(entry.target.note?.['zh-CN'], entry.target.id).toMatch(/^按(新增|存量)计：/);
+    }
+  });
+});

@@ -125,6 +125,42 @@ describe('total', () => {
   });
 });
 
+describe('stock or new', () => {
+  // TARGET_EXAMPLE's window: 2025-01 … 2027-12. Sites first approved 2024-06 (before), 2025-01 (first month), 2026-03, 2028-02 (after).
+  const entries: [string, number, number][] = [['2024-06', 3, 30], ['2025-01', 2, 20], ['2026-03', 1, 10], ['2028-02', 4, 40]];
+
+  it('counts every site in place by default (stock), only those first approved inside the plan window when new', () => {
+    const inputs = { monthly: monthly(entries) };
+    expect(evaluateTarget(target({ shape: 'total', value: 5 }), KINDS, inputs, NOW).actual).toBe(10);
+    const fresh = evaluateTarget(target({ shape: 'total', value: 5, counts: 'new' }), KINDS, inputs, NOW);
+    expect(fresh).toMatchObject({ actual: 3, status: 'at-risk' });
+    expect(fresh.description['zh-CN']).toBe('计划期内新增的辅助性就业机构达到 5 个');
+    // trend of the new sites alone: 3 in 23 months since the start
+    expect(fresh.projection?.ratePerMonth).toBeCloseTo(3 / 23, 2);
+    expect(evaluateTarget(target({ shape: 'metric-sum', metric: 'participants', value: 50, counts: 'new' }), KINDS, inputs, NOW).actual).toBe(30);
+    expect(evaluateTarget(target({ shape: 'metric-sum', metric: 'participants', value: 50 }), KINDS, inputs, NOW).actual).toBe(100);
+  });
+
+  it('per unit: a unit meets a new minimum only with sites first approved inside the window', () => {
+    const units = [unit('a', 1), unit('b', 2), unit('c', 0)];
+    const unitMonthly = [
+      { unit: 'a', month: '2024-06', count: 1 },
+      { unit: 'b', month: '2024-12', count: 1 },
+      { unit: 'b', month: '2025-01', count: 1 },
+    ];
+    const stock = evaluateTarget(target({ shape: 'per-unit-minimum', level: 3, minimum: 1 }), KINDS, { units, unitMonthly }, NOW);
+    expect(stock).toMatchObject({ actual: 2, required: 3 });
+    const fresh = evaluateTarget(target({ shape: 'per-unit-minimum', level: 3, minimum: 1, counts: 'new' }), KINDS, { units, unitMonthly }, NOW);
+    expect(fresh).toMatchObject({ actual: 1, required: 3 });
+    expect(fresh.shortfalls?.map((s) => [s.code, s.count])).toEqual([['a', 0], ['c', 0]]);
+  });
+
+  it('refuses any other reading', () => {
+    expect(targetRuleSchema.safeParse({ shape: 'total', value: 1, counts: 'all' }).success).toBe(false);
+    expect(targetRuleSchema.parse({ shape: 'total', value: 1 })).toMatchObject({ counts: 'stock' });
+  });
+});
+
 describe('metric sum', () => {
   it('sums the metric of approved sites, with the tolerance of an about target', () => {
     const inputs = { monthly: monthly([['2025-02', 10, 700], ['2026-02', 12, 680]]) };

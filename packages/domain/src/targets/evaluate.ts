@@ -40,7 +40,8 @@ export function evaluateTarget(target: Target, labels: RuleLabels, inputs: Cover
   const shape = shapeOf(target.rule);
   if (!shape) throw new Error(`Unknown target rule shape ${target.rule.shape}`);
   const params = shape.params.parse(target.rule);
-  const measured = shape.measure(params, inputs);
+  const window = { from: monthOf(target.startsOn), to: monthOf(target.deadline) };
+  const measured = shape.measure(params, inputs, window);
   const tolerance = target.strength === 'about' ? ((params as { tolerance?: number }).tolerance ?? 0.1) : 0;
   const threshold = measured.required * (1 - tolerance);
   const now = monthOf(asOf);
@@ -49,11 +50,11 @@ export function evaluateTarget(target: Target, labels: RuleLabels, inputs: Cover
   let projection: TargetEvaluation['projection'] = null;
   if (shape.valueBy) {
     const start = monthOf(target.startsOn);
-    const valueNow = shape.valueBy(params, inputs, now);
+    const valueNow = shape.valueBy(params, inputs, now, window);
     const elapsed = monthsBetween(start, now) + 1;
     const from = elapsed >= 2 ? addMonths(start, -1) : addMonths(now, -12);
     const span = elapsed >= 2 ? elapsed : 12;
-    const rate = (valueNow - shape.valueBy(params, inputs, from)) / span;
+    const rate = (valueNow - shape.valueBy(params, inputs, from, window)) / span;
     projection = { method: 'linear-trend', ratePerMonth: round(rate), projectedAtDeadline: round(valueNow + rate * Math.max(0, monthsBetween(now, deadline))) };
   }
 

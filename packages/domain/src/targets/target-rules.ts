@@ -71,6 +71,15 @@ export interface RuleLabels {
   metric?: LocalizedText;
 }
 
+/**
+ * The plan's window, as months (YYYY-MM) of first approval: its start month to its deadline's,
+ * both included. A rule that `counts: 'new'` counts only sites first approved inside it.
+ */
+export interface PlanWindow {
+  from: string;
+  to: string;
+}
+
 export interface TargetRuleShape<P extends { shape: string } = { shape: string }> {
   shape: P['shape'];
   labels: LocalizedText;
@@ -81,12 +90,30 @@ export interface TargetRuleShape<P extends { shape: string } = { shape: string }
   /** The region level whose units the API must list, if any. */
   unitLevelOf?: (params: P) => 2 | 3 | undefined;
   describe: (params: P, labels: RuleLabels) => LocalizedText;
-  measure: (params: P, inputs: CoverageInputs) => Measurement;
+  measure: (params: P, inputs: CoverageInputs, window: PlanWindow) => Measurement;
   /** The measured value at the end of each month, from monthly data; null when no trend applies. */
-  valueBy?: (params: P, inputs: CoverageInputs, month: string) => number;
+  valueBy?: (params: P, inputs: CoverageInputs, month: string, window: PlanWindow) => number;
 }
 
 const positiveInt = z.number().int().min(1).max(1_000_000);
+
+/**
+ * What a count rule counts: `stock` (the default) the sites in place (approved) at the time asked;
+ * `new` only the sites first approved inside the plan's window (培育, 新建: sites the plan creates,
+ * not those it found), by the month of their first approval.
+ */
+export const TARGET_COUNTS = ['stock', 'new'] as const;
+export type TargetCounts = (typeof TARGET_COUNTS)[number];
+const countsParam = z.enum(TARGET_COUNTS).default('stock');
+
+/** Whether a month of first approval counts, up to `month` (inclusive), for a stock or new reading. */
+function counted(counts: TargetCounts, window: PlanWindow, approvedIn: string, month: string | null): boolean {
+  if (month !== null && approvedIn > month) return false;
+  return counts === 'stock' || (approvedIn >= window.from && approvedIn <= window.to);
+}
+
+/** A `new` rule's sentence says so (the plan's new sites, not all of them). */
+const newly = (p: { counts: TargetCounts }) => (p.counts === 'new' ? { 'zh-CN': '计划期内新增的', en: 'new ' } : { 'zh-CN': '', en: '' });
 
 // ---- per-unit minimum -------------------------------------------------------------------------
 
@@ -104,6 +131,7 @@ export const perUnitMinimumParams = z.strictObject({
     // Which codes exist and lie in the target's region is checked by the API, where the divisions are known.
     .refine((codes) => new Set(codes).size === codes.length, localizedIssue({ 'zh-CN': '豁免单位不能重复', en: 'An exempted unit must not be listed twice' }))
     .default([]),
+  counts: countsParam,
 });
 export type PerUnitMinimumParams = z.infer<typeof perUnitMinimumParams>;
 
@@ -120,10 +148,10 @@ export const perUnitMinimum: TargetRuleShape<PerUnitMinimumParams> = {
   describe: (p, { kinds }) => {
     const types = p.unitTypes?.map((t) => REGION_TYPE_LABELS[t]);
     const where = types ? { 'zh-CN': types.map((t) => t['zh-CN']).join('、'), en: types.map((t) => t.en.toLowerCase()).join(', ') } : { 'zh-CN': REGION_LEVEL_LABELS[p.level]['zh-CN'] + '单位', en: REGION_LEVEL_LABELS[p.level].en.toLowerCase() + ' unit' };
-    return { 'zh-CN': `每个${where['zh-CN']}至少 ${p.minimum} 个${kinds['zh-CN']}`, en: `At least ${p.minimum} ${kinds.en} in every ${where.en}` };
+    return { 'zh-CN': `每个${where['zh-CN']}至少 ${p.minimum} 个${newly(p)['zh-CN']}${kinds['zh-CN']}`, en: `At least ${p.minimum} ${newly(p).en}${kinds.en} in every ${where.en}` };
   },
-  measure: (p, inputs) => {
-    const units = countedUnits(p, inputs.units ?? []);
+  measure: (p, inputs, window) => {
+    const units = countedUnits(p, inputs.units ?? []).map((u) => (p.counts === 'new' ? { ...u, count: unitCounts(p, inputs, null, window).get(u.code) ?? 0 } : u));
     const short = units.filter((u) => u.count < p.minimum);
     return {
       actual: units.length - short.length,
@@ -133,15 +161,20 @@ export const perUnitMinimum: TargetRuleShape<PerUnitMinimumParams> = {
       notApplicable: units.length === 0,
     };
   },
-  valueBy: (p, inputs, month) => {
-    const counted = new Set(countedUnits(p, inputs.units ?? []).map((u) => u.code));
-    const perUnit = new Map<string, number>();
-    for (const row of inputs.unitMonthly ?? []) {
-      if (row.month <= month && counted.has(row.unit)) perUnit.set(row.unit, (perUnit.get(row.unit) ?? 0) + row.count);
-    }
-    return [...perUnit.values()].filter((n) => n >= p.minimum).length;
+  valueBy: (p, inputs, month, window) => {
+    const units = new Set(countedUnits(p, inputs.units ?? []).map((u) => u.code));
+    return [...unitCounts(p, inputs, month, window)].filter(([unit, n]) => units.has(unit) && n >= p.minimum).length;
   },
 };
+
+/** Sites per unit from the monthly rows, up to `month` (all when null), as the rule counts them. */
+function unitCounts(p: PerUnitMinimumParams, inputs: CoverageInputs, month: string | null, window: PlanWindow): Map<string, number> {
+  const perUnit = new Map<string, number>();
+  for (const row of inputs.unitMonthly ?? []) {
+    if (counted(p.counts, window, row.month, month)) perUnit.set(row.unit, (perUnit.get(row.unit) ?? 0) + row.count);
+  }
+  return perUnit;
+}
 
 // ---- total ----------------------------------------------------------------------------------------
 
@@ -150,20 +183,21 @@ export const totalParams = z.strictObject({
   value: positiveInt,
   /** For `about` targets: met within this share below the value (0.1 = 10 %). */
   tolerance: z.number().min(0).max(0.5).default(0.1),
+  counts: countsParam,
 });
 export type TotalParams = z.infer<typeof totalParams>;
 
-const sumMonthly = (inputs: CoverageInputs, month: string | null, field: 'count' | 'metricSum') =>
-  (inputs.monthly ?? []).filter((m) => month === null || m.month <= month).reduce((sum, m) => sum + m[field], 0);
+const sumMonthly = (inputs: CoverageInputs, p: { counts: TargetCounts }, window: PlanWindow, month: string | null, field: 'count' | 'metricSum') =>
+  (inputs.monthly ?? []).filter((m) => counted(p.counts, window, m.month, month)).reduce((sum, m) => sum + m[field], 0);
 
 export const total: TargetRuleShape<TotalParams> = {
   shape: 'total',
   labels: { 'zh-CN': '总数', en: 'Total' },
   params: totalParams,
   needs: ['monthly'],
-  describe: (p, { kinds }) => ({ 'zh-CN': `${kinds['zh-CN']}达到 ${p.value} 个`, en: `${p.value} ${kinds.en} in the region` }),
-  measure: (p, inputs) => ({ actual: sumMonthly(inputs, null, 'count'), required: p.value, unit: { 'zh-CN': '个', en: 'sites' } }),
-  valueBy: (_p, inputs, month) => sumMonthly(inputs, month, 'count'),
+  describe: (p, { kinds }) => ({ 'zh-CN': `${newly(p)['zh-CN']}${kinds['zh-CN']}达到 ${p.value} 个`, en: `${p.value} ${newly(p).en}${kinds.en} in the region` }),
+  measure: (p, inputs, window) => ({ actual: sumMonthly(inputs, p, window, null, 'count'), required: p.value, unit: { 'zh-CN': '个', en: 'sites' } }),
+  valueBy: (p, inputs, month, window) => sumMonthly(inputs, p, window, month, 'count'),
 };
 
 // ---- metric sum -------------------------------------------------------------------------------
@@ -175,6 +209,7 @@ export const metricSumParams = z.strictObject({
   value: positiveInt,
   tolerance: z.number().min(0).max(0.5).default(0.1),
   unit: z.strictObject({ 'zh-CN': singleLineText(1, 10), en: singleLineText(1, 20) }).default({ 'zh-CN': '人', en: 'people' }),
+  counts: countsParam,
 });
 export type MetricSumParams = z.infer<typeof metricSumParams>;
 
@@ -185,11 +220,11 @@ export const metricSum: TargetRuleShape<MetricSumParams> = {
   needs: ['monthly'],
   metricOf: (p) => p.metric,
   describe: (p, { kinds, metric }) => ({
-    'zh-CN': `${kinds['zh-CN']}的${metric?.['zh-CN'] ?? p.metric}合计达到 ${p.value}${p.unit['zh-CN']}`,
-    en: `${metric?.en ?? p.metric} across ${kinds.en} reaches ${p.value} ${p.unit.en}`,
+    'zh-CN': `${newly(p)['zh-CN']}${kinds['zh-CN']}的${metric?.['zh-CN'] ?? p.metric}合计达到 ${p.value}${p.unit['zh-CN']}`,
+    en: `${metric?.en ?? p.metric} across ${newly(p).en}${kinds.en} reaches ${p.value} ${p.unit.en}`,
   }),
-  measure: (p, inputs) => ({ actual: sumMonthly(inputs, null, 'metricSum'), required: p.value, unit: p.unit }),
-  valueBy: (_p, inputs, month) => sumMonthly(inputs, month, 'metricSum'),
+  measure: (p, inputs, window) => ({ actual: sumMonthly(inputs, p, window, null, 'metricSum'), required: p.value, unit: p.unit }),
+  valueBy: (p, inputs, month, window) => sumMonthly(inputs, p, window, month, 'metricSum'),
 };
 
 // ---- proximity ---------------------------------------------------------------------------------

@@ -67,6 +67,14 @@ describe('targets page', () => {
     expect(cells(1)[6]).toBe('已停用');
   });
 
+  it('says when a rule counts only the sites new in the plan’s period', async () => {
+    serve([targetListItem({ rule: { shape: 'total', value: 80, tolerance: 0.1, counts: 'new' }, strength: 'about' })]);
+
+    const { wrapper } = await mountTargets();
+
+    expect(wrapper.get('[data-testid="target-row"]').findAll('td')[1]!.text()).toBe('计划期内新增的辅助性就业机构合计 80 个（“左右”容差 10%）');
+  });
+
   it('sends the rule of the chosen shape and puts a 400 on `body.rule.value` at its field', async () => {
     const api = serve([]);
     api.on('POST', '/targets', () =>

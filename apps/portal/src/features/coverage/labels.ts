@@ -93,7 +93,8 @@ export function useCoverageLabels() {
 
   /** What a rule asks for, in a sentence of the UI language (the API's sentence names metrics by key). */
   function ruleInWords(rule: TargetRuleView, kindCodes: readonly string[], strength?: TargetStrength): string {
-    const kindsText = kindList(kindCodes);
+    // A rule that counts only the plan's new sites says so before the kinds ("计划期内新增的…").
+    const kindsText = rule.counts === 'new' ? t('coverage.rule.newKinds', { kinds: kindList(kindCodes) }) : kindList(kindCodes);
     const tolerance = typeof rule.tolerance === 'number' ? rule.tolerance : 0.1;
     const toleranceText = strength === 'about' ? t('coverage.rule.tolerance', { percent: Math.round(tolerance * 100) }) : '';
     switch (rule.shape) {
