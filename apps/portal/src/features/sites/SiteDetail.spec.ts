@@ -64,4 +64,23 @@ describe('SiteDetail', () => {
     expect(wrapper.get('h1').text()).toBe('未找到网点');
     expect(wrapper.get('[role="alert"]').text()).toContain(missing.id);
   });
+
+  it('shows a badge beside the status when the licence has expired or expires within 90 days, none while it is valid', async () => {
+    const expired = site({ status: 'approved', licence: { expiresOn: '2026-01-31', state: 'expired', daysLeft: -3 } });
+    serve(expired);
+    const { wrapper } = await mountAt(`/sites/${expired.id}`);
+    const badge = wrapper.get('[data-testid="site-licence"]');
+    expect(badge.attributes('data-state')).toBe('expired');
+    expect(badge.text()).toContain('执业许可证已于 2026-01-31 过期');
+
+    const expiring = site({ status: 'approved', licence: { expiresOn: '2026-03-31', state: 'expiring', daysLeft: 30 } });
+    serve(expiring);
+    const second = await mountAt(`/sites/${expiring.id}`);
+    expect(second.wrapper.get('[data-testid="site-licence"]').text()).toContain('还有 30 天');
+
+    const valid = site({ status: 'approved', licence: { expiresOn: '2028-06-30', state: 'valid', daysLeft: 900 } });
+    serve(valid);
+    const third = await mountAt(`/sites/${valid.id}`);
+    expect(third.wrapper.find('[data-testid="site-licence"]').exists()).toBe(false);
+  });
 });

@@ -111,6 +111,23 @@ describe('SiteList', () => {
     expect(api.sent('GET', '/sites').at(-1)!.url.searchParams.get('region')).toBe('220102');
   });
 
+  it('filters on licences that expired or expire within 90 days, and clears the filter again', async () => {
+    const api = serve(siteList([site()]));
+    const { wrapper, router } = await mountAt('/sites');
+    const select = wrapper.get('[data-testid="filter-licence"]');
+    expect(wrapper.get(`label[for="${select.attributes('id')}"]`).text()).toBe('执业许可证');
+    expect(select.findAll('option').map((o) => o.text())).toEqual(['不限', '90 天内到期', '已过期']);
+    await select.setValue('expiring');
+    await wrapper.get('[data-testid="filter-apply"]').trigger('submit');
+    await flushPromises();
+    expect(router.currentRoute.value.query).toEqual({ licence: 'expiring' });
+    expect(api.sent('GET', '/sites').at(-1)!.url.searchParams.get('licence')).toBe('expiring');
+    await wrapper.get('[data-testid="filter-licence"]').setValue('');
+    await wrapper.get('[data-testid="filter-apply"]').trigger('submit');
+    await flushPromises();
+    expect(router.currentRoute.value.query).toEqual({});
+  });
+
   it('rebuilds the region picker from the URL', async () => {
     serve(siteList([]));
     const { wrapper } = await mountAt('/sites?region=220100');

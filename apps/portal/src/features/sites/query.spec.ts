@@ -83,4 +83,14 @@ describe('site list filters in the URL', () => {
     expect(pageWindow(6, 12)).toEqual([1, null, 4, 5, 6, 7, 8, null, 12]);
     expect(pageWindow(2, 5)).toEqual([1, 2, 3, 4, 5]);
   });
+
+  it('carries the licence filter from the URL to the API, and drops a value the API does not know', () => {
+    const filters = parseFilters({ licence: 'expired' });
+    expect(filters.licence).toBe('expired');
+    expect(hasActiveFilters(filters)).toBe(true);
+    expect(filtersToQuery(filters)).toEqual({ licence: 'expired' });
+    expect(filtersToApiParams(filters).get('licence')).toBe('expired');
+    expect(parseFilters({ licence: 'soon' }).licence).toBeUndefined();
+    expect(filtersToApiParams(defaultFilters()).has('licence')).toBe(false);
+  });
 });

@@ -29,12 +29,17 @@ const MAX_PAGE = 10_000;
 const MAX_QUERY_LENGTH = 50;
 const KIND_CODE = /^[a-z][a-z0-9-]{0,39}$/;
 
+export const LICENCE_FILTERS = ['expiring', 'expired'] as const;
+export type LicenceFilter = (typeof LICENCE_FILTERS)[number];
+
 export interface SiteFilters {
   kind: string[];
   /** Any level: the API includes everything below it. */
   region: string | null;
   status: SiteStatus[];
   barrierFree: BarrierFreeFeature[];
+  /** Only sites whose licence has expired, or expires within 90 days (LICENCE_EXPIRING_DAYS); absent: any. */
+  licence?: LicenceFilter;
   q: string;
   sort: SiteSort;
   page: number;
@@ -69,7 +74,9 @@ export function parseFilters(query: LocationQuery): SiteFilters {
   const region = first(query.region);
   const sort = first(query.sort);
   const pageSize = positiveInt(first(query.pageSize), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+  const licence = first(query.licence);
   return {
+    ...(licence && (LICENCE_FILTERS as readonly string[]).includes(licence) ? { licence: licence as LicenceFilter } : {}),
     kind: unique(values(query.kind).filter((kind) => KIND_CODE.test(kind))),
     region: region && isRegionCode(region) ? region : null,
     status: unique(values(query.status).filter((status): status is SiteStatus => (SITE_STATUSES as readonly string[]).includes(status))),
@@ -90,6 +97,7 @@ export function filtersToQuery(filters: SiteFilters): LocationQueryRaw {
   if (filters.region) query.region = filters.region;
   if (filters.status.length) query.status = filters.status.length === 1 ? filters.status[0]! : [...filters.status];
   if (filters.barrierFree.length) query.barrierFree = filters.barrierFree.length === 1 ? filters.barrierFree[0]! : [...filters.barrierFree];
+  if (filters.licence) query.licence = filters.licence;
   if (filters.q.trim()) query.q = filters.q.trim();
   if (filters.sort !== DEFAULT_SORT) query.sort = filters.sort;
   if (filters.page !== 1) query.page = String(filters.page);
@@ -115,6 +123,7 @@ export function filtersToListParams(filters: SiteFilters): URLSearchParams {
   if (filters.region) params.append('region', filters.region);
   for (const status of filters.status) params.append('status', status);
   for (const feature of filters.barrierFree) params.append('barrierFree', feature);
+  if (filters.licence) params.append('licence', filters.licence);
   if (filters.q.trim()) params.append('q', filters.q.trim());
   params.append('sort', filters.sort);
   return params;
@@ -129,7 +138,7 @@ export function withFilters(filters: SiteFilters, change: Partial<SiteFilters>):
 
 /** True when anything narrows the list (sort and paging do not). */
 export function hasActiveFilters(filters: SiteFilters): boolean {
-  return filters.kind.length > 0 || filters.region !== null || filters.status.length > 0 || filters.barrierFree.length > 0 || filters.q !== '';
+  return filters.kind.length > 0 || filters.region !== null || filters.status.length > 0 || filters.barrierFree.length > 0 || filters.licence !== undefined || filters.q !== '';
 }
 
 /** Page numbers to offer: the first, the last and two either side of the current, with gaps as null. */
