@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportJob, ImportJobList, SheetCell, SiteListResponse } from '@sitenet/domain';
 import { IMPORT_LIMITS } from '@sitenet/domain/schemas';
+import { ImportJobsService } from '../src/imports/import-jobs.service.js';
 import { ImportRunner } from '../src/imports/import-runner.js';
 import { siteInput } from './factories/sites.js';
 import { expectProductError } from './support/product-error.js';
@@ -174,9 +175,12 @@ describe('uploads no client can make the API fail on', () => {
     const file = await fileOf([cellsOf()]);
     const head = part('file', 'held.xlsx', file.subarray(0, 100));
     const held = Array.from({ length: IMPORT_LIMITS.maxOpenJobsPerAccount }, () =>
-      raw({ headers: { 'Content-Type': multipart, 'Content-Length': head.length + file.length }, body: head, destroyAfterMs: 1_500 }),
+      raw({ headers: { 'Content-Type': multipart, 'Content-Length': head.length + file.length }, body: head, destroyAfterMs: 6_000 }),
     );
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // Until all three are being read (signed in, counted, their first bytes in).
+    const service: { reading: Map<string, number> } = Object(t.app.get(ImportJobsService));
+    for (const until = Date.now() + 5_000; (service.reading.get(nanguan.account.id) ?? 0) < held.length && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(service.reading.get(nanguan.account.id)).toBe(held.length);
     expect(expectProductError(await uploadFile(nanguan, 'training-base', file, 'fourth.xlsx'), 429).code).toBe('import.too_many_open');
     expect(await Promise.all(held)).toEqual(held.map(() => 'closed'));
     // Once they are gone, their places are free again.

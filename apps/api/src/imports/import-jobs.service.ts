@@ -75,11 +75,12 @@ export class ImportJobsService {
   async upload(kind: string, actor: Actor, request: Request, lang: Locale): Promise<ImportJob> {
     this.kindOrThrow(kind);
     // Uploads still being read count too: else one account's many at once each hold 20 MB in memory before the count refuses them.
-    const reading = this.reading.get(actor.id) ?? 0;
-    await this.refuseTooManyOpen(this.dataSource, actor.id, reading);
-    this.reading.set(actor.id, reading + 1);
+    // Counted before the first await, so that uploads arriving together each see the others.
+    const before = this.reading.get(actor.id) ?? 0;
+    this.reading.set(actor.id, before + 1);
     let file: UploadedFile;
     try {
+      await this.refuseTooManyOpen(this.dataSource, actor.id, before);
       file = await readUpload(request);
     } finally {
       const left = (this.reading.get(actor.id) ?? 1) - 1;
