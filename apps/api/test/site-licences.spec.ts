@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, chinaToday, type ApiErrorBody, type Site, type SiteListResponse } from '@sitenet/domain';
 import { siteInput } from './factories/sites.js';
+import { seenVersion } from './support/site-version.js';
 import { useSignedIn, useTestApp } from './support/test-app.js';
 
 /** Licences registrants and reviewers must watch: a medical massage clinic's practising licence (packages/kinds/blind-massage). */
@@ -8,6 +9,7 @@ import { useSignedIn, useTestApp } from './support/test-app.js';
 const t = useTestApp();
 const staff = useSignedIn(t, { role: 'district', regionCode: '220102' });
 const reviewer = useSignedIn(t, { role: 'prefecture', regionCode: '220100' });
+const province = useSignedIn(t, { role: 'province', regionCode: '220000' });
 
 const today = chinaToday();
 const clinic = (licenceExpiresOn: string) => ({ type: 'medical', licenceNumber: 'PDY12345678220102', licenceExpiresOn, blindPractitioners: 6, certifiedMedicalMasseurs: 2 });
@@ -47,3 +49,27 @@ describe('licences on the site list and the site', () => {
     expect(body.issues?.[0]?.path).toContain('licence');
   });
 });
+
+describe('licences in coverage', () => {
+  interface Result { target: { id: string }; actual: number; expiredLicences?: { siteId: string; name: string; kind: string; regionCode: string; expiresOn: string }[] }
+  const results = async () => ((await province.http.get('/api/coverage').query({ region: '220000' }).expect(200)).body as { results: Result[] }).results;
+
+  it("lists the approved clinics whose licence has expired with the blind-massage targets, and nothing with other kinds' targets", async () => {
+    const approve = async (site: Site) => {
+      await staff.http.post(`/api/sites/${site.id}/submit`).send({ version: await seenVersion(t, site.id) }).expect(200);
+      await reviewer.http.post(`/api/sites/${site.id}/approve`).send({ version: await seenVersion(t, site.id) }).expect(200);
+    };
+    const before = (await results()).find((r) => r.target.id === 'jl-blind-massage-total')!;
+    expect(before.expiredLicences).toEqual([]);
+    const lapsed = await register('已过期的医疗按摩所', clinic(addDays(today, -40)));
+    await approve(lapsed);
+    await approve(await register('有效的医疗按摩所', clinic(addDays(today, 40))));
+    await register('未审核的过期诊所', clinic(addDays(today, -5))); // a draft counts for nothing and is not listed
+
+    const after = await results();
+    const blind = after.find((r) => r.target.id === 'jl-blind-massage-total')!;
+    expect(blind.expiredLicences).toEqual([{ siteId: lapsed.id, name: '已过期的医疗按摩所', kind: 'blind-massage', regionCode: '220102', expiresOn: addDays(today, -40) }]);
+    expect(after.find((r) => r.target.id === 'jl-auxiliary-total')!.expiredLicences).toBeUndefined();
+  });
+});
+

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import {
   UNIT_COLUMNS,
   ancestorColumnOf,
+  chinaToday,
   kindMetrics,
   evaluateTarget,
   monthOf,
@@ -62,7 +63,8 @@ export class CoverageService {
     for (const { target, inherited } of inForce) {
       const inputs = await this.inputsFor(target, region);
       const result = evaluateTarget(target, this.labelsFor(target), inputs, asOf);
-      results.push({ ...result, target, inherited, tracked: target.kinds.every((k) => this.kinds.get(k)) });
+      const expiredLicences = await this.expiredLicences(target, region, asOf);
+      results.push({ ...result, target, inherited, tracked: target.kinds.every((k) => this.kinds.get(k)), ...(expiredLicences ? { expiredLicences } : {}) });
     }
     return { region: { code: region.code, name: region.name, level: region.level }, asOf: asOf.toISOString(), results };
   }
@@ -115,6 +117,29 @@ export class CoverageService {
     for (const row of rows) if (row.month < list[0]) before[row.kind] = (before[row.kind] ?? 0) + Number(row.count);
     const series = list.map((month) => ({ month, approved: Object.fromEntries(this.kinds.codes.map((k) => [k, Number(rows.find((r) => r.month === month && r.kind === k)?.count ?? 0)])) }));
     return { region: { code: region.code, name: region.name, level: region.level }, kinds: this.kinds.codes, before, series };
+  }
+
+  /**
+   * Approved sites of the target's kinds inside the region whose licence had expired on `asOf`
+   * (China's calendar): listed with the result, for the kinds that declare a licence; undefined
+   * when none of the target's kinds does.
+   */
+  private async expiredLicences(target: TargetView, region: RegionEntity, asOf: Date): Promise<CoverageResult['expiredLicences']> {
+    const licensed = target.kinds.flatMap((code) => { const kind = this.kinds.get(code); return kind?.licence ? [{ code, licence: kind.licence }] : []; });
+    if (licensed.length === 0) return undefined;
+    const listed: NonNullable<CoverageResult['expiredLicences']> = [];
+    for (const { code, licence } of licensed) {
+      const rows: { id: string; name: string; region_code: string; expires_on: string }[] = await this.dataSource.query(
+        `SELECT s.id, s.name, s.region_code, s.attributes ->> $3::text AS expires_on
+           FROM site s
+          WHERE s.status = 'approved' AND s.kind = $1 AND s.${unitColumn(region.level)} = $2
+            AND s.attributes ->> $4::text = ANY($5::text[]) AND (s.attributes ->> $3::text) COLLATE "C" < $6
+          ORDER BY 4, s.name`,
+        [code, region.code, licence.expiresOn, licence.licenses.field, [...licence.licenses.values], chinaToday(asOf)],
+      );
+      listed.push(...rows.map((r) => ({ siteId: r.id, name: r.name, kind: code, regionCode: r.region_code, expiresOn: r.expires_on })));
+    }
+    return listed;
   }
 
   /** The kinds' names and, for a sum, the metric's label as the kinds declare it. */

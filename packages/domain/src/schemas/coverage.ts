@@ -35,6 +35,10 @@ export const coverageResultSchema = targetEvaluationSchema
     target: targetSchema,
     tracked: z.boolean().meta({ description: 'False when a kind the target counts is not installed' }),
     inherited: z.boolean().meta({ description: 'Set by a unit above the region asked for, evaluated inside it' }),
+    expiredLicences: z
+      .array(z.object({ siteId: z.string(), name: z.string(), kind: z.string(), regionCode: z.string(), expiresOn: z.string() }))
+      .optional()
+      .meta({ description: "Approved sites of the target's kinds in the region whose licence has expired (e.g. a medical massage clinic's practising licence): they do not count as what the licence makes them" }),
   })
   .meta({ id: 'CoverageResult' });
 export type CoverageResult = z.infer<typeof coverageResultSchema>;
