@@ -157,3 +157,41 @@ describe('stock or new', () => {
     }
   });
 });
+
+describe('named units and development zones', () => {
+  interface UnitsResult extends ResultBody {
+    shortfalls: { code: string }[];
+  }
+  const perDistrict = (rule: Record<string, unknown>) => targetInput({ kinds: ['rural-employment-base'], rule: { shape: 'per-unit-minimum', level: 3, unitTypes: ['district'], minimum: 1, ...rule } });
+  const evaluate = async (body: Record<string, unknown>) => {
+    const created = (await province.http.post('/api/targets').send(body).expect(201)).body as { id: string };
+    return result(await coverage(province, '220000'), created.id) as UnitsResult;
+  };
+
+  it('counts the units a rule names by code besides its types, and development zones when opted in', async () => {
+    const districts = await evaluate(perDistrict({}));
+    expect(districts.shortfalls.map((s) => s.code)).toContain('220102');
+    expect(districts.shortfalls.map((s) => s.code)).not.toContain('220122');
+
+    // 农安县 and 榆树市 named, as 福建 names its "残疾人较多的县(市)"
+    const named = await evaluate(perDistrict({ namedUnits: ['220122', '220182'] }));
+    expect(named.required).toBe(districts.required + 2);
+    expect(named.shortfalls.map((s) => s.code)).toEqual(expect.arrayContaining(['220122', '220182']));
+
+    // Changchun's four development zones (220171–220174) among Jilin's
+    const zones = await evaluate(perDistrict({ unitTypes: ['district', 'development-zone'], developmentZones: true }));
+    expect(zones.shortfalls.map((s) => s.code)).toEqual(expect.arrayContaining(['220171', '220172', '220173', '220174']));
+    expect(zones.required).toBeGreaterThanOrEqual(districts.required + 4);
+    const notOptedIn = await evaluate(perDistrict({ unitTypes: ['district', 'development-zone'] }));
+    expect(notOptedIn.required).toBe(districts.required);
+  });
+
+  it('refuses named units that do not exist, lie outside the region, are of another level or are also exempted', async () => {
+    const refused = async (rule: Record<string, unknown>) => ((await province.http.post('/api/targets').send(perDistrict(rule)).expect(400)).body as { issues: { path: string; code: string }[] }).issues;
+    expect(await refused({ namedUnits: ['229999'] })).toMatchObject([{ path: 'body.rule.namedUnits.0', code: 'target.named_unit_invalid' }]);
+    expect(await refused({ namedUnits: ['220122', '370202'] })).toMatchObject([{ path: 'body.rule.namedUnits.1' }]);
+    expect(await refused({ namedUnits: ['220100'] })).toMatchObject([{ path: 'body.rule.namedUnits.0' }]);
+    expect(await refused({ namedUnits: ['220122'], exemptions: ['220122'] })).toMatchObject([{ path: 'body.rule.namedUnits.0' }]);
+    expect(await refused({ namedUnits: ['220122', '220122'] })).toMatchObject([{ path: expect.stringContaining('body.rule.namedUnits') }]);
+  });
+});

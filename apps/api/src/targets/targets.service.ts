@@ -89,24 +89,28 @@ export class TargetsService {
   }
 
   /**
-   * A per-unit rule's exemptions name units that exist, of the level the rule counts, inside the
-   * target's region: anything else would be stored and silently match nothing.
+   * A per-unit rule's exemptions and named units are units that exist, of the level the rule
+   * counts, inside the target's region (anything else would be stored and silently match nothing),
+   * and no unit is both named and exempted.
    */
   private async checkExemptions(regionCode: string, rule: TargetRule): Promise<void> {
-    if (rule.shape !== 'per-unit-minimum' || rule.exemptions.length === 0) return;
-    const found = new Map((await this.regions.findBy({ code: In(rule.exemptions) })).map((unit) => [unit.code, unit]));
-    const issues = rule.exemptions.flatMap((code, index) => {
+    if (rule.shape !== 'per-unit-minimum' || rule.exemptions.length + rule.namedUnits.length === 0) return;
+    const found = new Map((await this.regions.findBy({ code: In([...rule.exemptions, ...rule.namedUnits]) })).map((unit) => [unit.code, unit]));
+    const levelName = rule.level === 2 ? { zh: '市（州）级', en: 'prefecture-level' } : { zh: '县级', en: 'county-level' };
+    const check = (list: 'exemptions' | 'namedUnits', code: string, index: number) => {
       const unit = found.get(code);
       const inside = unit && liesInside(unit, regionCode);
-      if (unit && inside && unit.level === rule.level) return [];
-      const levelName = rule.level === 2 ? { zh: '市（州）级', en: 'prefecture-level' } : { zh: '县级', en: 'county-level' };
+      if (unit && inside && unit.level === rule.level && !(list === 'namedUnits' && rule.exemptions.includes(code))) return [];
       const messages = !unit
         ? { 'zh-CN': `没有代码为 ${code} 的行政区划`, en: `There is no division with code ${code}` }
         : !inside
           ? { 'zh-CN': `${unit.name}（${code}）不在本目标的区划 ${regionCode} 之内`, en: `${unit.name} (${code}) is not inside the target’s region ${regionCode}` }
-          : { 'zh-CN': `${unit.name}（${code}）不是本目标所统计的${levelName.zh}单位`, en: `${unit.name} (${code}) is not a ${levelName.en} unit, which this rule counts` };
-      return [{ path: `body.rule.exemptions.${index}`, code: 'target.exemption_invalid', messages }];
-    });
+          : unit.level !== rule.level
+            ? { 'zh-CN': `${unit.name}（${code}）不是本目标所统计的${levelName.zh}单位`, en: `${unit.name} (${code}) is not a ${levelName.en} unit, which this rule counts` }
+            : { 'zh-CN': `${unit.name}（${code}）已列为豁免单位，不能同时指定`, en: `${unit.name} (${code}) is exempted: it cannot be named as well` };
+      return [{ path: `body.rule.${list}.${index}`, code: list === 'exemptions' ? 'target.exemption_invalid' : 'target.named_unit_invalid', messages }];
+    };
+    const issues = [...rule.exemptions.flatMap((code, index) => check('exemptions', code, index)), ...rule.namedUnits.flatMap((code, index) => check('namedUnits', code, index))];
     if (issues.length > 0) throw new ValidationApiException(issues.slice(0, 20), Math.max(0, issues.length - 20));
   }
 

@@ -48,6 +48,22 @@ describe('per-unit minimum', () => {
     expect(result.description['zh-CN']).toBe('每个县、县级市至少 1 个辅助性就业机构');
   });
 
+  it('counts the units the plan names besides its types, and development zones when opted in; exemptions still win', () => {
+    const districts = { shape: 'per-unit-minimum', level: 3, unitTypes: ['district'], minimum: 1 } as const;
+    const units = [unit('350102', 1, 'district'), unit('350121', 0, 'county'), unit('350122', 2, 'county'), unit('350128', 0, 'development-zone', true), unit('350181', 0, 'county-city')];
+    const base = evaluateTarget(target(districts), KINDS, { units, unitMonthly: [] }, NOW);
+    expect(base).toMatchObject({ actual: 1, required: 1 });
+    const named = evaluateTarget(target({ ...districts, namedUnits: ['350121', '350122', '350181'], exemptions: ['350181'] }), KINDS, { units, unitMonthly: [] }, NOW);
+    expect(named).toMatchObject({ actual: 2, required: 3 });
+    expect(named.shortfalls?.map((s) => s.code)).toEqual(['350121']);
+    expect(named.description['zh-CN']).toBe('每个市辖区及指定的 3 个单位至少 1 个辅助性就业机构');
+    const zones = evaluateTarget(target({ ...districts, unitTypes: ['district', 'development-zone'], developmentZones: true }), KINDS, { units, unitMonthly: [] }, NOW);
+    expect(zones).toMatchObject({ actual: 1, required: 2 });
+    expect(zones.shortfalls?.map((s) => s.code)).toEqual(['350128']);
+    // without opting in, a statistical-only unit is left out even when its type is listed
+    expect(evaluateTarget(target({ ...districts, unitTypes: ['district', 'development-zone'] }), KINDS, { units, unitMonthly: [] }, NOW).required).toBe(1);
+  });
+
   it('is met when every unit has its minimum, whatever the deadline', () => {
     const result = evaluateTarget(target(rule, { deadline: '2025-06-30' }), KINDS, { units: [unit('1', 1), unit('2', 3)], unitMonthly: [] }, NOW);
     expect(result.status).toBe('met');

@@ -117,6 +117,15 @@ const newly = (p: { counts: TargetCounts }) => (p.counts === 'new' ? { 'zh-CN': 
 
 // ---- per-unit minimum -------------------------------------------------------------------------
 
+/** A list of units by 6-digit code, none twice. Which codes exist and lie in the target's region is checked by the API, where the divisions are known. */
+function unitCodes(format: LocalizedText, repeated: LocalizedText) {
+  return z
+    .array(patternText(/^\d{6}$/, format, 6))
+    .max(500)
+    .refine((codes) => new Set(codes).size === codes.length, localizedIssue(repeated))
+    .default([]);
+}
+
 export const perUnitMinimumParams = z.strictObject({
   shape: z.literal('per-unit-minimum'),
   /** 2: every 市(州); 3: every county-level unit. */
@@ -125,18 +134,24 @@ export const perUnitMinimumParams = z.strictObject({
   unitTypes: z.array(z.enum(ALL_REGION_TYPES as [RegionType, ...RegionType[]])).min(1).optional(),
   minimum: positiveInt,
   /** Units the plan exempts, by code. */
-  exemptions: z
-    .array(patternText(/^\d{6}$/, { 'zh-CN': '豁免单位应为 6 位行政区划代码', en: 'An exempted unit is a 6-digit division code' }, 6))
-    .max(500)
-    // Which codes exist and lie in the target's region is checked by the API, where the divisions are known.
-    .refine((codes) => new Set(codes).size === codes.length, localizedIssue({ 'zh-CN': '豁免单位不能重复', en: 'An exempted unit must not be listed twice' }))
-    .default([]),
+  exemptions: unitCodes({ 'zh-CN': '豁免单位应为 6 位行政区划代码', en: 'An exempted unit is a 6-digit division code' }, { 'zh-CN': '豁免单位不能重复', en: 'An exempted unit must not be listed twice' }),
+  /**
+   * Units the plan names besides the types, by code (福建 五(一) "残疾人较多的县(市)": the counties
+   * the province lists); counted whatever their type.
+   */
+  namedUnits: unitCodes({ 'zh-CN': '指定单位应为 6 位行政区划代码', en: 'A named unit is a 6-digit division code' }, { 'zh-CN': '指定单位不能重复', en: 'A named unit must not be listed twice' }),
+  /** Count development zones and other statistical-only units too (left out unless the plan includes them). */
+  developmentZones: z.boolean().default(false),
   counts: countsParam,
 });
 export type PerUnitMinimumParams = z.infer<typeof perUnitMinimumParams>;
 
 function countedUnits(p: PerUnitMinimumParams, units: UnitCount[]): UnitCount[] {
-  return units.filter((u) => !u.statisticalOnly && !p.exemptions.includes(u.code) && (!p.unitTypes || p.unitTypes.includes(u.type)));
+  return units.filter((u) => {
+    if (p.exemptions.includes(u.code)) return false;
+    if (p.namedUnits.includes(u.code)) return true;
+    return (!u.statisticalOnly || p.developmentZones) && (!p.unitTypes || p.unitTypes.includes(u.type));
+  });
 }
 
 export const perUnitMinimum: TargetRuleShape<PerUnitMinimumParams> = {
@@ -148,7 +163,12 @@ export const perUnitMinimum: TargetRuleShape<PerUnitMinimumParams> = {
   describe: (p, { kinds }) => {
     const types = p.unitTypes?.map((t) => REGION_TYPE_LABELS[t]);
     const where = types ? { 'zh-CN': types.map((t) => t['zh-CN']).join('、'), en: types.map((t) => t.en.toLowerCase()).join(', ') } : { 'zh-CN': REGION_LEVEL_LABELS[p.level]['zh-CN'] + '单位', en: REGION_LEVEL_LABELS[p.level].en.toLowerCase() + ' unit' };
-    return { 'zh-CN': `每个${where['zh-CN']}至少 ${p.minimum} 个${newly(p)['zh-CN']}${kinds['zh-CN']}`, en: `At least ${p.minimum} ${newly(p).en}${kinds.en} in every ${where.en}` };
+    const zones = p.developmentZones ? { 'zh-CN': '（含开发区等）', en: ' (development zones included)' } : { 'zh-CN': '', en: '' };
+    const named = p.namedUnits.length > 0 ? { 'zh-CN': `及指定的 ${p.namedUnits.length} 个单位`, en: ` and in ${p.namedUnits.length} named units` } : { 'zh-CN': '', en: '' };
+    return {
+      'zh-CN': `每个${where['zh-CN']}${zones['zh-CN']}${named['zh-CN']}至少 ${p.minimum} 个${newly(p)['zh-CN']}${kinds['zh-CN']}`,
+      en: `At least ${p.minimum} ${newly(p).en}${kinds.en} in every ${where.en}${zones.en}${named.en}`,
+    };
   },
   measure: (p, inputs, window) => {
     const units = countedUnits(p, inputs.units ?? []).map((u) => (p.counts === 'new' ? { ...u, count: unitCounts(p, inputs, null, window).get(u.code) ?? 0 } : u));

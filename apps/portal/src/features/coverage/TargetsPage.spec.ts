@@ -67,6 +67,14 @@ describe('targets page', () => {
     expect(cells(1)[6]).toBe('已停用');
   });
 
+  it('names the extra units and development zones a per-unit rule counts', async () => {
+    serve([targetListItem({ rule: { shape: 'per-unit-minimum', level: 3, unitTypes: ['district'], minimum: 1, namedUnits: ['350121', '350122'], developmentZones: true } })]);
+
+    const { wrapper } = await mountTargets();
+
+    expect(wrapper.get('[data-testid="target-row"]').findAll('td')[1]!.text()).toBe('每个市辖区（含开发区等）及指定的 2 个单位至少 1 个辅助性就业机构');
+  });
+
   it('says when a rule counts only the sites new in the plan’s period', async () => {
     serve([targetListItem({ rule: { shape: 'total', value: 80, tolerance: 0.1, counts: 'new' }, strength: 'about' })]);
 

@@ -102,7 +102,9 @@ export function useCoverageLabels() {
         const types = Array.isArray(rule.unitTypes) && rule.unitTypes.length > 0 ? (rule.unitTypes as string[]).map(typeLabel).join(t('common.listSeparator')) : null;
         const where = types ?? t('coverage.rule.everyUnitOfLevel', { level: levelLabel(Number(rule.level)) });
         const exemptions = Array.isArray(rule.exemptions) ? rule.exemptions.length : 0;
-        const sentence = t('coverage.rule.perUnit', { where, minimum: number(Number(rule.minimum)), kinds: kindsText });
+        const named = Array.isArray(rule.namedUnits) ? rule.namedUnits.length : 0;
+        const wider = `${where}${rule.developmentZones === true ? t('coverage.rule.developmentZones') : ''}${named > 0 ? t('coverage.rule.namedUnits', { count: named }) : ''}`;
+        const sentence = t('coverage.rule.perUnit', { where: wider, minimum: number(Number(rule.minimum)), kinds: kindsText });
         return exemptions > 0 ? `${sentence}${t('coverage.rule.exemptions', { count: exemptions })}` : sentence;
       }
       case 'total':

@@ -69,6 +69,10 @@ describe('target form: the rule per shape', () => {
     const target = targetView({ rule: { shape: 'per-unit-minimum', level: 3, minimum: 1, exemptions: ['220183'] } });
     const values = valuesFromTarget(target);
     expect(buildRule({ ...values, minimum: '2' })).toEqual({ shape: 'per-unit-minimum', level: 3, minimum: 2, exemptions: ['220183'] });
+    const named = valuesFromTarget(targetView({ rule: { shape: 'per-unit-minimum', level: 3, minimum: 1, exemptions: [], namedUnits: ['350121'], developmentZones: true, counts: 'new' } }));
+    expect(buildRule(named)).toEqual({ shape: 'per-unit-minimum', level: 3, minimum: 1, exemptions: [], namedUnits: ['350121'], developmentZones: true, counts: 'new' });
+    const fresh = valuesFromTarget(targetView({ rule: { shape: 'total', value: 80, tolerance: 0.1, counts: 'new' }, strength: 'about' }));
+    expect(buildRule(fresh)).toEqual({ shape: 'total', value: 80, tolerance: 0.1, counts: 'new' });
   });
 
   it('reads a target back into the form and out again unchanged', () => {

@@ -174,22 +174,29 @@ export type MetricUnitOf = (metric: string) => LocalizedText | undefined;
 /** The rule object the API expects for the chosen shape (only that shape's parameters). */
 export function buildRule(values: TargetFormValues, metricUnitOf: MetricUnitOf = () => undefined): Record<string, unknown> & { shape: string } {
   const tolerance = values.strength === 'about' ? { tolerance: fromPercent(values.tolerancePercent) } : {};
+  // Parameters the form does not show, sent back as they were: stock or new, the per-unit lists.
+  const counts = typeof values.keptRule.counts === 'string' ? { counts: values.keptRule.counts } : {};
   switch (values.shape) {
     case 'per-unit-minimum': {
       const exemptions = Array.isArray(values.keptRule.exemptions) ? { exemptions: values.keptRule.exemptions } : {};
+      const namedUnits = Array.isArray(values.keptRule.namedUnits) ? { namedUnits: values.keptRule.namedUnits } : {};
+      const developmentZones = typeof values.keptRule.developmentZones === 'boolean' ? { developmentZones: values.keptRule.developmentZones } : {};
       return {
         shape: 'per-unit-minimum',
         level: Number(values.level),
         ...(values.unitTypes.length > 0 ? { unitTypes: [...values.unitTypes] } : {}),
         minimum: toNumber(values.minimum),
         ...exemptions,
+        ...namedUnits,
+        ...developmentZones,
+        ...counts,
       };
     }
     case 'total':
-      return { shape: 'total', value: toNumber(values.value), ...tolerance };
+      return { shape: 'total', value: toNumber(values.value), ...tolerance, ...counts };
     case 'metric-sum': {
       const unit = metricUnitOf(values.metric);
-      return { shape: 'metric-sum', metric: values.metric, value: toNumber(values.value), ...tolerance, ...(unit ? { unit } : {}) };
+      return { shape: 'metric-sum', metric: values.metric, value: toNumber(values.value), ...tolerance, ...(unit ? { unit } : {}), ...counts };
     }
     case 'proximity':
       return { shape: 'proximity', distanceKm: toNumber(values.distanceKm), share: fromPercent(values.sharePercent) };
