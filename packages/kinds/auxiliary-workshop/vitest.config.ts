@@ -1,3 +1,1 @@
-import { defineConfig } from 'vitest/config';
-
-export default defineConfig({ test: { include: ['src/**/*.spec.ts'] } });
+export { default } from '../../../vitest.packages.ts';
