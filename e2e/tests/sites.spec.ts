@@ -3,8 +3,8 @@ import type { Page } from 'playwright-core';
 import { fillField, pickRegion } from '../support/form.js';
 import type { RunningProduct } from '../support/product.js';
 import { expectNoAxeViolations, useProductAndBrowser } from '../support/suite.js';
-import { signInAs } from '../support/session.js';
-import { commonFields, KIND_ATTRIBUTES } from '../support/sites.js';
+import { api, apiLogin, signInAs } from '../support/session.js';
+import { commonFields, creditCode, KIND_ATTRIBUTES } from '../support/sites.js';
 
 /** Issue 3: a site of each kind registered through the portal, found in the list and on the map. */
 let product: RunningProduct;
@@ -79,3 +79,31 @@ describe('registering a site of each kind through the portal', () => {
     await expectNoAxeViolations(page);
   });
 });
+
+describe('licences (issue 11)', () => {
+  it('lists a medical massage clinic whose licence has expired under the licence filter, and its page says so, axe-clean', async () => {
+    const session = await apiLogin(product.url, 'demo-district');
+    const name = '浏览器许可证过期按摩所';
+    const site = await api<{ id: string }>(product.url, session, 'POST', '/api/sites', {
+      kind: 'blind-massage',
+      name,
+      regionCode: '220102',
+      address: '南关区浏览器测试路1号',
+      location: { lat: 43.8601, lng: 125.3512 },
+      operator: { name: `${name}运营单位`, creditCode: creditCode() },
+      contact: { person: '浏览器测试', phone: '0431-66668888' },
+      attributes: { ...KIND_ATTRIBUTES['blind-massage'], type: 'medical', licenceExpiresOn: '2024-01-31' },
+    });
+    await page.goto(`${product.url}/sites?licence=expired&q=${encodeURIComponent(name)}`);
+    await page.getByTestId('site-list-table').waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="site-row"]').length === 1);
+    expect(await page.getByTestId('filter-licence').inputValue()).toBe('expired');
+    await expectNoAxeViolations(page);
+    await page.goto(`${product.url}/sites/${site.id}`);
+    const badge = page.getByTestId('site-licence');
+    await badge.waitFor();
+    expect(await badge.textContent()).toContain('2024-01-31');
+    await expectNoAxeViolations(page);
+  });
+});
+
