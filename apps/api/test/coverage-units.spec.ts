@@ -125,6 +125,19 @@ describe('prefecture-level cities without counties count as county-level units',
   });
 });
 
+describe('service points in a city without counties', () => {
+  it("lets 东莞's district staff enter the service point of a 东莞 township, and not another city's", async () => {
+    const staff = await t.signIn({ role: 'district', regionCode: '441900' });
+    const [township] = (await t.http().get('/api/regions?parent=441900').expect(200)).body.items as { code: string }[];
+    const saved = (await staff.http.put(`/api/service-points/${township.code}`).send({ lat: 23.03, lng: 113.76 }).expect(200)).body as { code: string; location: { lat: number } };
+    expect(saved).toMatchObject({ code: township.code, location: { lat: 23.03 } });
+    const listed = (await staff.http.get('/api/service-points').query({ region: '441900' }).expect(200)).body as { items: { code: string }[] };
+    expect(listed.items.map((p) => p.code)).toContain(township.code);
+    const [zhongshan] = (await t.http().get('/api/regions?parent=442000').expect(200)).body.items as { code: string }[];
+    await staff.http.put(`/api/service-points/${zhongshan.code}`).send({ lat: 22.52, lng: 113.39 }).expect(404);
+  });
+});
+
 describe('proximity: each township without a service-centre location falls back on its own', () => {
   it("in a partly entered county, the other townships stand at the county's centroid (coarse) instead of being dropped", async () => {
     const shandong = await t.signIn({ role: 'province', regionCode: '370000' });

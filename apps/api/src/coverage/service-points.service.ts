@@ -25,7 +25,7 @@ export class ServicePointsService {
 
   /** Sets where a township's service centre is (a township inside the caller's jurisdiction). */
   async set(code: string, input: ServicePointInput, actor: Actor): Promise<ServicePointView> {
-    const region = await this.regionsService.visible(code, actor.scope);
+    const region = await this.visibleTownship(code, actor);
     if (region.level !== 4) {
       throw new ValidationApiException([
         { path: 'param.code', code: 'region.not_township', messages: { 'zh-CN': '服务点位置只能为乡镇（街道）填写', en: 'A service point belongs to a township' } },
@@ -35,6 +35,18 @@ export class ServicePointsService {
     await this.points.upsert({ regionCode: code, lat: point.lat, lng: point.lng, updatedBy: actor.id }, ['regionCode']);
     const saved = await this.points.findOneByOrFail({ regionCode: code });
     return { code, name: region.name, location: { lat: saved.lat, lng: saved.lng }, updatedAt: saved.updatedAt.toISOString() };
+  }
+
+  /**
+   * The region `code` if the caller may see it. A township of a city without counties (东莞, 中山,
+   * 儋州) has no county code: it lies in its county-level unit, the city, as its sites do, so the
+   * city's district staff may enter its service point.
+   */
+  private async visibleTownship(code: string, actor: Actor): Promise<RegionEntity> {
+    const found = await this.regions.findOneBy({ code });
+    if (found?.level !== 4 || found.countyCode || !found.parentCode) return this.regionsService.visible(code, actor.scope);
+    await this.regionsService.visible(found.parentCode, actor.scope);
+    return found;
   }
 
   inside(actor: Actor, region: RegionEntity): boolean {
