@@ -42,9 +42,10 @@ export async function matchExisting(manager: EntityManager, rows: CheckedRow[], 
 
 /** matchExisting with the matched sites and the fields a write would give them (for the commit). */
 export async function matchSites(manager: EntityManager, rows: CheckedRow[], context: { kind: string; scope: Jurisdiction }): Promise<SiteMatch[]> {
-  const valid = rows.filter((row) => row.body && !row.issues.some((issue) => issue.severity === 'error'));
-  const codes = [...new Set(valid.filter((row) => !row.siteId).map((row) => creditCodeOf(row)))];
-  const ids = [...new Set(valid.flatMap((row) => (row.siteId && UUID.test(row.siteId) ? [row.siteId.toLowerCase()] : [])))];
+  // A Set, not an array: rows.map below asks "is it valid?" for each row (20,000 rows: O(n²) with includes).
+  const valid = new Set(rows.filter((row) => row.body && !row.issues.some((issue) => issue.severity === 'error')));
+  const codes = [...new Set([...valid].filter((row) => !row.siteId).map((row) => creditCodeOf(row)))];
+  const ids = [...new Set([...valid].flatMap((row) => (row.siteId && UUID.test(row.siteId) ? [row.siteId.toLowerCase()] : [])))];
   const sites = codes.length || ids.length ? await loadSites(manager, codes, ids, context) : [];
   const byId = new Map(sites.map((site) => [site.id, site]));
   const byKey = new Map<string, SiteEntity[]>();
@@ -55,7 +56,7 @@ export async function matchSites(manager: EntityManager, rows: CheckedRow[], con
   }
   const claimed = new Map<string, number>();
   return rows.map((row) => {
-    if (!valid.includes(row)) return { row: row.row, action: 'error', siteId: null, siteVersion: null, issues: row.issues, site: null, base: null, proposed: null };
+    if (!valid.has(row)) return { row: row.row, action: 'error', siteId: null, siteVersion: null, issues: row.issues, site: null, base: null, proposed: null };
     let site: SiteEntity | undefined;
     if (row.siteId) {
       site = byId.get(row.siteId.toLowerCase());
