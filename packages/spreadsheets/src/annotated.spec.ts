@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { IMPORT_ERROR_COLUMN_HEADER, type ImportIssue } from '@sitenet/domain';
 import { writeAnnotated } from './annotated.js';
 import { readWorkbook } from './read/read-workbook.js';
+import { longestTickGap } from './testing/event-loop.js';
 import { gbkCsvFixture, utf16TextFixture, utf8CsvFixture, xlsFixture, xlsxFixture } from './testing/fixtures.js';
 
 const HEADER = ['网点名称', '统一社会信用代码', '联系电话', '参与人数'];
@@ -124,5 +125,23 @@ describe('writeAnnotated', () => {
     const read = await readWorkbook(utf16.bytes, 'again.txt');
     if (!read.ok) throw new Error(read.failure.code);
     expect(read.workbook.sheets[0].rows[2]).toEqual(['残疾人之家', '91220102MA0Y3XLN2X', '123', '3', 'C3: Not a phone number']);
+  });
+
+  it('a 20,000-row file is written off the calling thread: a timer keeps firing meanwhile (on this thread it stalled up to 6.5 s)', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => [`网点${i + 1}`, '91220102MA0Y3XLN2K', `0431-${String(80_000_000 + i)}`, i % 50]);
+    const original = await xlsxFixture([HEADER, ...rows]);
+    const issues = rows.map((_, i) => issue(i + 1, `C${i + 2}`, '电话号码无效', 'Not a phone number'));
+    const { result: annotated, maxGapMs } = await longestTickGap(() => writeAnnotated(original, { format: 'xlsx', encoding: null, sheet: 'Sheet1', headerRow: 1 }, issues, 'en'));
+    // Generous: the point is seconds on this thread before, tens of milliseconds now (a loaded 2-core machine).
+    expect(maxGapMs).toBeLessThan(1_000);
+    const sheet = (await load(annotated.bytes)).getWorksheet('Sheet1')!;
+    expect(sheet.getCell('E1').value).toBe(IMPORT_ERROR_COLUMN_HEADER.en);
+    expect(sheet.getCell('E20001').value).toBe('C20001: Not a phone number');
+    expect(sheet.getCell('A20001').value).toBe('网点20000');
+    expect(sheet.getCell('C20001').fill).toMatchObject({ fgColor: { argb: 'FFFFC7CE' } });
+  });
+
+  it('a writer that fails in its worker rejects with the reason (an .xls that no longer reads)', async () => {
+    await expect(writeAnnotated(Buffer.from('not a workbook'), { format: 'xls', encoding: null, sheet: 'x', headerRow: 1 }, [], 'en')).rejects.toThrow(/writeAnnotated: .*no longer reads/);
   });
 });

@@ -120,12 +120,16 @@ export function csvValue(cell: SheetCell, column: SheetColumn | undefined, local
   return cell;
 }
 
+// Fields declared, not constructor parameter properties: Node runs this source as it is (erasable
+// TypeScript only) in the annotated-file worker (annotated-worker.ts) when tests import src.
 abstract class BaseListWriter implements ListWriter {
   protected readonly watch: OutputWatch;
   protected columns: SheetColumn[] | undefined;
   private rowsSinceTurn = 0;
+  protected readonly out: Writable;
 
-  constructor(protected readonly out: Writable) {
+  constructor(out: Writable) {
+    this.out = out;
     this.watch = new OutputWatch(out);
   }
 
@@ -153,12 +157,11 @@ class XlsxListWriter extends BaseListWriter {
   private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;
   private readonly names = new SheetNames();
   private worksheet: ExcelJS.Worksheet | undefined;
+  private readonly options: ListWriterOptions;
 
-  constructor(
-    out: Writable,
-    private readonly options: ListWriterOptions,
-  ) {
+  constructor(out: Writable, options: ListWriterOptions) {
     super(out);
+    this.options = options;
     this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   }
 
@@ -204,12 +207,11 @@ export function addListSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name:
 class CsvListWriter extends BaseListWriter {
   private readonly stringifier: Stringifier;
   private readonly done: Promise<void>;
+  private readonly options: ListWriterOptions;
 
-  constructor(
-    out: Writable,
-    private readonly options: ListWriterOptions,
-  ) {
+  constructor(out: Writable, options: ListWriterOptions) {
     super(out);
+    this.options = options;
     const gb18030 = options.encoding === 'gb18030';
     // No escape_formulas: csvValue guards formula-like text itself, since its ="…" for long
     // digits must reach Excel as written.

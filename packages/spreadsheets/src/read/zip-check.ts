@@ -34,9 +34,13 @@ interface SheetScan {
   hiddenRows: number[];
 }
 
+// Fields declared, not constructor parameter properties: Node runs this source as it is (erasable TypeScript) in the annotated-file worker.
 class ZipRefusal extends Error {
-  constructor(readonly failure: ImportFailure) {
+  readonly failure: ImportFailure;
+
+  constructor(failure: ImportFailure) {
     super(failure.code);
+    this.failure = failure;
   }
 }
 
@@ -54,8 +58,11 @@ class SheetScanner {
   private carry = '';
   private rowOpen = false;
   private rowNumber = 0;
+  private readonly rowLimit: number;
 
-  constructor(private readonly rowLimit: number) {}
+  constructor(rowLimit: number) {
+    this.rowLimit = rowLimit;
+  }
 
   push(chunk: Buffer): void {
     const text = this.carry + chunk.toString('latin1');
