@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TARGET_STRENGTH_LABELS, type Site } from '@sitenet/domain';
-import { siteInput } from './factories/sites.js';
+import { installedKindAttributes, siteInput } from './factories/sites.js';
 import { targetInput } from './factories/targets.js';
 import { seenVersion } from './support/site-version.js';
 import { useSignedIn, useTestApp, type SignedIn } from './support/test-app.js';
@@ -193,5 +193,49 @@ describe('named units and development zones', () => {
     expect(await refused({ namedUnits: ['220100'] })).toMatchObject([{ path: 'body.rule.namedUnits.0' }]);
     expect(await refused({ namedUnits: ['220122'], exemptions: ['220122'] })).toMatchObject([{ path: 'body.rule.namedUnits.0' }]);
     expect(await refused({ namedUnits: ['220122', '220122'] })).toMatchObject([{ path: expect.stringContaining('body.rule.namedUnits') }]);
+  });
+});
+
+describe('counting by attribute', () => {
+  /** An approved site of `kind` in 四平市's 梨树县 (220322) with these attributes over the kind's valid example. */
+  async function approved(kind: string, attributes: Record<string, unknown>): Promise<void> {
+    const staff = await t.signIn({ role: 'district', regionCode: '220322' });
+    const site = (await staff.http.post('/api/sites').send(siteInput(kind, { ...installedKindAttributes[kind], ...attributes }, { regionCode: '220322' })).expect(201)).body as Site;
+    await staff.http.post(`/api/sites/${site.id}/submit`).send({ version: await seenVersion(t, site.id) }).expect(200);
+    await province.http.post(`/api/sites/${site.id}/approve`).send({ version: await seenVersion(t, site.id) }).expect(200);
+  }
+  const create = async (kinds: string[], rule: Record<string, unknown>) => ((await province.http.post('/api/targets').send(targetInput({ regionCode: '220300', kinds, rule })).expect(201)).body as { id: string });
+
+  it('counts only the sites whose field holds one of the values (workshops graded 省级, 精品 massage institutions), by hand-counted fixtures', async () => {
+    // 梨树县: workshops graded provincial, provincial, national, none; massage institutions 精品 and not
+    for (const grade of ['provincial', 'provincial', 'national', undefined]) await approved('auxiliary-workshop', grade ? { grade } : {});
+    await approved('blind-massage', { qualityBrand: true });
+    await approved('blind-massage', { qualityBrand: false });
+
+    const all = await create(['auxiliary-workshop'], { shape: 'total', value: 10 });
+    const provincial = await create(['auxiliary-workshop'], { shape: 'total', value: 10, where: { field: 'grade', in: ['provincial'] } });
+    const provincialUp = await create(['auxiliary-workshop'], { shape: 'total', value: 10, where: { field: 'grade', in: ['national', 'provincial'] } });
+    const perCounty = await create(['auxiliary-workshop'], { shape: 'per-unit-minimum', level: 3, minimum: 3, where: { field: 'grade', in: ['national', 'provincial'] } });
+    const participants = await create(['auxiliary-workshop'], { shape: 'metric-sum', metric: 'participants', value: 1000, where: { field: 'grade', in: ['national'] } });
+    const brands = await create(['blind-massage'], { shape: 'total', value: 10, where: { field: 'qualityBrand', in: ['true'] } });
+
+    const body = await coverage(province, '220300');
+    expect(result(body, all.id).actual).toBe(4);
+    expect(result(body, provincial.id).actual).toBe(2);
+    expect(result(body, provincialUp.id).actual).toBe(3);
+    const lishu = (result(body, perCounty.id) as ResultBody & { shortfalls: { code: string }[] }).shortfalls.map((s) => s.code);
+    expect(lishu).not.toContain('220322');
+    expect(result(body, participants.id).actual).toBe(Number(installedKindAttributes['auxiliary-workshop'].participants));
+    expect(result(body, brands.id).actual).toBe(1);
+  });
+
+  it('refuses a condition on a field the kinds do not have as a choice, or a value that is not an option', async () => {
+    const refused = async (kinds: string[], where: Record<string, unknown>) =>
+      ((await province.http.post('/api/targets').send(targetInput({ kinds, rule: { shape: 'total', value: 1, where } })).expect(400)).body as { issues: { path: string; code: string }[] }).issues;
+    expect(await refused(['auxiliary-workshop'], { field: 'grade', in: ['provincial', 'golden'] })).toMatchObject([{ path: 'body.rule.where.in.1', code: 'target.where_invalid' }]);
+    expect(await refused(['auxiliary-workshop'], { field: 'participants', in: ['1'] })).toMatchObject([{ path: 'body.rule.where.field', code: 'target.where_invalid' }]);
+    // a service circle over kinds of which one has no grade
+    expect(await refused(['auxiliary-workshop', 'blind-massage'], { field: 'grade', in: ['provincial'] })).toMatchObject([{ path: 'body.rule.where.field' }]);
+    expect(await refused(['auxiliary-workshop'], { field: 'grade', in: [] })).toEqual(expect.arrayContaining([expect.objectContaining({ path: expect.stringContaining('body.rule.where.in') })]));
   });
 });

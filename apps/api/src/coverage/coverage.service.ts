@@ -24,6 +24,8 @@ import {
 import { SITE_KIND_REGISTRY } from '../kinds/kinds.tokens.js';
 import type { RegionEntity } from '../regions/region.entity.js';
 import { RegionsService } from '../regions/regions.service.js';
+import { attributeFilter } from '../targets/attribute-filter.js';
+import { licenceExclusion } from './licence-exclusion.js';
 import { TargetsService } from '../targets/targets.service.js';
 
 /** The column of `site` that holds a unit of each level (the map is @sitenet/domain's UNIT_COLUMNS). */
@@ -61,7 +63,7 @@ export class CoverageService {
     const inForce = (await this.targets.inForce(region)).filter(({ target, inherited }) => !inherited || ['per-unit-minimum', 'proximity'].includes(target.rule.shape));
     const results: CoverageResult[] = [];
     for (const { target, inherited } of inForce) {
-      const inputs = await this.inputsFor(target, region);
+      const inputs = await this.inputsFor(target, region, asOf);
       const result = evaluateTarget(target, this.labelsFor(target), inputs, asOf);
       const expiredLicences = await this.expiredLicences(target, region, asOf);
       results.push({ ...result, target, inherited, tracked: target.kinds.every((k) => this.kinds.get(k)), ...(expiredLicences ? { expiredLicences } : {}) });
@@ -156,7 +158,7 @@ export class CoverageService {
   }
 
   /** What the target's rule needs, aggregated in SQL over approved sites of its kinds inside the region. */
-  private async inputsFor(target: TargetView, region: RegionEntity): Promise<CoverageInputs> {
+  private async inputsFor(target: TargetView, region: RegionEntity, asOf: Date): Promise<CoverageInputs> {
     const shape = shapeOf(target.rule);
     if (!shape) return {};
     const params = shape.params.parse(target.rule);
@@ -164,15 +166,24 @@ export class CoverageService {
     const inputs: CoverageInputs = {};
     const level = shape.unitLevelOf?.(params);
     const root = rootColumn(region.level);
+    // Counting by attribute (the rule's `where`): its parameters follow each statement's own.
+    // …and a site whose licence had expired does not count as what the licence makes it (licence-exclusion.ts).
+    const matching = (first: number) => {
+      const byAttribute = attributeFilter(params, first);
+      const licensed = licenceExclusion(this.kinds, target.kinds, params as { where?: { field: string } }, asOf, first + byAttribute.params.length);
+      return { sql: byAttribute.sql + licensed.sql, params: [...byAttribute.params, ...licensed.params] };
+    };
     if (shape.needs.includes('units') && level) {
+      const own = level === 3 ? [target.kinds, region.code] : [target.kinds, region.code, level];
+      const filter = matching(own.length + 1);
       const rows: { code: string; name: string; type: string; statistical_only: boolean; count: string }[] = root
         ? await this.dataSource.query(
             `SELECT r.code, r.name, ${unitTypeAt(level)} AS type, r.statistical_only, count(s.id)::text AS count
                FROM region r
-               LEFT JOIN site s ON s.${unitColumn(level)} = r.code AND s.status = 'approved' AND s.kind = ANY($1)
+               LEFT JOIN site s ON s.${unitColumn(level)} = r.code AND s.status = 'approved' AND s.kind = ANY($1)${filter.sql}
               WHERE ${unitsOfLevel(level, '$3')} AND (r.code = $2 OR r.${root} = $2)
               GROUP BY r.code, r.name, r.level, r.type, r.statistical_only ORDER BY r.code`,
-            level === 3 ? [target.kinds, region.code] : [target.kinds, region.code, level],
+            [...own, ...filter.params],
           )
         : [];
       inputs.units = rows.map((r) => ({ code: r.code, name: r.name, type: r.type as RegionType, statisticalOnly: r.statistical_only, count: Number(r.count) }));
@@ -180,8 +191,8 @@ export class CoverageService {
     if (shape.needs.includes('unitMonthly') && level) {
       const rows: { unit: string; month: string; count: string }[] = await this.dataSource.query(
         `SELECT s.${unitColumn(level)} AS unit, to_char(s.approved_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::text AS count
-           FROM site s WHERE ${where} AND s.approved_at IS NOT NULL GROUP BY 1, 2`,
-        [target.kinds, region.code],
+           FROM site s WHERE ${where}${matching(3).sql} AND s.approved_at IS NOT NULL GROUP BY 1, 2`,
+        [target.kinds, region.code, ...matching(3).params],
       );
       inputs.unitMonthly = rows.map((r) => ({ unit: r.unit, month: r.month, count: Number(r.count) }));
     }
@@ -190,13 +201,13 @@ export class CoverageService {
       const rows: { month: string; count: string; metric_sum: string }[] = await this.dataSource.query(
         `SELECT to_char(s.approved_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::text AS count,
                 coalesce(sum(CASE WHEN jsonb_typeof(s.attributes -> $3::text) = 'number' THEN (s.attributes ->> $3::text)::numeric ELSE 0 END), 0)::text AS metric_sum
-           FROM site s WHERE ${where} AND s.approved_at IS NOT NULL GROUP BY 1 ORDER BY 1`,
-        [target.kinds, region.code, metric],
+           FROM site s WHERE ${where}${matching(4).sql} AND s.approved_at IS NOT NULL GROUP BY 1 ORDER BY 1`,
+        [target.kinds, region.code, metric, ...matching(4).params],
       );
       inputs.monthly = rows.map((r) => ({ month: r.month, count: Number(r.count), metricSum: Number(r.metric_sum) }));
     }
     if (shape.needs.includes('sitePoints')) {
-      const rows: { lat: number; lng: number }[] = await this.dataSource.query(`SELECT s.lat, s.lng FROM site s WHERE ${where}`, [target.kinds, region.code]);
+      const rows: { lat: number; lng: number }[] = await this.dataSource.query(`SELECT s.lat, s.lng FROM site s WHERE ${where}${matching(3).sql}`, [target.kinds, region.code, ...matching(3).params]);
       inputs.sitePoints = rows.map((r) => ({ lat: r.lat, lng: r.lng }));
     }
     if (shape.needs.includes('demandPoints')) inputs.demandPoints = await this.demandPoints(region);

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { In, type DataSource, type Repository } from 'typeorm';
-import { liesInside, toFieldIssues, withinJurisdiction, type Jurisdiction, type SiteKindRegistry, type TargetCreateInput, type TargetRule, type TargetUpdateInput, type TargetView } from '@sitenet/domain';
+import type { z } from 'zod';
+import { liesInside, presentationOf, toFieldIssues, withinJurisdiction, type Jurisdiction, type SiteKindRegistry, type TargetCreateInput, type TargetRule, type TargetUpdateInput, type TargetView } from '@sitenet/domain';
 import { seededTargetSchema } from '@sitenet/domain/schemas';
 import { ApiException, NotFoundApiException, ValidationApiException } from '../common/api-exception.js';
 import type { Actor } from '../common/actor.js';
@@ -89,6 +90,33 @@ export class TargetsService {
   }
 
   /**
+   * Counting by attribute: the field is a single choice of every kind the target counts, and each
+   * value one of its options (else the filter would silently match nothing).
+   */
+  private checkWhere(kinds: string[], rule: TargetRule): void {
+    const where = rule.where;
+    if (!where) return;
+    const issues = kinds.flatMap((code) => {
+      const kind = this.registry.get(code);
+      if (!kind) return [];
+      const field = (kind.attributes.shape as Record<string, z.ZodType | undefined>)[where.field];
+      // A single choice's options, or a switch's true/false (attributes->>field is 'true' or 'false').
+      const choices = field ? presentationOf(field)?.options : undefined;
+      const options = choices && field?.safeParse(Object.keys(choices)[0]).success ? choices : field?.safeParse(true).success ? { true: true, false: false } : undefined;
+      const name = kind.labels;
+      if (!options) {
+        return [{ path: 'body.rule.where.field', code: 'target.where_invalid', messages: { 'zh-CN': `${name['zh-CN']}没有名为 ${where.field} 的单选或开关字段`, en: `${name.en} has no single-choice or yes/no field ${where.field}` } }];
+      }
+      return where.in.flatMap((value, index) =>
+        value in options
+          ? []
+          : [{ path: `body.rule.where.in.${index}`, code: 'target.where_invalid', messages: { 'zh-CN': `${name['zh-CN']}的字段 ${where.field} 没有选项 ${value}；可选：${Object.keys(options).join('、')}`, en: `${name.en}'s field ${where.field} has no option ${value}; the options are: ${Object.keys(options).join(', ')}` } }],
+      );
+    });
+    if (issues.length > 0) throw new ValidationApiException(issues.slice(0, 20), Math.max(0, issues.length - 20));
+  }
+
+  /**
    * A per-unit rule's exemptions and named units are units that exist, of the level the rule
    * counts, inside the target's region (anything else would be stored and silently match nothing),
    * and no unit is both named and exempted.
@@ -116,6 +144,7 @@ export class TargetsService {
 
   async create(input: TargetCreateInput, actor: Actor): Promise<TargetView> {
     this.checkMetric(input.kinds, input.rule);
+    this.checkWhere(input.kinds, input.rule);
     const region = await this.regions.findOneBy({ code: input.regionCode });
     if (!region || !withinJurisdiction(actor.scope, region)) {
       throw new ValidationApiException([
@@ -134,6 +163,7 @@ export class TargetsService {
     const { version, ...changes } = patch;
     const next = { ...toTarget(current), ...changes };
     this.checkMetric(next.kinds, next.rule as TargetRule);
+    this.checkWhere(next.kinds, next.rule as TargetRule);
     if (changes.rule) await this.checkExemptions(current.regionCode, changes.rule);
     if (next.deadline <= next.startsOn) {
       throw new ValidationApiException([{ path: 'body.deadline', code: 'target.deadline_before_start', messages: { 'zh-CN': '截止日期应晚于起始日期', en: 'The deadline must come after the start' } }]);

@@ -44,6 +44,11 @@ export function choiceField<const V extends Choices>(values: V, presentation: Ch
   return fieldMeta(z.enum(values), presentation);
 }
 
+/** Like `choiceField`, but it may be left empty (e.g. a level of recognition not every site has). */
+export function optionalChoiceField<const V extends Choices>(values: V, presentation: ChoiceText<V> & { widget: 'radio' | 'select' }) {
+  return fieldMeta(z.enum(values).optional(), presentation);
+}
+
 /**
  * Several choices out of `values` as checkboxes, at least one, each at most once (`repeated` is
  * the message when one is chosen twice).

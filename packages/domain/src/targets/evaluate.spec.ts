@@ -171,6 +171,16 @@ describe('stock or new', () => {
     expect(fresh.shortfalls?.map((s) => [s.code, s.count])).toEqual([['a', 0], ['c', 0]]);
   });
 
+  it('takes a condition on the sites’ fields on every shape, well-formed', () => {
+    const where = { field: 'grade', in: ['national', 'provincial'] };
+    for (const rule of [{ shape: 'total', value: 1 }, { shape: 'per-unit-minimum', level: 3, minimum: 1 }, { shape: 'metric-sum', metric: 'participants', value: 1 }, { shape: 'proximity', distanceKm: 5, share: 1 }]) {
+      expect(targetRuleSchema.parse({ ...rule, where }), rule.shape).toMatchObject({ where });
+    }
+    for (const bad of [{ field: 'grade', in: [] }, { field: 'attributes->>x', in: ['a'] }, { field: 'grade', in: ['a', 'a'] }, { field: 'grade', in: ['省级'] }, { field: 'grade' }]) {
+      expect(targetRuleSchema.safeParse({ shape: 'total', value: 1, where: bad }).success, JSON.stringify(bad)).toBe(false);
+    }
+  });
+
   it('refuses any other reading', () => {
     expect(targetRuleSchema.safeParse({ shape: 'total', value: 1, counts: 'all' }).success).toBe(false);
     expect(targetRuleSchema.parse({ shape: 'total', value: 1 })).toMatchObject({ counts: 'stock' });

@@ -112,6 +112,23 @@ function counted(counts: TargetCounts, window: PlanWindow, approvedIn: string, m
   return counts === 'stock' || (approvedIn >= window.from && approvedIn <= window.to);
 }
 
+/**
+ * Counting by attribute: only sites whose field (a single choice of every kind the target counts)
+ * holds one of these values, e.g. `{ field: 'grade', in: ['national', 'provincial'] }`. The API
+ * checks the field and values against the kinds' schemas when a target is saved, and filters
+ * `attributes->>field` in SQL.
+ */
+export const targetWhereSchema = z.strictObject({
+  field: patternText(/^[a-zA-Z][a-zA-Z0-9]*$/, { 'zh-CN': '字段名应为字母开头的字母和数字（如 grade）', en: 'A field name has letters and digits, starting with a letter (e.g. grade)' }, 60),
+  in: z
+    .array(patternText(/^[a-z0-9][a-z0-9-]*$/, { 'zh-CN': '取值应为选项代码（小写字母、数字和连字符）', en: 'A value is an option code (lowercase letters, digits and hyphens)' }, 60))
+    .min(1)
+    .max(50)
+    .refine((values) => new Set(values).size === values.length, localizedIssue({ 'zh-CN': '取值不能重复', en: 'A value must not be listed twice' })),
+});
+export type TargetWhere = z.infer<typeof targetWhereSchema>;
+const whereParam = targetWhereSchema.optional();
+
 /** A `new` rule's sentence says so (the plan's new sites, not all of them). */
 const newly = (p: { counts: TargetCounts }) => (p.counts === 'new' ? { 'zh-CN': '计划期内新增的', en: 'new ' } : { 'zh-CN': '', en: '' });
 
@@ -143,6 +160,7 @@ export const perUnitMinimumParams = z.strictObject({
   /** Count development zones and other statistical-only units too (left out unless the plan includes them). */
   developmentZones: z.boolean().default(false),
   counts: countsParam,
+  where: whereParam,
 });
 export type PerUnitMinimumParams = z.infer<typeof perUnitMinimumParams>;
 
@@ -204,6 +222,7 @@ export const totalParams = z.strictObject({
   /** For `about` targets: met within this share below the value (0.1 = 10 %). */
   tolerance: z.number().min(0).max(0.5).default(0.1),
   counts: countsParam,
+  where: whereParam,
 });
 export type TotalParams = z.infer<typeof totalParams>;
 
@@ -230,6 +249,7 @@ export const metricSumParams = z.strictObject({
   tolerance: z.number().min(0).max(0.5).default(0.1),
   unit: z.strictObject({ 'zh-CN': singleLineText(1, 10), en: singleLineText(1, 20) }).default({ 'zh-CN': '人', en: 'people' }),
   counts: countsParam,
+  where: whereParam,
 });
 export type MetricSumParams = z.infer<typeof metricSumParams>;
 
@@ -255,6 +275,7 @@ export const proximityParams = z.strictObject({
   distanceKm: z.number().min(0.1).max(100),
   /** Share of demand points that must be within reach (0–1). */
   share: z.number().min(0.01).max(1),
+  where: whereParam,
 });
 export type ProximityParams = z.infer<typeof proximityParams>;
 

@@ -15,6 +15,7 @@ function validExample(): Record<string, unknown> {
     rentFreePremises: true,
     subsidised: true,
     monthlyAverageIncome: 860.5,
+    grade: 'provincial',
   };
 }
 
@@ -32,6 +33,7 @@ describeKindConformance(auxiliaryWorkshop, {
     ['monthlyAverageIncome', -100],
     ['monthlyAverageIncome', 20_001],
     ['rentFreePremises', 'yes'],
+    ['grade', 'golden'],
   ],
 });
 

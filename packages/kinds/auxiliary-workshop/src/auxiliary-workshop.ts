@@ -1,4 +1,4 @@
-import { optionalAmountField, choiceField, countField, defineSiteKind, fieldMeta, hasNoRepeats as unique, localizedIssue, multiChoiceField, partWithinWhole, switchField, YUAN_PER_MONTH_UNIT, type LocalizedText } from '@sitenet/domain';
+import { optionalAmountField, optionalChoiceField, choiceField, countField, defineSiteKind, fieldMeta, hasNoRepeats as unique, localizedIssue, multiChoiceField, partWithinWhole, SITE_GRADE_LABELS, SITE_GRADES, switchField, YUAN_PER_MONTH_UNIT, type LocalizedText } from '@sitenet/domain';
 import { lineText } from '@sitenet/domain/schemas';
 import { z } from 'zod';
 
@@ -112,6 +112,16 @@ export const auxiliaryWorkshopAttributes = z.strictObject({
       en: 'Average monthly earnings of the people in auxiliary employment from their work (incl. work allowances), not transport or meal allowances',
     },
     unit: YUAN_PER_MONTH_UNIT,
+  }),
+  /** 认定级别: Jilin 二(二)4 扶持省级残疾人辅助性就业机构 (a target may count only those). Optional: most are not recognised. */
+  grade: optionalChoiceField(SITE_GRADES, {
+    label: { 'zh-CN': '认定级别', en: 'Recognised at level' },
+    help: {
+      'zh-CN': '按认定本机构的最高一级填写（如省级残疾人辅助性就业机构）；尚未被认定的不填',
+      en: 'The highest level that recognised the workshop (e.g. a provincial auxiliary-employment institution); leave empty if none has',
+    },
+    widget: 'select',
+    options: SITE_GRADE_LABELS,
   }),
 });
 export type AuxiliaryWorkshopAttributes = z.infer<typeof auxiliaryWorkshopAttributes>;

@@ -75,6 +75,14 @@ describe('targets page', () => {
     expect(wrapper.get('[data-testid="target-row"]').findAll('td')[1]!.text()).toBe('每个市辖区（含开发区等）及指定的 2 个单位至少 1 个辅助性就业机构');
   });
 
+  it('says which sites a rule counts by their fields, with the kind’s labels', async () => {
+    serve([targetListItem({ rule: { shape: 'total', value: 5, where: { field: 'host', in: ['community', 'enterprise'] } } })]);
+
+    const { wrapper } = await mountTargets();
+
+    expect(wrapper.get('[data-testid="target-row"]').findAll('td')[1]!.text()).toBe('辅助性就业机构合计 5 个（仅计举办主体为community-zh、enterprise-zh的网点）');
+  });
+
   it('says when a rule counts only the sites new in the plan’s period', async () => {
     serve([targetListItem({ rule: { shape: 'total', value: 80, tolerance: 0.1, counts: 'new' }, strength: 'about' })]);
 

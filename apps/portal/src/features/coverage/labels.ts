@@ -91,8 +91,28 @@ export function useCoverageLabels() {
   /** A metric's unit in both languages, for the rule to carry (`metric-sum`'s `unit`). */
   const metricUnit = (key: string, kindCodes: readonly string[]): LocalizedText | undefined => findMetric(key, kindCodes)?.unit;
 
+  /**
+   * A rule's condition on the sites' fields (`where`) in words, with the field's and options' labels
+   * from the first kind that has the field: "（仅计认定级别为省级、国家级的）"; '' without one.
+   */
+  function conditionInWords(rule: TargetRuleView, kindCodes: readonly string[]): string {
+    const where = rule.where as { field?: unknown; in?: unknown } | undefined;
+    if (!where || typeof where.field !== 'string' || !Array.isArray(where.in)) return '';
+    const field = kindCodes.flatMap((code) => kinds.fieldsOf(code)).find((f) => f.key === where.field);
+    const optionLabel = (value: string): string => {
+      if (field && 'options' in field) return text(field.options.find((o) => o.value === value)?.label) || value;
+      if (value === 'true' || value === 'false') return t(value === 'true' ? 'common.yes' : 'common.no');
+      return value;
+    };
+    return t('coverage.rule.where', { field: field ? text(field.label) : where.field, values: (where.in as string[]).map(optionLabel).join(t('common.listSeparator')) });
+  }
+
   /** What a rule asks for, in a sentence of the UI language (the API's sentence names metrics by key). */
   function ruleInWords(rule: TargetRuleView, kindCodes: readonly string[], strength?: TargetStrength): string {
+    return `${ruleSentence(rule, kindCodes, strength)}${conditionInWords(rule, kindCodes)}`;
+  }
+
+  function ruleSentence(rule: TargetRuleView, kindCodes: readonly string[], strength?: TargetStrength): string {
     // A rule that counts only the plan's new sites says so before the kinds ("计划期内新增的…").
     const kindsText = rule.counts === 'new' ? t('coverage.rule.newKinds', { kinds: kindList(kindCodes) }) : kindList(kindCodes);
     const tolerance = typeof rule.tolerance === 'number' ? rule.tolerance : 0.1;
