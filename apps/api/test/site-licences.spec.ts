@@ -71,5 +71,29 @@ describe('licences in coverage', () => {
     expect(blind.expiredLicences).toEqual([{ siteId: lapsed.id, name: '已过期的医疗按摩所', kind: 'blind-massage', regionCode: '220102', expiresOn: addDays(today, -40) }]);
     expect(after.find((r) => r.target.id === 'jl-auxiliary-total')!.expiredLicences).toBeUndefined();
   });
+
+  it('leaves a clinic whose licence has expired out of a target that counts medical clinics, and keeps it in one that counts every blind massage site', async () => {
+    const target = {
+      regionCode: '220000',
+      kinds: ['blind-massage'],
+      title: { 'zh-CN': '盲人医疗按摩所达到 10 个', en: '10 medical massage clinics' },
+      strength: 'at-least',
+      startsOn: '2025-01-01',
+      deadline: '2027-12-31',
+      source: { document: '测试通知', clause: '一', quote: '盲人医疗按摩所达到10个' },
+    };
+    const count = async (rule: Record<string, unknown>) => {
+      const id = ((await province.http.post('/api/targets').send({ ...target, rule }).expect(201)).body as { id: string }).id;
+      return (await results()).find((r) => r.target.id === id)!;
+    };
+    // approved so far (the test above): one clinic with an expired licence, one with a valid one
+    const medical = await count({ shape: 'total', value: 10, where: { field: 'type', in: ['medical'] } });
+    expect(medical.actual).toBe(1);
+    expect(medical.expiredLicences?.map((s) => s.name)).toEqual(['已过期的医疗按摩所']);
+    const perCounty = await count({ shape: 'per-unit-minimum', level: 3, minimum: 2, where: { field: 'type', in: ['medical', 'health-care'] } });
+    expect(perCounty.actual).toBe(0); // 南关区 has two clinics, one of which no longer counts
+    const every = await count({ shape: 'total', value: 10 });
+    expect(every.actual).toBe(2);
+  });
 });
 
