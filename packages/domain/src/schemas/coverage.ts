@@ -38,7 +38,7 @@ export const coverageResultSchema = targetEvaluationSchema
     expiredLicences: z
       .array(z.object({ siteId: z.string(), name: z.string(), kind: z.string(), regionCode: z.string(), expiresOn: z.string() }))
       .optional()
-      .meta({ description: "Approved sites of the target's kinds in the region whose licence had expired on the day of the answer (e.g. a medical massage clinic's practising licence); absent when none of its kinds declares a licence" }),
+      .meta({ description: "Approved sites of the target's kinds in the region whose licence had expired on the day of the answer (e.g. a medical massage clinic's practising licence): a target counting by the licensed field (where type in medical) leaves them out; absent when none of its kinds declares a licence" }),
   })
   .meta({ id: 'CoverageResult' });
 export type CoverageResult = z.infer<typeof coverageResultSchema>;
