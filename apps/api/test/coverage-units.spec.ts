@@ -63,6 +63,16 @@ describe('prefecture-level cities without counties count as county-level units',
     expect(after.shortfalls!.map((u) => u.code)).toContain('442000');
   });
 
+  it('a county-level rule may exempt or name 中山 (a city without counties) like any county, but not 广州 (a city with districts)', async () => {
+    const id = await perCountyTarget(guangdong, '440000', { exemptions: ['442000'] });
+    const result = await resultOf(guangdong, '440000', id);
+    expect(result.shortfalls!.map((u) => u.code)).not.toContain('442000');
+    expect(result.required).toBe((await countiesOf('440000')) + 1);
+    const body = targetInput({ regionCode: '440000', kinds: ['auxiliary-workshop'], rule: { shape: 'per-unit-minimum', level: 3, minimum: 1, exemptions: ['440100'] } });
+    const refused = (await guangdong.http.post('/api/targets').send(body).expect(400)).body as { issues: { path: string; code: string }[] };
+    expect(refused.issues).toMatchObject([{ path: 'body.rule.exemptions.0', code: 'target.exemption_invalid' }]);
+  });
+
   it('a rule on the type city-without-county finds exactly the two cities of Guangdong', async () => {
     const id = await perCountyTarget(guangdong, '440000', { unitTypes: ['city-without-county'] });
     const result = await resultOf(guangdong, '440000', id);

@@ -124,16 +124,27 @@ export class TargetsService {
   private async checkExemptions(regionCode: string, rule: TargetRule): Promise<void> {
     if (rule.shape !== 'per-unit-minimum' || rule.exemptions.length + rule.namedUnits.length === 0) return;
     const found = new Map((await this.regions.findBy({ code: In([...rule.exemptions, ...rule.namedUnits]) })).map((unit) => [unit.code, unit]));
+    // A city without counties (东莞, 中山, 儋州: townships directly under it) is a county-level unit
+    // of a county-level rule, as the coverage engine counts it.
+    const countyLevelCities =
+      rule.level === 3
+        ? new Set(
+            (await this.regions.find({ select: { parentCode: true }, where: { parentCode: In([...found.values()].filter((unit) => unit.level === 2).map((unit) => unit.code)), level: 4 } })).map(
+              (township) => township.parentCode,
+            ),
+          )
+        : new Set<string | null>();
+    const levelOf = (unit: { code: string; level: number }) => (countyLevelCities.has(unit.code) ? 3 : unit.level);
     const levelName = rule.level === 2 ? { zh: '市（州）级', en: 'prefecture-level' } : { zh: '县级', en: 'county-level' };
     const check = (list: 'exemptions' | 'namedUnits', code: string, index: number) => {
       const unit = found.get(code);
       const inside = unit && liesInside(unit, regionCode);
-      if (unit && inside && unit.level === rule.level && !(list === 'namedUnits' && rule.exemptions.includes(code))) return [];
+      if (unit && inside && levelOf(unit) === rule.level && !(list === 'namedUnits' && rule.exemptions.includes(code))) return [];
       const messages = !unit
         ? { 'zh-CN': `没有代码为 ${code} 的行政区划`, en: `There is no division with code ${code}` }
         : !inside
           ? { 'zh-CN': `${unit.name}（${code}）不在本目标的区划 ${regionCode} 之内`, en: `${unit.name} (${code}) is not inside the target’s region ${regionCode}` }
-          : unit.level !== rule.level
+          : levelOf(unit) !== rule.level
             ? { 'zh-CN': `${unit.name}（${code}）不是本目标所统计的${levelName.zh}单位`, en: `${unit.name} (${code}) is not a ${levelName.en} unit, which this rule counts` }
             : { 'zh-CN': `${unit.name}（${code}）已列为豁免单位，不能同时指定`, en: `${unit.name} (${code}) is exempted: it cannot be named as well` };
       return [{ path: `body.rule.${list}.${index}`, code: list === 'exemptions' ? 'target.exemption_invalid' : 'target.named_unit_invalid', messages }];
