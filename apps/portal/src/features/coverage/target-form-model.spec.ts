@@ -75,6 +75,34 @@ describe('target form: the rule per shape', () => {
     expect(buildRule(fresh)).toEqual({ shape: 'total', value: 80, tolerance: 0.1, counts: 'new' });
   });
 
+  it('sends stock or new, the condition, named units and development zones as the inputs hold them', () => {
+    expect(buildRule(form({ shape: 'total', value: '5', counts: 'new', whereField: 'grade', whereIn: ['provincial', 'national'] }))).toEqual({
+      shape: 'total',
+      value: 5,
+      counts: 'new',
+      where: { field: 'grade', in: ['provincial', 'national'] },
+    });
+    // Stock is the default and no condition means every site: neither is sent.
+    expect(buildRule(form({ shape: 'total', value: '5', counts: 'stock' }))).toEqual({ shape: 'total', value: 5 });
+    expect(buildRule(form({ shape: 'per-unit-minimum', level: '3', minimum: '1', namedUnits: ['350121', '350122'], developmentZones: true }))).toEqual({
+      shape: 'per-unit-minimum',
+      level: 3,
+      minimum: 1,
+      namedUnits: ['350121', '350122'],
+      developmentZones: true,
+    });
+    // Proximity takes neither stock/new nor a condition, whatever the inputs hold from another shape.
+    expect(buildRule(form({ shape: 'proximity', distanceKm: '2', sharePercent: '100', counts: 'new', whereField: 'grade', whereIn: ['national'] }))).toEqual({ shape: 'proximity', distanceKm: 2, share: 1 });
+  });
+
+  it('reads a condition back into the form and sends it unchanged; unticking named units drops them', () => {
+    const target = targetView({ rule: { shape: 'per-unit-minimum', level: 3, minimum: 1, exemptions: [], namedUnits: ['350121'], where: { field: 'grade', in: ['provincial'] } } });
+    const values = valuesFromTarget(target);
+    expect(values).toMatchObject({ whereField: 'grade', whereIn: ['provincial'], namedUnits: ['350121'], developmentZones: false, counts: 'stock', keptRule: { exemptions: [] } });
+    expect(buildRule(values)).toEqual(target.rule);
+    expect(buildRule({ ...values, namedUnits: [], whereField: '' })).toEqual({ shape: 'per-unit-minimum', level: 3, minimum: 1, exemptions: [] });
+  });
+
   it('reads a target back into the form and out again unchanged', () => {
     const target = targetView({
       strength: 'about',
@@ -126,8 +154,19 @@ describe('target form: checks before sending', () => {
   });
 
   it('shows a tolerance only for 左右 targets', () => {
-    expect(ruleFields('total', 'about')).toEqual(['value', 'tolerancePercent']);
-    expect(ruleFields('total', 'strive')).toEqual(['value']);
+    expect(ruleFields('total', 'about')).toEqual(['value', 'tolerancePercent', 'counts', 'whereField', 'whereIn']);
+    expect(ruleFields('total', 'strive')).toEqual(['value', 'counts', 'whereField', 'whereIn']);
+  });
+
+  it('offers stock or new and a condition to count rules, named units and development zones to per-unit rules, none of them to proximity', () => {
+    expect(ruleFields('per-unit-minimum', 'at-least')).toEqual(['level', 'unitTypes', 'namedUnits', 'developmentZones', 'minimum', 'counts', 'whereField', 'whereIn']);
+    expect(ruleFields('metric-sum', 'at-least')).toEqual(['metric', 'value', 'counts', 'whereField', 'whereIn']);
+    expect(ruleFields('proximity', 'at-least')).toEqual(['distanceKm', 'sharePercent']);
+  });
+
+  it('asks for a value once a condition field is chosen', () => {
+    expect(checkTargetForm(form({ shape: 'total', value: '5', whereField: 'grade', whereIn: [] })).map((check) => [check.field, check.key])).toEqual([['whereIn', 'whereIn']]);
+    expect(checkTargetForm(form({ shape: 'total', value: '5', whereField: 'grade', whereIn: ['provincial'] }))).toEqual([]);
   });
 });
 
@@ -144,6 +183,21 @@ describe('target form: where the API issues land', () => {
     ['body.note.en', 'noteEn'],
     ['body.regionCode', null],
     ['body.rule.minimum', null],
+  ] as const)('%s → %s', (path, field) => {
+    expect(fieldOfIssue(path, shown, (name) => FIELD_PATHS[name])).toBe(field);
+  });
+});
+
+describe('target form: refusals of the counting parameters land on their inputs', () => {
+  const shown = ruleFields('per-unit-minimum', 'at-least');
+
+  it.each([
+    ['body.rule.where.field', 'whereField'],
+    ['body.rule.where.in.1', 'whereIn'],
+    ['body.rule.where', 'whereField'],
+    ['body.rule.namedUnits.0', 'namedUnits'],
+    ['body.rule.developmentZones', 'developmentZones'],
+    ['body.rule.counts', 'counts'],
   ] as const)('%s → %s', (path, field) => {
     expect(fieldOfIssue(path, shown, (name) => FIELD_PATHS[name])).toBe(field);
   });

@@ -36,6 +36,15 @@ export interface TargetFormValues {
   distanceKm: string;
   /** proximity: the share of demand points within reach, in percent. */
   sharePercent: string;
+  /** Count rules: 'stock' the sites in place, 'new' only those first approved inside the plan's window. */
+  counts: 'stock' | 'new';
+  /** Count rules: count only sites whose choice field `whereField` holds one of `whereIn` ('' = every site). */
+  whereField: string;
+  whereIn: string[];
+  /** per-unit-minimum: units the plan names besides the types, by code. */
+  namedUnits: string[];
+  /** per-unit-minimum: count development zones and other statistical-only units too. */
+  developmentZones: boolean;
   noteZh: string;
   noteEn: string;
   /** Parameters of the edited rule that the form does not show (e.g. `exemptions`), sent back as they were. */
@@ -62,22 +71,30 @@ export const FIELD_PATHS = {
   metric: 'rule.metric',
   distanceKm: 'rule.distanceKm',
   sharePercent: 'rule.share',
+  counts: 'rule.counts',
+  whereField: 'rule.where.field',
+  whereIn: 'rule.where.in',
+  namedUnits: 'rule.namedUnits',
+  developmentZones: 'rule.developmentZones',
   noteZh: 'note.zh-CN',
   noteEn: 'note.en',
 } as const satisfies Partial<Record<keyof TargetFormValues, string>>;
 
 export type FieldName = keyof typeof FIELD_PATHS;
 
+/** What every count rule also takes (target-rules.ts: `counts` and `where`); proximity takes neither. */
+const COUNTING: FieldName[] = ['counts', 'whereField', 'whereIn'];
+
 /** The fields each rule shape shows (tolerance only for 左右 targets). */
 export function ruleFields(shape: RuleShape | '', strength: TargetStrength | ''): FieldName[] {
   const tolerance: FieldName[] = strength === 'about' ? ['tolerancePercent'] : [];
   switch (shape) {
     case 'per-unit-minimum':
-      return ['level', 'unitTypes', 'minimum'];
+      return ['level', 'unitTypes', 'namedUnits', 'developmentZones', 'minimum', ...COUNTING];
     case 'total':
-      return ['value', ...tolerance];
+      return ['value', ...tolerance, ...COUNTING];
     case 'metric-sum':
-      return ['metric', 'value', ...tolerance];
+      return ['metric', 'value', ...tolerance, ...COUNTING];
     case 'proximity':
       return ['distanceKm', 'sharePercent'];
     default:
@@ -111,6 +128,11 @@ export function emptyTargetForm(): TargetFormValues {
     metric: '',
     distanceKm: '',
     sharePercent: '100',
+    counts: 'stock',
+    whereField: '',
+    whereIn: [],
+    namedUnits: [],
+    developmentZones: false,
     noteZh: '',
     noteEn: '',
     keptRule: {},
@@ -124,11 +146,14 @@ function percent(fraction: unknown, fallback: string): string {
 
 const numberText = (value: unknown, fallback = ''): string => (typeof value === 'number' ? String(value) : fallback);
 
-const SHOWN_RULE_KEYS = new Set(['shape', 'level', 'unitTypes', 'minimum', 'value', 'tolerance', 'metric', 'unit', 'distanceKm', 'share']);
+const SHOWN_RULE_KEYS = new Set(['shape', 'level', 'unitTypes', 'minimum', 'value', 'tolerance', 'metric', 'unit', 'distanceKm', 'share', 'counts', 'where', 'namedUnits', 'developmentZones']);
+
+const stringsOf = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
 
 export function valuesFromTarget(target: TargetView): TargetFormValues {
   const rule = target.rule;
   const shape = (RULE_SHAPES as readonly string[]).includes(rule.shape) ? (rule.shape as RuleShape) : '';
+  const where = rule.where && typeof rule.where === 'object' ? (rule.where as { field?: unknown; in?: unknown }) : undefined;
   return {
     ...emptyTargetForm(),
     titleZh: target.title['zh-CN'],
@@ -150,6 +175,11 @@ export function valuesFromTarget(target: TargetView): TargetFormValues {
     metric: typeof rule.metric === 'string' ? rule.metric : '',
     distanceKm: numberText(rule.distanceKm),
     sharePercent: percent(rule.share, '100'),
+    counts: rule.counts === 'new' ? 'new' : 'stock',
+    whereField: typeof where?.field === 'string' ? where.field : '',
+    whereIn: stringsOf(where?.in),
+    namedUnits: stringsOf(rule.namedUnits),
+    developmentZones: rule.developmentZones === true,
     noteZh: target.note?.['zh-CN'] ?? '',
     noteEn: target.note?.en ?? '',
     keptRule: Object.fromEntries(Object.entries(rule).filter(([key]) => !SHOWN_RULE_KEYS.has(key))),
@@ -174,13 +204,14 @@ export type MetricUnitOf = (metric: string) => LocalizedText | undefined;
 /** The rule object the API expects for the chosen shape (only that shape's parameters). */
 export function buildRule(values: TargetFormValues, metricUnitOf: MetricUnitOf = () => undefined): Record<string, unknown> & { shape: string } {
   const tolerance = values.strength === 'about' ? { tolerance: fromPercent(values.tolerancePercent) } : {};
-  // Parameters the form does not show, sent back as they were: stock or new, the per-unit lists.
-  const counts = typeof values.keptRule.counts === 'string' ? { counts: values.keptRule.counts } : {};
+  // Stock is the default: only `new` is sent. A condition is sent once a field is chosen (the API refuses it without values).
+  const counts = { ...(values.counts === 'new' ? { counts: 'new' } : {}), ...(values.whereField !== '' ? { where: { field: values.whereField, in: [...values.whereIn] } } : {}) };
   switch (values.shape) {
     case 'per-unit-minimum': {
+      // Exemptions are not shown: sent back as they were.
       const exemptions = Array.isArray(values.keptRule.exemptions) ? { exemptions: values.keptRule.exemptions } : {};
-      const namedUnits = Array.isArray(values.keptRule.namedUnits) ? { namedUnits: values.keptRule.namedUnits } : {};
-      const developmentZones = typeof values.keptRule.developmentZones === 'boolean' ? { developmentZones: values.keptRule.developmentZones } : {};
+      const namedUnits = values.namedUnits.length > 0 ? { namedUnits: [...values.namedUnits] } : {};
+      const developmentZones = values.developmentZones ? { developmentZones: true } : {};
       return {
         shape: 'per-unit-minimum',
         level: Number(values.level),
@@ -270,6 +301,7 @@ export function checkTargetForm(values: TargetFormValues): FormCheck[] {
     if (field === 'metric' && values.metric === '') problems.push({ field, key: 'metric' });
     if (field === 'distanceKm' && !numberIn(values.distanceKm, 0.1, 100, false)) problems.push({ field, key: 'range', params: { min: 0.1, max: 100 } });
     if (field === 'sharePercent' && !numberIn(values.sharePercent, 1, 100, false)) problems.push({ field, key: 'range', params: { min: 1, max: 100 } });
+    if (field === 'whereIn' && values.whereField !== '' && values.whereIn.length === 0) problems.push({ field, key: 'whereIn' });
   }
   const zh = values.noteZh.trim();
   const en = values.noteEn.trim();
