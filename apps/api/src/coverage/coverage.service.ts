@@ -26,6 +26,7 @@ import type { RegionEntity } from '../regions/region.entity.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { attributeFilter } from '../targets/attribute-filter.js';
 import { licenceExclusion } from './licence-exclusion.js';
+import { StatementBatch } from './statement-batch.js';
 import { TargetsService } from '../targets/targets.service.js';
 
 /** The column of `site` that holds a unit of each level (the map is @sitenet/domain's UNIT_COLUMNS). */
@@ -61,13 +62,14 @@ export class CoverageService {
   async coverage(regionCode: string, scope: Jurisdiction, asOf = new Date()): Promise<Coverage> {
     const region = await this.regions.visible(regionCode, scope);
     const inForce = (await this.targets.inForce(region)).filter(({ target, inherited }) => !inherited || ['per-unit-minimum', 'proximity'].includes(target.rule.shape));
-    const results: CoverageResult[] = [];
-    for (const { target, inherited } of inForce) {
-      const inputs = await this.inputsFor(target, region, asOf);
-      const result = evaluateTarget(target, this.labelsFor(target), inputs, asOf);
-      const expiredLicences = await this.expiredLicences(target, region, asOf);
-      results.push({ ...result, target, inherited, tracked: target.kinds.every((k) => this.kinds.get(k)), ...(expiredLicences ? { expiredLicences } : {}) });
-    }
+    // Every target's statements go out together, one statement per kind of input (statement-batch.ts).
+    const inputs = await this.inputsOf(inForce.map(({ target }) => target), region, asOf);
+    const expired = await this.expiredLicences(inForce.map(({ target }) => target), region, asOf);
+    const results: CoverageResult[] = inForce.map(({ target, inherited }, i) => {
+      const result = evaluateTarget(target, this.labelsFor(target), inputs[i], asOf);
+      const expiredLicences = expired[i];
+      return { ...result, target, inherited, tracked: target.kinds.every((k) => this.kinds.get(k)), ...(expiredLicences ? { expiredLicences } : {}) };
+    });
     return { region: { code: region.code, name: region.name, level: region.level }, asOf: asOf.toISOString(), results };
   }
 
@@ -79,7 +81,7 @@ export class CoverageService {
       ? await this.dataSource.query(
           `SELECT r.code, r.name, ${unitTypeAt(level)} AS type, r.statistical_only, s.kind, count(s.id)::text AS count
              FROM region r
-             LEFT JOIN site s ON s.${unitColumn(level)} = r.code AND s.status = 'approved'
+             LEFT JOIN site s ON s.${unitColumn(level)} = r.code AND s.${unitColumn(region.level)} = $1 AND s.status = 'approved'
             WHERE ${unitsOfLevel(level, '$2')} AND (r.code = $1 OR r.${root} = $1)
             GROUP BY r.code, r.name, r.level, r.type, r.statistical_only, s.kind
             ORDER BY r.code`,
@@ -122,26 +124,30 @@ export class CoverageService {
   }
 
   /**
-   * Approved sites of the target's kinds inside the region whose licence had expired on `asOf`
+   * Approved sites of each target's kinds inside the region whose licence had expired on `asOf`
    * (China's calendar): listed with the result, for the kinds that declare a licence; undefined
-   * when none of the target's kinds does.
+   * for a target none of whose kinds does. One statement for all targets (a kind listed once).
    */
-  private async expiredLicences(target: TargetView, region: RegionEntity, asOf: Date): Promise<CoverageResult['expiredLicences']> {
-    const licensed = target.kinds.flatMap((code) => { const kind = this.kinds.get(code); return kind?.licence ? [{ code, licence: kind.licence }] : []; });
-    if (licensed.length === 0) return undefined;
-    const listed: NonNullable<CoverageResult['expiredLicences']> = [];
-    for (const { code, licence } of licensed) {
-      const rows: { id: string; name: string; region_code: string; expires_on: string }[] = await this.dataSource.query(
-        `SELECT s.id, s.name, s.region_code, s.attributes ->> $3::text AS expires_on
-           FROM site s
-          WHERE s.status = 'approved' AND s.kind = $1 AND s.${unitColumn(region.level)} = $2
-            AND s.attributes ->> $4::text = ANY($5::text[]) AND (s.attributes ->> $3::text) COLLATE "C" < $6
-          ORDER BY 4, s.name`,
-        [code, region.code, licence.expiresOn, licence.licenses.field, [...licence.licenses.values], chinaToday(asOf)],
-      );
-      listed.push(...rows.map((r) => ({ siteId: r.id, name: r.name, kind: code, regionCode: r.region_code, expiresOn: r.expires_on })));
-    }
-    return listed;
+  private async expiredLicences(targets: readonly TargetView[], region: RegionEntity, asOf: Date): Promise<CoverageResult['expiredLicences'][]> {
+    const batch = new StatementBatch<{ id: string; name: string; region_code: string; expires_on: string }>('expires_on, name');
+    const branchesOf = targets.map((target) =>
+      target.kinds.flatMap((code) => {
+        const licence = this.kinds.get(code)?.licence;
+        if (!licence) return [];
+        const branch = batch.add(
+          `SELECT s.id, s.name, s.region_code, s.attributes ->> $3::text AS expires_on
+             FROM site s
+            WHERE s.status = 'approved' AND s.kind = $1 AND s.${unitColumn(region.level)} = $2
+              AND s.attributes ->> $4::text = ANY($5::text[]) AND (s.attributes ->> $3::text) COLLATE "C" < $6`,
+          [code, region.code, licence.expiresOn, licence.licenses.field, [...licence.licenses.values], chinaToday(asOf)],
+        );
+        return [{ code, branch }];
+      }),
+    );
+    const rows = await batch.run(this.dataSource);
+    return branchesOf.map((branches) =>
+      branches.length === 0 ? undefined : branches.flatMap(({ code, branch }) => rows[branch].map((r) => ({ siteId: r.id, name: r.name, kind: code, regionCode: r.region_code, expiresOn: r.expires_on }))),
+    );
   }
 
   /** The kinds' names and, for a sum, the metric's label as the kinds declare it. */
@@ -157,61 +163,84 @@ export class CoverageService {
     };
   }
 
-  /** What the target's rule needs, aggregated in SQL over approved sites of its kinds inside the region. */
-  private async inputsFor(target: TargetView, region: RegionEntity, asOf: Date): Promise<CoverageInputs> {
-    const shape = shapeOf(target.rule);
-    if (!shape) return {};
-    const params = shape.params.parse(target.rule);
-    const where = `s.status = 'approved' AND s.kind = ANY($1) AND s.${unitColumn(region.level)} = $2`;
-    const inputs: CoverageInputs = {};
-    const level = shape.unitLevelOf?.(params);
+  /**
+   * What each target's rule needs, aggregated in SQL over approved sites of its kinds inside the
+   * region: one statement per kind of input for all the targets (units, units by month, months,
+   * site points), each branch restricted to the region's own column of `site` (its index), never
+   * the national table.
+   */
+  private async inputsOf(targets: readonly TargetView[], region: RegionEntity, asOf: Date): Promise<CoverageInputs[]> {
+    const regionColumn = unitColumn(region.level);
     const root = rootColumn(region.level);
-    // Counting by attribute (the rule's `where`): its parameters follow each statement's own.
-    // …and a site whose licence had expired does not count as what the licence makes it (licence-exclusion.ts).
-    const matching = (first: number) => {
-      const byAttribute = attributeFilter(params, first);
-      const licensed = licenceExclusion(this.kinds, target.kinds, params as { where?: { field: string } }, asOf, first + byAttribute.params.length);
-      return { sql: byAttribute.sql + licensed.sql, params: [...byAttribute.params, ...licensed.params] };
-    };
-    if (shape.needs.includes('units') && level) {
-      const own = level === 3 ? [target.kinds, region.code] : [target.kinds, region.code, level];
-      const filter = matching(own.length + 1);
-      const rows: { code: string; name: string; type: string; statistical_only: boolean; count: string }[] = root
-        ? await this.dataSource.query(
-            `SELECT r.code, r.name, ${unitTypeAt(level)} AS type, r.statistical_only, count(s.id)::text AS count
-               FROM region r
-               LEFT JOIN site s ON s.${unitColumn(level)} = r.code AND s.status = 'approved' AND s.kind = ANY($1)${filter.sql}
-              WHERE ${unitsOfLevel(level, '$3')} AND (r.code = $2 OR r.${root} = $2)
-              GROUP BY r.code, r.name, r.level, r.type, r.statistical_only ORDER BY r.code`,
-            [...own, ...filter.params],
-          )
-        : [];
-      inputs.units = rows.map((r) => ({ code: r.code, name: r.name, type: r.type as RegionType, statisticalOnly: r.statistical_only, count: Number(r.count) }));
-    }
-    if (shape.needs.includes('unitMonthly') && level) {
-      const rows: { unit: string; month: string; count: string }[] = await this.dataSource.query(
-        `SELECT s.${unitColumn(level)} AS unit, to_char(s.approved_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::text AS count
-           FROM site s WHERE ${where}${matching(3).sql} AND s.approved_at IS NOT NULL GROUP BY 1, 2`,
-        [target.kinds, region.code, ...matching(3).params],
-      );
-      inputs.unitMonthly = rows.map((r) => ({ unit: r.unit, month: r.month, count: Number(r.count) }));
-    }
-    if (shape.needs.includes('monthly')) {
-      const metric = shape.metricOf?.(params) ?? null;
-      const rows: { month: string; count: string; metric_sum: string }[] = await this.dataSource.query(
-        `SELECT to_char(s.approved_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::text AS count,
-                coalesce(sum(CASE WHEN jsonb_typeof(s.attributes -> $3::text) = 'number' THEN (s.attributes ->> $3::text)::numeric ELSE 0 END), 0)::text AS metric_sum
-           FROM site s WHERE ${where}${matching(4).sql} AND s.approved_at IS NOT NULL GROUP BY 1 ORDER BY 1`,
-        [target.kinds, region.code, metric, ...matching(4).params],
-      );
-      inputs.monthly = rows.map((r) => ({ month: r.month, count: Number(r.count), metricSum: Number(r.metric_sum) }));
-    }
-    if (shape.needs.includes('sitePoints')) {
-      const rows: { lat: number; lng: number }[] = await this.dataSource.query(`SELECT s.lat, s.lng FROM site s WHERE ${where}${matching(3).sql}`, [target.kinds, region.code, ...matching(3).params]);
-      inputs.sitePoints = rows.map((r) => ({ lat: r.lat, lng: r.lng }));
-    }
-    if (shape.needs.includes('demandPoints')) inputs.demandPoints = await this.demandPoints(region);
-    return inputs;
+    const where = `s.status = 'approved' AND s.kind = ANY($1) AND s.${regionColumn} = $2`;
+    const units = new StatementBatch<{ code: string; name: string; type: string; statistical_only: boolean; count: string }>('code');
+    const unitMonthly = new StatementBatch<{ unit: string; month: string; count: string }>('');
+    const monthly = new StatementBatch<{ month: string; count: string; metric_sum: string }>('month');
+    const sitePoints = new StatementBatch<{ lat: number; lng: number }>('');
+    const month = `to_char(s.approved_at AT TIME ZONE 'UTC', 'YYYY-MM')`;
+    const planned = targets.map((target) => {
+      const shape = shapeOf(target.rule);
+      if (!shape) return { demand: false };
+      const params = shape.params.parse(target.rule);
+      const level = shape.unitLevelOf?.(params);
+      // Counting by attribute (the rule's `where`): its parameters follow each statement's own.
+      // …and a site whose licence had expired does not count as what the licence makes it (licence-exclusion.ts).
+      const matching = (first: number) => {
+        const byAttribute = attributeFilter(params, first);
+        const licensed = licenceExclusion(this.kinds, target.kinds, params as { where?: { field: string } }, asOf, first + byAttribute.params.length);
+        return { sql: byAttribute.sql + licensed.sql, params: [...byAttribute.params, ...licensed.params] };
+      };
+      const needs = (need: string) => shape.needs.includes(need as (typeof shape.needs)[number]);
+      let unitsBranch: number | undefined;
+      if (needs('units') && level && root) {
+        const own = level === 3 ? [target.kinds, region.code] : [target.kinds, region.code, level];
+        const filter = matching(own.length + 1);
+        unitsBranch = units.add(
+          `SELECT r.code, r.name, ${unitTypeAt(level)} AS type, r.statistical_only, count(s.id)::text AS count
+             FROM region r
+             LEFT JOIN site s ON s.${unitColumn(level)} = r.code AND s.${regionColumn} = $2 AND s.status = 'approved' AND s.kind = ANY($1)${filter.sql}
+            WHERE ${unitsOfLevel(level, '$3')} AND (r.code = $2 OR r.${root} = $2)
+            GROUP BY r.code, r.name, r.level, r.type, r.statistical_only`,
+          [...own, ...filter.params],
+        );
+      }
+      let unitMonthlyBranch: number | undefined;
+      if (needs('unitMonthly') && level) {
+        const filter = matching(3);
+        unitMonthlyBranch = unitMonthly.add(
+          `SELECT s.${unitColumn(level)} AS unit, ${month} AS month, count(*)::text AS count
+             FROM site s WHERE ${where}${filter.sql} AND s.approved_at IS NOT NULL GROUP BY s.${unitColumn(level)}, ${month}`,
+          [target.kinds, region.code, ...filter.params],
+        );
+      }
+      let monthlyBranch: number | undefined;
+      if (needs('monthly')) {
+        const filter = matching(4);
+        monthlyBranch = monthly.add(
+          `SELECT ${month} AS month, count(*)::text AS count,
+                  coalesce(sum(CASE WHEN jsonb_typeof(s.attributes -> $3::text) = 'number' THEN (s.attributes ->> $3::text)::numeric ELSE 0 END), 0)::text AS metric_sum
+             FROM site s WHERE ${where}${filter.sql} AND s.approved_at IS NOT NULL GROUP BY ${month}`,
+          [target.kinds, region.code, shape.metricOf?.(params) ?? null, ...filter.params],
+        );
+      }
+      let sitePointsBranch: number | undefined;
+      if (needs('sitePoints')) {
+        const filter = matching(3);
+        sitePointsBranch = sitePoints.add(`SELECT s.lat, s.lng FROM site s WHERE ${where}${filter.sql}`, [target.kinds, region.code, ...filter.params]);
+      }
+      return { units: needs('units') && level ? unitsBranch ?? null : undefined, unitMonthlyBranch, monthlyBranch, sitePointsBranch, demand: needs('demandPoints') };
+    });
+    const [unitRows, unitMonthlyRows, monthlyRows, sitePointRows] = [await units.run(this.dataSource), await unitMonthly.run(this.dataSource), await monthly.run(this.dataSource), await sitePoints.run(this.dataSource)];
+    const demandPoints = planned.some((p) => p.demand) ? await this.demandPoints(region) : undefined;
+    return planned.map((p) => {
+      const inputs: CoverageInputs = {};
+      if (p.units !== undefined) inputs.units = (p.units === null ? [] : unitRows[p.units]).map((r) => ({ code: r.code, name: r.name, type: r.type as RegionType, statisticalOnly: r.statistical_only, count: Number(r.count) }));
+      if (p.unitMonthlyBranch !== undefined) inputs.unitMonthly = unitMonthlyRows[p.unitMonthlyBranch].map((r) => ({ unit: r.unit, month: r.month, count: Number(r.count) }));
+      if (p.monthlyBranch !== undefined) inputs.monthly = monthlyRows[p.monthlyBranch].map((r) => ({ month: r.month, count: Number(r.count), metricSum: Number(r.metric_sum) }));
+      if (p.sitePointsBranch !== undefined) inputs.sitePoints = sitePointRows[p.sitePointsBranch].map((r) => ({ lat: r.lat, lng: r.lng }));
+      if (p.demand && demandPoints) inputs.demandPoints = demandPoints;
+      return inputs;
+    });
   }
 
   /**
