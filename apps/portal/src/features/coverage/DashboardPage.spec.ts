@@ -147,6 +147,42 @@ describe('coverage dashboard: target cards', () => {
     expect(card.get('[data-testid="target-deadline-assumed"]').text()).toBe('截止日期为推定（原文未写明）');
   });
 
+  it('lists the sites whose licence expired in a disclosure, each linked to its page with its place and expiry date', async () => {
+    const units = jilinUnits();
+    const expired = coverageResult({
+      target: { kinds: ['workshop'] },
+      expiredLicences: [
+        { siteId: 's-2', name: '南关盲人医疗按摩所', kind: 'workshop', regionCode: units.nanguan.code, expiresOn: '2026-06-30' },
+        { siteId: 's-1', name: '农安盲人医疗按摩所', kind: 'workshop', regionCode: units.nongan.code, expiresOn: '2025-12-31' },
+      ],
+    });
+    const none = coverageResult({ status: 'met', actual: 100 });
+    serve({ coverage: { '220000': coverageResponse(units.jilin, [expired, none]) } });
+
+    const { wrapper } = await mountAt('/dashboard');
+
+    const card = wrapper.get(`[data-testid="target-card"][data-target-id="${expired.target.id}"]`);
+    const disclosure = card.get('[data-testid="target-expired-licences"]');
+    expect(disclosure.element.tagName).toBe('DETAILS');
+    expect(disclosure.get('summary').text()).toBe('2 个网点的执业许可证已过期');
+    const items = disclosure.findAll('[data-testid="expired-licence"]');
+    expect(items.map((item) => item.get('a').text())).toEqual(['农安盲人医疗按摩所', '南关盲人医疗按摩所']);
+    expect(items[0]!.get('a').attributes('href')).toBe('/sites/s-1');
+    expect(items[0]!.text()).toContain('农安县');
+    expect(items[0]!.get('time').attributes('datetime')).toBe('2025-12-31');
+    expect(items[0]!.get('time').text()).toBe('2025年12月31日过期');
+    expect(wrapper.get(`[data-testid="target-card"][data-target-id="${none.target.id}"]`).find('[data-testid="target-expired-licences"]').exists()).toBe(false);
+  });
+
+  it('words the card’s rule with the condition on the sites’ fields and 新增 for a rule counting new sites', async () => {
+    const result = coverageResult({ target: { kinds: ['workshop'], rule: { shape: 'total', value: 5, counts: 'new', where: { field: 'host', in: ['community'] } } } });
+    serve({ coverage: { '220000': coverageResponse(jilinUnits().jilin, [result]) } });
+
+    const { wrapper } = await mountAt('/dashboard');
+
+    expect(wrapper.get('[data-testid="target-sentence"]').text()).toBe('计划期内新增的辅助性就业机构合计 5 个（仅计举办主体为community-zh的网点）');
+  });
+
   it('says when a target is inherited, not tracked, coarse, or not projected', async () => {
     const { changchun } = jilinUnits();
     const inherited = coverageResult({ inherited: true, target: { regionCode: '220000' } });

@@ -140,6 +140,92 @@ describe('targets page', () => {
     expect(wrapper.find('[data-testid="target-form"]').exists()).toBe(false);
   });
 
+  it('sends named units, development zones, stock or new and a condition on the sites’ fields from their inputs', async () => {
+    const api = serve([]);
+    api.on('POST', '/targets', ({ body }) => jsonResponse({ ...targetView(), ...(body as object) }, 201));
+    const { wrapper } = await mountTargets();
+    await wrapper.get('[data-testid="new-target"]').trigger('click');
+    const form = await fillCommon(wrapper);
+    await form.get('[data-testid="field-rule.shape"]').setValue('per-unit-minimum');
+    await settle();
+
+    // The province's county-level units, grouped under their 市(州), to name besides the types.
+    const named = form.get('[data-testid="field-rule.namedUnits"]');
+    expect(named.findAll('[role="group"]').map((group) => group.attributes('aria-label'))).toEqual(['长春市', '四平市']);
+    expect(named.findAll('input[type="checkbox"]').map((input) => input.attributes('value'))).toEqual(['220102', '220122', '220322']);
+    await named.get('input[value="220322"]').setValue(true);
+    await named.get('input[value="220122"]').setValue(true);
+    await form.get('#field-rule-developmentZones').setValue(true);
+    // Each reading of the count says what it means.
+    const counts = form.get('[data-testid="field-rule.counts"]');
+    expect(counts.text()).toContain('“培育”“新建”“新增”');
+    expect(form.get('#field-rule-counts-1').attributes('aria-describedby')).toBe('field-rule-counts-hint-new');
+    await form.get('#field-rule-counts-1').setValue(true);
+    // The condition's fields are the kinds' single choices; its values the chosen field's options.
+    const whereField = form.get('[data-testid="field-rule.where.field"]');
+    expect(whereField.findAll('option').map((option) => option.attributes('value'))).toEqual(['', 'host', 'rentFree']); // a single choice and a yes/no field
+    await whereField.setValue('host');
+    await form.get('[data-testid="field-rule.where.in"] input[value="community"]').setValue(true);
+    await form.trigger('submit');
+    await settle();
+
+    expect((api.sent('POST', '/targets')[0]!.body as { rule: object }).rule).toEqual({
+      shape: 'per-unit-minimum',
+      level: 3,
+      minimum: 1,
+      namedUnits: ['220322', '220122'],
+      developmentZones: true,
+      counts: 'new',
+      where: { field: 'host', in: ['community'] },
+    });
+  });
+
+  it('offers neither stock/new nor a condition to a proximity rule', async () => {
+    serve([]);
+    const { wrapper } = await mountTargets();
+    await wrapper.get('[data-testid="new-target"]').trigger('click');
+    const form = await fillCommon(wrapper);
+    await form.get('[data-testid="field-rule.shape"]').setValue('proximity');
+
+    expect(form.find('[data-testid="field-rule.counts"]').exists()).toBe(false);
+    expect(form.find('[data-testid="field-rule.where"]').exists()).toBe(false);
+    expect(form.find('[data-testid="field-rule.namedUnits"]').exists()).toBe(false);
+    await form.get('[data-testid="field-rule.shape"]').setValue('total');
+    expect(form.find('[data-testid="field-rule.counts"]').exists()).toBe(true);
+    expect(form.find('[data-testid="field-rule.namedUnits"]').exists()).toBe(false);
+  });
+
+  it('puts the API’s refusal of a condition value and of a named unit at their inputs', async () => {
+    const api = serve([]);
+    const issue = (path: string, zh: string) => ({ path, code: 'target.where_invalid', message: zh, messages: { 'zh-CN': zh, en: zh } });
+    api.on('POST', '/targets', () =>
+      jsonResponse(
+        {
+          statusCode: 400,
+          code: 'validation.failed',
+          message: '请求有误',
+          messages: { 'zh-CN': '请求有误', en: 'Bad request' },
+          issues: [issue('body.rule.namedUnits.0', '指定单位 220322 不在本地区'), issue('body.rule.where.in.0', '字段 host 没有选项 community')],
+        },
+        400,
+      ),
+    );
+    const { wrapper } = await mountTargets();
+    await wrapper.get('[data-testid="new-target"]').trigger('click');
+    const form = await fillCommon(wrapper);
+    await form.get('[data-testid="field-rule.shape"]').setValue('per-unit-minimum');
+    await settle();
+    await form.get('[data-testid="field-rule.namedUnits"] input[value="220322"]').setValue(true);
+    await form.get('[data-testid="field-rule.where.field"]').setValue('host');
+    await form.get('[data-testid="field-rule.where.in"] input[value="community"]').setValue(true);
+    await form.trigger('submit');
+    await settle();
+
+    expect(wrapper.get('#field-rule-namedUnits-error').text()).toBe('错误：指定单位 220322 不在本地区');
+    expect(wrapper.get('#field-rule-where-in-error').text()).toBe('错误：字段 host 没有选项 community');
+    expect(wrapper.findAll('[data-testid="error-summary"] a').map((link) => link.attributes('href'))).toEqual(['#field-rule-namedUnits', '#field-rule-where-in']);
+  });
+
   it('checks the form before sending and links each problem to its field', async () => {
     const api = serve([]);
     const { wrapper } = await mountTargets();

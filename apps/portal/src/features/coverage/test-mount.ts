@@ -41,6 +41,7 @@ export async function mountCoverage(path: string, { as = provinceOfficial() }: {
       { path: '/', name: 'home', component: Stand('home') },
       { path: '/login', name: 'login', component: Stand('login'), meta: { public: true } },
       { path: '/sites', name: 'sites', component: Stand('sites') },
+      { path: '/sites/:id', name: 'site', component: Stand('site') },
       { path: '/regions/:code', name: 'region', component: Stand('region') },
       // Where the sign-in guard sends roles that may not open a page (features/auth/homes.ts).
       { path: '/review', name: 'review', component: Stand('review') },
