@@ -1,0 +1,107 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { targetInput } from './factories/targets.js';
+import { useSignedIn, useTestApp } from './support/test-app.js';
+
+/**
+ * The SQL the coverage engine sends (issue 11, "Keep the engine fast while it grows"): every
+ * statement that reads `site` restricts it to the region asked for by the region's own column
+ * (province_code / prefecture_code / county_code, each indexed), never the national table, and a
+ * region's targets cost a fixed number of statements (one per kind of input), not one per target.
+ */
+
+const t = useTestApp();
+const jilin = useSignedIn(t, { role: 'province', regionCode: '220000' });
+
+interface Statement { sql: string; params: unknown[] }
+const COLUMN_OF_LEVEL = { 1: 'province_code', 2: 'prefecture_code', 3: 'county_code' } as const;
+
+/** The statements reading `site` that `during` sends through the data source. */
+async function siteStatements(during: () => Promise<unknown>): Promise<Statement[]> {
+  const seen: Statement[] = [];
+  const original = t.dataSource.query.bind(t.dataSource);
+  const spy = vi.spyOn(t.dataSource, 'query').mockImplementation(((sql: string, params?: unknown[]) => {
+    seen.push({ sql, params: params ?? [] });
+    return original(sql, params);
+  }) as typeof t.dataSource.query);
+  try {
+    await during();
+  } finally {
+    spy.mockRestore();
+  }
+  return seen.filter((s) => /\b(FROM|JOIN)\s+site\s+s\b/i.test(s.sql));
+}
+
+/** The parts of a statement (its UNION ALL branches) that read `site` and are not restricted to the region by its column. */
+function unrestrictedBranches(statement: Statement, column: string, code: string): string[] {
+  return statement.sql.split(/\bUNION ALL\b/).filter((branch) => {
+    if (!/\b(FROM|JOIN)\s+site\s+s\b/i.test(branch)) return false;
+    const conditions = [...branch.matchAll(new RegExp(`\\bs\\.${column} = \\$(\\d+)`, 'g'))];
+    return !conditions.some((m) => statement.params[Number(m[1]) - 1] === code);
+  });
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('the coverage engine restricts every statement to the region', () => {
+  it.each([
+    ['220000', 1],
+    ['220100', 2],
+    ['220102', 3],
+  ] as const)('GET /api/coverage?region=%s: each statement reading site has s.<its column> = the region', async (region, level) => {
+    const statements = await siteStatements(() => jilin.http.get('/api/coverage').query({ region }).expect(200));
+    expect(statements.length).toBeGreaterThan(0);
+    for (const statement of statements) expect(unrestrictedBranches(statement, COLUMN_OF_LEVEL[level], region)).toEqual([]);
+  });
+
+  it.each([
+    ['220000', 3],
+    ['220000', 2],
+    ['220100', 3],
+    ['220100', 4],
+  ] as const)('GET /api/coverage/matrix?region=%s&level=%s reads only the region’s sites', async (region, level) => {
+    const statements = await siteStatements(() => jilin.http.get('/api/coverage/matrix').query({ region, level }).expect(200));
+    expect(statements).toHaveLength(1);
+    expect(unrestrictedBranches(statements[0], COLUMN_OF_LEVEL[region === '220000' ? 1 : 2], region)).toEqual([]);
+  });
+
+  it('a check that tells: a statement without the condition is reported', () => {
+    const national = { sql: `SELECT r.code, count(s.id) FROM region r LEFT JOIN site s ON s.county_code = r.code WHERE r.province_code = $1 GROUP BY r.code`, params: ['220000'] };
+    expect(unrestrictedBranches(national, 'province_code', '220000')).toHaveLength(1);
+    const otherRegion = { sql: `SELECT count(*) FROM site s WHERE s.province_code = $1`, params: ['110000'] };
+    expect(unrestrictedBranches(otherRegion, 'province_code', '220000')).toHaveLength(1);
+  });
+});
+
+describe('a region’s targets cost a fixed number of statements', () => {
+  it('Jilin: at most one statement reading site per kind of input, however many targets of each shape', async () => {
+    const coverage = async () => {
+      let results: unknown[] = [];
+      const statements = await siteStatements(async () => {
+        results = ((await jilin.http.get('/api/coverage').query({ region: '220000' }).expect(200)).body as { results: unknown[] }).results;
+      });
+      return { statements, results };
+    };
+    const addTargets = async (kinds: string[], value: number) => {
+      const rules = [
+        { shape: 'per-unit-minimum', level: 3, minimum: 1 },
+        { shape: 'per-unit-minimum', level: 2, minimum: value },
+        { shape: 'total', value },
+        { shape: 'metric-sum', metric: 'participants', value: value * 10 },
+        { shape: 'proximity', distanceKm: value, share: 0.8 },
+      ];
+      for (const rule of rules) await jilin.http.post('/api/targets').send(targetInput({ kinds: rule.shape === 'metric-sum' ? ['auxiliary-workshop'] : kinds, rule })).expect(201);
+      return rules.length;
+    };
+    const seeded = await coverage();
+    expect(seeded.results.length).toBeGreaterThan(5);
+    const added = await addTargets(['blind-massage'], 2);
+    const once = await coverage();
+    expect(once.results.length).toBe(seeded.results.length + added);
+    // one per kind of input: units, units by month, months, site points, expired licences
+    expect(once.statements.length).toBeLessThanOrEqual(5);
+    const addedAgain = await addTargets(['training-base', 'incubation-base'], 3);
+    const twice = await coverage();
+    expect(twice.results.length).toBe(once.results.length + addedAgain);
+    expect(twice.statements.length).toBe(once.statements.length);
+  });
+});
