@@ -2,7 +2,11 @@
 //
 // What it measures, in one run (machines here are shared and noisy, so compare ratios):
 //  1. seeding all of China's divisions into a fresh PGlite (the figure `npm start` prints);
-//  2. GET /api/coverage?region=220000 (Jilin, 15 targets) with 1k and 10k approved sites;
+//  2. GET /api/coverage?region=220000 (Jilin, its seeded targets) and GET /api/coverage/matrix
+//     (Jilin's counties) at 1k, 10k and 100k approved sites — a quarter in Jilin, the rest spread
+//     over every other province's counties (a statement that does not restrict `site` to the region
+//     reads them all) — each against its floor: one hand-written SQL statement computing the same
+//     numbers over the same data, on the same connection; endpoint/floor is printed (goal ≤ 2×, not asserted);
 //  3. the per-unit aggregation as the engine runs it (one GROUP BY over all counties) against
 //     the naive alternative (one COUNT query per county), same data, same connection.
 //
@@ -26,26 +30,71 @@ const time = async (fn, runs = 1) => {
 const { app, dataSource, seedMs } = await startEmbeddedApi();
 const [{ n: regions }] = await dataSource.query('SELECT count(*)::int AS n FROM region');
 
-const counties = await dataSource.query(`SELECT code, province_code, prefecture_code, centroid_lat AS lat, centroid_lng AS lng FROM region WHERE level = 3 AND province_code = '220000' AND centroid_lat IS NOT NULL`);
+const countiesOf = (where) => dataSource.query(`SELECT code, province_code, prefecture_code, centroid_lat AS lat, centroid_lng AS lng FROM region WHERE level = 3 AND ${where} AND centroid_lat IS NOT NULL ORDER BY code`);
+const counties = await countiesOf(`province_code = '220000'`);
+const elsewhere = await countiesOf(`province_code <> '220000'`);
 const SITE_COLUMNS = ['id', 'kind', 'name', 'region_code', 'province_code', 'prefecture_code', 'county_code', 'address', 'lat', 'lng', 'location_source', 'operator_name', 'operator_credit_code', 'contact_person', 'contact_phone', 'attributes', 'attributes_version', 'status', 'version', 'approved_at'];
+let added = 0;
+/** A quarter of the sites in Jilin's counties, the rest in the other provinces' (the national table a provincial request must not read). */
 function addApprovedSites(count) {
-  return insertRows(dataSource, 'site', SITE_COLUMNS, count, (i) => {
-    const c = counties[i % counties.length];
+  const first = added;
+  added += count;
+  return insertRows(dataSource, 'site', SITE_COLUMNS, count, (n) => {
+    const i = first + n;
+    const c = i % 4 === 0 ? counties[(i / 4) % counties.length] : elsewhere[(i * 7919) % elsewhere.length];
     const kind = KINDS[i % KINDS.length];
     return [randomUUID(), kind, `基准网点${i}`, c.code, c.province_code, c.prefecture_code, c.code, '基准路1号', c.lat, c.lng, 'wgs84', '基准运营方', '91220102MA0Y4E8X1' + 'A', '基准', '0431-66668888', EXAMPLES[kind], ATTRIBUTES_VERSIONS[kind], 'approved', 1, new Date(Date.UTC(2024, i % 30, 1)).toISOString()];
   });
 }
 
 const token = await benchToken(app, 'province', '220000');
-const coverage = () => request(app.getHttpServer()).get('/api/coverage?region=220000').set('Authorization', `Bearer ${token}`).expect(200);
+const get = (url) => () => request(app.getHttpServer()).get(url).set('Authorization', `Bearer ${token}`).expect(200);
+const coverage = get('/api/coverage?region=220000');
+const matrix = get('/api/coverage/matrix?region=220000&level=3');
 
-const results = { regionsSeeded: regions, seedMs: Math.round(seedMs) };
-await addApprovedSites(1000);
-await coverage();
-results.coverage1kMs = Math.round(await time(coverage, 10));
-await addApprovedSites(9000);
-await coverage();
-results.coverage10kMs = Math.round(await time(coverage, 10));
+// The floors: each one statement written by hand for the same numbers. Coverage: Jilin's approved
+// sites read once, counted (and the metrics the targets sum, summed) per county-level unit, per
+// prefecture and per month of approval for every kind at once — every target's figures follow from
+// these groups. The matrix: the approved sites per kind of each Jilin county-level unit.
+const METRICS = [...new Set(installedKinds.flatMap((kind) => kind.metrics ?? []))];
+const metricSums = METRICS.map((m, i) => `sum(CASE WHEN jsonb_typeof(s.attributes -> $${i + 2}::text) = 'number' THEN (s.attributes ->> $${i + 2}::text)::numeric ELSE 0 END) AS m${i}`).join(', ');
+const MONTH = `to_char(s.approved_at AT TIME ZONE 'UTC', 'YYYY-MM')`;
+const coverageFloor = () =>
+  dataSource.query(
+    `SELECT s.county_code, s.prefecture_code, s.kind, ${MONTH} AS month, count(*)${metricSums ? `, ${metricSums}` : ''}
+       FROM site s WHERE s.province_code = $1 AND s.status = 'approved'
+      GROUP BY GROUPING SETS ((s.county_code, s.kind, ${MONTH}), (s.prefecture_code, s.kind), (s.kind, ${MONTH}))`,
+    ['220000', ...METRICS],
+  );
+const matrixFloor = () =>
+  dataSource.query(
+    `SELECT r.code, s.kind, count(s.id) FROM region r LEFT JOIN site s ON s.county_code = r.code AND s.province_code = $1 AND s.status = 'approved'
+      WHERE r.level = 3 AND r.province_code = $1 GROUP BY r.code, s.kind ORDER BY r.code`,
+    ['220000'],
+  );
+
+const results = { regionsSeeded: regions, seedMs: Math.round(seedMs), sizes: {} };
+const RUNS = { 1000: 10, 10000: 10, 100000: 5 };
+for (const size of [1000, 10000, 100000]) {
+  await addApprovedSites(size - added);
+  // what autovacuum does on a server after such a load (PGlite runs none): planner statistics
+  await dataSource.query('ANALYZE site');
+  const figures = {};
+  for (const [name, endpoint, floor] of [['coverage', coverage, coverageFloor], ['matrix', matrix, matrixFloor]]) {
+    await endpoint();
+    await floor();
+    const endpointMs = await time(endpoint, RUNS[size]);
+    const floorMs = await time(floor, RUNS[size]);
+    figures[name] = { endpointMs: Number(endpointMs.toFixed(1)), floorMs: Number(floorMs.toFixed(1)), ratio: Number((endpointMs / floorMs).toFixed(2)) };
+  }
+  results.sizes[size] = figures;
+  if (process.env.BENCH_TRACE) {
+    const query = dataSource.query.bind(dataSource);
+    dataSource.query = async (sql, params) => { const t0 = performance.now(); const r = await query(sql, params); console.log((performance.now() - t0).toFixed(1), 'ms', sql.replace(/\s+/g, ' ').slice(0, 160)); return r; };
+    const t0 = performance.now(); await coverage(); console.log('coverage total', (performance.now() - t0).toFixed(1));
+    dataSource.query = query;
+  }
+}
 
 const grouped = () =>
   dataSource.query(
@@ -59,10 +108,11 @@ const perUnit = async () => {
 results.groupByMs = Number((await time(grouped, 20)).toFixed(2));
 results.queryPerUnitMs = Number((await time(perUnit, 5)).toFixed(2));
 results.perUnitOverGroupBy = Number((results.queryPerUnitMs / results.groupByMs).toFixed(1));
-results.coverage10kOver1k = Number((results.coverage10kMs / results.coverage1kMs).toFixed(2));
 
 await app.close();
 console.log(JSON.stringify(results, null, 2));
 console.log(`\nseeded ${regions} regions in ${(seedMs / 1000).toFixed(2)} s (fresh in-memory PGlite, migrations included)`);
-console.log(`coverage of Jilin: ${results.coverage1kMs} ms with 1k sites, ${results.coverage10kMs} ms with 10k (×${results.coverage10kOver1k})`);
+for (const [size, figures] of Object.entries(results.sizes)) {
+  for (const [name, f] of Object.entries(figures)) console.log(`${name} of Jilin, ${Number(size).toLocaleString('en')} sites: endpoint ${f.endpointMs} ms, floor ${f.floorMs} ms, endpoint/floor ×${f.ratio} (goal ≤ 2)`);
+}
 console.log(`per-county counts: one GROUP BY ${results.groupByMs} ms vs one query per county ${results.queryPerUnitMs} ms (×${results.perUnitOverGroupBy})`);
