@@ -195,6 +195,28 @@ describe('targets page', () => {
     expect(form.find('[data-testid="field-rule.namedUnits"]').exists()).toBe(false);
   });
 
+  it('opens a target with its condition, named units, development zones and stock/new ticked, and sends them back unchanged', async () => {
+    const item = targetListItem({
+      rule: { shape: 'per-unit-minimum', level: 3, minimum: 1, exemptions: ['220102'], namedUnits: ['220322'], developmentZones: true, counts: 'new', where: { field: 'host', in: ['care'] } },
+    });
+    const api = serve([item]);
+    api.on('PATCH', `/targets/${item.id}`, ({ body }) => jsonResponse({ ...targetView(), ...item, ...(body as object), version: 2 }));
+    const { wrapper } = await mountTargets();
+    await wrapper.get('[data-testid="edit-target"]').trigger('click');
+    await settle();
+    const form = wrapper.get('[data-testid="target-form"]');
+
+    expect((form.get('[data-testid="field-rule.namedUnits"] input[value="220322"]').element as HTMLInputElement).checked).toBe(true);
+    expect((form.get('#field-rule-developmentZones').element as HTMLInputElement).checked).toBe(true);
+    expect((form.get('#field-rule-counts-1').element as HTMLInputElement).checked).toBe(true);
+    expect((form.get('[data-testid="field-rule.where.field"]').element as HTMLSelectElement).value).toBe('host');
+    expect((form.get('[data-testid="field-rule.where.in"] input[value="care"]').element as HTMLInputElement).checked).toBe(true);
+    await form.trigger('submit');
+    await settle();
+
+    expect((api.sent('PATCH', `/targets/${item.id}`)[0]!.body as { rule: object }).rule).toEqual(item.rule);
+  });
+
   it('puts the API’s refusal of a condition value and of a named unit at their inputs', async () => {
     const api = serve([]);
     const issue = (path: string, zh: string) => ({ path, code: 'target.where_invalid', message: zh, messages: { 'zh-CN': zh, en: zh } });
