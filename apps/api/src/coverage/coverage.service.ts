@@ -41,7 +41,9 @@ const rootColumn = (level: number) => ancestorColumnOf(level)?.column;
  * sites' county_code is the city (unitsOfRegion).
  */
 const unitsOfLevel = (level: number, param: string) =>
-  level === 3 ? `(r.level = 3 OR (r.level = 2 AND EXISTS (SELECT 1 FROM region t WHERE t.parent_code = r.code AND t.level = 4)))` : `r.level = ${param}`;
+  // Written as `level IN (2, 3) AND (…)` rather than `level = 3 OR (level = 2 AND …)`: the planner then reads the
+  // region's rows by ix_region_province/prefecture (PGlite: ×6 faster for Guangdong, which has such cities).
+  level === 3 ? `(r.level IN (2, 3) AND (r.level = 3 OR EXISTS (SELECT 1 FROM region t WHERE t.parent_code = r.code AND t.level = 4)))` : `r.level = ${param}`;
 /** A unit's type as a unit of that level: a city without counties counts as `city-without-county` among county-level units (like 嘉峪关's row). */
 const unitTypeAt = (level: number) => (level === 3 ? `CASE WHEN r.level = 2 THEN 'city-without-county' ELSE r.type END` : 'r.type');
 
