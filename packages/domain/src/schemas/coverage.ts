@@ -61,6 +61,15 @@ export const coverageMatrixSchema = z
   .meta({ id: 'CoverageMatrix' });
 export type CoverageMatrix = z.infer<typeof coverageMatrixSchema>;
 
+export const nationalCoverageMatrixSchema = z
+  .object({
+    level: z.number().int(),
+    kinds: z.array(z.string()),
+    provinces: z.array(z.object({ region: regionRefSchema, rows: z.array(coverageMatrixRowSchema) })).meta({ description: "Every province-level division with its units of the level, as GET /api/coverage/matrix answers for that province" }),
+  })
+  .meta({ id: 'NationalCoverageMatrix' });
+export type NationalCoverageMatrix = z.infer<typeof nationalCoverageMatrixSchema>;
+
 export const coverageTrendSchema = z
   .object({
     region: regionRefSchema,

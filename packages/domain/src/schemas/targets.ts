@@ -60,6 +60,7 @@ export const targetIdParamsSchema = z.strictObject({ id: targetId });
 
 export const coverageQuerySchema = z.strictObject({ region: regionCodeSchema });
 export const matrixQuerySchema = z.strictObject({ region: regionCodeSchema, level: z.coerce.number().int().min(2).max(4) });
+export const nationalMatrixQuerySchema = z.strictObject({ level: z.coerce.number().int().min(2).max(3) });
 export const trendQuerySchema = z.strictObject({ region: regionCodeSchema, months: z.coerce.number().int().min(1).max(120).default(36) });
 export const targetListQuerySchema = z.strictObject({ region: regionCodeSchema, retired: z.enum(['true', 'false']).transform((v) => v === 'true').optional() });
 
