@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Site } from '@sitenet/domain';
+import { siteInput } from './factories/sites.js';
 import { targetInput } from './factories/targets.js';
+import { seenVersion } from './support/site-version.js';
 import { useSignedIn, useTestApp } from './support/test-app.js';
 
 /**
@@ -103,5 +106,34 @@ describe('a region’s targets cost a fixed number of statements', () => {
     const twice = await coverage();
     expect(twice.results.length).toBe(once.results.length + addedAgain);
     expect(twice.statements.length).toBe(once.statements.length);
+  });
+});
+
+describe('the national view: every province’s matrix in one request', () => {
+  const admin = useSignedIn(t, { role: 'admin', regionCode: null });
+  interface Matrix { region: { code: string }; rows: { code: string; counts: Record<string, number>; total: number }[] }
+
+  it('answers, in one statement reading site, what GET /api/coverage/matrix answers for each province, for the national administrator only', async () => {
+    const staff = await t.signIn({ role: 'district', regionCode: '220102' });
+    const site = (await staff.http.post('/api/sites').send(siteInput('auxiliary-workshop', undefined, { regionCode: '220102' })).expect(201)).body as Site;
+    await staff.http.post(`/api/sites/${site.id}/submit`).send({ version: await seenVersion(t, site.id) }).expect(200);
+    await jilin.http.post(`/api/sites/${site.id}/approve`).send({ version: await seenVersion(t, site.id) }).expect(200);
+
+    for (const level of [3, 2] as const) {
+      let national: { level: number; provinces: Matrix[] } | undefined;
+      const statements = await siteStatements(async () => {
+        national = (await admin.http.get('/api/coverage/national-matrix').query({ level }).expect(200)).body as { level: number; provinces: Matrix[] };
+      });
+      expect(statements).toHaveLength(1);
+      const [{ n }] = await t.dataSource.query<{ n: string }[]>(`SELECT count(*)::text AS n FROM region WHERE level = 1`);
+      expect(national!.provinces).toHaveLength(Number(n));
+      for (const province of ['220000', '440000', '460000', '110000']) {
+        const own = (await admin.http.get('/api/coverage/matrix').query({ region: province, level }).expect(200)).body as Matrix;
+        expect(national!.provinces.find((p) => p.region.code === province)!.rows).toEqual(own.rows);
+      }
+      const jilinRows = national!.provinces.find((p) => p.region.code === '220000')!.rows;
+      expect(jilinRows.find((r) => r.code === (level === 3 ? '220102' : '220100'))!.counts['auxiliary-workshop']).toBeGreaterThanOrEqual(1);
+    }
+    await jilin.http.get('/api/coverage/national-matrix').query({ level: 3 }).expect(403);
   });
 });

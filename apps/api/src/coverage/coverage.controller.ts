@@ -6,13 +6,15 @@ import {
   coverageSchema,
   coverageTrendSchema,
   matrixQuerySchema,
+  nationalCoverageMatrixSchema,
+  nationalMatrixQuerySchema,
   regionCodeParamsSchema,
   servicePointListSchema,
   servicePointSchema,
   servicePointViewSchema,
   trendQuerySchema,
 } from '@sitenet/domain/schemas';
-import type { Coverage, CoverageMatrix, CoverageTrend, ServicePointInput, ServicePointList, ServicePointView } from '@sitenet/domain';
+import type { Coverage, CoverageMatrix, CoverageTrend, NationalCoverageMatrix, ServicePointInput, ServicePointList, ServicePointView } from '@sitenet/domain';
 import { CurrentActor, SignedIn } from '../common/access.js';
 import type { Actor } from '../common/actor.js';
 import { CoverageService } from './coverage.service.js';
@@ -41,6 +43,14 @@ export class CoverageController {
   @ApiOkResponse({ standardSchema: coverageMatrixSchema })
   matrix(@CurrentActor() actor: Actor, @Query({ schema: matrixQuerySchema }) query: { region: string; level: 2 | 3 | 4 }): Promise<CoverageMatrix> {
     return this.coverage.matrix(query.region, query.level, actor.scope);
+  }
+
+  @Get('coverage/national-matrix')
+  @SignedIn('admin')
+  @ApiOperation({ summary: "Every province's matrix (approved sites per kind for each of its prefecture- or county-level units) in one answer, for the national administrator" })
+  @ApiOkResponse({ standardSchema: nationalCoverageMatrixSchema })
+  nationalMatrix(@Query({ schema: nationalMatrixQuerySchema }) query: { level: 2 | 3 }): Promise<NationalCoverageMatrix> {
+    return this.coverage.nationalMatrix(query.level);
   }
 
   @Get('coverage/trend')
