@@ -96,6 +96,19 @@ for (const size of [1000, 10000, 100000]) {
   }
 }
 
+// The national administrator's county matrix of every province: one request (GET /api/coverage/national-matrix)
+// against one matrix request per province, at the largest size.
+const adminToken = await benchToken(app, 'admin', null);
+const provinces = await dataSource.query(`SELECT code FROM region WHERE level = 1 ORDER BY code`);
+const asAdmin = (url) => () => request(app.getHttpServer()).get(url).set('Authorization', `Bearer ${adminToken}`).expect(200);
+const national = asAdmin('/api/coverage/national-matrix?level=3');
+const perProvince = async () => {
+  for (const p of provinces) await asAdmin(`/api/coverage/matrix?region=${p.code}&level=3`)();
+};
+await national();
+results.nationalMatrixMs = Number((await time(national, 3)).toFixed(1));
+results.matrixPerProvinceMs = Number((await time(perProvince, 3)).toFixed(1));
+
 const grouped = () =>
   dataSource.query(
     `SELECT r.code, count(s.id) FROM region r LEFT JOIN site s ON s.county_code = r.code AND s.status = 'approved' AND s.kind = ANY($1)
@@ -115,4 +128,5 @@ console.log(`\nseeded ${regions} regions in ${(seedMs / 1000).toFixed(2)} s (fre
 for (const [size, figures] of Object.entries(results.sizes)) {
   for (const [name, f] of Object.entries(figures)) console.log(`${name} of Jilin, ${Number(size).toLocaleString('en')} sites: endpoint ${f.endpointMs} ms, floor ${f.floorMs} ms, endpoint/floor ×${f.ratio} (goal ≤ 2)`);
 }
+console.log(`national county matrix (${added.toLocaleString('en')} sites): one request ${results.nationalMatrixMs} ms vs one per province (${provinces.length}) ${results.matrixPerProvinceMs} ms`);
 console.log(`per-county counts: one GROUP BY ${results.groupByMs} ms vs one query per county ${results.queryPerUnitMs} ms (×${results.perUnitOverGroupBy})`);
