@@ -1,8 +1,7 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportJob, ImportJobList, SheetCell, SiteListResponse } from '@sitenet/domain';
 import { IMPORT_LIMITS } from '@sitenet/domain/schemas';
 import { ImportJobsService } from '../src/imports/import-jobs.service.js';
@@ -10,7 +9,7 @@ import { ImportRunner } from '../src/imports/import-runner.js';
 import { siteInput } from './factories/sites.js';
 import { expectProductError } from './support/product-error.js';
 import { useSignedIn, useTestApp, type SignedIn } from './support/test-app.js';
-import { KINDS, binary, checkedUpload, commitAndWait, discard, headerOf, importColumns, rowOf, rowsOf, settled, uploadFile, xlsxOf } from './support/imports.js';
+import { KINDS, binary, checkedUpload, commitAndWait, discard, headerOf, importColumns, rowOf, rowsOf, settled, uploadFile, useListeningPort, xlsxOf } from './support/imports.js';
 
 /**
  * The import attacked as an attacker and as a careless clerk would: malformed uploads, other
@@ -71,19 +70,12 @@ async function discardAll(who: SignedIn): Promise<void> {
 afterEach(() => discardAll(nanguan));
 
 describe('uploads no client can make the API fail on', () => {
-  let server: http.Server;
-  let port = 0;
-  beforeAll(async () => {
-    server = http.createServer(t.app.getHttpAdapter().getInstance() as http.RequestListener);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    port = (server.address() as AddressInfo).port;
-  });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const portOf = useListeningPort(t);
 
   /** A raw request: the bytes as given, the Content-Length as given (or none). */
   function raw(options: { headers: http.OutgoingHttpHeaders; body: Buffer; end?: boolean; destroyAfterMs?: number }): Promise<{ status: number; body: { code?: string } } | 'closed'> {
     return new Promise((resolve) => {
-      const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/api/imports/training-base', headers: { Authorization: `Bearer ${nanguan.token}`, ...options.headers } }, (res) => {
+      const req = http.request({ host: '127.0.0.1', port: portOf(), method: 'POST', path: '/api/imports/training-base', headers: { Authorization: `Bearer ${nanguan.token}`, ...options.headers } }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => {

@@ -1,12 +1,11 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { IMPORT_LIMITS } from '@sitenet/domain/schemas';
 import { ImportRunner } from '../src/imports/import-runner.js';
 import { cleanFileName } from '../src/imports/upload.js';
 import { siteInput } from './factories/sites.js';
 import { useSignedIn, useTestApp } from './support/test-app.js';
-import { KINDS, checkedUpload, commitAndWait, headerOf, importColumns, rowOf, settled, xlsxOf } from './support/imports.js';
+import { KINDS, checkedUpload, commitAndWait, headerOf, importColumns, rowOf, settled, useListeningPort, xlsxOf } from './support/imports.js';
 
 /**
  * The import runner's lifecycle (design §5): jobs cut off by a stopped process are recovered, a
@@ -91,14 +90,7 @@ describe('import runner: other requests go on during a check', () => {
 });
 
 describe('upload limits', () => {
-  let server: http.Server;
-  let port = 0;
-  beforeAll(async () => {
-    server = http.createServer(t.app.getHttpAdapter().getInstance() as http.RequestListener);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    port = (server.address() as AddressInfo).port;
-  });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const portOf = useListeningPort(t);
 
   /** Sends a multipart upload of `size` bytes (chunked when `declare` is false) and returns the answer. */
   function post(size: number, declare: boolean): Promise<{ status: number; body: { code?: string; message?: string } }> {
@@ -108,7 +100,7 @@ describe('upload limits', () => {
     return new Promise((resolve, reject) => {
       const headers: http.OutgoingHttpHeaders = { Authorization: `Bearer ${staff.token}`, 'Content-Type': `multipart/form-data; boundary=${boundary}` };
       if (declare) headers['Content-Length'] = head.length + size + tail.length;
-      const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/api/imports/training-base', headers }, (res) => {
+      const req = http.request({ host: '127.0.0.1', port: portOf(), method: 'POST', path: '/api/imports/training-base', headers }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => {

@@ -1,6 +1,8 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
 import type request from 'supertest';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { siteSheetColumns, siteSheetRow, type ImportJob, type ImportRowPage, type SheetCell, type SheetColumn, type Site, type SiteKindDefinition } from '@sitenet/domain';
 import { installedKinds } from '@sitenet/kinds';
 import type { SignedIn, TestApp } from './test-app.js';
@@ -83,4 +85,20 @@ export function columnLetter(index: number): string {
   let name = '';
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
   return name;
+}
+
+/**
+ * The test app on a real loopback port for the suite, for raw HTTP a supertest request cannot
+ * make (lying lengths, cut-off bodies, chunked uploads); the port is known once the suite started.
+ */
+export function useListeningPort(t: TestApp): () => number {
+  let server: http.Server;
+  let port = 0;
+  beforeAll(async () => {
+    server = http.createServer(t.app.getHttpAdapter().getInstance() as http.RequestListener);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return () => port;
 }
