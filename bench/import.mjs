@@ -6,8 +6,8 @@
 // committed (one transaction of 2,500-row statements). Prints each phase's time, and the latency
 // (p50, p95, max) of GET /api/sites requests sent one after another while the commit runs: on
 // PGlite the commit holds the only connection, so they wait; on PostgreSQL they should not.
-// Runs on a fresh in-memory PGlite, and also on PostgreSQL when DATABASE_URL is set (a fresh
-// database there, dropped afterwards). The figure is printed, never asserted.
+// Runs on a fresh in-memory PGlite, and on PostgreSQL: DATABASE_URL's server (a fresh database
+// there, dropped afterwards) or else a throwaway local server (bench/local-postgres.mjs). The figure is printed, never asserted.
 //
 // Run after a build: npx turbo run build --filter=@sitenet/api --filter=@sitenet/spreadsheets && node bench/import.mjs
 import { randomBytes } from 'node:crypto';
@@ -17,6 +17,7 @@ import pg from 'pg';
 import { creditCodeCheckCharacter, siteSheetColumns, siteSheetRow } from '@sitenet/domain';
 import { installedKinds } from '@sitenet/kinds';
 import { api, benchToken, startEmbeddedApi } from './embedded-api.mjs';
+import { startLocalPostgres } from './local-postgres.mjs';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
 const KIND = installedKinds[0];
@@ -133,4 +134,15 @@ const file = await workbook(ROWS);
 console.log(`import bench: ${KIND.code}, file built in ${seconds(performance.now() - built)}`);
 await run('pglite', await startEmbeddedApi(), file);
 if (process.env.DATABASE_URL) await run('postgres', await startPostgresApi(process.env.DATABASE_URL), file);
-else console.log('postgres skipped: set DATABASE_URL to a PostgreSQL server (the bench creates and drops its own database there)');
+else {
+  // No server given: start a throwaway one from the installed PostgreSQL, as .ci/run does.
+  const local = await startLocalPostgres();
+  if (!local) console.log('postgres skipped: no PostgreSQL installed; set DATABASE_URL to a server (the bench creates and drops its own database there)');
+  else {
+    try {
+      await run('postgres', await startPostgresApi(local.url), file);
+    } finally {
+      local.stop();
+    }
+  }
+}
