@@ -7,10 +7,8 @@ import type { DataSource } from 'typeorm';
 import {
   checkImportGrid,
   jurisdictionOf,
-  type CheckedRow,
   type ImportCounts,
   type ImportFailure,
-  type ImportIssue,
   type Jurisdiction,
   type RegionLevel,
   type RegionType,
@@ -23,10 +21,10 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { SITE_KIND_REGISTRY, SITE_SCHEMAS } from '../kinds/kinds.tokens.js';
 import type { Writer } from '../sites/sites.service.js';
 import { ImportJobEntity } from './import-job.entity.js';
-import { ImportRowEntity } from './import-row.entity.js';
-import { NO_COUNTS, storedColumns } from './import-job.mapper.js';
+import { storedColumns } from './import-job.mapper.js';
+import { INSERT_ROWS, countsOf, rowEntity, rowRecord } from './import-rows.js';
 import { ImportRegions } from './import-regions.js';
-import { matchExisting, type MatchedRow } from './import-match.js';
+import { matchExisting } from './import-match.js';
 import { ImportCommitRefused, commitImport } from './import-commit.js';
 
 /** The commit's refusal when the data changed since the check (import-commit.ts). */
@@ -387,59 +385,6 @@ export class ImportRunner implements OnApplicationBootstrap, BeforeApplicationSh
     }
     return total;
   }
-}
-
-/** One statement per batch, one parameter: the rows as a JSON array. */
-const INSERT_ROWS = `INSERT INTO import_row (job_id, row, sheet_row, action, body, issues, summary, site_id, site_version, centroid_location)
-  SELECT $1, x.row, x.sheet_row, x.action, x.body, x.issues, x.summary, x.site_id, x.site_version, x.centroid_location
-    FROM jsonb_to_recordset($2::jsonb) AS x(row integer, sheet_row integer, action varchar, body jsonb, issues jsonb, summary jsonb, site_id uuid, site_version integer, centroid_location boolean)`;
-
-function rowRecord(row: ImportRowEntity): Record<string, unknown> {
-  return {
-    row: row.row,
-    sheet_row: row.sheetRow,
-    action: row.action,
-    body: row.body,
-    issues: row.issues,
-    summary: row.summary,
-    site_id: row.siteId,
-    site_version: row.siteVersion,
-    centroid_location: row.centroidLocation,
-  };
-}
-
-function rowEntity(jobId: string, row: CheckedRow, match: MatchedRow | undefined): ImportRowEntity {
-  const issues: ImportIssue[] = match?.issues ?? row.issues;
-  const hasError = issues.some((issue) => issue.severity === 'error');
-  const action = hasError ? 'error' : (match?.action ?? 'create');
-  return Object.assign(new ImportRowEntity(), {
-    jobId,
-    row: row.row,
-    sheetRow: row.sheetRow,
-    action,
-    body: action === 'error' ? null : row.body,
-    issues,
-    summary: row.summary,
-    siteId: match?.siteId ?? null,
-    siteVersion: match?.siteVersion ?? null,
-    centroidLocation: row.centroidLocation,
-  });
-}
-
-function countsOf(rows: ImportRowEntity[], fileIssues: ImportIssue[]): ImportCounts {
-  const counts = { ...NO_COUNTS, rows: rows.length };
-  for (const row of rows) {
-    if (row.action === 'error') counts.errors += 1;
-    else if (row.action === 'create') counts.create += 1;
-    else if (row.action === 'change-request') counts.changeRequests += 1;
-    else if (row.action === 'update-draft') counts.updateDrafts += 1;
-    else if (row.action === 'unchanged') counts.unchanged += 1;
-    else if (row.action === 'skip') counts.skipped += 1;
-    counts.warnings += row.issues.filter((issue) => issue.severity === 'warning').length;
-  }
-  counts.errors += fileIssues.filter((issue) => issue.severity === 'error').length;
-  counts.warnings += fileIssues.filter((issue) => issue.severity === 'warning').length;
-  return counts;
 }
 
 /** The ids an UPDATE/DELETE … RETURNING id gave (TypeORM answers `[rows, count]` on PostgreSQL, rows elsewhere). */
