@@ -41,6 +41,18 @@ describe('the provincial dashboard', () => {
     await expectNoAxeViolations(page);
   });
 
+  it('fits a phone: at 390 px nothing widens the page (the gap tables scroll in their own box)', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.goto(`${product.url}/dashboard?region=220000`);
+      await gapUnit().waitFor({ timeout: 20_000 });
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(390);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
   it('drops the county from the gap list and moves the progress once a site there is approved', async () => {
     const progressBefore = await card().getByTestId('target-progress').textContent();
     // district staff of 农安县 registers and submits (by the API: the form has its own suite)…
