@@ -1,5 +1,5 @@
 import { COORDINATE_SYSTEMS, type LocalizedText, type Locale, type SiteKindDefinition } from '@sitenet/domain';
-import { IMPORT_LIMITS } from '@sitenet/domain/schemas';
+import { IMPORT_LIMITS, SITE_FIELD_TEXTS } from '@sitenet/domain/schemas';
 
 /** The template's own words (validation messages, the instructions sheet), each in both languages. */
 export const TEMPLATE_WORDS = {
@@ -13,12 +13,12 @@ export const TEMPLATE_WORDS = {
   dateFormat: { 'zh-CN': '请按“年-月-日”填写日期，例如 2024-03-01', en: 'Enter a date as year-month-day, e.g. 2024-03-01' },
 } satisfies Record<string, LocalizedText>;
 
-/** How each coordinate system is named in the template (the form's option labels say the same). */
-export const COORDINATE_SYSTEM_NOTES: Record<(typeof COORDINATE_SYSTEMS)[number], LocalizedText> = {
-  wgs84: { 'zh-CN': 'WGS-84：GPS 设备、天地图', en: 'WGS-84: GPS devices, Tianditu' },
-  gcj02: { 'zh-CN': 'GCJ-02：高德地图、腾讯地图', en: 'GCJ-02: AMap (Gaode), Tencent Maps' },
-  bd09: { 'zh-CN': 'BD-09：百度地图', en: 'BD-09: Baidu Maps' },
-};
+/** How each coordinate system is named in the template: the form's option label (one text, in the domain). */
+export const COORDINATE_SYSTEM_NOTES = {
+  wgs84: SITE_FIELD_TEXTS.systemWgs84,
+  gcj02: SITE_FIELD_TEXTS.systemGcj02,
+  bd09: SITE_FIELD_TEXTS.systemBd09,
+} satisfies Record<(typeof COORDINATE_SYSTEMS)[number], LocalizedText>;
 
 const n = (value: number) => value.toLocaleString('en-US');
 
