@@ -19,6 +19,10 @@ export * from './accounts/audit.js';
 export * from './sites/workflow.js';
 export * from './sites/licence.js';
 export * from './targets/index.js';
+export * from './outcomes/periods.js';
+export * from './outcomes/indicator.js';
+export * from './outcomes/figures.js';
+export * from './outcomes/report-workflow.js';
 export * from './kinds/field-helpers.js';
 export * from './sheets/columns.js';
 export * from './sheets/site-columns.js';
@@ -34,3 +38,4 @@ export type { SiteKindDescription, SiteKindList, JsonSchemaProperty, AttributesJ
 export type { SiteExportQuery, CoverageReportQuery } from './schemas/exports.js';
 export type { Liveness, Health, BoundaryCollection, BoundaryFeature } from './schemas/operations.js';
 export type { ImportJob, ImportJobList, ImportRow, ImportIssue, ImportRowPage, ImportColumnReport, ImportCounts, ImportFailure, ImportCommitBody, ImportCommitOptions, ImportRowsQuery, ImportFormat, ImportJobStatus, ImportRowAction } from './schemas/imports.js';
+export type { OutcomeIndicatorView, OutcomeIndicatorList, OutcomeReport, OutcomeReportHistory, OutcomeCompleteness, OutcomeFigures, OutcomeImportResult, ReportSaveInput, ReportChangeRequestInput, SeededIndicator } from './schemas/outcomes.js';

@@ -12,3 +12,4 @@ export * from './kinds.js';
 export * from './operations.js';
 export * from './exports.js';
 export * from './imports.js';
+export * from './outcomes.js';

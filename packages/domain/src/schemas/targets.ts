@@ -3,6 +3,7 @@ import { localizedIssue } from '../errors/zod-issues.js';
 import type { LocalizedText } from '../errors/localized.js';
 import { TARGET_STRENGTHS, type Target } from '../targets/target.js';
 import { targetRuleSchema } from '../targets/target-rules.js';
+import { isOutcomeShape } from '../targets/outcome-rules.js';
 import { apiErrorSchema, regionCodeSchema } from './regions.js';
 import { kindCodeSchema, lineText, siteLocationInputSchema } from './sites.js';
 import { calendarDate, localizedTextSchema, multiLineText, patternText, versionNumber } from './primitives.js';
@@ -12,10 +13,13 @@ const localized = (max: number) => z.strictObject({ 'zh-CN': lineText(1, max), e
 const isoDay = calendarDate();
 const targetId = patternText(/^[a-z0-9-]{3,64}$/, { 'zh-CN': '目标编号为 3–64 位小写字母、数字或连字符', en: 'A target id has 3–64 lowercase letters, digits or hyphens' });
 
-/** The kinds a target counts: at least one, none twice (which kinds exist is checked where the registry is known). */
+/**
+ * The kinds a target counts, none twice (which kinds exist is checked where the registry is
+ * known): at least one for a rule that counts sites, none for a rule over reported outcome
+ * figures (`kindsFitRule`).
+ */
 export const targetKindsSchema = z
   .array(kindCodeSchema)
-  .min(1, localizedIssue({ 'zh-CN': '至少选择一种网点类型', en: 'Choose at least one site kind' }))
   .max(12)
   .refine(hasNoRepeats, localizedIssue({ 'zh-CN': '网点类型不能重复', en: 'A site kind must not be listed twice' }));
 
@@ -33,13 +37,26 @@ const targetFields = {
   note: localized(1000).nullable().default(null),
 };
 
+/** A rule over sites counts at least one kind; a rule over outcome figures counts none. Checked where both are known (an edit may send either). */
+export function kindsFitRule(t: { kinds?: readonly string[]; rule?: { shape: string } }): boolean {
+  if (!t.kinds || !t.rule) return true;
+  return isOutcomeShape(t.rule.shape) ? t.kinds.length === 0 : t.kinds.length > 0;
+}
+export const kindsFitRuleIssue = localizedIssue({ 'zh-CN': '统计网点的目标至少选择一种网点类型；按报告指标统计的目标不选网点类型', en: 'A target that counts sites needs at least one site kind; a target over reported figures takes none' });
+
 const deadlineAfterStart = (t: { startsOn?: string; deadline?: string }) => !t.startsOn || !t.deadline || t.deadline > t.startsOn;
 const deadlineIssue = localizedIssue({ 'zh-CN': '截止日期应晚于起始日期', en: 'The deadline must come after the start' });
 
 /** A seeded target: the file gives the id. */
-export const seededTargetSchema = z.strictObject({ id: targetId, ...targetFields }).refine(deadlineAfterStart, { ...deadlineIssue, path: ['deadline'] });
+export const seededTargetSchema = z
+  .strictObject({ id: targetId, ...targetFields })
+  .refine(deadlineAfterStart, { ...deadlineIssue, path: ['deadline'] })
+  .refine(kindsFitRule, { ...kindsFitRuleIssue, path: ['kinds'] });
 
-export const targetCreateSchema = z.strictObject(targetFields).refine(deadlineAfterStart, { ...deadlineIssue, path: ['deadline'] });
+export const targetCreateSchema = z
+  .strictObject(targetFields)
+  .refine(deadlineAfterStart, { ...deadlineIssue, path: ['deadline'] })
+  .refine(kindsFitRule, { ...kindsFitRuleIssue, path: ['kinds'] });
 
 export const targetUpdateSchema = z
   .strictObject({
@@ -54,7 +71,8 @@ export const targetUpdateSchema = z
     rule: targetRuleSchema.optional(),
     note: localized(1000).nullable().optional(),
   })
-  .refine(deadlineAfterStart, { ...deadlineIssue, path: ['deadline'] });
+  .refine(deadlineAfterStart, { ...deadlineIssue, path: ['deadline'] })
+  .refine(kindsFitRule, { ...kindsFitRuleIssue, path: ['kinds'] });
 
 export const targetIdParamsSchema = z.strictObject({ id: targetId });
 

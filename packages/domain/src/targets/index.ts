@@ -1,3 +1,4 @@
 export * from './target.js';
 export * from './target-rules.js';
 export * from './evaluate.js';
+export * from './outcome-rules.js';

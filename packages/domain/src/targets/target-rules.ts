@@ -4,6 +4,7 @@ import { localizedIssue } from '../errors/zod-issues.js';
 import { distanceKm } from '../geo/coordinates.js';
 import type { GeoPoint } from '../regions/region.js';
 import { patternText, singleLineText } from '../schemas/primitives.js';
+import { outcomeCumulative, outcomeCumulativeParams, outcomeRate, outcomeRateParams, outcomeRecurring, outcomeRecurringParams } from './outcome-rules.js';
 import { ALL_REGION_TYPES, REGION_LEVEL_LABELS, REGION_TYPE_LABELS, type RegionType } from '../regions/region-types.js';
 
 /**
@@ -40,6 +41,18 @@ export interface CoverageInputs {
   unitMonthly?: { unit: string; month: string; count: number }[];
   sitePoints?: GeoPoint[];
   demandPoints?: DemandPoint[];
+  /** Outcome rules: the region's approved figures per indicator and period, added up (a rate as Σnumerators and Σdenominators). */
+  outcomes?: OutcomePeriodFigure[];
+}
+
+/** One indicator's approved figures for one period, added up over a region (see outcomes/figures.ts). */
+export interface OutcomePeriodFigure {
+  indicator: string;
+  /** 2025, 2025-Q1 or 2025-03. */
+  period: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
 }
 
 export type CoverageNeed = keyof CoverageInputs;
@@ -69,6 +82,9 @@ export interface Measurement {
 export interface RuleLabels {
   kinds: LocalizedText;
   metric?: LocalizedText;
+  /** Outcome rules: the indicator's label and the unit its figures are in (人, 人次, 场). */
+  indicator?: LocalizedText;
+  indicatorUnit?: LocalizedText;
 }
 
 /**
@@ -89,6 +105,8 @@ export interface TargetRuleShape<P extends { shape: string } = { shape: string }
   metricOf?: (params: P) => string | undefined;
   /** The region level whose units the API must list, if any. */
   unitLevelOf?: (params: P) => 2 | 3 | undefined;
+  /** The outcome indicator a rule reads, if any (the API adds up its approved figures). */
+  indicatorOf?: (params: P) => string;
   describe: (params: P, labels: RuleLabels) => LocalizedText;
   measure: (params: P, inputs: CoverageInputs, window: PlanWindow) => Measurement;
   /** The measured value at the end of each month, from monthly data; null when no trend applies. */
@@ -305,9 +323,9 @@ export const proximity: TargetRuleShape<ProximityParams> = {
 
 /** Every rule shape, by name. Add a shape here (and to targetRuleSchema) to make it usable. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const TARGET_RULE_SHAPES: readonly TargetRuleShape<any>[] = [perUnitMinimum, total, metricSum, proximity];
+export const TARGET_RULE_SHAPES: readonly TargetRuleShape<any>[] = [perUnitMinimum, total, metricSum, proximity, outcomeCumulative, outcomeRate, outcomeRecurring];
 
-export const targetRuleSchema = z.discriminatedUnion('shape', [perUnitMinimumParams, totalParams, metricSumParams, proximityParams]);
+export const targetRuleSchema = z.discriminatedUnion('shape', [perUnitMinimumParams, totalParams, metricSumParams, proximityParams, outcomeCumulativeParams, outcomeRateParams, outcomeRecurringParams]);
 export type TargetRule = z.infer<typeof targetRuleSchema>;
 
 export function shapeOf(rule: { shape: string }): TargetRuleShape<{ shape: string }> | undefined {

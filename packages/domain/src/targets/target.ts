@@ -4,12 +4,13 @@ import { codesOf, type LocalizedText } from '../errors/localized.js';
  * A quantified target of an action plan, as data. Its strength is the text's own word, and its
  * label says that word (not a planning term of art): `at-least` (至少, 不少于, 以上), `about`
  * (左右, 约), `strive` (力争, 努力) — so a dashboard can tell a missed obligation from a missed
- * aspiration. (确保 appears in the five texts only for outcome targets, not for a site target.)
+ * aspiration. `ensure` (确保): a hard obligation the texts set for outcomes (确保新增…2.5万人以上, 确保…100%就业).
  */
 export const TARGET_STRENGTH_LABELS = {
   'at-least': { 'zh-CN': '至少', en: 'At least' },
   about: { 'zh-CN': '左右', en: 'About' },
   strive: { 'zh-CN': '力争', en: 'Strive for' },
+  ensure: { 'zh-CN': '确保', en: 'Ensure' },
 } satisfies Record<string, LocalizedText>;
 export type TargetStrength = keyof typeof TARGET_STRENGTH_LABELS;
 export const TARGET_STRENGTHS = codesOf(TARGET_STRENGTH_LABELS);

@@ -1,0 +1,71 @@
+import { codesOf, type LocalizedText } from '../errors/localized.js';
+import type { Role } from '../accounts/roles.js';
+
+/**
+ * A unit's report of a period follows the review workflow sites have (DOMAIN.md): district staff
+ * save (draft) and submit; the prefecture (or province) approves, or returns it with a reason;
+ * a returned report is corrected and submitted again. Approved figures count at once, up the
+ * hierarchy. A correction after approval is a change request: the approved figures stay in force
+ * until a reviewer approves the proposed ones (or returns the request with a reason).
+ * `not-started`: nothing has been saved for the period yet.
+ */
+export const REPORT_STATUS_LABELS = {
+  'not-started': { 'zh-CN': '未填报', en: 'Not started' },
+  draft: { 'zh-CN': '草稿', en: 'Draft' },
+  submitted: { 'zh-CN': '待审核', en: 'Submitted' },
+  returned: { 'zh-CN': '已退回', en: 'Returned' },
+  approved: { 'zh-CN': '已审核', en: 'Approved' },
+} satisfies Record<string, LocalizedText>;
+export type ReportStatus = keyof typeof REPORT_STATUS_LABELS;
+export const REPORT_STATUSES = codesOf(REPORT_STATUS_LABELS);
+
+export const REPORT_ACTION_LABELS = {
+  save: { 'zh-CN': '保存', en: 'Saved' },
+  submit: { 'zh-CN': '提交审核', en: 'Submitted for review' },
+  approve: { 'zh-CN': '审核通过', en: 'Approved' },
+  return: { 'zh-CN': '退回修改', en: 'Returned' },
+  'change-request': { 'zh-CN': '提交变更申请', en: 'Change requested' },
+  'approve-change': { 'zh-CN': '变更审核通过', en: 'Change approved' },
+  'return-change': { 'zh-CN': '变更被退回', en: 'Change returned' },
+  import: { 'zh-CN': '从表格导入', en: 'Imported from a spreadsheet' },
+} satisfies Record<string, LocalizedText>;
+export type ReportAction = keyof typeof REPORT_ACTION_LABELS;
+export const REPORT_ACTIONS = codesOf(REPORT_ACTION_LABELS);
+
+interface ReportTransition {
+  from: readonly ReportStatus[];
+  to: ReportStatus;
+  roles: readonly Role[];
+  needsReason: boolean;
+}
+
+/** Which status each action moves a report from and to, and who may take it. */
+export const REPORT_TRANSITIONS: Record<'save' | 'submit' | 'approve' | 'return', ReportTransition> = {
+  save: { from: ['not-started', 'draft', 'returned'], to: 'draft', roles: ['district'], needsReason: false },
+  submit: { from: ['not-started', 'draft', 'returned'], to: 'submitted', roles: ['district'], needsReason: false },
+  approve: { from: ['submitted'], to: 'approved', roles: ['prefecture', 'province'], needsReason: false },
+  return: { from: ['submitted'], to: 'returned', roles: ['prefecture', 'province'], needsReason: true },
+};
+
+/**
+ * Saving a returned report keeps it `returned` (the reason stays in view until it is submitted
+ * again); saving anything else not yet submitted makes it a draft.
+ */
+export function statusAfterSave(status: ReportStatus): ReportStatus | null {
+  if (status === 'returned') return 'returned';
+  return REPORT_TRANSITIONS.save.from.includes(status) ? 'draft' : null;
+}
+
+/** Reporting status of a unit for a period, as the completeness view counts it. */
+export function hasReported(status: ReportStatus): boolean {
+  return status === 'submitted' || status === 'approved';
+}
+
+/**
+ * Late: the due day has passed and the unit had not submitted by then — still not submitted, or
+ * submitted after the due day (`submittedOn`, the day of its latest submission).
+ */
+export function isLate(status: ReportStatus, dueOn: string, today: string, submittedOn: string | null): boolean {
+  if (hasReported(status)) return submittedOn !== null && submittedOn > dueOn;
+  return today > dueOn;
+}
