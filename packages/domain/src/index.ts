@@ -31,7 +31,7 @@ export * from './import/index.js';
 export type { AccountSummary, Session, AccountList, AccountCreateInput, AccountUpdateInput, LoginInput, PasswordChangeInput, SignInTooMany } from './schemas/accounts.js';
 export type { AccountAuditEntry, AccountAuditList, AccountActivity, AccountActivityEntry, AccountAuditQuery, AccountActivityQuery } from './schemas/audit.js';
 export type { Coverage, CoverageResult, CoverageMatrix, CoverageMatrixRow, NationalCoverageMatrix, CoverageTrend, ServicePointView, ServicePointList, UnitShortfallView, OutsidePointView } from './schemas/coverage.js';
-export type { TargetView, TargetList, TargetListItem, TargetCreateInput, TargetUpdateInput, TargetConflict, ServicePointInput } from './schemas/targets.js';
+export type { TargetView, TargetList, TargetListItem, TargetCreateInput, TargetUpdateInput, TargetConflict, ServicePointInput, CoverageAsOfQuery, MatrixQuery, NationalMatrixQuery, TrendQuery } from './schemas/targets.js';
 export type { Site, FieldChange, PendingChangeSummary, SiteHistoryEntry, SiteListResponse } from './schemas/sites.js';
 export type { StaleVersion, StaleVersionDetails, SiteStateConflict, ReviewAction, ReviewReason } from './schemas/review.js';
 export type { SiteKindDescription, SiteKindList, JsonSchemaProperty, AttributesJsonSchema } from './schemas/kinds.js';

@@ -8,6 +8,7 @@ import { apiErrorSchema, regionCodeSchema } from './regions.js';
 import { kindCodeSchema, lineText, siteLocationInputSchema } from './sites.js';
 import { calendarDate, localizedTextSchema, multiLineText, patternText, versionNumber } from './primitives.js';
 import { hasNoRepeats } from '../kinds/field-helpers.js';
+import { chinaToday } from '../sites/licence.js';
 
 const localized = (max: number) => z.strictObject({ 'zh-CN': lineText(1, max), en: lineText(1, max) });
 const isoDay = calendarDate();
@@ -77,9 +78,25 @@ export const targetUpdateSchema = z
 export const targetIdParamsSchema = z.strictObject({ id: targetId });
 
 export const coverageQuerySchema = z.strictObject({ region: regionCodeSchema });
-export const matrixQuerySchema = z.strictObject({ region: regionCodeSchema, level: z.coerce.number().int().min(2).max(4) });
-export const nationalMatrixQuerySchema = z.strictObject({ level: z.coerce.number().int().min(2).max(3) });
-export const trendQuerySchema = z.strictObject({ region: regionCodeSchema, months: z.coerce.number().int().min(1).max(120).default(36) });
+
+/** The first day coverage can be asked about: site and report histories start well after it. */
+export const EARLIEST_COVERAGE_DAY = '2000-01-01';
+/**
+ * `asOf`: coverage as it stood at the end of that day (China's calendar), from the sites' and
+ * reports' histories; absent for now. Not before 2000 and not after today.
+ */
+export const coverageAsOfSchema = calendarDate({ min: EARLIEST_COVERAGE_DAY })
+  .refine((day) => day <= chinaToday(), { ...localizedIssue({ 'zh-CN': '查询日期不能晚于今天', en: 'The date asked about cannot be in the future' }), abort: true })
+  .meta({ description: 'Coverage as it stood at the end of this day (China’s calendar, YYYY-MM-DD, from 2000-01-01 up to today); absent: now' });
+const asOf = { asOf: coverageAsOfSchema.optional() };
+export const coverageAsOfQuerySchema = z.strictObject({ region: regionCodeSchema, ...asOf });
+export type CoverageAsOfQuery = z.output<typeof coverageAsOfQuerySchema>;
+export const matrixQuerySchema = z.strictObject({ region: regionCodeSchema, level: z.coerce.number().int().min(2).max(4), ...asOf });
+export type MatrixQuery = z.output<typeof matrixQuerySchema>;
+export const nationalMatrixQuerySchema = z.strictObject({ level: z.coerce.number().int().min(2).max(3), ...asOf });
+export type NationalMatrixQuery = z.output<typeof nationalMatrixQuerySchema>;
+export const trendQuerySchema = z.strictObject({ region: regionCodeSchema, months: z.coerce.number().int().min(1).max(120).default(36), ...asOf });
+export type TrendQuery = z.output<typeof trendQuerySchema>;
 export const targetListQuerySchema = z.strictObject({ region: regionCodeSchema, retired: z.enum(['true', 'false']).transform((v) => v === 'true').optional() });
 
 /** A township's service-centre location: the same checks (and bilingual messages) as a site's. */
