@@ -25,6 +25,7 @@ import { TargetsModule } from './targets/targets.module.js';
 import { CoverageModule } from './coverage/coverage.module.js';
 import { ExportsModule } from './exports/exports.module.js';
 import { ImportsModule } from './imports/imports.module.js';
+import { OutcomesModule } from './outcomes/outcomes.module.js';
 
 export interface AppOptions {
   kinds?: readonly SiteKindDefinition[];
@@ -60,6 +61,7 @@ export class AppModule {
         CoverageModule,
         ExportsModule,
         ImportsModule,
+        OutcomesModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },

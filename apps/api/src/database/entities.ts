@@ -13,6 +13,8 @@ import { ServicePointEntity } from '../coverage/service-point.entity.js';
 import { ImportJobEntity } from '../imports/import-job.entity.js';
 import { ImportUploadEntity } from '../imports/import-upload.entity.js';
 import { ImportRowEntity } from '../imports/import-row.entity.js';
+import { OutcomeReportEntity } from '../outcomes/outcome-report.entity.js';
+import { OutcomeReportHistoryEntity } from '../outcomes/outcome-report-history.entity.js';
 
 /** Every entity of the API, registered once for the data source and the drift check. */
-export const entities = [RegionEntity, SeedRunEntity, SiteEntity, SiteHistoryEntity, AccountEntity, SessionEntity, AccountAuditEntity, SignInAttemptEntity, SignInKnownEntity, ServerSecretEntity, TargetEntity, ServicePointEntity, ImportJobEntity, ImportUploadEntity, ImportRowEntity];
+export const entities = [RegionEntity, SeedRunEntity, SiteEntity, SiteHistoryEntity, AccountEntity, SessionEntity, AccountAuditEntity, SignInAttemptEntity, SignInKnownEntity, ServerSecretEntity, TargetEntity, ServicePointEntity, ImportJobEntity, ImportUploadEntity, ImportRowEntity, OutcomeReportEntity, OutcomeReportHistoryEntity];
