@@ -10,14 +10,11 @@
 // there, dropped afterwards) or else a throwaway local server (bench/local-postgres.mjs). The figure is printed, never asserted.
 //
 // Run after a build: npx turbo run build --filter=@sitenet/api --filter=@sitenet/spreadsheets && node bench/import.mjs
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
 import { creditCodeCheckCharacter, siteSheetColumns, siteSheetRow } from '@sitenet/domain';
 import { installedKinds } from '@sitenet/kinds';
-import { api, benchToken, startEmbeddedApi } from './embedded-api.mjs';
-import { startLocalPostgres } from './local-postgres.mjs';
+import { benchToken, startEmbeddedApi, startPostgresApi, withPostgresServer } from './embedded-api.mjs';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
 const KIND = installedKinds[0];
@@ -49,28 +46,6 @@ async function workbook(rows) {
     sheet.addRow(siteSheetRow(site, columns, context).map((cell) => cell ?? undefined));
   }
   return Buffer.from(await book.xlsx.writeBuffer());
-}
-
-async function startPostgresApi(serverUrl) {
-  const name = `sitenet_bench_import_${randomBytes(5).toString('hex')}`;
-  const admin = async (sql) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
-  };
-  await admin(`CREATE DATABASE "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const { loadConfig } = await api('config/config.js');
-  const { prepareDatabase } = await api('database/prepare.js');
-  const { createApp } = await api('create-app.js');
-  const { seedApplicationData } = await api('seeding/reference-data.js');
-  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', PORTAL_DIST: '/nonexistent' }), database: { kind: 'postgres', url: url.toString() } };
-  const { dataSource } = await prepareDatabase(config);
-  const app = await createApp(config, dataSource);
-  await app.init();
-  await seedApplicationData(app, config);
-  return { app, dataSource, drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }
 
 const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
@@ -133,16 +108,5 @@ const built = performance.now();
 const file = await workbook(ROWS);
 console.log(`import bench: ${KIND.code}, file built in ${seconds(performance.now() - built)}`);
 await run('pglite', await startEmbeddedApi(), file);
-if (process.env.DATABASE_URL) await run('postgres', await startPostgresApi(process.env.DATABASE_URL), file);
-else {
-  // No server given: start a throwaway one from the installed PostgreSQL, as .ci/run does.
-  const local = await startLocalPostgres();
-  if (!local) console.log('postgres skipped: no PostgreSQL installed; set DATABASE_URL to a server (the bench creates and drops its own database there)');
-  else {
-    try {
-      await run('postgres', await startPostgresApi(local.url), file);
-    } finally {
-      local.stop();
-    }
-  }
-}
+// DATABASE_URL's server, or else a throwaway local one from the installed PostgreSQL, as .ci/run does.
+await withPostgresServer(async (url) => run('postgres', await startPostgresApi(url), file));
