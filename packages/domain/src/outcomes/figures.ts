@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { LocalizedText } from '../errors/localized.js';
 import { localizedIssue } from '../errors/zod-issues.js';
 import { categoriesOf, type Disaggregation, type OutcomeIndicator } from './indicator.js';
 
@@ -26,6 +27,9 @@ const amount = z
   .max(MAX_FIGURE, localizedIssue({ 'zh-CN': `不能超过 ${MAX_FIGURE}`, en: `It cannot exceed ${MAX_FIGURE}` }));
 const draftAmount = amount.nullable().optional();
 
+/** An issue raised in a refinement carries its words in params (zod does not call an `error` given to addIssue). */
+const raisedIssue = (messages: LocalizedText) => ({ message: messages.en, params: { messages } });
+
 const missing = localizedIssue({ 'zh-CN': '提交前请填写此项（没有请填 0）', en: 'Fill this in before submitting (0 if there were none)' });
 
 function figureSchema(indicator: OutcomeIndicator, complete: boolean) {
@@ -35,10 +39,10 @@ function figureSchema(indicator: OutcomeIndicator, complete: boolean) {
       .strictObject({ numerator: number, denominator: number })
       .superRefine((f, ctx) => {
         if (f.numerator != null && f.denominator != null && f.numerator > f.denominator) {
-          ctx.addIssue({ code: 'custom', path: ['numerator'], ...localizedIssue({ 'zh-CN': '分子不能大于分母', en: 'The numerator cannot exceed the denominator' }) });
+          ctx.addIssue({ code: 'custom', path: ['numerator'], ...raisedIssue({ 'zh-CN': '分子不能大于分母', en: 'The numerator cannot exceed the denominator' }) });
         }
         if (complete && f.denominator === 0) {
-          ctx.addIssue({ code: 'custom', path: ['denominator'], ...localizedIssue({ 'zh-CN': '分母应大于 0', en: 'The denominator must be more than 0' }) });
+          ctx.addIssue({ code: 'custom', path: ['denominator'], ...raisedIssue({ 'zh-CN': '分母应大于 0', en: 'The denominator must be more than 0' }) });
         }
       });
   }
@@ -55,9 +59,9 @@ function figureSchema(indicator: OutcomeIndicator, complete: boolean) {
       if (given.length === 0) continue;
       const sum = given.reduce((a, b) => a + b, 0);
       if (f.value != null && sum > f.value) {
-        ctx.addIssue({ code: 'custom', path: ['by', dimension], ...localizedIssue({ 'zh-CN': `分项合计 ${sum} 大于总数 ${f.value}`, en: `The parts add up to ${sum}, more than the total ${f.value}` }) });
+        ctx.addIssue({ code: 'custom', path: ['by', dimension], ...raisedIssue({ 'zh-CN': `分项合计 ${sum} 大于总数 ${f.value}`, en: `The parts add up to ${sum}, more than the total ${f.value}` }) });
       } else if (complete && given.length === categoriesOf(dimension).length && sum !== f.value) {
-        ctx.addIssue({ code: 'custom', path: ['by', dimension], ...localizedIssue({ 'zh-CN': `分项合计 ${sum} 与总数 ${f.value} 不符`, en: `The parts add up to ${sum}, not the total ${f.value}` }) });
+        ctx.addIssue({ code: 'custom', path: ['by', dimension], ...raisedIssue({ 'zh-CN': `分项合计 ${sum} 与总数 ${f.value} 不符`, en: `The parts add up to ${sum}, not the total ${f.value}` }) });
       }
     }
   });
