@@ -7,3 +7,7 @@ export { fileFailure, CSV_ENCODINGS, type CsvReadEncoding, type FileFailureCode 
 export { csvEncodingOf } from './read/csv.js';
 export { writeTemplate, REQUIRED_MARK, MAX_COUNTY_OPTIONS, type TemplateOptions } from './template.js';
 export { writeAnnotated, type AnnotatedFacts, type AnnotatedFile, type AnnotatedIssue } from './annotated.js';
+export { writeOutcomeTemplate, outcomeTemplateMarker, type OutcomeTemplateInput, type OutcomeTemplateUnit } from './outcomes/template.js';
+export { readOutcomeSheet, checkOutcomeRow, type OutcomeSheetRead, type OutcomeSheetRow, type OutcomeSheetProblem, type GivenFigure } from './outcomes/read.js';
+export { writeOutcomeFigures, type OutcomeFiguresInput } from './outcomes/figures-export.js';
+export { outcomeSheetColumns, indicatorsOfPeriod, type OutcomeColumn, type FigureField } from './outcomes/columns.js';
