@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_LOCALE, LOCALES } from '../errors/localized.js';
 import { localizedIssue } from '../errors/zod-issues.js';
 import { COUNT_UNITS, DISAGGREGATION_KEYS } from '../outcomes/indicator.js';
 import { PERIOD_PATTERN, PERIODICITIES, EARLIEST_REPORTING_YEAR } from '../outcomes/periods.js';
@@ -134,6 +135,11 @@ export type OutcomeReportHistory = z.infer<typeof reportHistorySchema>;
 
 export const outcomeRegionQuerySchema = z.strictObject({ region: regionCodeSchema, period: periodKeySchema });
 export const outcomeAsOfQuerySchema = outcomeRegionQuerySchema.extend({ asOf: calendarDate().optional() });
+/** The figures template and the approved figures export: a region, a period and the language of the file's words. */
+export const outcomeSheetQuerySchema = outcomeRegionQuerySchema.extend({
+  lang: z.enum(LOCALES).default(DEFAULT_LOCALE).meta({ description: 'The language of the headers and instructions (an import matches headers in either language)' }),
+});
+export type OutcomeSheetQuery = z.output<typeof outcomeSheetQuerySchema>;
 
 export const completenessSchema = z
   .object({
