@@ -2,6 +2,7 @@ export * from './primitives.js';
 export * from './regions.js';
 export * from './sites.js';
 export * from './site-fields.js';
+export * from './site-location.js';
 export * from './site-field-texts.js';
 export * from './accounts.js';
 export * from './review.js';

@@ -3,6 +3,7 @@ import { localizedIssue } from '../errors/zod-issues.js';
 import type { LocalizedText } from '../errors/localized.js';
 import { CHINA_BOUNDS, COORDINATE_SYSTEMS, toWgs84 } from '../geo/coordinates.js';
 import { CHINA_BORDER_TOLERANCE_KM, isInsideChina } from '../geo/inside-china.js';
+import { swappedCoordinatesText } from '../geo/unit-location-texts.js';
 import { creditCodeProblem, normalizeCreditCode } from '../sites/credit-code.js';
 import { canonicalPhone, isValidPhone } from '../sites/phone.js';
 import { BARRIER_FREE_FEATURES, BARRIER_FREE_LABELS } from '../sites/site.js';
@@ -77,6 +78,13 @@ export const siteLocationInputSchema = z
     // Inside the bounding box (checked above) but not on the territory: Seoul, Pyongyang, Ulaanbaatar, the open sea.
     const inBox = point.lat >= CHINA_BOUNDS.minLat && point.lat <= CHINA_BOUNDS.maxLat && point.lng >= CHINA_BOUNDS.minLng && point.lng <= CHINA_BOUNDS.maxLng;
     if (inBox && !isInsideChina(point)) ctx.addIssue({ code: 'custom', message: OUTSIDE_CHINA.en, params: { messages: OUTSIDE_CHINA } });
+    // Both out of range but both fitting the other way round: typed swapped; say so, with the fix.
+    const swapped = { lat: point.lng, lng: point.lat };
+    const swappedInBox = swapped.lat >= CHINA_BOUNDS.minLat && swapped.lat <= CHINA_BOUNDS.maxLat && swapped.lng >= CHINA_BOUNDS.minLng && swapped.lng <= CHINA_BOUNDS.maxLng;
+    if (!inBox && swappedInBox) {
+      const messages = swappedCoordinatesText(swapped);
+      ctx.addIssue({ code: 'custom', message: messages.en, params: { messages, swapped } });
+    }
   })
   .meta({ id: 'SiteLocationInput', description: `A point on China's territory as the shipped boundaries (天地图 GS(2024)0650号) draw it, within ${CHINA_BORDER_TOLERANCE_KM} km of a border or coast` });
 

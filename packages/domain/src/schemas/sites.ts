@@ -9,6 +9,17 @@ import { COMMON_SITE_FIELDS, commonInputShape, commonOutputShape, commonPatchSha
 
 export { creditCodeSchema, lineText, openedOnSchema, phoneSchema, siteLocationInputSchema } from './site-fields.js';
 
+/**
+ * The writer's confirmation that a point outside the chosen county's boundary (by at most 20 km:
+ * just across the county line) is right. Without it the API answers 400 `site.location_outside_unit`
+ * with the distance (SiteLocationError), so the form can ask; a point further away is refused
+ * whatever this says. Not stored: it answers one request.
+ */
+export const locationConfirmedSchema = z
+  .boolean()
+  .optional()
+  .meta({ description: 'Confirms a point up to 20 km outside the chosen county (answer to a 400 site.location_outside_unit); not stored' });
+
 /** Checks a kind's cross-field rules, blaming the field each rule names. */
 function withKindRules<T extends z.ZodObject>(schema: T, kind: SiteKindDefinition): T {
   if (!kind.rules?.length) return schema;
@@ -40,7 +51,7 @@ export function buildSiteSchemas(registry: SiteKindRegistry, declared: CommonSit
   });
   const common = commonInputShape(declared);
   const members = kinds.map((kind) =>
-    withKindRules(z.strictObject({ kind: z.literal(kind.code), ...common, attributes: kind.attributes }).meta({ id: `SiteCreate_${kind.code}` }), kind),
+    withKindRules(z.strictObject({ kind: z.literal(kind.code), ...common, locationConfirmed: locationConfirmedSchema, attributes: kind.attributes }).meta({ id: `SiteCreate_${kind.code}` }), kind),
   );
   const create =
     members.length === 1
@@ -57,6 +68,7 @@ function siteUpdateSchemaOf<F extends CommonSiteFields>(declared: F) {
     .strictObject({
       version: versionNumber().meta({ description: 'The version you read; a stale version is refused with 409' }),
       ...commonPatchShape(declared),
+      locationConfirmed: locationConfirmedSchema,
       attributes: z.record(z.string(), z.unknown()).optional().meta({ description: "The kind's fields, whole (validated by the kind's schema)" }),
     })
     .meta({ id: 'SiteUpdate' });
@@ -98,7 +110,7 @@ export type SiteListQuery = z.infer<typeof siteListQuerySchema>;
  * API validates with `buildSiteSchemas(registry).create`, which adds each kind's fields; clients
  * type what they send with this one (the kinds installed are known only at run time).
  */
-export const siteCreateBodySchema = z.strictObject({ kind: kindCodeSchema, ...commonInputShape(COMMON_SITE_FIELDS), attributes: z.record(z.string(), z.unknown()) });
+export const siteCreateBodySchema = z.strictObject({ kind: kindCodeSchema, ...commonInputShape(COMMON_SITE_FIELDS), locationConfirmed: locationConfirmedSchema, attributes: z.record(z.string(), z.unknown()) });
 /** The body of `PATCH /api/sites/:id` (the same for every kind). */
 export const siteUpdateBodySchema = siteUpdateSchemaOf(COMMON_SITE_FIELDS);
 /** A registration as a client sends it. */
