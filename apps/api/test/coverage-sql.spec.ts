@@ -47,22 +47,28 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('the coverage engine restricts every statement to the region', () => {
   it.each([
-    ['220000', 1],
-    ['220100', 2],
-    ['220102', 3],
-  ] as const)('GET /api/coverage?region=%s: each statement reading site has s.<its column> = the region', async (region, level) => {
-    const statements = await siteStatements(() => jilin.http.get('/api/coverage').query({ region }).expect(200));
+    ['220000', 1, undefined],
+    ['220100', 2, undefined],
+    ['220102', 3, undefined],
+    ['220000', 1, '2026-04-30'],
+    ['220102', 3, '2026-04-30'],
+  ] as const)('GET /api/coverage?region=%s (level %s, asOf %s): each statement reading site has s.<its column> = the region', async (region, level, asOf) => {
+    const statements = await siteStatements(() => jilin.http.get('/api/coverage').query({ region, ...(asOf ? { asOf } : {}) }).expect(200));
     expect(statements.length).toBeGreaterThan(0);
     for (const statement of statements) expect(unrestrictedBranches(statement, COLUMN_OF_LEVEL[level], region)).toEqual([]);
+    // a past day reads the sites' history; today's statements do not (they stay as fast as they were)
+    expect(statements.some((s) => /\bsite_history\b/.test(s.sql))).toBe(asOf !== undefined);
   });
 
   it.each([
-    ['220000', 3],
-    ['220000', 2],
-    ['220100', 3],
-    ['220100', 4],
-  ] as const)('GET /api/coverage/matrix?region=%s&level=%s reads only the region’s sites', async (region, level) => {
-    const statements = await siteStatements(() => jilin.http.get('/api/coverage/matrix').query({ region, level }).expect(200));
+    ['220000', 3, undefined],
+    ['220000', 2, undefined],
+    ['220100', 3, undefined],
+    ['220100', 4, undefined],
+    ['220000', 3, '2026-04-30'],
+    ['220100', 4, '2026-04-30'],
+  ] as const)('GET /api/coverage/matrix?region=%s&level=%s&asOf=%s reads only the region’s sites', async (region, level, asOf) => {
+    const statements = await siteStatements(() => jilin.http.get('/api/coverage/matrix').query({ region, level, ...(asOf ? { asOf } : {}) }).expect(200));
     expect(statements).toHaveLength(1);
     expect(unrestrictedBranches(statements[0], COLUMN_OF_LEVEL[region === '220000' ? 1 : 2], region)).toEqual([]);
   });
@@ -77,10 +83,10 @@ describe('the coverage engine restricts every statement to the region', () => {
 
 describe('a region’s targets cost a fixed number of statements', () => {
   it('Jilin: at most one statement reading site per kind of input, however many targets of each shape', async () => {
-    const coverage = async () => {
+    const coverage = async (asOf?: string) => {
       let results: unknown[] = [];
       const statements = await siteStatements(async () => {
-        results = ((await jilin.http.get('/api/coverage').query({ region: '220000' }).expect(200)).body as { results: unknown[] }).results;
+        results = ((await jilin.http.get('/api/coverage').query({ region: '220000', ...(asOf ? { asOf } : {}) }).expect(200)).body as { results: unknown[] }).results;
       });
       return { statements, results };
     };
@@ -106,6 +112,10 @@ describe('a region’s targets cost a fixed number of statements', () => {
     const twice = await coverage();
     expect(twice.results.length).toBe(once.results.length + addedAgain);
     expect(twice.statements.length).toBe(once.statements.length);
+    // as of a past day: the same statements, each reading the history inside it
+    const past = await coverage('2026-04-30');
+    expect(past.results.length).toBe(twice.results.length);
+    expect(past.statements.length).toBe(twice.statements.length);
   });
 });
 

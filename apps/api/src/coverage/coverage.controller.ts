@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  coverageAsOfQuerySchema,
   coverageMatrixSchema,
   coverageQuerySchema,
   coverageSchema,
@@ -14,7 +15,7 @@ import {
   servicePointViewSchema,
   trendQuerySchema,
 } from '@sitenet/domain/schemas';
-import type { Coverage, CoverageMatrix, CoverageTrend, NationalCoverageMatrix, ServicePointInput, ServicePointList, ServicePointView } from '@sitenet/domain';
+import type { Coverage, CoverageAsOfQuery, CoverageMatrix, CoverageTrend, MatrixQuery, NationalCoverageMatrix, NationalMatrixQuery, ServicePointInput, ServicePointList, ServicePointView, TrendQuery } from '@sitenet/domain';
 import { CurrentActor, SignedIn } from '../common/access.js';
 import type { Actor } from '../common/actor.js';
 import { CoverageService } from './coverage.service.js';
@@ -31,34 +32,34 @@ export class CoverageController {
 
   @Get('coverage')
   @SignedIn()
-  @ApiOperation({ summary: 'Every target in force for the region: actual vs required, progress, status (met / on-track / at-risk / missed), projection, and the units that fall short' })
+  @ApiOperation({ summary: 'Every target in force for the region: actual vs required, progress, status (met / on-track / at-risk / missed), projection, and the units that fall short; with asOf, as it stood at the end of that day (sites and approved figures from their histories, today’s targets)' })
   @ApiOkResponse({ standardSchema: coverageSchema })
-  get(@CurrentActor() actor: Actor, @Query({ schema: coverageQuerySchema }) query: { region: string }): Promise<Coverage> {
-    return this.coverage.coverage(query.region, actor.scope);
+  get(@CurrentActor() actor: Actor, @Query({ schema: coverageAsOfQuerySchema }) query: CoverageAsOfQuery): Promise<Coverage> {
+    return this.coverage.coverage(query.region, actor.scope, query.asOf);
   }
 
   @Get('coverage/matrix')
   @SignedIn()
-  @ApiOperation({ summary: 'Approved sites per kind for every unit of a level under the region, including units with none' })
+  @ApiOperation({ summary: 'Approved sites per kind for every unit of a level under the region, including units with none; with asOf, the sites approved at the end of that day' })
   @ApiOkResponse({ standardSchema: coverageMatrixSchema })
-  matrix(@CurrentActor() actor: Actor, @Query({ schema: matrixQuerySchema }) query: { region: string; level: 2 | 3 | 4 }): Promise<CoverageMatrix> {
-    return this.coverage.matrix(query.region, query.level, actor.scope);
+  matrix(@CurrentActor() actor: Actor, @Query({ schema: matrixQuerySchema }) query: MatrixQuery): Promise<CoverageMatrix> {
+    return this.coverage.matrix(query.region, query.level as 2 | 3 | 4, actor.scope, query.asOf);
   }
 
   @Get('coverage/national-matrix')
   @SignedIn('admin')
   @ApiOperation({ summary: "Every province's matrix (approved sites per kind for each of its prefecture- or county-level units) in one answer, for the national administrator" })
   @ApiOkResponse({ standardSchema: nationalCoverageMatrixSchema })
-  nationalMatrix(@Query({ schema: nationalMatrixQuerySchema }) query: { level: 2 | 3 }): Promise<NationalCoverageMatrix> {
-    return this.coverage.nationalMatrix(query.level);
+  nationalMatrix(@Query({ schema: nationalMatrixQuerySchema }) query: NationalMatrixQuery): Promise<NationalCoverageMatrix> {
+    return this.coverage.nationalMatrix(query.level as 2 | 3, query.asOf);
   }
 
   @Get('coverage/trend')
   @SignedIn()
-  @ApiOperation({ summary: 'Sites approved per month and kind in the region (by the month of first approval)' })
+  @ApiOperation({ summary: 'Sites approved per month and kind in the region (by the month of first approval); with asOf, up to the month of that day' })
   @ApiOkResponse({ standardSchema: coverageTrendSchema })
-  trend(@CurrentActor() actor: Actor, @Query({ schema: trendQuerySchema }) query: { region: string; months: number }): Promise<CoverageTrend> {
-    return this.coverage.trend(query.region, query.months, actor.scope);
+  trend(@CurrentActor() actor: Actor, @Query({ schema: trendQuerySchema }) query: TrendQuery): Promise<CoverageTrend> {
+    return this.coverage.trend(query.region, query.months, actor.scope, query.asOf);
   }
 
   @Get('service-points')

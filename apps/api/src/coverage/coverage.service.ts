@@ -26,6 +26,7 @@ import { SITE_KIND_REGISTRY } from '../kinds/kinds.tokens.js';
 import type { RegionEntity } from '../regions/region.entity.js';
 import { RegionsService } from '../regions/regions.service.js';
 import { attributeFilter } from '../targets/attribute-filter.js';
+import { approvedSite, coverageMoment, type CoverageMoment } from './as-of.js';
 import { licenceExclusion } from './licence-exclusion.js';
 import { StatementBatch } from './statement-batch.js';
 import { TargetsService } from '../targets/targets.service.js';
@@ -65,12 +66,20 @@ export class CoverageService {
     private readonly regions: RegionsService,
   ) {}
 
-  async coverage(regionCode: string, scope: Jurisdiction, asOf = new Date()): Promise<Coverage> {
+  /**
+   * Every target in force for the region, evaluated now — or as of the end of a past day (`day`,
+   * YYYY-MM-DD): sites as they stood then (as-of.ts), licences expired by then, approved figures
+   * as they stood then, each rule evaluated with that moment as "now". The targets are the ones
+   * in force today, as they read today (targets keep no history of their edits).
+   */
+  async coverage(regionCode: string, scope: Jurisdiction, day?: string | Date): Promise<Coverage> {
+    const moment = coverageMoment(day);
+    const asOf = moment.at;
     const region = await this.regions.visible(regionCode, scope);
     const inForce = (await this.targets.inForce(region)).filter(({ target, inherited }) => !inherited || ['per-unit-minimum', 'proximity'].includes(target.rule.shape));
     // Every target's statements go out together, one statement per kind of input (statement-batch.ts).
-    const inputs = await this.inputsOf(inForce.map(({ target }) => target), region, asOf);
-    const expired = await this.expiredLicences(inForce.map(({ target }) => target), region, asOf);
+    const inputs = await this.inputsOf(inForce.map(({ target }) => target), region, moment);
+    const expired = await this.expiredLicences(inForce.map(({ target }) => target), region, moment);
     const results: CoverageResult[] = inForce.map(({ target, inherited }, i) => {
       const result = evaluateTarget(target, this.labelsFor(target), inputs[i], asOf);
       const expiredLicences = expired[i];
@@ -80,18 +89,20 @@ export class CoverageService {
   }
 
   /** Approved sites per kind for every unit of a level in the region (the region itself when it is of that level), units with none included. */
-  async matrix(regionCode: string, level: 2 | 3 | 4, scope: Jurisdiction): Promise<CoverageMatrix> {
+  async matrix(regionCode: string, level: 2 | 3 | 4, scope: Jurisdiction, day?: string): Promise<CoverageMatrix> {
     const region = await this.regions.visible(regionCode, scope);
     const root = rootColumn(region.level);
+    const params: unknown[] = level === 3 ? [region.code] : [region.code, level];
+    const approved = approvedSite(coverageMoment(day), params);
     const rows: MatrixRow[] = root
       ? await this.dataSource.query(
           `SELECT r.code, r.name, ${unitTypeAt(level)} AS type, r.statistical_only, s.kind, count(s.id)::text AS count
              FROM region r
-             LEFT JOIN site s ON s.${unitColumn(level)} = r.code AND s.${unitColumn(region.level)} = $1 AND s.status = 'approved'
+             LEFT JOIN site s ON s.${unitColumn(level)} = r.code AND s.${unitColumn(region.level)} = $1 AND ${approved}
             WHERE ${unitsOfLevel(level, '$2')} AND (r.code = $1 OR r.${root} = $1)
             GROUP BY r.code, r.name, r.level, r.type, r.statistical_only, s.kind
             ORDER BY r.code`,
-          level === 3 ? [region.code] : [region.code, level],
+          params,
         )
       : [];
     return { region: { code: region.code, name: region.name, level: region.level }, level, kinds: this.kinds.codes, rows: this.matrixRows(rows) };
@@ -102,16 +113,18 @@ export class CoverageService {
    * administrator: one statement, each site read once by its province (not 34 requests); each
    * province's rows are what `matrix` answers for it.
    */
-  async nationalMatrix(level: 2 | 3): Promise<NationalCoverageMatrix> {
+  async nationalMatrix(level: 2 | 3, day?: string): Promise<NationalCoverageMatrix> {
     const provinces: { code: string; name: string; level: number }[] = await this.dataSource.query(`SELECT code, name, level FROM region WHERE level = 1 ORDER BY code`);
+    const params: unknown[] = level === 3 ? [] : [level];
+    const approved = approvedSite(coverageMoment(day), params);
     const rows: (MatrixRow & { province: string })[] = await this.dataSource.query(
       `SELECT r.province_code AS province, r.code, r.name, ${unitTypeAt(level)} AS type, r.statistical_only, s.kind, count(s.id)::text AS count
          FROM region r
-         LEFT JOIN site s ON s.${unitColumn(level)} = r.code AND s.province_code = r.province_code AND s.status = 'approved'
+         LEFT JOIN site s ON s.${unitColumn(level)} = r.code AND s.province_code = r.province_code AND ${approved}
         WHERE ${unitsOfLevel(level, '$1')} AND r.province_code IS NOT NULL
         GROUP BY r.province_code, r.code, r.name, r.level, r.type, r.statistical_only, s.kind
         ORDER BY r.code`,
-      level === 3 ? [] : [level],
+      params,
     );
     const byProvince = new Map<string, MatrixRow[]>();
     for (const row of rows) {
@@ -140,18 +153,21 @@ export class CoverageService {
     return [...units.values()];
   }
 
-  /** Sites approved per month and kind inside the region (by the month of first approval). */
-  async trend(regionCode: string, months: number, scope: Jurisdiction, asOf = new Date()): Promise<CoverageTrend> {
+  /** Sites approved per month and kind inside the region (by the month of first approval), up to now or to the month of a past day (the sites approved at its end). */
+  async trend(regionCode: string, months: number, scope: Jurisdiction, day?: string): Promise<CoverageTrend> {
+    const moment = coverageMoment(day);
     const region = await this.regions.visible(regionCode, scope);
     const column = unitColumn(region.level);
+    const params: unknown[] = [region.code];
+    const approved = approvedSite(moment, params);
     const rows: { month: string; kind: string; count: string }[] = await this.dataSource.query(
       `SELECT to_char(s.approved_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, s.kind, count(*)::text AS count
          FROM site s
-        WHERE s.status = 'approved' AND s.approved_at IS NOT NULL AND s.${column} = $1
+        WHERE ${approved} AND s.approved_at IS NOT NULL AND s.${column} = $1
         GROUP BY 1, 2 ORDER BY 1`,
-      [region.code],
+      params,
     );
-    const last = monthOf(asOf);
+    const last = monthOf(moment.at);
     const list: string[] = [];
     for (let i = months - 1; i >= 0; i--) {
       const d = new Date(Date.UTC(Number(last.slice(0, 4)), Number(last.slice(5, 7)) - 1 - i, 1));
@@ -168,18 +184,20 @@ export class CoverageService {
    * (China's calendar): listed with the result, for the kinds that declare a licence; undefined
    * for a target none of whose kinds does. One statement for all targets (a kind listed once).
    */
-  private async expiredLicences(targets: readonly TargetView[], region: RegionEntity, asOf: Date): Promise<CoverageResult['expiredLicences'][]> {
+  private async expiredLicences(targets: readonly TargetView[], region: RegionEntity, moment: CoverageMoment): Promise<CoverageResult['expiredLicences'][]> {
     const batch = new StatementBatch<{ id: string; name: string; region_code: string; expires_on: string }>('expires_on, name');
     const branchesOf = targets.map((target) =>
       target.kinds.flatMap((code) => {
         const licence = this.kinds.get(code)?.licence;
         if (!licence) return [];
+        const params: unknown[] = [code, region.code, licence.expiresOn, licence.licenses.field, [...licence.licenses.values], chinaToday(moment.at)];
+        const approved = approvedSite(moment, params);
         const branch = batch.add(
           `SELECT s.id, s.name, s.region_code, s.attributes ->> $3::text AS expires_on
              FROM site s
-            WHERE s.status = 'approved' AND s.kind = $1 AND s.${unitColumn(region.level)} = $2
+            WHERE ${approved} AND s.kind = $1 AND s.${unitColumn(region.level)} = $2
               AND s.attributes ->> $4::text = ANY($5::text[]) AND (s.attributes ->> $3::text) COLLATE "C" < $6`,
-          [code, region.code, licence.expiresOn, licence.licenses.field, [...licence.licenses.values], chinaToday(asOf)],
+          params,
         );
         return [{ code, branch }];
       }),
@@ -209,10 +227,12 @@ export class CoverageService {
    * site points), each branch restricted to the region's own column of `site` (its index), never
    * the national table.
    */
-  private async inputsOf(targets: readonly TargetView[], region: RegionEntity, asOf: Date): Promise<CoverageInputs[]> {
+  private async inputsOf(targets: readonly TargetView[], region: RegionEntity, moment: CoverageMoment): Promise<CoverageInputs[]> {
+    const asOf = moment.at;
     const regionColumn = unitColumn(region.level);
     const root = rootColumn(region.level);
-    const where = `s.status = 'approved' AND s.kind = ANY($1) AND s.${regionColumn} = $2`;
+    // Attributes (a rule's `where`, licences' dates) are read as they are now, also for a past day.
+    const where = (params: unknown[]) => `${approvedSite(moment, params)} AND s.kind = ANY($1) AND s.${regionColumn} = $2`;
     const units = new StatementBatch<{ code: string; name: string; type: string; statistical_only: boolean; count: string }>('code');
     const unitMonthly = new StatementBatch<{ unit: string; month: string; count: string }>('');
     const monthly = new StatementBatch<{ month: string; count: string; metric_sum: string }>('month');
@@ -235,38 +255,43 @@ export class CoverageService {
       if (needs('units') && level && root) {
         const own = level === 3 ? [target.kinds, region.code] : [target.kinds, region.code, level];
         const filter = matching(own.length + 1);
+        const params = [...own, ...filter.params];
+        const approved = approvedSite(moment, params);
         unitsBranch = units.add(
           `SELECT r.code, r.name, ${unitTypeAt(level)} AS type, r.statistical_only, count(s.id)::text AS count
              FROM region r
-             LEFT JOIN site s ON s.${unitColumn(level)} = r.code AND s.${regionColumn} = $2 AND s.status = 'approved' AND s.kind = ANY($1)${filter.sql}
+             LEFT JOIN site s ON s.${unitColumn(level)} = r.code AND s.${regionColumn} = $2 AND ${approved} AND s.kind = ANY($1)${filter.sql}
             WHERE ${unitsOfLevel(level, '$3')} AND (r.code = $2 OR r.${root} = $2)
             GROUP BY r.code, r.name, r.level, r.type, r.statistical_only`,
-          [...own, ...filter.params],
+          params,
         );
       }
       let unitMonthlyBranch: number | undefined;
       if (needs('unitMonthly') && level) {
         const filter = matching(3);
+        const params = [target.kinds, region.code, ...filter.params];
         unitMonthlyBranch = unitMonthly.add(
           `SELECT s.${unitColumn(level)} AS unit, ${month} AS month, count(*)::text AS count
-             FROM site s WHERE ${where}${filter.sql} AND s.approved_at IS NOT NULL GROUP BY s.${unitColumn(level)}, ${month}`,
-          [target.kinds, region.code, ...filter.params],
+             FROM site s WHERE ${where(params)}${filter.sql} AND s.approved_at IS NOT NULL GROUP BY s.${unitColumn(level)}, ${month}`,
+          params,
         );
       }
       let monthlyBranch: number | undefined;
       if (needs('monthly')) {
         const filter = matching(4);
+        const own = [target.kinds, region.code, shape.metricOf?.(params) ?? null, ...filter.params];
         monthlyBranch = monthly.add(
           `SELECT ${month} AS month, count(*)::text AS count,
                   coalesce(sum(CASE WHEN jsonb_typeof(s.attributes -> $3::text) = 'number' THEN (s.attributes ->> $3::text)::numeric ELSE 0 END), 0)::text AS metric_sum
-             FROM site s WHERE ${where}${filter.sql} AND s.approved_at IS NOT NULL GROUP BY ${month}`,
-          [target.kinds, region.code, shape.metricOf?.(params) ?? null, ...filter.params],
+             FROM site s WHERE ${where(own)}${filter.sql} AND s.approved_at IS NOT NULL GROUP BY ${month}`,
+          own,
         );
       }
       let sitePointsBranch: number | undefined;
       if (needs('sitePoints')) {
         const filter = matching(3);
-        sitePointsBranch = sitePoints.add(`SELECT s.lat, s.lng FROM site s WHERE ${where}${filter.sql}`, [target.kinds, region.code, ...filter.params]);
+        const own = [target.kinds, region.code, ...filter.params];
+        sitePointsBranch = sitePoints.add(`SELECT s.lat, s.lng FROM site s WHERE ${where(own)}${filter.sql}`, own);
       }
       return { units: needs('units') && level ? unitsBranch ?? null : undefined, unitMonthlyBranch, monthlyBranch, sitePointsBranch, demand: needs('demandPoints') };
     });

@@ -94,7 +94,7 @@ export class TargetsService {
    * value one of its options (else the filter would silently match nothing).
    */
   private checkWhere(kinds: string[], rule: TargetRule): void {
-    const where = rule.where;
+    const where = 'where' in rule ? rule.where : undefined;
     if (!where) return;
     const issues = kinds.flatMap((code) => {
       const kind = this.registry.get(code);
