@@ -13,6 +13,7 @@ import SiteForm from '#/features/sites/SiteForm.vue';
 import SiteList from '#/features/sites/SiteList.vue';
 import { coverageRoutes } from '#/features/coverage/routes';
 import { importRoutes } from '#/features/imports/routes';
+import { outcomeRoutes } from '#/features/outcomes/routes';
 import NotFoundPage from '#/NotFoundPage.vue';
 import { installPagePresentation } from '#/ui/page';
 
@@ -95,6 +96,7 @@ export function createAppRouter(history: RouterHistory = createWebHistory(import
         ],
       },
       ...coverageRoutes,
+      ...outcomeRoutes,
       {
         path: '/:pathMatch(.*)*',
         name: 'not-found',

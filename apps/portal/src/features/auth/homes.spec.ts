@@ -14,9 +14,9 @@ describe('homes and navigation by role', () => {
   it('shows only what the role can use', () => {
     const testids = (account: Parameters<typeof navItemsFor>[0]) => navItemsFor(account).map((item) => item.testid);
     expect(testids(null)).toEqual(['nav-regions']);
-    expect(testids(districtStaff())).toEqual(['nav-sites', 'nav-imports', 'nav-site-map', 'nav-dashboard', 'nav-regions']);
-    expect(testids(prefectureReviewer())).toEqual(['nav-sites', 'nav-review', 'nav-site-map', 'nav-dashboard', 'nav-regions']);
-    expect(testids(provinceOfficial())).toEqual(['nav-sites', 'nav-review', 'nav-site-map', 'nav-dashboard', 'nav-targets', 'nav-accounts', 'nav-account-audit', 'nav-regions']);
+    expect(testids(districtStaff())).toEqual(['nav-sites', 'nav-imports', 'nav-site-map', 'nav-dashboard', 'nav-outcome-reports', 'nav-outcome-completeness', 'nav-regions']);
+    expect(testids(prefectureReviewer())).toEqual(['nav-sites', 'nav-review', 'nav-site-map', 'nav-dashboard', 'nav-outcome-reports', 'nav-outcome-completeness', 'nav-regions']);
+    expect(testids(provinceOfficial())).toEqual(['nav-sites', 'nav-review', 'nav-site-map', 'nav-dashboard', 'nav-outcome-reports', 'nav-outcome-completeness', 'nav-targets', 'nav-accounts', 'nav-account-audit', 'nav-regions']);
     expect(testids(administrator())).toEqual(['nav-sites', 'nav-site-map', 'nav-dashboard', 'nav-targets', 'nav-accounts', 'nav-account-audit', 'nav-regions']);
   });
 

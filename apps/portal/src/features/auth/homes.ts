@@ -1,5 +1,6 @@
 import { type AccountSummary, CREATABLE_ROLES, REVIEWER_ROLES, ROLES, type Role } from '@sitenet/domain';
 import type { LocationQueryValue, RouteLocationRaw } from 'vue-router';
+import { OUTCOME_ROLES } from '#/features/outcomes/routes';
 
 /** Roles that manage accounts: those that may create any (admin, province). */
 export const ACCOUNT_MANAGER_ROLES: readonly Role[] = ROLES.filter((role) => CREATABLE_ROLES[role].length > 0);
@@ -63,6 +64,10 @@ export function navItemsFor(account: AccountSummary | null): NavItem[] {
     if (isReviewer(account.role)) items.push({ to: { name: 'review' }, labelKey: 'nav.review', testid: 'nav-review' });
     items.push({ to: { name: 'site-map' }, labelKey: 'nav.siteMap', testid: 'nav-site-map' });
     items.push({ to: { name: 'dashboard' }, labelKey: 'coverage.nav.dashboard', testid: 'nav-dashboard' });
+    if (OUTCOME_ROLES.includes(account.role)) {
+      items.push({ to: { name: 'outcome-report' }, labelKey: 'outcomes.nav.reports', testid: 'nav-outcome-reports' });
+      items.push({ to: { name: 'outcome-completeness' }, labelKey: 'outcomes.nav.completeness', testid: 'nav-outcome-completeness' });
+    }
     if (account.role === 'province' || account.role === 'admin') items.push({ to: { name: 'targets' }, labelKey: 'coverage.nav.targets', testid: 'nav-targets' });
     if (managesAccounts(account.role)) {
       items.push({ to: { name: 'accounts' }, labelKey: 'nav.accounts', testid: 'nav-accounts' });
