@@ -81,12 +81,12 @@ export function apiDownload<K extends DownloadOperation>(operation: K, input: Ca
 /**
  * Sends a file to an operation that takes one (`'POST /imports/:kind'`) as multipart/form-data,
  * field `field` (the file's own name goes with it), and returns its answer, typed by the
- * operation's schema. Never repeated by itself, as every write.
+ * operation's schema; its query (`?region=&period=`) goes in the URL. Never repeated by itself, as every write.
  */
 export function apiUpload<K extends UploadOperation>(operation: K, input: CallInput<K>, file: File, options?: RequestOptions & { field?: string }): Promise<ResponseOf<K>> {
-  const { params } = input as LooseInput;
+  const { params, query } = input as LooseInput;
   const { method, path } = target(operation, params);
   const form = new FormData();
   form.append(options?.field ?? 'file', file, file.name);
-  return sendJson<ResponseOf<K>>(method as Exclude<Method, 'GET'>, path, form, options);
+  return sendJson<ResponseOf<K>>(method as Exclude<Method, 'GET'>, path, form, { ...options, query });
 }

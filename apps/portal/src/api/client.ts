@@ -235,8 +235,8 @@ async function withRetries<T>(attemptOnce: () => Promise<T>, signal: AbortSignal
  * POST or PATCH a JSON body (none when `body` is undefined; a FormData goes as multipart/form-data,
  * a file upload); same error handling as `getJson` (a 400 carries field `issues`).
  */
-export function sendJson<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
-  return request<T>(method, path, { body, signal: options.signal });
+export function sendJson<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body: unknown, options: RequestOptions & { query?: Query | URLSearchParams } = {}): Promise<T> {
+  return request<T>(method, path, { body, signal: options.signal, query: options.query });
 }
 
 /** A request answered with 204 No Content (sign out, change password). */

@@ -30,7 +30,9 @@ import {
   indicatorListSchema,
   outcomeAsOfQuerySchema,
   outcomeFiguresSchema,
+  outcomeImportResultSchema,
   outcomeRegionQuerySchema,
+  outcomeSheetQuerySchema,
   reportActionSchema,
   reportChangeRequestSchema,
   reportHistorySchema,
@@ -138,6 +140,9 @@ export const API_OPERATIONS = {
   'GET /outcome-reports/:region/:period/history': { response: reportHistorySchema },
   'GET /outcome-completeness': { query: outcomeRegionQuerySchema, response: completenessSchema },
   'GET /outcome-figures': { query: outcomeAsOfQuerySchema, response: outcomeFiguresSchema },
+  'GET /outcome-reports/template': { query: outcomeSheetQuerySchema, download: true },
+  'POST /outcome-reports/import': { query: outcomeRegionQuerySchema, upload: true, response: outcomeImportResultSchema },
+  'GET /outcome-figures/export': { query: outcomeSheetQuerySchema, download: true },
 } as const satisfies Record<`${Method} /${string}`, Operation>;
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
