@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { toFieldIssues } from '../errors/zod-issues.js';
 import { seededIndicatorSchema, type SeededIndicator } from '../schemas/outcomes.js';
 import { seededTargetSchema } from '../schemas/targets.js';
@@ -13,12 +14,12 @@ import { periodsWithin } from './periods.js';
 const seeds = new URL('../../../../seeds/', import.meta.url);
 const read = <T>(path: string): T => JSON.parse(readFileSync(new URL(path, seeds), 'utf8')) as T;
 
-function parsedAll<T>(schema: { safeParse: (raw: unknown) => { success: boolean; data?: T; error?: { issues: never[] } } }, rows: unknown[], name: (raw: unknown, index: number) => string): T[] {
+function parsedAll<S extends z.ZodType>(schema: S, rows: unknown[], name: (raw: unknown, index: number) => string): z.output<S>[] {
   const problems: string[] = [];
   const parsed = rows.map((raw, index) => {
     const result = schema.safeParse(raw);
-    if (!result.success) problems.push(`${name(raw, index)}: ${toFieldIssues(result.error!.issues, 'en').map((i) => `${i.path} ${i.messages.en}`).join('; ')}`);
-    return result.data as T;
+    if (!result.success) problems.push(`${name(raw, index)}: ${toFieldIssues(result.error.issues, 'en').map((i) => `${i.path} ${i.messages.en}`).join('; ')}`);
+    return result.data as z.output<S>;
   });
   expect(problems).toEqual([]);
   return parsed;
@@ -28,7 +29,7 @@ const idOf = (raw: unknown, index: number) => String((raw as { id?: string; key?
 
 const indicatorFile = read<{ notice: string; indicators: unknown[] }>('outcomes/indicators.json');
 const targetFile = read<{ notice: string; targets: unknown[] }>('targets/targets.json');
-const indicators = parsedAll<SeededIndicator>(seededIndicatorSchema, indicatorFile.indicators, idOf);
+const indicators: SeededIndicator[] = parsedAll(seededIndicatorSchema, indicatorFile.indicators, idOf);
 const targets = parsedAll(seededTargetSchema, targetFile.targets, idOf);
 const byKey = new Map(indicators.map((i) => [i.key, i]));
 
