@@ -1,4 +1,4 @@
-import type { Coverage, CoverageMatrixRow, CoverageResult, CoverageTrend, CoverageMatrix, SiteListResponse, TargetList, TargetView } from '@sitenet/domain';
+import type { Coverage, CoverageMatrixRow, CoverageResult, CoverageTrend, CoverageMatrix, NationalCoverageMatrix, SiteListResponse, TargetList, TargetView } from '@sitenet/domain';
 import { apiCall, type BodyOf } from '#/api/call';
 import type { RequestOptions } from '#/api/client';
 
@@ -8,7 +8,7 @@ import type { RequestOptions } from '#/api/client';
  * Every shape is the domain schema's (packages/domain/src/schemas/coverage.ts and targets.ts).
  */
 
-export type { CoverageMatrix, CoverageTrend, OutsidePointView, TargetList, TargetListItem, TargetView, UnitShortfallView } from '@sitenet/domain';
+export type { CoverageMatrix, CoverageTrend, NationalCoverageMatrix, OutsidePointView, TargetList, TargetListItem, TargetView, UnitShortfallView } from '@sitenet/domain';
 /** `GET /api/coverage`: each target in force for the region, evaluated. */
 export type CoverageResponse = Coverage;
 export type CoverageResultView = CoverageResult;
@@ -32,16 +32,22 @@ export const TREND_MONTHS = 36;
 /** The API's largest page: the map shows at most this many sites of one kind. */
 export const MAP_SITE_LIMIT = 500;
 
-export function fetchCoverage(region: string, options?: RequestOptions): Promise<CoverageResponse> {
-  return apiCall('GET /coverage', { query: { region } }, options);
+/** `asOf`: the day (YYYY-MM-DD) the answer is about, as it stood at its end; absent for now. */
+export function fetchCoverage(region: string, asOf?: string | null, options?: RequestOptions): Promise<CoverageResponse> {
+  return apiCall('GET /coverage', { query: { region, asOf: asOf ?? undefined } }, options);
 }
 
-export function fetchCoverageMatrix(region: string, level: 2 | 3 | 4, options?: RequestOptions): Promise<CoverageMatrix> {
-  return apiCall('GET /coverage/matrix', { query: { region, level } }, options);
+export function fetchCoverageMatrix(region: string, level: 2 | 3 | 4, asOf?: string | null, options?: RequestOptions): Promise<CoverageMatrix> {
+  return apiCall('GET /coverage/matrix', { query: { region, level, asOf: asOf ?? undefined } }, options);
 }
 
-export function fetchCoverageTrend(region: string, months = TREND_MONTHS, options?: RequestOptions): Promise<CoverageTrend> {
-  return apiCall('GET /coverage/trend', { query: { region, months } }, options);
+/** Every province's matrix of units of a level, in one answer (the national administrator only). */
+export function fetchNationalMatrix(level: 2 | 3, options?: RequestOptions): Promise<NationalCoverageMatrix> {
+  return apiCall('GET /coverage/national-matrix', { query: { level } }, options);
+}
+
+export function fetchCoverageTrend(region: string, asOf?: string | null, months = TREND_MONTHS, options?: RequestOptions): Promise<CoverageTrend> {
+  return apiCall('GET /coverage/trend', { query: { region, months, asOf: asOf ?? undefined } }, options);
 }
 
 /** Approved sites under a region (of one kind, or of all with `kind` null), for the map's points. */

@@ -1,5 +1,6 @@
 import {
   DEFAULT_LOCALE,
+  indicatorUnit,
   type Locale,
   type LocalizedText,
   REGION_LEVEL_LABELS,
@@ -14,6 +15,7 @@ import {
 import { computed } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { useKindsStore } from '#/features/kinds/store';
+import { useOutcomeIndicatorsStore } from '#/features/outcomes/store';
 import { isLocale } from '#/i18n';
 import type { TargetRuleView } from './api';
 
@@ -37,11 +39,13 @@ export function percentOf(actual: number, required: number): number {
 
 /**
  * Words of the coverage pages in the UI language: status and strength labels (from the domain
- * package), kinds (from the kinds store), unit types, numbers, dates and a rule in words.
+ * package), kinds (from the kinds store), outcome indicators (from the indicators store), unit
+ * types, numbers, dates and a rule in words.
  */
 export function useCoverageLabels() {
   const { t, locale } = useI18n();
   const kinds = useKindsStore();
+  const indicators = useOutcomeIndicatorsStore();
   const current = computed<Locale>(() => (isLocale(locale.value) ? locale.value : DEFAULT_LOCALE));
 
   const text = (value: LocalizedText | null | undefined): string => (value ? value[current.value] || value[DEFAULT_LOCALE] : '');
@@ -51,6 +55,14 @@ export function useCoverageLabels() {
   const kindList = (codes: readonly string[]): string => codes.map(kindLabel).join(t('common.listSeparator'));
   const typeLabel = (type: string): string => REGION_TYPE_LABELS[type as RegionType]?.[current.value] ?? type;
   const levelLabel = (level: number): string => REGION_LEVEL_LABELS[level as RegionLevel]?.[current.value] ?? String(level);
+  const indicatorOf = (key: unknown) => indicators.indicators.find((indicator) => indicator.key === key);
+  /** An outcome indicator's name (its key until the indicators are loaded or when it is unknown). */
+  const indicatorLabel = (key: unknown): string => text(indicatorOf(key)?.labels) || String(key);
+  /** The unit an indicator's figures are in (人, 人次, 场, %); '' when unknown. */
+  const indicatorUnitText = (key: unknown): string => {
+    const indicator = indicatorOf(key);
+    return indicator ? text(indicatorUnit(indicator)) : '';
+  };
 
   const integerFormat = computed(() => new Intl.NumberFormat(current.value, { maximumFractionDigits: 0 }));
   const decimalFormat = computed(() => new Intl.NumberFormat(current.value, { maximumFractionDigits: 2 }));
@@ -136,12 +148,25 @@ export function useCoverageLabels() {
       }
       case 'proximity':
         return t('coverage.rule.proximity', { share: Math.round(Number(rule.share) * 100), distance: number(Number(rule.distanceKm)), kinds: kindsText });
+      case 'outcome-cumulative':
+        return `${t('coverage.rule.outcomeCumulative', { indicator: indicatorLabel(rule.indicator), value: number(Number(rule.value)), unit: indicatorUnitText(rule.indicator) })}${outcomeTolerance(rule, strength)}`;
+      case 'outcome-rate':
+        return `${t('coverage.rule.outcomeRate', { indicator: indicatorLabel(rule.indicator), value: number(Number(rule.value)) })}${outcomeTolerance(rule, strength)}`;
+      case 'outcome-recurring':
+        return t('coverage.rule.outcomeRecurring', { indicator: indicatorLabel(rule.indicator), minimum: number(Number(rule.minimum)), unit: indicatorUnitText(rule.indicator) });
       default:
         return t('coverage.rule.unknown', { shape: rule.shape });
     }
   }
 
-  return { locale: current, text, statusLabel, strengthLabel, kindLabel, kindList, typeLabel, levelLabel, number, rounded, date, time, month, metricOf, metricUnit, ruleInWords };
+  /** An outcome rule's tolerance for 左右 targets (2 % for a rate, 10 % for a total unless stated). */
+  function outcomeTolerance(rule: TargetRuleView, strength?: TargetStrength): string {
+    if (strength !== 'about') return '';
+    const tolerance = typeof rule.tolerance === 'number' ? rule.tolerance : rule.shape === 'outcome-rate' ? 0.02 : 0.1;
+    return t('coverage.rule.tolerance', { percent: Math.round(tolerance * 1000) / 10 });
+  }
+
+  return { locale: current, text, statusLabel, strengthLabel, kindLabel, kindList, typeLabel, levelLabel, indicatorOf, indicatorLabel, indicatorUnitText, number, rounded, date, time, month, metricOf, metricUnit, ruleInWords };
 }
 
 export { calendarDate };

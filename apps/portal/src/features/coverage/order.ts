@@ -1,15 +1,25 @@
-import type { TargetStatus, TargetStrength } from '@sitenet/domain';
+import { isOutcomeShape, type TargetStatus, type TargetStrength } from '@sitenet/domain';
 import type { CoverageResultView } from './api';
 
 /**
  * The order of the dashboard's cards: what needs attention first. Missed before at risk before on
- * track before met; inside a status, binding targets (至少) before approximate (左右) before
+ * track before met; inside a status, binding targets (确保, 至少) before approximate (左右) before
  * aspirational ones (力争), then the nearest deadline. Results that say nothing about progress —
  * a kind not installed, or a rule with nothing to count in this region — come last.
  */
 
 const STATUS_RANK: Record<TargetStatus, number> = { missed: 0, 'at-risk': 1, 'on-track': 2, met: 3 };
-const STRENGTH_RANK: Record<TargetStrength, number> = { 'at-least': 0, about: 1, strive: 2 };
+const STRENGTH_RANK: Record<TargetStrength, number> = { ensure: 0, 'at-least': 0, about: 1, strive: 2 };
+
+/** Binding targets: the text sets an obligation (确保, 至少), not an approximation or an aspiration. */
+export function isBinding(strength: TargetStrength): boolean {
+  return strength === 'ensure' || strength === 'at-least';
+}
+
+/** A target over reported outcome figures (新增就业, 就业率 …), shown apart from those counting sites. */
+export function isOutcomeResult(result: CoverageResultView): boolean {
+  return isOutcomeShape(result.target.rule.shape);
+}
 
 /** A result whose status means something: the kinds are tracked and the rule applies here. */
 export function isEvaluated(result: CoverageResultView): boolean {

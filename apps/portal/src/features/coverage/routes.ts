@@ -1,8 +1,8 @@
 import type { RouteRecordRaw } from 'vue-router';
-import { TARGET_MANAGER_ROLES } from './scope';
+import { NATIONAL_ROLES, TARGET_MANAGER_ROLES } from './scope';
 
 /**
- * The coverage pages, registered by router.ts (`...coverageRoutes`). Both load with their route:
+ * The coverage pages, registered by router.ts (`...coverageRoutes`). Each loads with its route:
  * the dashboard's chunk carries ECharts (map, scatter, bar), downloaded only when it is opened.
  * Both present themselves (title, focus, announcement) once their data is loaded.
  */
@@ -12,6 +12,13 @@ export const coverageRoutes: RouteRecordRaw[] = [
     name: 'dashboard',
     component: () => import('./DashboardPage.vue'),
     meta: { titleKey: 'coverage.dashboard.titleNone', presentsItself: true },
+  },
+  {
+    // The national administrator's view of every province at once (one request).
+    path: '/dashboard/national',
+    name: 'national-matrix',
+    component: () => import('./NationalMatrixPage.vue'),
+    meta: { roles: NATIONAL_ROLES, titleKey: 'coverage.national.title', presentsItself: true },
   },
   {
     path: '/targets',

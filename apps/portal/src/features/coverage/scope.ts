@@ -4,6 +4,9 @@ import type { LocationQuery } from 'vue-router';
 /** Roles that add, edit, retire and restore targets (POST/PATCH /api/targets). */
 export const TARGET_MANAGER_ROLES: readonly Role[] = ['province', 'admin'];
 
+/** Roles whose scope is national (GET /api/coverage/national-matrix): the administrator. */
+export const NATIONAL_ROLES: readonly Role[] = ['admin'];
+
 /** The deepest level the dashboard drills to: counties (boundaries and per-unit rules stop there). */
 export const DEEPEST_DASHBOARD_LEVEL = 3;
 
@@ -50,4 +53,15 @@ export function dashboardRegion(query: LocationQuery, account: AccountSummary | 
 /** The prefecture-level code of a county code (220122 → 220100). */
 export function prefectureOf(code: string): string {
   return `${code.slice(0, 4)}00`;
+}
+
+/** The first day the dashboard may be shown as of: the API's EARLIEST_COVERAGE_DAY (coverage's `asOf`). */
+export const EARLIEST_DASHBOARD_DAY = '2000-01-01';
+
+/** The day the dashboard shows (`?asOf=YYYY-MM-DD`, from 2000-01-01 up to `today`), or null for today. */
+export function dashboardAsOf(query: LocationQuery, today: string): string | null {
+  const asked = queryValue(query, 'asOf');
+  if (!asked || !/^\d{4}-\d{2}-\d{2}$/.test(asked) || asked < EARLIEST_DASHBOARD_DAY || asked >= today) return null;
+  const date = new Date(`${asked}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(asked) ? asked : null;
 }

@@ -4,13 +4,13 @@ import {
   buildCreateBody,
   buildRule,
   buildUpdateBody,
-  checkTargetForm,
   emptyTargetForm,
   FIELD_PATHS,
   ruleFields,
   type TargetFormValues,
   valuesFromTarget,
 } from './target-form-model';
+import { checkTargetForm } from './target-form-checks';
 import { targetView } from './test-factories';
 
 function form(overrides: Partial<TargetFormValues> = {}): TargetFormValues {

@@ -1,4 +1,4 @@
-import type { LocalizedText, TargetStrength } from '@sitenet/domain';
+import { isOutcomeShape, type LocalizedText, type TargetStrength } from '@sitenet/domain';
 import type { TargetCreateBody, TargetUpdateBody, TargetView } from './api';
 
 /**
@@ -7,7 +7,7 @@ import type { TargetCreateBody, TargetUpdateBody, TargetView } from './api';
  * where the API's 400 issues land (`body.rule.value` → the "数量" input of the rule).
  */
 
-export const RULE_SHAPES = ['per-unit-minimum', 'total', 'metric-sum', 'proximity'] as const;
+export const RULE_SHAPES = ['per-unit-minimum', 'total', 'metric-sum', 'proximity', 'outcome-cumulative', 'outcome-rate', 'outcome-recurring'] as const;
 export type RuleShape = (typeof RULE_SHAPES)[number];
 
 export interface TargetFormValues {
@@ -33,6 +33,8 @@ export interface TargetFormValues {
   /** total, metric-sum with strength `about`: the share below the value that still counts, in percent. */
   tolerancePercent: string;
   metric: string;
+  /** Outcome rules: the indicator key (a rate indicator for `outcome-rate`, a count indicator otherwise). */
+  indicator: string;
   distanceKm: string;
   /** proximity: the share of demand points within reach, in percent. */
   sharePercent: string;
@@ -69,6 +71,7 @@ export const FIELD_PATHS = {
   value: 'rule.value',
   tolerancePercent: 'rule.tolerance',
   metric: 'rule.metric',
+  indicator: 'rule.indicator',
   distanceKm: 'rule.distanceKm',
   sharePercent: 'rule.share',
   counts: 'rule.counts',
@@ -97,14 +100,30 @@ export function ruleFields(shape: RuleShape | '', strength: TargetStrength | '')
       return ['metric', 'value', ...tolerance, ...COUNTING];
     case 'proximity':
       return ['distanceKm', 'sharePercent'];
+    case 'outcome-cumulative':
+    case 'outcome-rate':
+      return ['indicator', 'value', ...tolerance];
+    case 'outcome-recurring':
+      return ['indicator', 'minimum'];
     default:
       return [];
   }
 }
 
+/** A rule over reported outcome figures: it counts no sites, so the form asks for no kinds (kindsFitRule). */
+export function countsOutcomes(shape: RuleShape | ''): boolean {
+  return shape !== '' && isOutcomeShape(shape);
+}
+
+/** The tolerance a 左右 target starts with: 2 % of a rate, 10 % of a count (the rules' defaults). */
+export function defaultTolerancePercent(shape: RuleShape | ''): string {
+  return shape === 'outcome-rate' ? '2' : '10';
+}
+
 /** Every field the form shows for a shape and strength, in the order of the form (error summary order). */
 export function shownFields(shape: RuleShape | '', strength: TargetStrength | ''): FieldName[] {
-  return ['titleZh', 'titleEn', 'kinds', 'strength', 'startsOn', 'deadline', 'document', 'clause', 'quote', 'shape', ...ruleFields(shape, strength), 'noteZh', 'noteEn'];
+  const kinds: FieldName[] = countsOutcomes(shape) ? [] : ['kinds'];
+  return ['titleZh', 'titleEn', ...kinds, 'strength', 'startsOn', 'deadline', 'document', 'clause', 'quote', 'shape', ...ruleFields(shape, strength), 'noteZh', 'noteEn'];
 }
 
 export function emptyTargetForm(): TargetFormValues {
@@ -126,6 +145,7 @@ export function emptyTargetForm(): TargetFormValues {
     value: '',
     tolerancePercent: '10',
     metric: '',
+    indicator: '',
     distanceKm: '',
     sharePercent: '100',
     counts: 'stock',
@@ -146,7 +166,7 @@ function percent(fraction: unknown, fallback: string): string {
 
 const numberText = (value: unknown, fallback = ''): string => (typeof value === 'number' ? String(value) : fallback);
 
-const SHOWN_RULE_KEYS = new Set(['shape', 'level', 'unitTypes', 'minimum', 'value', 'tolerance', 'metric', 'unit', 'distanceKm', 'share', 'counts', 'where', 'namedUnits', 'developmentZones']);
+const SHOWN_RULE_KEYS = new Set(['shape', 'level', 'unitTypes', 'minimum', 'value', 'tolerance', 'metric', 'indicator', 'unit', 'distanceKm', 'share', 'counts', 'where', 'namedUnits', 'developmentZones']);
 
 const stringsOf = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
 
@@ -171,8 +191,9 @@ export function valuesFromTarget(target: TargetView): TargetFormValues {
     unitTypes: Array.isArray(rule.unitTypes) ? (rule.unitTypes as string[]) : [],
     minimum: numberText(rule.minimum, '1'),
     value: numberText(rule.value),
-    tolerancePercent: percent(rule.tolerance, '10'),
+    tolerancePercent: percent(rule.tolerance, defaultTolerancePercent(shape)),
     metric: typeof rule.metric === 'string' ? rule.metric : '',
+    indicator: typeof rule.indicator === 'string' ? rule.indicator : '',
     distanceKm: numberText(rule.distanceKm),
     sharePercent: percent(rule.share, '100'),
     counts: rule.counts === 'new' ? 'new' : 'stock',
@@ -231,6 +252,11 @@ export function buildRule(values: TargetFormValues, metricUnitOf: MetricUnitOf =
     }
     case 'proximity':
       return { shape: 'proximity', distanceKm: toNumber(values.distanceKm), share: fromPercent(values.sharePercent) };
+    case 'outcome-cumulative':
+    case 'outcome-rate':
+      return { shape: values.shape, indicator: values.indicator, value: toNumber(values.value), ...tolerance };
+    case 'outcome-recurring':
+      return { shape: 'outcome-recurring', indicator: values.indicator, minimum: toNumber(values.minimum) };
     default:
       return { shape: values.shape };
   }
@@ -245,7 +271,8 @@ function note(values: TargetFormValues): LocalizedText | null {
 export function buildCreateBody(values: TargetFormValues, regionCode: string, metricUnitOf?: MetricUnitOf): TargetCreateBody {
   return {
     regionCode,
-    kinds: [...values.kinds],
+    // A rule over outcome figures counts no sites: its kinds are none, whatever was ticked before the shape changed.
+    kinds: countsOutcomes(values.shape) ? [] : [...values.kinds],
     title: { 'zh-CN': values.titleZh.trim(), en: values.titleEn.trim() },
     strength: values.strength as TargetStrength,
     startsOn: values.startsOn,
@@ -263,51 +290,6 @@ export function buildCreateBody(values: TargetFormValues, regionCode: string, me
 export function buildUpdateBody(values: TargetFormValues, version: number, metricUnitOf?: MetricUnitOf): TargetUpdateBody {
   const { regionCode: _regionCode, ...rest } = buildCreateBody(values, '', metricUnitOf);
   return { version, ...rest };
-}
-
-/** A problem found before sending: the field and an i18n key (under coverage.form.errors) with its values. */
-export interface FormCheck {
-  field: FieldName | null;
-  key: string;
-  params?: Record<string, unknown>;
-}
-
-function numberIn(text: string, min: number, max: number, integer: boolean): boolean {
-  const value = Number(text.trim());
-  return text.trim() !== '' && Number.isFinite(value) && value >= min && value <= max && (!integer || Number.isInteger(value));
-}
-
-/** What is missing or out of range, in the order of the form (the API checks everything again). */
-export function checkTargetForm(values: TargetFormValues): FormCheck[] {
-  const problems: FormCheck[] = [];
-  const required = (field: FieldName, filled: boolean, key = 'required') => {
-    if (!filled) problems.push({ field, key });
-  };
-  required('titleZh', values.titleZh.trim() !== '');
-  required('titleEn', values.titleEn.trim() !== '');
-  required('kinds', values.kinds.length > 0, 'kinds');
-  required('strength', values.strength !== '', 'strength');
-  required('startsOn', /^\d{4}-\d{2}-\d{2}$/.test(values.startsOn), 'date');
-  required('deadline', /^\d{4}-\d{2}-\d{2}$/.test(values.deadline), 'date');
-  if (values.startsOn && values.deadline && values.deadline <= values.startsOn) problems.push({ field: 'deadline', key: 'deadlineOrder' });
-  required('document', values.document.trim().length >= 2, 'document');
-  required('clause', values.clause.trim() !== '');
-  required('quote', values.quote.trim().length >= 2, 'quote');
-  required('shape', values.shape !== '', 'shape');
-  for (const field of ruleFields(values.shape, values.strength)) {
-    if (field === 'minimum' && !numberIn(values.minimum, 1, 1_000_000, true)) problems.push({ field, key: 'wholeNumber', params: { min: 1 } });
-    if (field === 'value' && !numberIn(values.value, 1, 1_000_000, true)) problems.push({ field, key: 'wholeNumber', params: { min: 1 } });
-    if (field === 'tolerancePercent' && !numberIn(values.tolerancePercent, 0, 50, false)) problems.push({ field, key: 'range', params: { min: 0, max: 50 } });
-    if (field === 'metric' && values.metric === '') problems.push({ field, key: 'metric' });
-    if (field === 'distanceKm' && !numberIn(values.distanceKm, 0.1, 100, false)) problems.push({ field, key: 'range', params: { min: 0.1, max: 100 } });
-    if (field === 'sharePercent' && !numberIn(values.sharePercent, 1, 100, false)) problems.push({ field, key: 'range', params: { min: 1, max: 100 } });
-    if (field === 'whereIn' && values.whereField !== '' && values.whereIn.length === 0) problems.push({ field, key: 'whereIn' });
-  }
-  const zh = values.noteZh.trim();
-  const en = values.noteEn.trim();
-  if (zh !== '' && en === '') problems.push({ field: 'noteEn', key: 'noteBoth' });
-  if (en !== '' && zh === '') problems.push({ field: 'noteZh', key: 'noteBoth' });
-  return problems;
 }
 
 /** Form fields whose value differs between two sets of values (after a 409: what the other person changed). */

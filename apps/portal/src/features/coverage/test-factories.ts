@@ -1,4 +1,4 @@
-import type { RegionSummary } from '@sitenet/domain';
+import type { OutcomeCompleteness, OutcomeIndicatorView, RegionSummary } from '@sitenet/domain';
 import { regionSummary } from '#/features/regions/test-factories';
 import type {
   CoverageMatrix,
@@ -59,6 +59,62 @@ export function coverageResult(overrides: ResultOverrides = {}): CoverageResultV
     description: { 'zh-CN': `${built.title['zh-CN']}的句子`, en: `Sentence of ${built.title.en}` },
     projection: { method: 'linear-trend', ratePerMonth: 1.5, projectedAtDeadline: 70 },
     ...rest,
+  };
+}
+
+/** The indicators the seeds will hold, trimmed to what the coverage pages read. */
+export function indicatorView(key: 'new-employment' | 'training' | 'employment-rate' | 'job-fairs', overrides: Partial<OutcomeIndicatorView> = {}): OutcomeIndicatorView {
+  const common = { description: { 'zh-CN': '说明', en: 'What is counted' }, sources: [{ document: '测试行动方案', clause: '一', quote: '原文' }], note: null };
+  const byKey: Record<typeof key, OutcomeIndicatorView> = {
+    'new-employment': { key, labels: { 'zh-CN': '新增城乡残疾人就业', en: 'New employment of disabled people' }, measure: { type: 'count', unit: 'persons' }, periodicity: 'quarter', disaggregations: ['residence', 'sex'], ...common },
+    training: { key, labels: { 'zh-CN': '残疾人职业技能培训', en: 'Vocational training' }, measure: { type: 'count', unit: 'person-times' }, periodicity: 'quarter', disaggregations: [], ...common },
+    'employment-rate': {
+      key,
+      labels: { 'zh-CN': '持证残疾人就业率', en: 'Employment rate of certified disabled people' },
+      measure: { type: 'rate', numerator: { 'zh-CN': '就业人数', en: 'Employed' }, denominator: { 'zh-CN': '持证人数', en: 'Certified' } },
+      periodicity: 'year',
+      disaggregations: [],
+      ...common,
+    },
+    'job-fairs': { key, labels: { 'zh-CN': '残疾人专场招聘活动', en: 'Job fairs for disabled people' }, measure: { type: 'count', unit: 'events' }, periodicity: 'quarter', disaggregations: [], ...common },
+  };
+  return { ...byKey[key], ...overrides };
+}
+
+/** A result of an outcome target (kinds []): 新增就业 12,000 of 25,000 persons, on track, unless overridden. */
+export function outcomeResult(overrides: ResultOverrides = {}): CoverageResultView {
+  return coverageResult({
+    status: 'on-track',
+    actual: 12000,
+    required: 25000,
+    threshold: 25000,
+    progress: 0.48,
+    unit: { 'zh-CN': '（已审核报告数）', en: '(approved reports)' },
+    projection: { method: 'linear-trend', ratePerMonth: 800, projectedAtDeadline: 30800 },
+    ...overrides,
+    target: { kinds: [], strength: 'ensure', rule: { shape: 'outcome-cumulative', indicator: 'new-employment', value: 25000, tolerance: 0.1 }, ...overrides.target },
+  });
+}
+
+/** The completeness of a period over `units` (code, name): the first `reported` reported, the next `late` overdue. */
+export function completeness(region: Pick<RegionSummary, 'code' | 'name' | 'level'>, period: string, units: Array<Pick<RegionSummary, 'code' | 'name' | 'type'>>, reported: number, late: number): OutcomeCompleteness {
+  const rows = units.map((unit, index) => ({
+    code: unit.code,
+    name: unit.name,
+    type: unit.type,
+    status: index < reported ? ('submitted' as const) : ('not-started' as const),
+    submittedAt: index < reported ? '2026-10-10T02:00:00.000Z' : null,
+    approvedAt: null,
+    late: index >= reported && index < reported + late,
+    daysOverdue: index >= reported && index < reported + late ? 3 : 0,
+  }));
+  return {
+    region: regionRef(region),
+    period,
+    dueOn: '2026-10-15',
+    units: rows,
+    summary: { expected: units.length, reported, approved: 0, late },
+    reminders: rows.filter((row) => row.status === 'not-started').map((row) => row.code),
   };
 }
 
