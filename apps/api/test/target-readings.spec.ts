@@ -36,6 +36,7 @@ describe('strength words', () => {
       'at-least': { 'zh-CN': '至少', en: 'At least' },
       about: { 'zh-CN': '左右', en: 'About' },
       strive: { 'zh-CN': '力争', en: 'Strive for' },
+      ensure: { 'zh-CN': '确保', en: 'Ensure' },
     });
   });
 });
@@ -150,9 +151,12 @@ describe('stock or new', () => {
 
   it('seeds the Jilin targets with the reading their text supports, stated in the note', async () => {
     const body = await coverage(province, '220000');
-    const readings = Object.fromEntries(body.results.filter((r) => r.target.id.startsWith('jl-')).map((r) => [r.target.id, (r.target as unknown as { rule: { counts: string } }).rule.counts]));
+    // site targets only: Jilin's outcome targets (kinds []) count reported figures, not sites in place or new
+    const siteTargets = body.results.filter((r) => r.target.id.startsWith('jl-') && !(r.target as unknown as { rule: { shape: string } }).rule.shape.startsWith('outcome-'));
+    expect(siteTargets.length).toBeGreaterThanOrEqual(12);
+    const readings = Object.fromEntries(siteTargets.map((r) => [r.target.id, (r.target as unknown as { rule: { counts: string } }).rule.counts]));
     expect(readings).toMatchObject({ 'jl-incubation-total': 'new', 'jl-rural-base-per-county': 'new', 'jl-incubation-per-prefecture': 'stock', 'jl-auxiliary-per-county': 'stock', 'jl-blind-massage-total': 'stock' });
-    for (const entry of body.results.filter((r) => r.target.id.startsWith('jl-'))) {
+    for (const entry of siteTargets) {
       expect(entry.target.note?.['zh-CN'], entry.target.id).toMatch(/^按(新增|存量)计：/);
     }
   });
