@@ -119,6 +119,46 @@ describe('a region’s targets cost a fixed number of statements', () => {
   });
 });
 
+describe('outcome targets cost one statement per request, restricted to the region', () => {
+  /** The statements reading outcome_report that `during` sends. */
+  async function reportStatements(during: () => Promise<unknown>): Promise<Statement[]> {
+    const seen: Statement[] = [];
+    const original = t.dataSource.query.bind(t.dataSource);
+    const spy = vi.spyOn(t.dataSource, 'query').mockImplementation(((sql: string, params?: unknown[]) => {
+      seen.push({ sql, params: params ?? [] });
+      return original(sql, params);
+    }) as typeof t.dataSource.query);
+    try {
+      await during();
+    } finally {
+      spy.mockRestore();
+    }
+    return seen.filter((st) => /\bFROM\s+outcome_report\b/i.test(st.sql));
+  }
+
+  it.each([
+    ['220000', undefined],
+    ['220000', '2026-04-30'],
+    ['220100', undefined],
+  ] as const)('GET /api/coverage?region=%s&asOf=%s: every outcome target’s figures in one statement reading the region’s reports only', async (region, asOf) => {
+    for (const rule of [
+      { shape: 'outcome-cumulative', indicator: 'training', value: 10 },
+      { shape: 'outcome-rate', indicator: 'employment-rate', value: 50 },
+      { shape: 'outcome-recurring', indicator: 'job-fairs', minimum: 2 },
+    ]) {
+      await jilin.http.post('/api/targets').send(targetInput({ regionCode: region, kinds: [], rule })).expect(201);
+    }
+    const statements = await reportStatements(() => jilin.http.get('/api/coverage').query({ region, ...(asOf ? { asOf } : {}) }).expect(200));
+    expect(statements).toHaveLength(1);
+    const [statement] = statements;
+    // each of the report's region columns it compares is compared with the region asked for
+    const conditions = [...statement.sql.matchAll(/\br\.(province_code|prefecture_code|region_code) = \$(\d+)/g)];
+    expect(conditions.length).toBeGreaterThan(0);
+    for (const m of conditions) expect(statement.params[Number(m[2]) - 1]).toBe(region);
+    expect(/outcome_report_history/.test(statement.sql)).toBe(asOf !== undefined);
+  });
+});
+
 describe('the national view: every province’s matrix in one request', () => {
   const admin = useSignedIn(t, { role: 'admin', regionCode: null });
   interface Matrix { region: { code: string }; rows: { code: string; counts: Record<string, number>; total: number }[] }

@@ -9,14 +9,16 @@ import { addDays } from '@sitenet/domain';
 export interface CoverageMoment {
   at: Date;
   cutoff: Date | null;
+  /** The past day asked about (YYYY-MM-DD), null for now. */
+  day: string | null;
 }
 
 /** A day (YYYY-MM-DD, China's calendar) as a moment; now when none is given. */
 export function coverageMoment(day?: string | Date): CoverageMoment {
-  if (day === undefined) return { at: new Date(), cutoff: null };
-  if (day instanceof Date) return { at: day, cutoff: null };
+  if (day === undefined) return { at: new Date(), cutoff: null, day: null };
+  if (day instanceof Date) return { at: day, cutoff: null, day: null };
   const cutoff = new Date(`${addDays(day, 1)}T00:00:00+08:00`);
-  return { at: new Date(cutoff.getTime() - 1), cutoff };
+  return { at: new Date(cutoff.getTime() - 1), cutoff, day };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RegionEntity } from '../regions/region.entity.js';
+import { OutcomesModule } from '../outcomes/outcomes.module.js';
 import { RegionsModule } from '../regions/regions.module.js';
 import { TargetsModule } from '../targets/targets.module.js';
 import { CoverageController } from './coverage.controller.js';
@@ -9,7 +10,7 @@ import { ServicePointEntity } from './service-point.entity.js';
 import { ServicePointsService } from './service-points.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ServicePointEntity, RegionEntity]), TargetsModule, RegionsModule],
+  imports: [TypeOrmModule.forFeature([ServicePointEntity, RegionEntity]), TargetsModule, RegionsModule, OutcomesModule],
   controllers: [CoverageController],
   providers: [CoverageService, ServicePointsService],
   // The coverage report (exports/) writes the same figures the coverage endpoints answer.

@@ -28,6 +28,8 @@ import { RegionsService } from '../regions/regions.service.js';
 import { attributeFilter } from '../targets/attribute-filter.js';
 import { approvedSite, coverageMoment, type CoverageMoment } from './as-of.js';
 import { licenceExclusion } from './licence-exclusion.js';
+import { OutcomeIndicatorsService } from '../outcomes/outcome-indicators.service.js';
+import { indicatorKeyOf, indicatorLabels, outcomeFiguresOf } from './outcome-inputs.js';
 import { StatementBatch } from './statement-batch.js';
 import { TargetsService } from '../targets/targets.service.js';
 
@@ -64,6 +66,7 @@ export class CoverageService {
     @Inject(SITE_KIND_REGISTRY) private readonly kinds: SiteKindRegistry,
     private readonly targets: TargetsService,
     private readonly regions: RegionsService,
+    private readonly indicators: OutcomeIndicatorsService,
   ) {}
 
   /**
@@ -83,7 +86,10 @@ export class CoverageService {
     const results: CoverageResult[] = inForce.map(({ target, inherited }, i) => {
       const result = evaluateTarget(target, this.labelsFor(target), inputs[i], asOf);
       const expiredLicences = expired[i];
-      return { ...result, target, inherited, tracked: target.kinds.every((k) => this.kinds.get(k)), ...(expiredLicences ? { expiredLicences } : {}) };
+      // Tracked: every kind it counts is installed — or, over reported figures, its indicator exists.
+      const indicator = indicatorKeyOf(target);
+      const tracked = target.kinds.every((k) => this.kinds.get(k)) && (indicator === undefined || this.indicators.byKey(indicator) !== undefined);
+      return { ...result, target, inherited, tracked, ...(expiredLicences ? { expiredLicences } : {}) };
     });
     return { region: { code: region.code, name: region.name, level: region.level }, asOf: asOf.toISOString(), results };
   }
@@ -218,6 +224,7 @@ export class CoverageService {
     return {
       kinds: { 'zh-CN': labels.map((l) => l['zh-CN']).join('、'), en: labels.map((l) => l.en.toLowerCase()).join(', ') },
       ...(metric ? { metric } : {}),
+      ...indicatorLabels(this.indicators, target),
     };
   }
 
@@ -293,9 +300,11 @@ export class CoverageService {
         const own = [target.kinds, region.code, ...filter.params];
         sitePointsBranch = sitePoints.add(`SELECT s.lat, s.lng FROM site s WHERE ${where(own)}${filter.sql}`, own);
       }
-      return { units: needs('units') && level ? unitsBranch ?? null : undefined, unitMonthlyBranch, monthlyBranch, sitePointsBranch, demand: needs('demandPoints') };
+      return { units: needs('units') && level ? unitsBranch ?? null : undefined, unitMonthlyBranch, monthlyBranch, sitePointsBranch, demand: needs('demandPoints'), outcomes: needs('outcomes') };
     });
     const [unitRows, unitMonthlyRows, monthlyRows, sitePointRows] = [await units.run(this.dataSource), await unitMonthly.run(this.dataSource), await monthly.run(this.dataSource), await sitePoints.run(this.dataSource)];
+    // Rules over reported figures: one statement for all of them (approved reports inside the region).
+    const outcomes = await outcomeFiguresOf(this.dataSource.manager, this.indicators, targets, region.code, moment);
     const demandPoints = planned.some((p) => p.demand) ? await this.demandPoints(region) : undefined;
     return planned.map((p) => {
       const inputs: CoverageInputs = {};
@@ -304,6 +313,7 @@ export class CoverageService {
       if (p.monthlyBranch !== undefined) inputs.monthly = monthlyRows[p.monthlyBranch].map((r) => ({ month: r.month, count: Number(r.count), metricSum: Number(r.metric_sum) }));
       if (p.sitePointsBranch !== undefined) inputs.sitePoints = sitePointRows[p.sitePointsBranch].map((r) => ({ lat: r.lat, lng: r.lng }));
       if (p.demand && demandPoints) inputs.demandPoints = demandPoints;
+      if (p.outcomes && outcomes) inputs.outcomes = outcomes;
       return inputs;
     });
   }

@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { In, type DataSource, type Repository } from 'typeorm';
-import type { z } from 'zod';
-import { liesInside, presentationOf, toFieldIssues, withinJurisdiction, type Jurisdiction, type SiteKindRegistry, type TargetCreateInput, type TargetRule, type TargetUpdateInput, type TargetView } from '@sitenet/domain';
-import { seededTargetSchema } from '@sitenet/domain/schemas';
+import { z } from 'zod';
+import { liesInside, presentationOf, shapeOf, toFieldIssues, withinJurisdiction, type Jurisdiction, type LocalizedText, type SiteKindRegistry, type TargetCreateInput, type TargetRule, type TargetUpdateInput, type TargetView } from '@sitenet/domain';
+import { kindsFitRule, kindsFitRuleIssue, seededTargetSchema } from '@sitenet/domain/schemas';
+import { parseOrThrow } from '../common/parse.js';
+import { OutcomeIndicatorsService } from '../outcomes/outcome-indicators.service.js';
 import { ApiException, NotFoundApiException, ValidationApiException } from '../common/api-exception.js';
 import type { Actor } from '../common/actor.js';
 import { RegionEntity } from '../regions/region.entity.js';
@@ -23,6 +25,7 @@ export class TargetsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(TargetEntity) private readonly targets: Repository<TargetEntity>,
     @InjectRepository(RegionEntity) private readonly regions: Repository<RegionEntity>,
+    private readonly indicators: OutcomeIndicatorsService,
   ) {}
 
   /**
@@ -38,6 +41,8 @@ export class TargetsService {
           if (!parsed.success) {
             throw new SeedFileError(`${FILE}: target ${index + 1} is invalid: ${toFieldIssues(parsed.error.issues, 'en').map((i) => `${i.path}: ${i.message}`).join('; ')}`);
           }
+          const problem = this.indicatorProblem(parsed.data.rule);
+          if (problem) throw new SeedFileError(`${FILE}: target ${index + 1} (${parsed.data.id}) is invalid: rule.indicator: ${problem.messages.en}`);
           return parsed.data;
         }),
       apply: async (manager, rows) => {
@@ -87,6 +92,40 @@ export class TargetsService {
         },
       ]);
     }
+  }
+
+  /**
+   * A rule over reported figures reads an indicator that exists, of the measure it adds up: a
+   * rate for `outcome-rate`, a count for the others (a rate cannot be summed over the plan).
+   * What is wrong with the rule's indicator, or null (also for a rule over sites).
+   */
+  private indicatorProblem(rule: TargetRule): { code: string; messages: LocalizedText } | null {
+    const shape = shapeOf(rule);
+    if (!shape?.indicatorOf) return null;
+    const key = shape.indicatorOf(shape.params.parse(rule));
+    const indicator = this.indicators.byKey(key);
+    if (!indicator) {
+      const known = this.indicators.list().map((i) => i.key);
+      return {
+        code: 'target.unknown_indicator',
+        messages: { 'zh-CN': `没有编号为 ${key} 的报告指标；可用：${known.join('、') || '无'}`, en: `There is no outcome indicator ${key}; the indicators are: ${known.join(', ') || 'none'}` },
+      };
+    }
+    const wants = rule.shape === 'outcome-rate' ? 'rate' : 'count';
+    if (indicator.measure.type === wants) return null;
+    const fitting = this.indicators.list().filter((i) => i.measure.type === wants).map((i) => i.key);
+    return {
+      code: 'target.indicator_measure',
+      messages:
+        wants === 'rate'
+          ? { 'zh-CN': `“比率达到”须选择比率类指标，${indicator.labels['zh-CN']}（${key}）是计数指标；可选：${fitting.join('、') || '无'}`, en: `A rate target needs a rate indicator; ${indicator.labels.en} (${key}) is a count; the rate indicators are: ${fitting.join(', ') || 'none'}` }
+          : { 'zh-CN': `累计或每年统计须选择计数类指标，${indicator.labels['zh-CN']}（${key}）是比率指标；可选：${fitting.join('、') || '无'}`, en: `A total or a yearly minimum needs a count indicator; ${indicator.labels.en} (${key}) is a rate; the count indicators are: ${fitting.join(', ') || 'none'}` },
+    };
+  }
+
+  private checkIndicator(rule: TargetRule): void {
+    const problem = this.indicatorProblem(rule);
+    if (problem) throw new ValidationApiException([{ path: 'body.rule.indicator', ...problem }]);
   }
 
   /**
@@ -156,6 +195,7 @@ export class TargetsService {
   async create(input: TargetCreateInput, actor: Actor): Promise<TargetView> {
     this.checkMetric(input.kinds, input.rule);
     this.checkWhere(input.kinds, input.rule);
+    this.checkIndicator(input.rule);
     const region = await this.regions.findOneBy({ code: input.regionCode });
     if (!region || !withinJurisdiction(actor.scope, region)) {
       throw new ValidationApiException([
@@ -173,8 +213,11 @@ export class TargetsService {
     if (patch.version !== current.version) throw stale(current);
     const { version, ...changes } = patch;
     const next = { ...toTarget(current), ...changes };
+    // The edit may change the rule or the kinds alone: the result must still fit (sites need kinds, outcome figures none).
+    parseOrThrow(mergedKinds, { kinds: next.kinds, rule: next.rule }, 'body');
     this.checkMetric(next.kinds, next.rule as TargetRule);
     this.checkWhere(next.kinds, next.rule as TargetRule);
+    this.checkIndicator(next.rule as TargetRule);
     if (changes.rule) await this.checkExemptions(current.regionCode, changes.rule);
     if (next.deadline <= next.startsOn) {
       throw new ValidationApiException([{ path: 'body.deadline', code: 'target.deadline_before_start', messages: { 'zh-CN': '截止日期应晚于起始日期', en: 'The deadline must come after the start' } }]);
@@ -201,6 +244,9 @@ export class TargetsService {
     return toTarget(await this.targets.findOneByOrFail({ id }));
   }
 }
+
+/** A target's kinds and rule after an edit, checked together as the create schema checks them. */
+const mergedKinds = z.object({ kinds: z.array(z.string()), rule: z.object({ shape: z.string() }) }).refine(kindsFitRule, { ...kindsFitRuleIssue, path: ['kinds'] });
 
 function stale(current: TargetEntity): ApiException {
   return new ApiException(
