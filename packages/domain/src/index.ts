@@ -10,6 +10,7 @@ export * from './sites/phone.js';
 export * from './sites/site.js';
 export * from './geo/coordinates.js';
 export * from './geo/inside-china.js';
+export * from './geo/near-index.js';
 export * from './geo/unit-boundary.js';
 export * from './geo/unit-location-texts.js';
 export * from './geo/pasted-coordinates.js';

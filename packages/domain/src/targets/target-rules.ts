@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { LocalizedText } from '../errors/localized.js';
 import { localizedIssue } from '../errors/zod-issues.js';
-import { distanceKm } from '../geo/coordinates.js';
+import { nearIndex } from '../geo/near-index.js';
 import type { GeoPoint } from '../regions/region.js';
 import { patternText, singleLineText } from '../schemas/primitives.js';
 import { outcomeCumulative, outcomeCumulativeParams, outcomeRate, outcomeRateParams, outcomeRecurring, outcomeRecurringParams } from './outcome-rules.js';
@@ -308,8 +308,9 @@ export const proximity: TargetRuleShape<ProximityParams> = {
   }),
   measure: (p, inputs) => {
     const demand = inputs.demandPoints ?? [];
-    const sites = inputs.sitePoints ?? [];
-    const outside = demand.filter((d) => !sites.some((s) => distanceKm(d.point, s) <= p.distanceKm));
+    // Sites bucketed by cells of about the distance: each township reads the sites around it, not all of them.
+    const reach = nearIndex(inputs.sitePoints ?? [], p.distanceKm);
+    const outside = demand.filter((d) => !reach.anyWithin(d.point));
     return {
       actual: demand.length - outside.length,
       required: Math.ceil(demand.length * p.share),
