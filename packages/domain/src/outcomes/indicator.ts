@@ -60,6 +60,12 @@ export interface OutcomeIndicator {
   measure: IndicatorMeasure;
   periodicity: Periodicity;
   disaggregations: Disaggregation[];
+  /**
+   * Where it is reported: the units inside these regions (by code; a province, a city …) — the
+   * plans that use it. Absent or empty: every reporting unit (the federation's common statistics).
+   * So a county of Jilin is not asked for Beijing's employment rate.
+   */
+  regions?: string[];
   /** The clauses that use the indicator, verbatim. */
   sources: TargetSource[];
   note?: LocalizedText | null;
@@ -68,4 +74,12 @@ export interface OutcomeIndicator {
 /** The unit a figure of the indicator is written in (人, 人次, 场, %). */
 export function indicatorUnit(indicator: Pick<OutcomeIndicator, 'measure'>): LocalizedText {
   return indicator.measure.type === 'count' ? COUNT_UNIT_LABELS[indicator.measure.unit] : { 'zh-CN': '%', en: '%' };
+}
+
+/**
+ * Whether a unit reports an indicator: it has no region list, or the unit or one of its ancestors
+ * (codes from the province down) is on it.
+ */
+export function reportedBy(indicator: Pick<OutcomeIndicator, 'regions'>, unitAndAncestors: readonly string[]): boolean {
+  return !indicator.regions || indicator.regions.length === 0 || indicator.regions.some((code) => unitAndAncestors.includes(code));
 }

@@ -37,6 +37,8 @@ export const seededIndicatorSchema = z.strictObject({
   ]),
   periodicity: z.enum(PERIODICITIES),
   disaggregations: z.array(z.enum(DISAGGREGATION_KEYS)).max(3).default([]),
+  /** Reported by the units inside these regions only (absent: by every unit). */
+  regions: z.array(regionCodeSchema).max(50).optional(),
   sources: z.array(source).min(1),
   note: localized(1000).nullable().default(null),
 }).refine((i) => i.measure.type === 'count' || i.disaggregations.length === 0, { ...localizedIssue({ 'zh-CN': '比率指标不分项', en: 'A rate has no breakdowns' }), path: ['disaggregations'] });
@@ -52,6 +54,7 @@ export const indicatorSchema = z
     ]),
     periodicity: z.enum(PERIODICITIES),
     disaggregations: z.array(z.enum(DISAGGREGATION_KEYS)),
+    regions: z.array(z.string()).optional().meta({ description: 'Reported only by the units inside these regions (the plans that use it); absent: by every unit' }),
     sources: z.array(z.object({ document: z.string(), clause: z.string(), quote: z.string() })),
     note: localizedTextSchema.nullable(),
   })
