@@ -110,6 +110,8 @@ module.exports = tseslint.config(
       'apps/portal/src/features/auth/PasswordPage.vue',
       'apps/portal/src/features/regions/ServicePointDialog.vue',
       'apps/portal/src/features/sites/SiteForm.vue',
+      'apps/portal/src/features/outcomes/OutcomeReportPage.vue',
+      'apps/portal/src/features/outcomes/ReportForm.vue',
     ],
     rules: {
       '@typescript-eslint/no-unsafe-argument': 'off',

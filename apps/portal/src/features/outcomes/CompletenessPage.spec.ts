@@ -61,7 +61,7 @@ describe('填报进度', () => {
 
   it('copies the reminder list as one line and says so', async () => {
     serve();
-    const writeText = vi.fn(async () => undefined);
+    const writeText = vi.fn(() => Promise.resolve());
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
     const { wrapper } = await open();
     await wrapper.get('[data-testid="copy-reminders"]').trigger('click');

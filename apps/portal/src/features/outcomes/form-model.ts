@@ -5,7 +5,6 @@ import {
   type Disaggregation,
   type IndicatorFigure,
   type LocalizedText,
-  type OutcomeIndicator,
   type OutcomeIndicatorView,
   ratePercent,
   reportValuesSchema,
@@ -109,7 +108,7 @@ export function checkInputs(indicators: readonly Indicator[], inputs: FigureInpu
   for (const path of indicators.flatMap(figurePaths)) {
     if (Number.isNaN(parseFigure(inputs[path]))) problems.push({ path, messages: NOT_A_NUMBER });
   }
-  const parsed = reportValuesSchema(indicators as readonly OutcomeIndicator[], options).safeParse(valuesFromInputs(indicators, inputs));
+  const parsed = reportValuesSchema(indicators, options).safeParse(valuesFromInputs(indicators, inputs));
   if (!parsed.success) {
     const seen = new Set(problems.map((problem) => problem.path));
     for (const issue of toFieldIssues(parsed.error.issues, 'zh-CN')) {

@@ -1,4 +1,4 @@
-import type { OutcomeIndicatorView, OutcomeReport, OutcomeReportHistory, ReportStatus } from '@sitenet/domain';
+import type { OutcomeReport, OutcomeReportHistory, ReportStatus } from '@sitenet/domain';
 import type { FakeApi, RecordedRequest } from '#/test/fake-api';
 import { jsonResponse } from '#/test/http';
 import { historyEntry, newEmployment, report as reportOf, training } from './test-factories';
@@ -48,5 +48,5 @@ export function serveOutcomes(api: FakeApi, { indicators = [newEmployment(), tra
   on('change-request/approve', 'approve-change', (before) => ({ values: before.changeRequest?.values ?? before.values, changeRequest: null }));
   on('change-request/return', 'return-change', (before, body) => ({ changeRequest: before.changeRequest ? { ...before.changeRequest, status: 'returned', returnReason: body.reason ?? null } : null }));
 
-  return { reports: stored, indicators: indicators as OutcomeIndicatorView[] };
+  return { reports: stored, indicators };
 }

@@ -13,7 +13,9 @@ import {
   submitReport,
 } from './api';
 import { figurePaths, type FigureInputs, type FigureProblem, valuesFromInputs } from './form-model';
-import type { ReviewDecision } from './ReportReviewActions.vue';
+
+/** A reviewer's decision on a report or its change request (ReportReviewActions.vue offers them). */
+export type ReviewDecision = 'approve' | 'return' | 'approve-change' | 'return-change';
 
 export type ReportActionDone = 'saved' | 'submitted' | 'approved' | 'returnedDone' | 'changeRequested' | 'changeApproved' | 'changeReturned';
 
