@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { SiteKindRegistry, creditCodeCheckCharacter } from '@sitenet/domain';
 import { buildSiteSchemas } from '@sitenet/domain/schemas';
 import { installedKinds } from '@sitenet/kinds';
+import { insideCounty } from './inside-county.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const regions = JSON.parse(readFileSync(here('../divisions/regions.json'), 'utf8'));
@@ -88,6 +89,8 @@ function add(kind, county, { name, attributes, operatorName, creditPrefix }) {
     barrierFree: some(['step-free-entrance', 'ramp', 'accessible-toilet', 'tactile-paving', 'lift', 'sign-language-service', 'screen-reader-friendly-information'], 0, 5),
     attributes,
   };
+  // Inside the county's shipped boundary, as the API checks it (no random number drawn).
+  site.location = insideCounty(county.code, site.location);
   const { status: _status, id: _id, ...input } = site;
   const parsed = schemas.create.safeParse(input);
   if (!parsed.success) throw new Error(`demo site ${site.name} is invalid: ${JSON.stringify(parsed.error.issues)}`);

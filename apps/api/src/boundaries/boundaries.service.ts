@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
+import type { UnitBoundary } from '@sitenet/domain';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { NotFoundApiException } from '../common/api-exception.js';
 
@@ -16,6 +17,8 @@ export interface BoundaryFile {
 @Injectable()
 export class BoundariesService {
   private readonly cache = new Map<string, Promise<BoundaryFile>>();
+  /** Each province's county-level polygons by code, parsed once (for the location check). */
+  private readonly countyIndex = new Map<string, Promise<ReadonlyMap<string, UnitBoundary>>>();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -25,6 +28,36 @@ export class BoundariesService {
 
   counties(province: string): Promise<BoundaryFile> {
     return this.load(`counties/${province}.json`);
+  }
+
+  /**
+   * The shipped boundary of a county-level unit (a county, or a prefecture-level city without
+   * counties such as 东莞 441900), or null when none is shipped: the units of 71/81/82, the four
+   * 大兴安岭 districts, statistical development zones (seeds/boundaries/README.md).
+   */
+  async countyBoundary(countyCode: string): Promise<UnitBoundary | null> {
+    return (await this.countiesOf(countyCode.slice(0, 2))).get(countyCode) ?? null;
+  }
+
+  /** The county-level polygons of a province (2-digit code), keyed by code; empty when the province has no file. */
+  countiesOf(province: string): Promise<ReadonlyMap<string, UnitBoundary>> {
+    let entry = this.countyIndex.get(province);
+    if (!entry) {
+      entry = /^\d{2}$/.test(province)
+        ? this.counties(province).then(
+            (file) => indexPolygons(file.body),
+            () => new Map<string, UnitBoundary>(),
+          )
+        : Promise.resolve(new Map<string, UnitBoundary>());
+      this.countyIndex.set(province, entry);
+    }
+    return entry;
+  }
+
+  /** A synchronous lookup of the county-level boundaries of these provinces (2-digit codes), loaded first: for checks of many rows. */
+  async countyLookup(provinces: readonly string[]): Promise<(countyCode: string) => UnitBoundary | null> {
+    const loaded = new Map(await Promise.all([...new Set(provinces)].map(async (province) => [province, await this.countiesOf(province)] as const)));
+    return (countyCode) => loaded.get(countyCode.slice(0, 2))?.get(countyCode) ?? null;
   }
 
   private load(relative: string): Promise<BoundaryFile> {
@@ -41,6 +74,23 @@ export class BoundariesService {
     }
     return entry;
   }
+}
+
+interface BoundaryFeatureJson {
+  properties?: { code?: string | null };
+  geometry?: { type?: string; coordinates?: unknown };
+}
+
+function indexPolygons(body: Buffer): Map<string, UnitBoundary> {
+  const features = (JSON.parse(body.toString('utf8')) as { features?: BoundaryFeatureJson[] }).features ?? [];
+  const index = new Map<string, UnitBoundary>();
+  for (const feature of features) {
+    const code = feature.properties?.code;
+    const type = feature.geometry?.type;
+    // Border lines (MultiLineString, code null) are drawn, never checked against.
+    if (code && (type === 'Polygon' || type === 'MultiPolygon')) index.set(code, feature.geometry as UnitBoundary);
+  }
+  return index;
 }
 
 function hash(buffer: Buffer): string {

@@ -18,6 +18,7 @@ import {
 import type { SiteSchemas } from '@sitenet/domain/schemas';
 import { readWorkbook } from '@sitenet/spreadsheets';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { BoundariesService } from '../boundaries/boundaries.service.js';
 import { SITE_KIND_REGISTRY, SITE_SCHEMAS } from '../kinds/kinds.tokens.js';
 import type { Writer } from '../sites/sites.service.js';
 import { ImportJobEntity } from './import-job.entity.js';
@@ -97,6 +98,7 @@ export class ImportRunner implements OnApplicationBootstrap, BeforeApplicationSh
     @Inject(SITE_KIND_REGISTRY) private readonly kinds: SiteKindRegistry,
     @Inject(SITE_SCHEMAS) private readonly schemas: SiteSchemas,
     private readonly regions: ImportRegions,
+    private readonly boundaries: BoundariesService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -217,11 +219,15 @@ export class ImportRunner implements OnApplicationBootstrap, BeforeApplicationSh
     await this.dataSource.query(`UPDATE import_job SET format = $2, encoding = $3 WHERE id = $1`, [job.id, workbook.format, workbook.encoding]);
     const scope = await this.scopeOf(job);
     let written = 0;
+    const directory = await this.regions.directory();
+    // Rows are checked against their county's boundary: those of the provinces the importer may write in.
+    const provinces = scope.scope.kind === 'unit' ? [scope.scope.code.slice(0, 2)] : directory.children(null).map((unit) => unit.code.slice(0, 2));
     const result = await checkImportGrid(workbook, {
       kind,
       createSchema: this.schemas.create,
-      regions: await this.regions.directory(),
+      regions: directory,
       scope: scope.scope,
+      boundaryOf: await this.boundaries.countyLookup(provinces),
       installedKinds: this.kinds.all,
       progress: async (done, total) => {
         if (this.stopping) throw new Error('the application is stopping');

@@ -1,7 +1,7 @@
 import { applyDecorators, Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ReviewAction, ReviewReason, Role, Site, SiteAction } from '@sitenet/domain';
-import { apiErrorSchema, reviewActionSchema, reviewConflictSchema, reviewReasonSchema, siteIdParamsSchema, siteSchema } from '@sitenet/domain/schemas';
+import { apiErrorSchema, reviewActionSchema, reviewConflictSchema, reviewReasonSchema, siteBadRequestSchema, siteIdParamsSchema, siteSchema } from '@sitenet/domain/schemas';
 import { CurrentActor, SignedIn } from '../common/access.js';
 import type { Actor } from '../common/actor.js';
 import { ReviewService } from './review.service.js';
@@ -26,6 +26,7 @@ export class ReviewController {
   constructor(private readonly review: ReviewService) {}
 
   @Step('submit', 'Submit a draft or returned site for review', 'district')
+  @ApiBadRequestResponse({ standardSchema: siteBadRequestSchema, description: 'The point lies more than 20 km outside the unit (site.location_far_from_unit)' })
   submit(@CurrentActor() actor: Actor, @SiteId() params: IdParams, @Version() body: ReviewAction): Promise<Site> {
     return this.review.act(params.id, 'submit', actor, body.version);
   }

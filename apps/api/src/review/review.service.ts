@@ -54,7 +54,10 @@ export class ReviewService {
     if (!to) throw illegal(site, action);
     if (action === 'approve') await this.assertIndependent(site.submittedBy, actor);
     const values: Partial<SiteEntity> = { status: to };
-    if (action === 'submit') values.submittedBy = actor.id;
+    if (action === 'submit') {
+      await this.sites.assertSubmittable(site);
+      values.submittedBy = actor.id;
+    }
     if (action === 'approve' && !site.approvedAt) values.approvedAt = new Date();
     return this.sites.transition(site, actor, action, values, { from: site.status, to, reason });
   }

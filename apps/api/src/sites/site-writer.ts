@@ -15,7 +15,7 @@ import { commonColumns, reviewedState } from './site.mapper.js';
  */
 
 /** A validated create request (the shape of `buildSiteSchemas(...).create`): the declared common fields, the kind and its attributes. */
-export type SiteCreateInput = SiteCommonInput & { kind: string; attributes: Record<string, unknown> };
+export type SiteCreateInput = SiteCommonInput & { kind: string; attributes: Record<string, unknown>; locationConfirmed?: boolean };
 
 /** Whoever writes: a signed-in account, or the system (a seed file). */
 export interface Writer {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Site, SiteHistoryEntry, SiteListResponse } from '@sitenet/domain';
-import { apiErrorSchema, siteUpdateConflictSchema, siteHistorySchema, siteIdParamsSchema, siteListQuerySchema, siteListResponseSchema, siteSchema, type SiteListQuery } from '@sitenet/domain/schemas';
+import { apiErrorSchema, siteBadRequestSchema, siteUpdateConflictSchema, siteHistorySchema, siteIdParamsSchema, siteListQuerySchema, siteListResponseSchema, siteSchema, type SiteListQuery } from '@sitenet/domain/schemas';
 import { CurrentActor, SignedIn } from '../common/access.js';
 import type { Actor } from '../common/actor.js';
 import { SiteCreatePipe, SiteUpdatePipe } from './site-input.pipes.js';
@@ -18,7 +18,7 @@ export class SitesController {
   @ApiOperation({ summary: 'Register a site in your county (as a draft); the body is validated by the kind it names' })
   @ApiBody({ schema: { $ref: '#/components/schemas/SiteCreate' } })
   @ApiCreatedResponse({ standardSchema: siteSchema })
-  @ApiBadRequestResponse({ standardSchema: apiErrorSchema })
+  @ApiBadRequestResponse({ standardSchema: siteBadRequestSchema, description: 'Invalid fields; or the point outside the unit (site.location_far_from_unit; site.location_outside_unit: send again with locationConfirmed: true)' })
   create(@CurrentActor() actor: Actor, @Body(SiteCreatePipe) body: SiteCreateInput): Promise<Site> {
     return this.sites.create(body, actor);
   }
@@ -58,7 +58,7 @@ export class SitesController {
   })
   @ApiBody({ schema: { $ref: '#/components/schemas/SiteUpdate' } })
   @ApiOkResponse({ standardSchema: siteSchema })
-  @ApiBadRequestResponse({ standardSchema: apiErrorSchema })
+  @ApiBadRequestResponse({ standardSchema: siteBadRequestSchema, description: 'Invalid fields; or the point outside the unit (site.location_far_from_unit; site.location_outside_unit: send again with locationConfirmed: true)' })
   @ApiNotFoundResponse({ standardSchema: apiErrorSchema })
   @ApiConflictResponse({ standardSchema: siteUpdateConflictSchema })
   update(@CurrentActor() actor: Actor, @Param({ schema: siteIdParamsSchema }) params: { id: string }, @Body(SiteUpdatePipe) body: SiteUpdateInput): Promise<Site> {

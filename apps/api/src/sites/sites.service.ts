@@ -10,6 +10,7 @@ import {
   editModeFor,
   withinJurisdiction,
   type FieldChange,
+  type GeoPoint,
   type Jurisdiction,
   type RegionLevel,
   type Site,
@@ -28,6 +29,7 @@ import { SiteHistoryEntity } from './site-history.entity.js';
 import { editableColumns, editableFields, reviewedState, toHistoryEntry, toSite } from './site.mapper.js';
 import { changesSince } from './site-changes.js';
 import { licenceCondition } from './site-licence.js';
+import { SiteLocationCheck } from './site-location.js';
 import { historyRowFor, siteEntityFor, storedCommonValues, unitsOfRegion, unknownRegion, type SiteCreateInput, type SiteUnits, type Writer } from './site-writer.js';
 
 export type { SiteCreateInput, SiteUnits, Writer } from './site-writer.js';
@@ -49,10 +51,12 @@ export class SitesService {
     @InjectRepository(SiteHistoryEntity) private readonly history: Repository<SiteHistoryEntity>,
     @Inject(SITE_SCHEMAS) private readonly schemas: SiteSchemas,
     @Inject(SITE_KIND_REGISTRY) private readonly kinds: SiteKindRegistry,
+    private readonly locations: SiteLocationCheck,
   ) {}
 
   async create(input: SiteCreateInput, writer: Writer): Promise<Site> {
     const entity = await this.toEntity(randomUUID(), input, 'draft', writer);
+    await this.locations.assertInUnit(entity, entity, input.locationConfirmed === true);
     await this.dataSource.transaction(async (manager) => {
       await manager.getRepository(SiteEntity).insert(entity as QueryDeepPartialEntity<SiteEntity>);
       await this.record(manager, entity.id, writer, 'create', { from: null, to: 'draft' }, { ...entity, version: 1 });
@@ -69,6 +73,7 @@ export class SitesService {
    */
   async upsertSeeded(id: string, status: SiteStatus, input: SiteCreateInput, writer: Writer): Promise<void> {
     const entity = await this.toEntity(id, input, status, writer);
+    await this.locations.assertInUnit(entity, entity, input.locationConfirmed === true);
     if (status === 'approved' || status === 'suspended' || status === 'closed') entity.approvedAt = new Date(`${input.openedOn ?? '2024-01-01'}T00:00:00Z`);
     await this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(SiteEntity);
@@ -125,6 +130,10 @@ export class SitesService {
     }
     const base = current.pendingChange?.fields ?? editableFields(current);
     const proposed = await this.applyPatch(current, base, patch, writer.scope);
+    // A point or a unit changed: the point must lie in the unit (as at registration).
+    if (patch.location !== undefined || patch.regionCode !== undefined) {
+      await this.locations.assertInUnit(proposed.fields.location as GeoPoint | undefined, proposed.units, patch.locationConfirmed === true);
+    }
     // Attributes validated just now are of the kind's current version.
     const attributesVersion = patch.attributes !== undefined ? { attributesVersion: this.kinds.get(current.kind)!.attributesVersion } : {};
     const changes = diffFields(base, proposed.fields);
@@ -148,6 +157,14 @@ export class SitesService {
       await this.record(manager, id, writer, mode === 'direct' ? 'update' : 'change-request', { from: current.status, to: current.status, changes }, { ...current, ...values, version: patch.version + 1 });
     });
     return this.get(id, writer.scope);
+  }
+
+  /**
+   * Before a submission: a point far from the site's unit is refused (a site saved before the
+   * rule, or by a seed or an import); one closer but outside was confirmed when it was saved.
+   */
+  async assertSubmittable(site: SiteEntity): Promise<void> {
+    await this.locations.assertInUnit(site, site, 'far-only');
   }
 
   /** Writes a transition inside a transaction, with its history entry; the version guards it. */

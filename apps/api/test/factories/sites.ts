@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { creditCodeCheckCharacter, defineSiteKind, fieldMeta, wgs84ToGcj02 } from '@sitenet/domain';
+import { creditCodeCheckCharacter, defineSiteKind, fieldMeta, nearestBoundaryPoint, pointInBoundary, wgs84ToGcj02, type GeoPoint, type UnitBoundary } from '@sitenet/domain';
 import { installedKinds } from '@sitenet/kinds';
 
 let serial = 0;
@@ -45,6 +46,46 @@ export const internshipBase = defineSiteKind({
 export const NANGUAN = '220102';
 export const NANGUAN_CENTRE = { lat: 43.8599, lng: 125.3503 };
 
+const interiorPoints = new Map<string, GeoPoint>();
+
+/**
+ * A point well inside the shipped boundary of the county-level unit a region code lies in (its
+ * first 6 digits), so a test site in 朝阳区 or 东莞 passes the location check as a real one
+ * would: the point of a grid (0.01°, or 60 steps across a large unit) furthest from the boundary. NANGUAN_CENTRE when no boundary
+ * is shipped (and none is checked).
+ */
+export function testPointIn(regionCode: string): GeoPoint {
+  const county = regionCode.slice(0, 6);
+  if (county === NANGUAN) return { ...NANGUAN_CENTRE };
+  let point = interiorPoints.get(county);
+  if (!point) {
+    point = { ...NANGUAN_CENTRE };
+    try {
+      const file = JSON.parse(readFileSync(new URL(`../../../../seeds/boundaries/counties/${county.slice(0, 2)}.json`, import.meta.url), 'utf8')) as { features: { properties: { code: string | null }; geometry: UnitBoundary }[] };
+      const boundary = file.features.find((feature) => feature.properties.code === county)?.geometry;
+      if (boundary) {
+        const coordinates = (boundary.type === 'Polygon' ? boundary.coordinates : boundary.coordinates.flat()).flat();
+        const lngs = coordinates.map((c) => c[0]);
+        const lats = coordinates.map((c) => c[1]);
+        let best = -1;
+        const step = Math.max(0.01, (Math.max(...lats) - Math.min(...lats)) / 60, (Math.max(...lngs) - Math.min(...lngs)) / 60);
+        for (let lat = Math.min(...lats); lat <= Math.max(...lats); lat += step) {
+          for (let lng = Math.min(...lngs); lng <= Math.max(...lngs); lng += step) {
+            const candidate = { lat: Number(lat.toFixed(4)), lng: Number(lng.toFixed(4)) };
+            if (!pointInBoundary(candidate, boundary)) continue;
+            const depth = nearestBoundaryPoint(candidate, boundary)?.distanceKm ?? 0;
+            if (depth > best) [best, point] = [depth, candidate];
+          }
+        }
+      }
+    } catch {
+      // no boundary file for the province: not checked
+    }
+    interiorPoints.set(county, point);
+  }
+  return { ...point };
+}
+
 export function internshipBaseInput(overrides: Record<string, unknown> = {}) {
   const n = ++serial;
   return {
@@ -52,7 +93,7 @@ export function internshipBaseInput(overrides: Record<string, unknown> = {}) {
     name: `测试见习基地${n}号`,
     regionCode: NANGUAN,
     address: `南关区测试路${n}号`,
-    location: { ...NANGUAN_CENTRE },
+    location: typeof overrides.regionCode === 'string' ? testPointIn(overrides.regionCode) : { ...NANGUAN_CENTRE },
     operator: { name: `测试见习单位${n}`, creditCode: creditCode(n) },
     contact: { person: '王测试', phone: '13912345678' },
     openedOn: '2024-03-01',
@@ -70,5 +111,6 @@ export const installedKindAttributes: Record<string, Record<string, unknown>> = 
 );
 
 export function siteInput(kind: string, attributes: Record<string, unknown> = installedKindAttributes[kind], overrides: Record<string, unknown> = {}) {
-  return { ...internshipBaseInput(), kind, name: `测试${kind}网点${++serial}`, attributes, ...overrides };
+  const located = typeof overrides.regionCode === 'string' ? { regionCode: overrides.regionCode } : {};
+  return { ...internshipBaseInput(located), kind, name: `测试${kind}网点${++serial}`, attributes, ...overrides };
 }

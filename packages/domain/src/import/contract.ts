@@ -1,4 +1,5 @@
 import type { Jurisdiction } from '../regions/jurisdiction.js';
+import type { UnitBoundary } from '../geo/unit-boundary.js';
 import type { SiteKindDefinition } from '../kinds/site-kind.js';
 import type { ImportColumnReport, ImportFailure, ImportIssue } from '../schemas/imports.js';
 
@@ -91,6 +92,12 @@ export interface ImportCheckContext {
   scope: Jurisdiction;
   /** Every installed kind: a sheet whose headers are another kind's is refused as that kind's template (file.wrong_kind). */
   installedKinds?: readonly SiteKindDefinition[];
+  /**
+   * The shipped boundary of a county-level unit (null: none shipped, not checked): a row's point
+   * is checked against its county as the API checks a registration (far: error; outside within
+   * 20 km: a warning, committing the checked file confirms it). Absent: no location check.
+   */
+  boundaryOf?: (countyCode: string) => UnitBoundary | null;
   /** Called every few hundred rows; awaited (the API yields to the event loop here). */
   progress?: (done: number, total: number) => Promise<void> | void;
 }

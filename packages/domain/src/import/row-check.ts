@@ -2,6 +2,9 @@ import type { LocalizedText } from '../errors/localized.js';
 import { toFieldIssues } from '../errors/zod-issues.js';
 import type { ImportIssue } from '../schemas/imports.js';
 import type { SheetColumn } from '../sheets/columns.js';
+import { toWgs84, type CoordinateSystem } from '../geo/coordinates.js';
+import { checkPointInUnit } from '../geo/unit-boundary.js';
+import { LOCATION_FAR_CODE, LOCATION_OUTSIDE_CODE, importUnitLocationText } from '../geo/unit-location-texts.js';
 import type { CheckedRow, GridCell, ImportCheckContext, SheetGrid } from './contract.js';
 import { cellDisplay, readCell } from './cell-values.js';
 import { columnLetter, type HeaderMatch, type KindHeaderIndex } from './header-match.js';
@@ -190,6 +193,17 @@ export function createRowChecker(sheet: SheetGrid, header: HeaderMatch, index: K
         // An empty cell the schema needs: say so in the clerk's words rather than zod's "expected string, received undefined".
         if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && column && !values.has(column)) issues.push(rowIssue(place, header, column, 'cell.required', REQUIRED, null, 'error'));
         else issues.push(rowIssue(place, header, column, issue.code, issue.messages, column ? found(column) : null, 'error'));
+      }
+    }
+    // The point against its county's boundary (a centroid stands in for a missing point: not checked).
+    if (parsed.success && region && !centroidLocation && ctx.boundaryOf) {
+      const location = (parsed.data as { location?: { lat: number; lng: number; system: CoordinateSystem } }).location;
+      const boundary = location ? ctx.boundaryOf(region.countyCode) : null;
+      const check = location && boundary ? checkPointInUnit(toWgs84({ lat: location.lat, lng: location.lng }, location.system), boundary) : null;
+      if (check && (check.verdict === 'far' || check.verdict === 'outside')) {
+        const unitName = ctx.regions.get(region.countyCode)?.name ?? region.countyCode;
+        const far = check.verdict === 'far';
+        issues.push(rowIssue(place, header, 'location.lat', far ? LOCATION_FAR_CODE : LOCATION_OUTSIDE_CODE, importUnitLocationText(check, unitName), found('location.lat'), far ? 'error' : 'warning'));
       }
     }
     const hasErrors = issues.some((issue) => issue.severity === 'error');

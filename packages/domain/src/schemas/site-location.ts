@@ -31,3 +31,11 @@ export const siteLocationErrorSchema = apiErrorSchema
 
 export type SiteLocationProblem = z.infer<typeof siteLocationProblemSchema>;
 export type SiteLocationError = z.infer<typeof siteLocationErrorSchema>;
+
+/**
+ * The 400 of the requests that write a site's point (registration, edit, submission): any
+ * ApiError, and with the two location codes its `location` member (SiteLocationError).
+ */
+export const siteBadRequestSchema = apiErrorSchema
+  .extend({ location: siteLocationProblemSchema.optional().meta({ description: 'With site.location_far_from_unit and site.location_outside_unit: how far, from which unit' }) })
+  .meta({ id: 'SiteBadRequest' });
