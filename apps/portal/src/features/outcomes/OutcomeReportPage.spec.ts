@@ -56,6 +56,20 @@ describe('成果填报: the form comes from the indicator definitions', () => {
     expect(wrapper.get('[data-testid="indicator-new-employment"] details').attributes('open')).toBeUndefined();
   });
 
+  it('opens on the last closed quarter, asking for the report once', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2025, 10, 20, 10));
+    try {
+      const { api } = serve();
+      const { wrapper } = await open(districtStaff(), '/outcomes/report');
+      expect(api.sent('GET', /^\/api\/outcome-reports\/\d+\/[^/]+$/).map((request) => request.url.pathname)).toEqual(['/api/outcome-reports/220102/2025-Q3']);
+      expect((wrapper.get('[data-testid="choose-period"]').element as HTMLSelectElement).value).toBe('2025-Q3');
+      expect(wrapper.findAll('[data-testid="choose-period"] option').map((option) => option.attributes('value')).slice(0, 2)).toEqual(['2025-Q4', '2025-Q3']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('gains a field when an indicator is added to the definitions', async () => {
     serve({ indicators: [newEmployment(), training(), jobFairs()], reports: [report({ indicators: ['new-employment', 'training', 'job-fairs'] })] });
     const { wrapper } = await open();
