@@ -2,10 +2,8 @@ import { flushPromises } from '@vue/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { administrator, prefectureReviewer } from '#/features/auth/test-factories';
 import { MAP_APPROVAL_NUMBER } from '#/features/boundaries/api';
-import { baseKind, workshopKind } from '#/features/kinds/test-factories';
-import { fakeApi, serveRegions } from '#/test/fake-api';
 import { fileResponse, jsonResponse } from '#/test/http';
-import type { CoverageMatrix, CoverageResponse, CoverageTrend } from './api';
+import { KINDS, mountAt, serve } from './dashboard-fixture';
 import { COUNT_BANDS } from './chart-options';
 import {
   coverageMatrix,
@@ -17,7 +15,6 @@ import {
   matrixRow,
   perUnitResult,
 } from './test-factories';
-import { mountCoverage } from './test-mount';
 
 /** ECharts needs a canvas: the charts are replaced and the options they would draw are kept. */
 const chart = vi.hoisted(() => ({ options: [] as Array<Record<string, unknown>> }));
@@ -26,8 +23,6 @@ vi.mock('./charts', () => ({
   createCoverageChart: () => ({ update: (option: Record<string, unknown>) => chart.options.push(option), resize: () => {}, dispose: () => {} }),
 }));
 
-const KINDS = ['workshop', 'base'];
-
 /** The last option drawn with a series of `type` (ECharts is loaded on the first draw, so this waits). */
 function drawnOption(type: string): Promise<Record<string, unknown>> {
   return vi.waitFor(() => {
@@ -35,47 +30,6 @@ function drawnOption(type: string): Promise<Record<string, unknown>> {
     if (!found) throw new Error(`no ${type} chart drawn`);
     return found;
   });
-}
-
-function boundaries(codes: string[]) {
-  return {
-    type: 'FeatureCollection',
-    features: codes.map((code) => ({ type: 'Feature', properties: { code, name: code }, geometry: { type: 'Polygon', coordinates: [[[125, 43], [126, 43], [126, 44], [125, 43]]] } })),
-  };
-}
-
-interface Scenario {
-  coverage: Record<string, CoverageResponse>;
-  matrix?: CoverageMatrix;
-  trend?: CoverageTrend;
-}
-
-function serve(scenario: Scenario) {
-  const units = jilinUnits();
-  const api = fakeApi();
-  api.on('GET', '/site-kinds', () => jsonResponse({ items: [workshopKind(), baseKind()] }));
-  serveRegions(api, units.all);
-  api.on('GET', '/coverage', ({ url }) => {
-    const found = scenario.coverage[url.searchParams.get('region') ?? ''];
-    return found ? jsonResponse(found) : jsonResponse({ statusCode: 404, code: 'region.not_in_jurisdiction', message: 'x', messages: { 'zh-CN': '不在辖区内', en: 'Not yours' } }, 404);
-  });
-  api.on('GET', '/coverage/matrix', ({ url }) => {
-    const region = units.all.find((unit) => unit.code === url.searchParams.get('region'))!;
-    return jsonResponse(scenario.matrix ?? coverageMatrix(region, KINDS, []));
-  });
-  api.on('GET', '/coverage/trend', ({ url }) => {
-    const region = units.all.find((unit) => unit.code === url.searchParams.get('region'))!;
-    return jsonResponse(scenario.trend ?? coverageTrend(region, KINDS, 3, () => 1));
-  });
-  api.on('GET', '/sites', () => jsonResponse({ items: [], total: 0, page: 1, pageSize: 500, countsByKind: {} }));
-  api.on('GET', '/boundaries/counties/22', () => jsonResponse(boundaries(units.all.filter((unit) => unit.level === 3).map((unit) => unit.code))));
-  return api;
-}
-
-async function mountAt(path: string, options?: Parameters<typeof mountCoverage>[1]) {
-  const mounted = await mountCoverage(path, options);
-  for (let i = 0; i < 4; i++) await flushPromises();
-  return mounted;
 }
 
 beforeEach(() => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { groupResults, sortResults } from './order';
-import { coverageResult } from './test-factories';
+import { groupResults, isBinding, isOutcomeResult, sortResults } from './order';
+import { coverageResult, outcomeResult } from './test-factories';
 
 describe('card order', () => {
   it('puts missed and at-risk targets first, binding before aspirational, not-evaluated ones last', () => {
@@ -31,5 +31,17 @@ describe('card order', () => {
       ['met', 1],
       ['inactive', 1],
     ]);
+  });
+
+  it('ranks 确保 with 至少 as binding, ahead of 左右 and 力争', () => {
+    const strive = coverageResult({ status: 'at-risk', target: { strength: 'strive', deadline: '2025-06-30' } });
+    const about = coverageResult({ status: 'at-risk', target: { strength: 'about', deadline: '2025-06-30' } });
+    const ensure = outcomeResult({ status: 'at-risk', target: { deadline: '2027-12-31' } });
+    expect(sortResults([strive, about, ensure]).map((result) => result.target.id)).toEqual([ensure, about, strive].map((result) => result.target.id));
+    expect(['ensure', 'at-least', 'about', 'strive'].map((strength) => isBinding(strength as 'ensure'))).toEqual([true, true, false, false]);
+  });
+
+  it('tells outcome targets from those counting sites by their rule', () => {
+    expect([outcomeResult(), coverageResult()].map(isOutcomeResult)).toEqual([true, false]);
   });
 });

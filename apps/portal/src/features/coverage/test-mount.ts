@@ -5,6 +5,7 @@ import { type Component, defineComponent, h } from 'vue';
 import { createI18n } from 'vue-i18n';
 import { createMemoryHistory, createRouter, RouterView } from 'vue-router';
 import { installAuth } from '#/features/auth/install';
+import { OUTCOME_ROLES } from '#/features/outcomes/routes';
 import { provinceOfficial, session, storeTestSession } from '#/features/auth/test-factories';
 import { messages } from '#/i18n';
 import { installPagePresentation } from '#/ui/page';
@@ -46,6 +47,8 @@ export async function mountCoverage(path: string, { as = provinceOfficial() }: {
       // Where the sign-in guard sends roles that may not open a page (features/auth/homes.ts).
       { path: '/review', name: 'review', component: Stand('review') },
       { path: '/accounts', name: 'accounts', component: Stand('accounts') },
+      // The outcome pages the dashboard links to, behind the roles they admit.
+      { path: '/outcomes/completeness', name: 'outcome-completeness', component: Stand('outcome-completeness'), meta: { roles: OUTCOME_ROLES } },
     ],
   });
   installAuth(router);
