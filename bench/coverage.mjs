@@ -14,6 +14,8 @@
 //
 // Sizes: BENCH_COVERAGE_SIZES=1000,10000,100000 (the default); requests timed per size:
 // BENCH_COVERAGE_RUNS=10,10,5. BENCH_COVERAGE_ENGINES=pglite,postgres (the default) picks the databases.
+// BENCH_TRACE=1 prints each statement's time of one coverage request after each size, BENCH_EXPLAIN=1
+// each statement's and the floor's plan (EXPLAIN ANALYZE).
 //
 // Run after a build: npx turbo run build --filter=@sitenet/api && node bench/coverage.mjs
 import { randomUUID } from 'node:crypto';
@@ -106,6 +108,19 @@ async function bench(engine, { app, dataSource, seedMs }) {
       dataSource.query = async (sql, params) => { const t0 = performance.now(); const r = await query(sql, params); console.log((performance.now() - t0).toFixed(1), 'ms', sql.replace(/\s+/g, ' ').slice(0, 160)); return r; };
       const t0 = performance.now(); await coverage(); console.log('coverage total', (performance.now() - t0).toFixed(1));
       dataSource.query = query;
+    }
+    if (process.env.BENCH_EXPLAIN) {
+      // Each statement reading `site` in one coverage request, then the floor, as the planner runs them.
+      const query = dataSource.query.bind(dataSource);
+      const seen = [];
+      dataSource.query = async (sql, params) => { if (/\bsite s\b/.test(sql)) seen.push([sql, params]); return query(sql, params); };
+      await coverage();
+      await coverageFloor();
+      dataSource.query = query;
+      for (const [sql, params] of seen) {
+        const plan = await query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+        console.log(`\n-- ${engine}, ${size} sites:\n${sql}\n${plan.map((r) => r['QUERY PLAN']).join('\n')}`);
+      }
     }
   }
 
