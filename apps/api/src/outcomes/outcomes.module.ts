@@ -10,6 +10,8 @@ import { OutcomeReportEntity } from './outcome-report.entity.js';
 import { OutcomeReportHistoryEntity } from './outcome-report-history.entity.js';
 import { OutcomeReportsController } from './outcome-reports.controller.js';
 import { OutcomeReportsService } from './outcome-reports.service.js';
+import { OutcomeSheetsController } from './outcome-sheets.controller.js';
+import { OutcomeSheetsService } from './outcome-sheets.service.js';
 
 /**
  * Outcome indicators (issue 11): the indicators (seeds/outcomes/indicators.json), each unit's
@@ -18,8 +20,8 @@ import { OutcomeReportsService } from './outcome-reports.service.js';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([OutcomeReportEntity, OutcomeReportHistoryEntity, RegionEntity]), RegionsModule],
-  controllers: [OutcomeReportsController, OutcomeOverviewController],
-  providers: [OutcomeClock, OutcomeIndicatorsService, OutcomeReportsService, OutcomeOverviewService],
+  controllers: [OutcomeReportsController, OutcomeOverviewController, OutcomeSheetsController],
+  providers: [OutcomeClock, OutcomeIndicatorsService, OutcomeReportsService, OutcomeOverviewService, OutcomeSheetsService],
   exports: [OutcomeIndicatorsService, OutcomeClock, OutcomeReportsService],
 })
 export class OutcomesModule {}
