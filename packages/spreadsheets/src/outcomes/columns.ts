@@ -37,6 +37,8 @@ export const UNIT_COLUMN_HEADERS = {
 const CODE_SYNONYMS = ['行政区划代码', '区划编码', '地区代码', '单位代码', 'regioncode', 'code'];
 
 const text = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
+/** A label with its unit in brackets, unless the label already ends with it (“… (person-times)”). */
+const withUnit = (label: string, unit: string, zh: boolean) => (label.endsWith(`(${unit})`) || label.endsWith(`（${unit}）`) ? label : zh ? `${label}（${unit}）` : `${label} (${unit})`);
 
 /** The indicators a period's report holds: those of its periodicity, in definition order. */
 export function indicatorsOfPeriod(indicators: readonly OutcomeIndicator[], period: string): OutcomeIndicator[] {
@@ -66,7 +68,7 @@ export function figureColumns(indicators: readonly OutcomeIndicator[]): OutcomeC
       continue;
     }
     const unit = indicatorUnit(indicator);
-    columns.push(numberColumn(`${key}.value`, text(`${labels['zh-CN']}（${unit['zh-CN']}）`, `${labels.en} (${unit.en})`), description, { indicator: key, field: 'value' }));
+    columns.push(numberColumn(`${key}.value`, text(withUnit(labels['zh-CN'], unit['zh-CN'], true), withUnit(labels.en, unit.en, false)), description, { indicator: key, field: 'value' }));
     for (const dimension of indicator.disaggregations) {
       const { label, categories } = DISAGGREGATIONS[dimension];
       for (const category of categoriesOf(dimension)) {
@@ -74,7 +76,7 @@ export function figureColumns(indicators: readonly OutcomeIndicator[]): OutcomeC
         columns.push(
           numberColumn(
             `${key}.by.${dimension}.${category}`,
-            text(`${labels['zh-CN']}：其中${name['zh-CN']}（${unit['zh-CN']}）`, `${labels.en}: of which ${name.en} (${unit.en})`),
+            text(withUnit(`${labels['zh-CN']}：其中${name['zh-CN']}`, unit['zh-CN'], true), withUnit(`${labels.en}: of which ${name.en}`, unit.en, false)),
             text(`${label['zh-CN']}分项，可不填；填全时各项之和应等于总数`, `${label.en} breakdown, optional; given in full, its parts add up to the total`),
             { indicator: key, field: 'part', dimension, category },
           ),
