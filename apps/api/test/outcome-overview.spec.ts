@@ -88,7 +88,7 @@ describe('completeness', () => {
 
   it('refuses a region outside the jurisdiction (403), a township (400) and a period not begun (400)', async () => {
     expect(apiErrorSchema.parse((await jilinCity.http.get('/api/outcome-completeness').query({ region: '220100', period: '2025-Q1' }).expect(403)).body).code).toBe('outcome.outside_jurisdiction');
-    const [township] = (await t.dataSource.query(`SELECT code FROM region WHERE parent_code = '220102' ORDER BY code LIMIT 1`)) as { code: string }[];
+    const [township] = await t.dataSource.query<{ code: string }[]>(`SELECT code FROM region WHERE parent_code = '220102' ORDER BY code LIMIT 1`);
     expect(apiErrorSchema.parse((await reviewer.http.get('/api/outcome-completeness').query({ region: township.code, period: '2025-Q1' }).expect(400)).body).code).toBe('outcome.no_reporting_units');
     await reviewer.http.get('/api/outcome-completeness').query({ region: '220100', period: '2025-Q4' }).expect(400);
     await reviewer.http.get('/api/outcome-completeness').query({ region: '220100', period: '2025-Q9' }).expect(400);

@@ -191,7 +191,7 @@ describe('bad input is a 400 (or the product\'s 413 for a huge body), never a 50
   });
 
   it('a township is not a reporting unit (400 outcome.not_reporting_unit)', async () => {
-    const [township] = (await t.dataSource.query(`SELECT code FROM region WHERE parent_code = '220102' ORDER BY code LIMIT 1`)) as { code: string }[];
+    const [township] = await t.dataSource.query<{ code: string }[]>(`SELECT code FROM region WHERE parent_code = '220102' ORDER BY code LIMIT 1`);
     const res = await admin.http.get(reportUrl(township.code, '2025-Q1'));
     expect(res.status).toBe(400);
     expect(error(res).code).toBe('outcome.not_reporting_unit');

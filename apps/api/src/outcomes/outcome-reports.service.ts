@@ -257,11 +257,11 @@ export class OutcomeReportsService {
         updatedAt: now,
         ...patch,
       });
-      await repository.insert(created as QueryDeepPartialEntity<OutcomeReportEntity>);
+      await repository.insert(created);
       return created;
     }
     const next = Object.assign(new OutcomeReportEntity(), row, patch, { version: row.version + 1, updatedAt: now });
-    await repository.update({ id: row.id }, { ...patch, version: next.version, updatedAt: now } as QueryDeepPartialEntity<OutcomeReportEntity>);
+    await repository.update({ id: row.id }, { ...patch, version: next.version, updatedAt: now });
     return next;
   }
 }
