@@ -7,7 +7,7 @@ import { jsonResponse } from '#/test/http';
 import { pageAnnouncer } from '#/ui/live-message';
 import { mountAt, serve, type Scenario } from './dashboard-fixture';
 import { EARLIEST_DASHBOARD_DAY } from './scope';
-import { completeness, coverageResponse, coverageResult, indicatorView, jilinUnits, outcomeResult } from './test-factories';
+import { completeness, coverageResponse, coverageResult, indicatorView, jilinUnits, outcomeResult, perUnitResult } from './test-factories';
 
 vi.mock('./charts', () => ({
   registerCoverageMap: () => {},
@@ -142,12 +142,14 @@ describe('coverage dashboard: as of a day', () => {
     await vi.waitFor(() => expect(pageAnnouncer.text.value).toContain('显示截至今天的数据'));
   });
 
-  it('refuses a day after today at the field, and keeps the day when drilling up', async () => {
-    const { jilin, changchun } = jilinUnits();
-    serveOutcomes({ coverage: { '220000': coverageResponse(jilin, []), '220100': coverageResponse(changchun, []) } });
+  it('refuses a day after today at the field, and keeps the day when drilling up or down', async () => {
+    const { jilin, changchun, nongan } = jilinUnits();
+    const short = perUnitResult([nongan]);
+    serveOutcomes({ coverage: { '220000': coverageResponse(jilin, []), '220100': coverageResponse(changchun, [short]) } });
     const { wrapper, router } = await mountAt('/dashboard?region=220100&asOf=2026-06-30');
 
     expect(wrapper.get('[data-testid="dashboard-up"]').attributes('href')).toBe('/dashboard?region=220000&asOf=2026-06-30');
+    expect(wrapper.get('[data-testid="gap-drill"]').attributes('href')).toBe(`/dashboard?region=220122&target=${short.target.id}&asOf=2026-06-30`);
 
     await wrapper.get('[data-testid="dashboard-as-of-input"]').setValue('2999-01-01');
     await wrapper.get('[data-testid="dashboard-as-of"]').trigger('submit');

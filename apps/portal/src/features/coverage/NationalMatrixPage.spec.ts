@@ -63,6 +63,14 @@ describe('national matrix page', () => {
     ]);
     expect(rows[0]!.get('a').attributes('href')).toBe('#province-220000');
 
+    // The overview's link opens the province and moves the focus to it.
+    await rows[1]!.get('a').trigger('click');
+    await settle();
+    const fujian = wrapper.get('[data-testid="national-province"][data-code="350000"]');
+    expect((fujian.element as HTMLDetailsElement).open).toBe(true);
+    expect(fujian.find('[data-testid="choropleth-table"]').exists()).toBe(true);
+    expect(document.activeElement).toBe(fujian.get('summary').element);
+
     // A province's table is drawn when it is opened.
     const jilin = wrapper.get('[data-testid="national-province"][data-code="220000"]');
     expect(jilin.get('summary').text()).toBe('吉林省：3 个单位，1 个没有网点');
