@@ -33,7 +33,7 @@ export type OutsidePointView = NonNullable<TargetEvaluation['outside']>[number];
 export const coverageResultSchema = targetEvaluationSchema
   .extend({
     target: targetSchema,
-    tracked: z.boolean().meta({ description: 'False when a kind the target counts is not installed' }),
+    tracked: z.boolean().meta({ description: 'False when a kind the target counts is not installed, or the outcome indicator it reads is not shipped' }),
     inherited: z.boolean().meta({ description: 'Set by a unit above the region asked for, evaluated inside it' }),
     expiredLicences: z
       .array(z.object({ siteId: z.string(), name: z.string(), kind: z.string(), regionCode: z.string(), expiresOn: z.string() }))
@@ -43,7 +43,9 @@ export const coverageResultSchema = targetEvaluationSchema
   .meta({ id: 'CoverageResult' });
 export type CoverageResult = z.infer<typeof coverageResultSchema>;
 
-export const coverageSchema = z.object({ region: regionRefSchema, asOf: z.string(), results: z.array(coverageResultSchema) }).meta({ id: 'Coverage' });
+export const coverageSchema = z
+  .object({ region: regionRefSchema, asOf: z.string().meta({ description: 'The instant evaluated: now, or the last instant of the day asked about (asOf) in China' }), results: z.array(coverageResultSchema) })
+  .meta({ id: 'Coverage' });
 export type Coverage = z.infer<typeof coverageSchema>;
 
 export const coverageMatrixRowSchema = z.object({
