@@ -126,6 +126,13 @@ describe('importing a filled template', () => {
     expect(history.map((h) => [h.action, h.toStatus])).toEqual([['import', 'draft']]);
   });
 
+  it('takes a hand-made CSV whose columns are named by key', async () => {
+    const csv = Buffer.from('\uFEFFcode,job-fairs.value,training.value\r\n220102,3,\r\n', 'utf8');
+    const result = outcomeImportResultSchema.parse((await upload(nanguan, '220102', '2023-Q4', csv, 'figures.csv').expect(200)).body);
+    expect(result).toEqual({ period: '2023-Q4', saved: [{ code: '220102', name: '南关区', status: 'draft' }], problems: [] });
+    expect((await reportOf(nanguan, '220102', '2023-Q4')).values).toEqual({ 'job-fairs': { value: 3 }, training: { value: null } });
+  });
+
   it('saves nothing when any cell is wrong, and lists every problem with its row and column', async () => {
     const before = await reportOf(nanguan, '220102', '2024-Q4');
     const bytes = await filledTemplate(nanguan, '220102', '2024-Q4', ({ rowOf, col, sheet, headerRow }) => {
@@ -141,6 +148,15 @@ describe('importing a filled template', () => {
       [null, '220104 不是南关区的填报单位：请核对区划代码'],
     ]);
     expect(await reportOf(nanguan, '220102', '2024-Q4')).toEqual(before);
+  });
+
+  it('lists at most 200 problems and counts the rest', async () => {
+    const rows = Array.from({ length: 250 }, (_, i) => `${String(300000 + i)},1`).join('\r\n');
+    const csv = Buffer.from(`code,job-fairs.value\r\n${rows}\r\n`, 'utf8');
+    const result = outcomeImportResultSchema.parse((await upload(nanguan, '220102', '2023-Q3', csv, 'many.csv').expect(200)).body);
+    expect(result.problems).toHaveLength(201);
+    expect(result.problems[200]).toEqual({ row: 0, column: null, message: { 'zh-CN': '另有 50 处问题未列出：请先改正以上问题后重新导入', en: '50 more problems are not listed: correct those above and import again' } });
+    expect((await reportOf(nanguan, '220102', '2023-Q3')).status).toBe('not-started');
   });
 
   it('never touches a submitted report: the row is a problem', async () => {

@@ -108,7 +108,7 @@ export class OutcomeSheetsService {
       if (report.status === 'not-started' && row.given.every((given) => given.value === null)) continue;
       toSave.push({ code: unit.code, name: unit.name, version: report.version, values: checked.values, unchanged, status: report.status });
     }
-    if (problems.length > 0) return { period: periodKey, saved: [], problems: problems.sort((a, b) => a.row - b.row) };
+    if (problems.length > 0) return { period: periodKey, saved: [], problems: listed(problems) };
 
     const saved: OutcomeImportResult['saved'] = [];
     for (const row of toSave) {
@@ -133,6 +133,16 @@ export class OutcomeSheetsService {
     const rows: { region_code: string; values: ReportValues }[] = await this.dataSource.query(`SELECT region_code, "values" FROM outcome_report WHERE region_code = ANY($1) AND period = $2`, [codes, periodKey]);
     return new Map(rows.map((row) => [row.region_code, row.values]));
   }
+}
+
+/** The most problems an answer lists (a file of thousands of wrong rows would make a huge answer): the rest are counted. */
+export const MAX_LISTED_PROBLEMS = 200;
+
+function listed(problems: OutcomeSheetProblem[]): OutcomeSheetProblem[] {
+  const sorted = [...problems].sort((a, b) => a.row - b.row);
+  if (sorted.length <= MAX_LISTED_PROBLEMS) return sorted;
+  const more = sorted.length - MAX_LISTED_PROBLEMS;
+  return [...sorted.slice(0, MAX_LISTED_PROBLEMS), { row: 0, column: null, message: text(`另有 ${more} 处问题未列出：请先改正以上问题后重新导入`, `${more} more problems are not listed: correct those above and import again`) }];
 }
 
 /** A value with its object keys in order, to compare figures regardless of key order. */
