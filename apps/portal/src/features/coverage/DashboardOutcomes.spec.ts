@@ -133,6 +133,10 @@ describe('coverage dashboard: as of a day', () => {
     await wrapper.get('[data-testid="dashboard-as-of-quarter"]').trigger('click');
     await flushPromises();
     expect(router.currentRoute.value.query.asOf).toBe(quarterEnd);
+    // The shortcut's button goes once its day is shown: the focus is on the date it set.
+    expect(wrapper.find('[data-testid="dashboard-as-of-quarter"]').exists()).toBe(false);
+    expect(document.activeElement).toBe(wrapper.get('[data-testid="dashboard-as-of-input"]').element);
+    expect((wrapper.get('[data-testid="dashboard-as-of-input"]').element as HTMLInputElement).value).toBe(quarterEnd);
 
     await wrapper.get('[data-testid="dashboard-as-of-today"]').trigger('click');
     await flushPromises();
