@@ -109,6 +109,9 @@ describe('coverage dashboard: as of a day', () => {
     const { wrapper } = await mountAt('/dashboard?asOf=2026-06-30');
 
     for (const path of ['/coverage', '/coverage/matrix', '/coverage/trend']) expect(api.sent('GET', path).map((request) => request.url.searchParams.get('asOf'))).toEqual(['2026-06-30']);
+    // Site positions are only known as they are now: none are drawn for a past day.
+    expect(api.sent('GET', '/sites')).toEqual([]);
+    expect(wrapper.get('[data-testid="choropleth-no-points"]').text()).toContain('查看过去日期时不标出');
     expect(wrapper.get('[data-testid="dashboard-as-of-note"]').text()).toBe(`显示截至 ${dayLabel('2026-06-30')} 的数据`);
     expect((wrapper.get('[data-testid="dashboard-as-of-input"]').element as HTMLInputElement).value).toBe('2026-06-30');
     expect(wrapper.get('[data-testid="dashboard-as-of-input"]').attributes('max')).toBe(chinaToday());
