@@ -5,7 +5,7 @@ import App from '#/App.vue';
 import { districtStaff, prefectureReviewer } from '#/features/auth/test-factories';
 import { mountWithApp } from '#/test/app';
 import { fakeApi } from '#/test/fake-api';
-import { jsonResponse } from '#/test/http';
+import { apiError, jsonResponse } from '#/test/http';
 import { completeness, completenessUnit, employmentRate, jobFairs, newEmployment, report, training } from './test-factories';
 import { serveOutcomes } from './test-api';
 
@@ -226,6 +226,47 @@ describe('成果填报: the workflow', () => {
     expect(status(wrapper)).toBe('submitted');
     expect(wrapper.find('[data-testid="report-conflict"]').exists()).toBe(false);
     expect(wrapper.get('[data-testid="report-values"]').text()).toContain('9 人次');
+  });
+
+  it('shows the API’s refusal of a figure on its field', async () => {
+    const { api } = serve();
+    api.on('PUT', '/outcome-reports/220102/2025-Q3', () =>
+      jsonResponse(
+        apiError(400, 'validation.failed', '请求有误', 'Bad request', {
+          issues: [{ path: 'body.values.training.value', code: 'too_big', message: '不能超过 10000000', messages: { 'zh-CN': '不能超过 10000000', en: 'It cannot exceed 10000000' } }],
+        }),
+        400,
+      ),
+    );
+    const { wrapper } = await open();
+    await type(wrapper, { 'training.value': '5' });
+    await wrapper.get('[data-testid="report-form"]').trigger('submit');
+    await flushPromises();
+    expect(wrapper.findAll('[data-testid="error-summary"] a').map((link) => [link.text(), link.attributes('href')])).toEqual([
+      ['残疾人职业技能培训：不能超过 10000000', '#field-training-value'],
+    ]);
+    expect(wrapper.get('[data-testid="figure-training.value"]').attributes('aria-invalid')).toBe('true');
+  });
+
+  it('lets the reviewer return a change request with a reason; the approved figures stay', async () => {
+    const change = { values: { 'new-employment': { value: 12 }, training: { value: 99 } }, reason: '补报', status: 'pending' as const, requestedAt: '2025-11-01T02:00:00.000Z', returnReason: null };
+    const approved = report({ status: 'approved', version: 5, values: { 'new-employment': { value: 12 }, training: { value: 30 } }, changeRequest: change });
+    const { api } = serve({ reports: [approved] });
+    const { wrapper } = await open(prefectureReviewer(), `${PATH}&region=220102`);
+    await click(wrapper, 'return-change');
+    const opened = dialog()!;
+    expect(document.getElementById(opened.getAttribute('aria-labelledby')!)!.textContent).toBe('退回变更申请：南关区');
+    const input = opened.querySelector<HTMLTextAreaElement>('[data-testid="reason-input"]')!;
+    input.value = '无依据';
+    input.dispatchEvent(new Event('input'));
+    opened.querySelector<HTMLButtonElement>('[data-testid="reason-confirm"]')!.click();
+    await flushPromises();
+
+    expect(api.sent('POST', '/outcome-reports/220102/2025-Q3/change-request/return')[0]!.body).toEqual({ version: 5, reason: '无依据' });
+    expect(wrapper.get('[data-testid="change-request"]').attributes('data-status')).toBe('returned');
+    expect(wrapper.get('[data-testid="change-return-reason"]').text()).toBe('退回理由：无依据');
+    expect(wrapper.get('[data-testid="report-values"] tr[data-indicator="training"] [data-testid="figure-current"]').text()).toBe('30 人次');
+    expect(wrapper.find('[data-testid="approve-change"]').exists()).toBe(false);
   });
 
   it('shows the due day and says a report not submitted by then is late', async () => {
