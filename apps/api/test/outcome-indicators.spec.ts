@@ -10,6 +10,10 @@ import { useSignedIn, useTestApp } from './support/test-app.js';
 const t = useTestApp();
 const staff = useSignedIn(t, { role: 'district', regionCode: '220102' });
 
+const CHANGCHUN = { code: '220102', level: 3, provinceCode: '220000', prefectureCode: '220100', countyCode: '220102' };
+const LAOSHAN = { code: '370212', level: 3, provinceCode: '370000', prefectureCode: '370200', countyCode: '370212' };
+const SHANDONG = { code: '370000', level: 1, provinceCode: '370000', prefectureCode: null, countyCode: null };
+
 describe('outcome indicators', () => {
   it('GET /outcome-indicators lists the shipped indicators in the file\'s order to any signed-in user (and nobody else)', async () => {
     const list = indicatorListSchema.parse((await staff.http.get('/api/outcome-indicators').expect(200)).body);
@@ -44,9 +48,17 @@ describe('outcome indicators', () => {
     });
     it('a good file loads (ofPeriodicity, byKey)', async () => {
       const service = (await start(JSON.stringify({ notice: 'test', indicators: [good] })))();
-      expect(service.ofPeriodicity('quarter').map((i) => i.key)).toEqual(['training']);
-      expect(service.ofPeriodicity('year')).toEqual([]);
+      expect(service.ofPeriodicity('quarter', CHANGCHUN).map((i) => i.key)).toEqual(['training']);
+      expect(service.ofPeriodicity('year', CHANGCHUN)).toEqual([]);
       expect(service.byKey('training')?.disaggregations).toEqual([]);
+    });
+    it("an indicator with regions is reported inside them only (a Jilin county is not asked for Qingdao's rate)", async () => {
+      const rate = { ...good, key: 'qd-rate', regions: ['370200'] };
+      const service = (await start(JSON.stringify({ notice: 'test', indicators: [good, rate] })))();
+      expect(service.ofPeriodicity('quarter', CHANGCHUN).map((i) => i.key)).toEqual(['training']);
+      expect(service.ofPeriodicity('quarter', LAOSHAN).map((i) => i.key)).toEqual(['training', 'qd-rate']);
+      expect(service.ofPeriodicity('quarter', SHANDONG).map((i) => i.key)).toEqual(['training', 'qd-rate']);
+      expect(service.ofPeriodicity('quarter', { code: '370100', level: 2, provinceCode: '370000', prefectureCode: '370100', countyCode: null }).map((i) => i.key)).toEqual(['training']);
     });
   });
 });

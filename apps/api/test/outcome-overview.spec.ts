@@ -14,6 +14,10 @@ const chaoyang = useSignedIn(t, { role: 'district', regionCode: '220104' });
 const lvyuan = useSignedIn(t, { role: 'district', regionCode: '220106' });
 const reviewer = useSignedIn(t, { role: 'prefecture', regionCode: '220100' });
 const jilinCity = useSignedIn(t, { role: 'prefecture', regionCode: '220200' });
+// Yearly rates: Qingdao's plan sets the certified-employment rate, so its units report it (a Jilin county does not).
+const shinan = useSignedIn(t, { role: 'district', regionCode: '370202' });
+const shibei = useSignedIn(t, { role: 'district', regionCode: '370203' });
+const qingdao = useSignedIn(t, { role: 'prefecture', regionCode: '370200' });
 
 /** 长春市's reporting units: its 11 counties and districts, not its 4 development zones (seeds/divisions). */
 const CHANGCHUN_UNITS = ['220102', '220103', '220104', '220105', '220106', '220112', '220113', '220122', '220182', '220183', '220184'];
@@ -32,10 +36,10 @@ async function act(who: SignedIn, region: string, period: string, step: string, 
   return reportSchema.parse(res.body);
 }
 /** Saved, submitted and approved: the approved report's version. */
-async function approve(who: SignedIn, region: string, period: string, values: ReportValues): Promise<number> {
+async function approve(who: SignedIn, region: string, period: string, values: ReportValues, by: SignedIn = reviewer): Promise<number> {
   const saved = await put(who, region, period, values);
   const submitted = await act(who, region, period, 'submit', { version: saved.version });
-  return (await act(reviewer, region, period, 'approve', { version: submitted.version })).version;
+  return (await act(by, region, period, 'approve', { version: submitted.version })).version;
 }
 
 beforeAll(async () => {
@@ -49,14 +53,14 @@ beforeAll(async () => {
   at('2025-04-20T02:00:00Z');
   const draft = await put(chaoyang, '220104', '2025-Q1', quarter(4));
   await act(chaoyang, '220104', '2025-Q1', 'submit', { version: draft.version });
-  // 2024 (yearly rates): 南关区 10/20 approved on 10 February 2025, corrected to 15/20 on 10 March; 宽城区 90/100.
+  // 2024 (yearly rates): 市南区 10/20 approved on 10 February 2025, corrected to 15/20 on 10 March; 市北区 90/100.
   at('2025-02-10T02:00:00Z');
-  const year = (numerator: number, denominator: number) => completeValues(indicators, 'year', { numerator, denominator });
-  const version = await approve(nanguan, '220102', '2024', year(10, 20));
-  await approve(kuancheng, '220103', '2024', year(90, 100));
+  const year = (numerator: number, denominator: number) => completeValues(indicators, 'year', { numerator, denominator }, {}, '370202');
+  const version = await approve(shinan, '370202', '2024', year(10, 20), qingdao);
+  await approve(shibei, '370203', '2024', year(90, 100), qingdao);
   at('2025-03-10T02:00:00Z');
-  const requested = await act(nanguan, '220102', '2024', 'change-request', { version, reason: '更正就业人数', values: year(15, 20) });
-  await act(reviewer, '220102', '2024', 'change-request/approve', { version: requested.version });
+  const requested = await act(shinan, '370202', '2024', 'change-request', { version, reason: '更正就业人数', values: year(15, 20) });
+  await act(qingdao, '370202', '2024', 'change-request/approve', { version: requested.version });
   at('2025-05-20T02:00:00Z');
 });
 
@@ -106,12 +110,12 @@ describe('approved figures', () => {
   });
 
   it('a rate is Σnumerators ÷ Σdenominators (105/120 = 87.5%), not the mean of the rates', async () => {
-    const figures = outcomeFiguresSchema.parse((await reviewer.http.get('/api/outcome-figures').query({ region: '220100', period: '2024' }).expect(200)).body);
+    const figures = outcomeFiguresSchema.parse((await qingdao.http.get('/api/outcome-figures').query({ region: '370200', period: '2024' }).expect(200)).body);
     expect(figures.totals['employment-rate']).toEqual({ value: 87.5, numerator: 105, denominator: 120, units: 2 });
   });
 
   it('as of a past day: the figures approved by then, not a later change', async () => {
-    const query = (asOf: string) => reviewer.http.get('/api/outcome-figures').query({ region: '220100', period: '2024', asOf }).expect(200);
+    const query = (asOf: string) => qingdao.http.get('/api/outcome-figures').query({ region: '370200', period: '2024', asOf }).expect(200);
     const before = outcomeFiguresSchema.parse((await query('2025-03-01')).body);
     expect(before.totals['employment-rate']).toEqual({ value: 83.3, numerator: 100, denominator: 120, units: 2 });
     expect(before.asOf).toBe('2025-03-01');
@@ -123,12 +127,11 @@ describe('approved figures', () => {
 
   it('periodTotals gives coverage the same totals per indicator and period', async () => {
     const all = t.app.get(OutcomeIndicatorsService).list();
-    const totals = await periodTotals(t.dataSource.manager, all, { regionCode: '220100', indicatorKeys: ['employment-rate', 'new-employment'] });
-    expect(totals).toEqual([
-      { indicator: 'employment-rate', period: '2024', value: 87.5, numerator: 105, denominator: 120 },
-      { indicator: 'new-employment', period: '2025-Q1', value: 20, numerator: null, denominator: null },
-    ]);
-    const past = await periodTotals(t.dataSource.manager, all, { regionCode: '220102', periods: ['2024'], asOf: '2025-03-01' });
+    const changchun = await periodTotals(t.dataSource.manager, all, { regionCode: '220100', indicatorKeys: ['employment-rate', 'new-employment'] });
+    expect(changchun).toEqual([{ indicator: 'new-employment', period: '2025-Q1', value: 20, numerator: null, denominator: null }]);
+    const qd = await periodTotals(t.dataSource.manager, all, { regionCode: '370200', indicatorKeys: ['employment-rate', 'new-employment'] });
+    expect(qd).toEqual([{ indicator: 'employment-rate', period: '2024', value: 87.5, numerator: 105, denominator: 120 }]);
+    const past = await periodTotals(t.dataSource.manager, all, { regionCode: '370202', periods: ['2024'], asOf: '2025-03-01' });
     expect(past.find((f) => f.indicator === 'employment-rate')).toEqual({ indicator: 'employment-rate', period: '2024', value: 50, numerator: 10, denominator: 20 });
   });
 

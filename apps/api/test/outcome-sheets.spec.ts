@@ -13,6 +13,10 @@ const nanguan = useSignedIn(t, { role: 'district', regionCode: '220102', display
 const chaoyang = useSignedIn(t, { role: 'district', regionCode: '220104', displayName: '朝阳区工作人员' });
 const changchun = useSignedIn(t, { role: 'prefecture', regionCode: '220100', displayName: '长春市审核员' });
 const beijing = useSignedIn(t, { role: 'province', regionCode: '110000' });
+// Yearly rates: Qingdao's plan sets the certified-employment rate, so its units report it (a Jilin county does not).
+const shinan = useSignedIn(t, { role: 'district', regionCode: '370202', displayName: '市南区工作人员' });
+const shibei = useSignedIn(t, { role: 'district', regionCode: '370203', displayName: '市北区工作人员' });
+const qingdao = useSignedIn(t, { role: 'prefecture', regionCode: '370200', displayName: '青岛市审核员' });
 
 /** 20 May 2025 in China: 2025-Q1 and the year 2024 are reportable. */
 const TODAY = new Date('2025-05-20T02:00:00Z');
@@ -204,15 +208,15 @@ describe('importing a filled template', () => {
 describe('the approved figures export', () => {
   it("lists each unit's status and approved figures and the region's totals, a rate as Σnumerators ÷ Σdenominators", async () => {
     const year = '2024';
-    for (const [who, numerator, denominator] of [[nanguan, 30, 40], [chaoyang, 10, 60]] as const) {
+    for (const [who, numerator, denominator] of [[shinan, 30, 40], [shibei, 10, 60]] as const) {
       const region = who.account.regionCode!;
-      await who.http.put(reportUrl(region, year)).send({ values: completeValues(indicators, 'year', { numerator, denominator }) }).expect(200);
+      await who.http.put(reportUrl(region, year)).send({ values: completeValues(indicators, 'year', { numerator, denominator }, {}, region) }).expect(200);
       await who.http.post(reportUrl(region, year, 'submit')).send({ version: 1 }).expect(200);
-      await changchun.http.post(reportUrl(region, year, 'approve')).send({ version: 2 }).expect(200);
+      await qingdao.http.post(reportUrl(region, year, 'approve')).send({ version: 2 }).expect(200);
     }
     const { sheet } = await (async () => {
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load((await download(changchun, '/api/outcome-figures/export', { region: '220100', period: year })) as unknown as ArrayBuffer);
+      await workbook.xlsx.load((await download(qingdao, '/api/outcome-figures/export', { region: '370200', period: year })) as unknown as ArrayBuffer);
       return { sheet: workbook.worksheets[0] };
     })();
     const rows = (sheet.getSheetValues() as unknown[][]).filter(Boolean).map((row) => row.slice(1));
@@ -220,14 +224,14 @@ describe('the approved figures export', () => {
     const rate = header.indexOf(`${label('employment-rate')}（%）`);
     expect(header.slice(rate - 2, rate + 1)).toEqual([`${label('employment-rate')}：分子（已就业的就业年龄段持证残疾人数）`, `${label('employment-rate')}：分母（就业年龄段持证残疾人数）`, `${label('employment-rate')}（%）`]);
     const byCode = new Map(rows.slice(1).map((row) => [String(row[0]), row]));
-    expect(byCode.get('220102')!.slice(rate - 2, rate + 1)).toEqual([30, 40, 75]);
-    expect(byCode.get('220104')!.slice(rate - 2, rate + 1)).toEqual([10, 60, 16.7]);
-    expect(byCode.get('220102')![2]).toBe('已审核');
+    expect(byCode.get('370202')!.slice(rate - 2, rate + 1)).toEqual([30, 40, 75]);
+    expect(byCode.get('370203')!.slice(rate - 2, rate + 1)).toEqual([10, 60, 16.7]);
+    expect(byCode.get('370202')![2]).toBe('已审核');
     // 40 / 100 = 40 %, not the mean of 75 and 16.7.
-    const total = byCode.get('220100')!;
-    expect(total[1]).toBe('长春市 合计');
+    const total = byCode.get('370200')!;
+    expect(total[1]).toBe('青岛市 合计');
     expect(total.slice(rate - 2, rate + 1)).toEqual([40, 100, 40]);
-    const unapproved = [...byCode.entries()].find(([code]) => code !== '220102' && code !== '220104' && code !== '220100' && /^\d{6}$/.test(code));
+    const unapproved = [...byCode.entries()].find(([code]) => code !== '370202' && code !== '370203' && code !== '370200' && /^\d{6}$/.test(code));
     expect(unapproved?.[1].slice(rate - 2, rate + 1).every((cell) => cell === undefined || cell === null)).toBe(true);
   });
 

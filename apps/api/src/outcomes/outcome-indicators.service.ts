@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { z } from 'zod';
-import { toFieldIssues, type OutcomeIndicator, type Periodicity } from '@sitenet/domain';
+import { reportedWithin, toFieldIssues, type OutcomeIndicator, type Periodicity, type RegionPath } from '@sitenet/domain';
 import { seededIndicatorSchema } from '@sitenet/domain/schemas';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 
@@ -56,8 +56,12 @@ export class OutcomeIndicatorsService {
     return this.byKeys.get(key);
   }
 
-  /** The indicators a report of a period of this periodicity holds, in form order. */
-  ofPeriodicity(periodicity: Periodicity): OutcomeIndicator[] {
-    return this.indicators.filter((i) => i.periodicity === periodicity);
+  /**
+   * The indicators of a periodicity, in form order: for a reporting unit, those its report holds;
+   * for a larger region, those any of its units reports (reportedWithin: an indicator a plan uses is
+   * reported inside that plan's region only).
+   */
+  ofPeriodicity(periodicity: Periodicity, region: RegionPath): OutcomeIndicator[] {
+    return this.indicators.filter((i) => i.periodicity === periodicity && reportedWithin(i, region));
   }
 }

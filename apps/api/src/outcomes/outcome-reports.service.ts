@@ -67,7 +67,7 @@ export class OutcomeReportsService {
     if (!(await isReportingUnit(this.dataSource.manager, unit.code))) throw notReportingUnit(unit);
     if (!withinJurisdiction(actor.scope, unit)) throw outsideJurisdiction(unit);
     const period = this.openPeriod(periodKey);
-    const indicators = this.indicators.ofPeriodicity(period.periodicity);
+    const indicators = this.indicators.ofPeriodicity(period.periodicity, unit);
     if (indicators.length === 0) throw noIndicators(period);
     return { unit, period, indicators };
   }

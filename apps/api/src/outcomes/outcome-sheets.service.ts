@@ -10,6 +10,7 @@ import { readUpload } from '../imports/upload.js';
 import { OutcomeIndicatorsService } from './outcome-indicators.service.js';
 import { OutcomeOverviewService } from './outcome-overview.service.js';
 import { OutcomeReportsService } from './outcome-reports.service.js';
+import { RegionsService } from '../regions/regions.service.js';
 
 /** A file to send: its bytes and names. */
 export interface SheetFile {
@@ -45,6 +46,7 @@ export class OutcomeSheetsService {
     private readonly overview: OutcomeOverviewService,
     private readonly reports: OutcomeReportsService,
     private readonly indicators: OutcomeIndicatorsService,
+    private readonly regions: RegionsService,
   ) {}
 
   /** The template of the region's reporting units for the period, their saved figures pre-filled. */
@@ -52,7 +54,7 @@ export class OutcomeSheetsService {
     const completeness = await this.overview.completeness(regionCode, periodKey, actor); // jurisdiction, period, units
     const values = await this.savedValues(completeness.units.map((unit) => unit.code), periodKey);
     const units: OutcomeTemplateUnit[] = completeness.units.map((unit) => ({ code: unit.code, name: unit.name, status: unit.status, values: values.get(unit.code) ?? {} }));
-    const bytes = await writeOutcomeTemplate({ period: periodKey, indicators: this.indicatorsOf(periodKey), units, regionName: completeness.region.name, lang, generatedAt });
+    const bytes = await writeOutcomeTemplate({ period: periodKey, indicators: await this.indicatorsOf(periodKey, completeness.region.code), units, regionName: completeness.region.name, lang, generatedAt });
     return { bytes, name: `${FILE_WORDS.template[lang]}-${completeness.region.name}-${periodKey}.xlsx`, asciiName: `outcome-template-${completeness.region.code}-${periodKey}.xlsx` };
   }
 
@@ -62,7 +64,7 @@ export class OutcomeSheetsService {
   }
 
   async writeFigures(out: NodeJS.WritableStream, figures: OutcomeFigures, lang: Locale, generatedAt: Date): Promise<void> {
-    await writeOutcomeFigures(out, { figures, indicators: this.indicatorsOf(figures.period), regionName: figures.region.name, generatedAt, locale: lang });
+    await writeOutcomeFigures(out, { figures, indicators: await this.indicatorsOf(figures.period, figures.region.code), regionName: figures.region.name, generatedAt, locale: lang });
   }
 
   figuresFileName(figures: OutcomeFigures, lang: Locale): Pick<SheetFile, 'name' | 'asciiName'> {
@@ -78,7 +80,7 @@ export class OutcomeSheetsService {
     const read = await readWorkbook(new Uint8Array(upload.bytes.buffer, upload.bytes.byteOffset, upload.bytes.byteLength), upload.fileName);
     if (!read.ok) throw new ApiException(400, read.failure.code, read.failure.messages, [{ path: 'body.file', code: read.failure.code, messages: read.failure.messages }]);
 
-    const indicators = this.indicatorsOf(periodKey);
+    const indicators = await this.indicatorsOf(periodKey, completeness.region.code);
     const sheet = readOutcomeSheet(read.workbook, periodKey, indicators);
     const problems: OutcomeSheetProblem[] = [...sheet.problems];
     const toSave: { code: string; name: string; version: number; values: ReportValues; unchanged: boolean; status: ReportStatus }[] = [];
@@ -122,9 +124,10 @@ export class OutcomeSheetsService {
     return { period: periodKey, saved, problems: [] };
   }
 
-  private indicatorsOf(periodKey: string) {
+  /** The indicators of the period's periodicity reported inside the region (its columns). */
+  private async indicatorsOf(periodKey: string, regionCode: string) {
     const periodicity = parsePeriod(periodKey)?.periodicity;
-    return periodicity ? this.indicators.ofPeriodicity(periodicity) : [];
+    return periodicity ? this.indicators.ofPeriodicity(periodicity, await this.regions.get(regionCode)) : [];
   }
 
   /** The figures saved for the units' reports of the period (the approved ones for an approved report). */

@@ -76,10 +76,25 @@ export function indicatorUnit(indicator: Pick<OutcomeIndicator, 'measure'>): Loc
   return indicator.measure.type === 'count' ? COUNT_UNIT_LABELS[indicator.measure.unit] : { 'zh-CN': '%', en: '%' };
 }
 
+/** A region with its path (as the regions table holds it). */
+export interface RegionPath {
+  code: string;
+  level: number;
+  provinceCode: string;
+  prefectureCode: string | null;
+  countyCode: string | null;
+}
+
 /**
- * Whether a unit reports an indicator: it has no region list, or the unit or one of its ancestors
- * (codes from the province down) is on it.
+ * Whether an indicator is reported inside a region: it has no region list; or the region or one
+ * of its ancestors is on it (a county of Qingdao reports Qingdao's rate); or, for a province or a
+ * prefecture, a region on the list lies inside it (Shandong's figures include Qingdao's rate).
  */
-export function reportedBy(indicator: Pick<OutcomeIndicator, 'regions'>, unitAndAncestors: readonly string[]): boolean {
-  return !indicator.regions || indicator.regions.length === 0 || indicator.regions.some((code) => unitAndAncestors.includes(code));
+export function reportedWithin(indicator: Pick<OutcomeIndicator, 'regions'>, region: RegionPath): boolean {
+  if (!indicator.regions || indicator.regions.length === 0) return true;
+  const path = [region.code, region.provinceCode, region.prefectureCode, region.countyCode];
+  if (indicator.regions.some((code) => path.includes(code))) return true;
+  if (region.level >= 3) return false;
+  const prefix = region.code.slice(0, region.level === 1 ? 2 : 4);
+  return indicator.regions.some((code) => code.startsWith(prefix));
 }
