@@ -11,7 +11,7 @@ import { EXPORT_LIMITS, siteExportQuerySchema } from '@sitenet/domain/schemas';
 import { installedKinds } from '@sitenet/kinds';
 import { SiteExportService } from '../src/exports/site-export.service.js';
 import { SitesService } from '../src/sites/sites.service.js';
-import { creditCode, siteInput } from './factories/sites.js';
+import { creditCode, siteInput, testPointIn } from './factories/sites.js';
 import { expectEveryRefused, expectProductError } from './support/product-error.js';
 import { useSignedIn, useTestApp, type SignedIn } from './support/test-app.js';
 
@@ -90,7 +90,7 @@ async function listAll(who: SignedIn, query: Record<string, unknown> = {}): Prom
 /** A site registered through the API by the unit's district staff. */
 async function register(who: SignedIn, kind: string, overrides: Record<string, unknown> = {}): Promise<Site> {
   const county = who.account.regionCode!;
-  return (await who.http.post('/api/sites').send(siteInput(kind, undefined, { regionCode: county, location: { lat: 43.86, lng: 125.35 }, ...overrides })).expect(201)).body as Site;
+  return (await who.http.post('/api/sites').send(siteInput(kind, undefined, { regionCode: county, location: testPointIn(county), ...overrides })).expect(201)).body as Site;
 }
 
 describe('GET /api/exports/sites', () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role, Site, SiteListResponse } from '@sitenet/domain';
-import { siteInput } from './factories/sites.js';
+import { siteInput, testPointIn } from './factories/sites.js';
 import { useTestApp, type SignedIn } from './support/test-app.js';
 
 /**
@@ -40,7 +40,7 @@ async function districtOf(county: string): Promise<SignedIn> {
 
 async function siteIn(county: string, status: string): Promise<Site> {
   const staff = await districtOf(county);
-  const site = (await staff.http.post('/api/sites').send(siteInput('training-base', undefined, { regionCode: county, location: county.startsWith('11') ? { lat: 39.91, lng: 116.41 } : { lat: 43.86, lng: 125.35 } })).expect(201)).body as Site;
+  const site = (await staff.http.post('/api/sites').send(siteInput('training-base', undefined, { regionCode: county, location: testPointIn(county) })).expect(201)).body as Site;
   await t.dataSource.query(`UPDATE site SET status = $1 WHERE id = $2`, [status, site.id]);
   return { ...site, status: status as Site['status'] };
 }
