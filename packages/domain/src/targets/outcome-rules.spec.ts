@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { kindsFitRule, seededTargetSchema, targetCreateSchema, targetUpdateSchema } from '../schemas/targets.js';
 import { evaluateTarget } from './evaluate.js';
 import { isOutcomeShape, outcomeCumulative, outcomeRate, outcomeRecurring, type OutcomeCumulativeParams, type OutcomeRateParams, type OutcomeRecurringParams } from './outcome-rules.js';
-import { targetRuleSchema, type CoverageInputs, type OutcomePeriodFigure, type PlanWindow } from './target-rules.js';
+import { targetRuleSchema, type CoverageInputs, type OutcomePeriodFigure, type PlanWindow, type ReportingUnitRef, type UnitOutcomeFigure } from './target-rules.js';
 import type { Target } from './target.js';
 import { TARGET_EXAMPLE } from './testing.js';
 
@@ -99,6 +99,79 @@ describe('outcome-recurring', () => {
   });
 });
 
+describe('outcome-recurring in every county-level unit', () => {
+  const params: OutcomeRecurringParams = { shape: 'outcome-recurring', indicator: 'job-fairs', minimum: 1, level: 3 };
+  const unit = (code: string, name: string, type: ReportingUnitRef['type'] = 'district'): ReportingUnitRef => ({ code, name, type });
+  const fairs = (unitCode: string, period: string, value: number, indicator = 'job-fairs'): UnitOutcomeFigure => ({ unit: unitCode, indicator, period, value });
+  const units = [unit('350102', '鼓楼区'), unit('350103', '台江区'), unit('350104', '仓山区'), unit('350128', '平潭县', 'county')];
+  const perUnit = (asOfMonth?: string): CoverageInputs => ({
+    reportingUnits: units,
+    ...(asOfMonth ? { asOfMonth } : {}),
+    outcomes: [count('job-fairs', '2025-Q1', 99)], // the region's total is not what this form reads
+    unitOutcomes: [
+      fairs('350102', '2025-Q2', 1), fairs('350102', '2026-Q1', 1), fairs('350102', '2027-Q2', 2), // 鼓楼: every year
+      fairs('350103', '2025-Q4', 1), fairs('350103', '2026-Q2', 0), fairs('350103', '2027-Q1', 1), // 台江: none in 2026
+      fairs('350104', '2024-Q4', 5), fairs('350104', '2025-Q1', 40, 'training'), // 仓山: only before the plan, and another indicator
+      fairs('350128', '2025-Q1', 1), fairs('350128', '2026-Q4', 1), // 平潭: nothing (yet) in 2027
+      fairs('350999', '2025-Q1', 1), // not a reporting unit of the region
+    ],
+  });
+
+  it('in August 2027 holds 2025 and 2026 against every unit, and 2027 only against those that already met it: 鼓楼 and 平潭 meet it', () => {
+    expect(outcomeRecurring.measure(params, perUnit('2027-08'), PLAN)).toEqual({
+      actual: 2,
+      required: 4,
+      unit: { 'zh-CN': '个单位每年达到', en: 'units meeting it every year' },
+      shortfalls: [
+        { code: '350103', name: '台江区', type: 'district', count: 2, minimum: 3 },
+        { code: '350104', name: '仓山区', type: 'district', count: 0, minimum: 2 },
+      ],
+      notApplicable: false,
+    });
+  });
+
+  it('once 2027 has ended (or with no month given) holds every year: 平潭 falls short too', () => {
+    for (const asOf of ['2028-01', undefined]) {
+      const measured = outcomeRecurring.measure(params, perUnit(asOf), PLAN);
+      expect(measured).toMatchObject({ actual: 1, required: 4 });
+      expect(measured.shortfalls?.map((s) => [s.code, s.count, s.minimum])).toEqual([['350103', 2, 3], ['350104', 0, 3], ['350128', 2, 3]]);
+    }
+    // December is still under way: 2027 is not held against 平潭 yet.
+    expect(outcomeRecurring.measure(params, perUnit('2027-12'), PLAN).actual).toBe(2);
+  });
+
+  it('counts, at the end of each month, the units that met every year ended by then', () => {
+    const figures = perUnit();
+    expect(outcomeRecurring.valueBy!(params, figures, '2024-12', PLAN)).toBe(4); // nothing held yet
+    expect(outcomeRecurring.valueBy!(params, figures, '2025-12', PLAN)).toBe(3); // 仓山 held none in 2025
+    expect(outcomeRecurring.valueBy!(params, figures, '2026-06', PLAN)).toBe(3); // 2026 under way: not held against 台江 yet
+    expect(outcomeRecurring.valueBy!(params, figures, '2026-12', PLAN)).toBe(2); // 台江 none in 2026
+    expect(outcomeRecurring.valueBy!(params, figures, '2027-12', PLAN)).toBe(1); // 平潭 none in 2027
+  });
+
+  it('has nothing to count in a region without reporting units', () => {
+    expect(outcomeRecurring.measure(params, { unitOutcomes: [], reportingUnits: [] }, PLAN)).toMatchObject({ actual: 0, required: 0, shortfalls: [], notApplicable: true });
+  });
+
+  it('the region-total form still reads the totals, not the units', () => {
+    const { level: _level, ...total } = params;
+    expect(outcomeRecurring.measure(total, perUnit('2028-01'), PLAN)).toMatchObject({ actual: 1, required: 3 });
+    expect(outcomeRecurring.unitLevelOf!(total)).toBeUndefined();
+    expect(outcomeRecurring.unitLevelOf!(params)).toBe(3);
+  });
+
+  it('says it asks every county-level unit, in both languages', () => {
+    const labels = { ...LABELS, indicator: { 'zh-CN': '残疾人专场招聘活动', en: 'Job fairs' }, indicatorUnit: { 'zh-CN': '场', en: 'events' } };
+    expect(outcomeRecurring.describe(params, labels)).toEqual({ 'zh-CN': '每个县级单位每年残疾人专场招聘活动至少 1场', en: 'At least 1 events of Job fairs every year in every county level unit' });
+  });
+
+  it('is evaluated with its shortfalls, and a unit that missed a past year puts it at risk', () => {
+    const evaluation = evaluateTarget(target(params), LABELS, perUnit('2027-08'), new Date('2027-08-15T00:00:00Z'));
+    expect(evaluation).toMatchObject({ actual: 2, required: 4, status: 'at-risk' });
+    expect(evaluation.shortfalls?.map((s) => s.code)).toEqual(['350103', '350104']);
+  });
+});
+
 describe('outcome targets evaluated', () => {
   const now = new Date('2028-02-01T00:00:00Z');
   const figures = inputs(count('training', '2025-Q2', 20_000), count('training', '2027-Q1', 7_500));
@@ -119,6 +192,8 @@ describe('parameters and kinds', () => {
     ['a minimum of 0', { shape: 'outcome-recurring', indicator: 'job-fairs', minimum: 0 }],
     ['an indicator key in capitals', { shape: 'outcome-cumulative', indicator: 'New-Employment', value: 1 }],
     ['a site kind parameter', { shape: 'outcome-recurring', indicator: 'job-fairs', minimum: 1, counts: 'new' }],
+    ['a recurring rule per prefecture (only county-level units report)', { shape: 'outcome-recurring', indicator: 'job-fairs', minimum: 1, level: 2 }],
+    ['a recurring rule per unit of a cumulative rule', { shape: 'outcome-cumulative', indicator: 'training', value: 1, level: 3 }],
   ])('refuses %s', (_name, rule) => {
     expect(targetRuleSchema.safeParse(rule).success).toBe(false);
   });

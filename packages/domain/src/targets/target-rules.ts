@@ -43,6 +43,28 @@ export interface CoverageInputs {
   demandPoints?: DemandPoint[];
   /** Outcome rules: the region's approved figures per indicator and period, added up (a rate as Σnumerators and Σdenominators). */
   outcomes?: OutcomePeriodFigure[];
+  /** Outcome rules per unit: the reporting units inside the region (county-level units that report figures; API outcomes/reporting-units.ts). */
+  reportingUnits?: ReportingUnitRef[];
+  /** Outcome rules per unit: each reporting unit's approved figure per indicator and period (only units with an approved report). */
+  unitOutcomes?: UnitOutcomeFigure[];
+  /** The month coverage is read at (YYYY-MM, the evaluation's now): a rule that must not count a year still under way as failed reads it; absent, every year of the window counts. */
+  asOfMonth?: string;
+}
+
+/** A reporting unit, as outcome rules per unit list it in their shortfalls. */
+export interface ReportingUnitRef {
+  code: string;
+  name: string;
+  type: RegionType;
+}
+
+/** One reporting unit's approved figure of one indicator and period (a count; rates are not read per unit). */
+export interface UnitOutcomeFigure {
+  unit: string;
+  indicator: string;
+  /** 2025, 2025-Q1 or 2025-03. */
+  period: string;
+  value: number;
 }
 
 /** One indicator's approved figures for one period, added up over a region (see outcomes/figures.ts). */
