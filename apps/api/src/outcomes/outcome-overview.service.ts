@@ -82,12 +82,13 @@ export class OutcomeOverviewService {
     const rows = await this.unitStatuses(region, period);
     const approved = await approvedFigures(this.dataSource.manager, { regionCode: region.code, periods: [period.key], indicatorKeys: indicators.map((i) => i.key), asOf });
     const byUnit = new Map(approved.map((a) => [a.regionCode, a.values]));
+    const units: { code: string; name: string; status: string | null }[] = [...rows, ...(await this.formerUnits(approved, rows, period))];
     return {
       region: { code: region.code, name: region.name, level: region.level },
       period: period.key,
       asOf: asOf ?? this.clock.today(),
       totals: aggregateFigures(indicators, approved.map((a) => a.values)),
-      units: rows.map((row) => {
+      units: units.map((row) => {
         const values = byUnit.get(row.code);
         return { code: row.code, name: row.name, status: (row.status ?? 'not-started') as ReportStatus, figures: values ? aggregateFigures(indicators, [values]) : {} };
       }),
@@ -102,6 +103,21 @@ export class OutcomeOverviewService {
     const indicators = this.indicators.ofPeriodicity(period.periodicity, region as RegionEntity & { level: RegionLevel });
     if (indicators.length === 0) throw noIndicators(period);
     return { region: region as RegionEntity & { level: RegionLevel }, period, indicators };
+  }
+
+  /**
+   * Units whose approved figures count in the region's totals but that are no reporting units any
+   * more (a county made statistical-only after its report was approved): listed after the others,
+   * so the totals are the sum of the units shown.
+   */
+  private async formerUnits(approved: readonly { regionCode: string }[], units: readonly ReportingUnit[], period: ReportingPeriod): Promise<{ code: string; name: string; status: string }[]> {
+    const listed = new Set(units.map((unit) => unit.code));
+    const former = [...new Set(approved.map((a) => a.regionCode).filter((code) => !listed.has(code)))];
+    if (former.length === 0) return [];
+    return this.dataSource.query(
+      `SELECT r.code, r.name, o.status FROM region r JOIN outcome_report o ON o.region_code = r.code AND o.period = $2 WHERE r.code = ANY($1) ORDER BY r.code`,
+      [former, period.key],
+    );
   }
 
   /** Every reporting unit of the region with its report's status for the period (null: not started). */

@@ -29,7 +29,7 @@ import { OutcomeReportHistoryEntity } from './outcome-report-history.entity.js';
 import { illegalTransition, noIndicators, notOwnUnit, outsideJurisdiction, periodNotOpen, versionConflict } from './report-errors.js';
 import { isReportingUnit, notReportingUnit } from './reporting-units.js';
 import { toReport } from './report.mapper.js';
-import { figureChanges, withEveryIndicator } from './report-values.js';
+import { figureChanges, ofIndicators, withEveryIndicator } from './report-values.js';
 
 /** A unit's report of a period, checked: the unit reports, the period has begun and has indicators, the caller may look. */
 export interface ReportContext {
@@ -126,7 +126,7 @@ export class OutcomeReportsService {
     const context = await this.ownContext(regionCode, periodKey, actor);
     return this.write(context, actor, seenVersion, 'submit', (row, now) => {
       if (!row || !REPORT_TRANSITIONS.submit.from.includes(row.status as ReportStatus)) return null;
-      parseOrThrow(reportValuesSchema(context.indicators, { complete: true }), withEveryIndicator(row.values, context.indicators), 'values');
+      parseOrThrow(reportValuesSchema(context.indicators, { complete: true }), withEveryIndicator(ofIndicators(row.values, context.indicators), context.indicators), 'values');
       return { patch: { status: 'submitted', submittedAt: now, returnReason: null }, history: { action: 'submit' } };
     });
   }

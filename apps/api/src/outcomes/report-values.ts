@@ -1,5 +1,15 @@
 import type { FieldChange, OutcomeIndicator, ReportValues } from '@sitenet/domain';
 
+/**
+ * Only the figures of these indicators: a report may hold figures of an indicator since retired
+ * from (or moved to another periodicity in) seeds/outcomes/indicators.json; they are kept as
+ * stored, but a check of the report is about the indicators of its period now.
+ */
+export function ofIndicators(values: ReportValues | null | undefined, indicators: readonly OutcomeIndicator[]): ReportValues {
+  const stored = values ?? {};
+  return Object.fromEntries(indicators.filter((i) => Object.hasOwn(stored, i.key)).map((i) => [i.key, stored[i.key]!]));
+}
+
 /** The values with an empty entry for each indicator not given, so a completeness check names each missing number. */
 export function withEveryIndicator(values: unknown, indicators: readonly OutcomeIndicator[]): unknown {
   const given = values && typeof values === 'object' && !Array.isArray(values) ? values : {};

@@ -1,0 +1,78 @@
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type request from 'supertest';
+import { indicatorListSchema, outcomeFiguresSchema, outcomeImportResultSchema, reportSchema } from '@sitenet/domain/schemas';
+import type { OutcomeIndicatorView, OutcomeReport, ReportValues } from '@sitenet/domain';
+import { OutcomeClock } from '../src/outcomes/outcome-clock.js';
+import { completeValues, reportUrl } from './factories/outcomes.js';
+import { useSignedIn, useTestApp, type SignedIn } from './support/test-app.js';
+
+/**
+ * Outcome reports against what time does to data (issue 11 review): an indicator retired from
+ * seeds/outcomes/indicators.json after reports hold its figures, a unit that stops being a
+ * reporting unit after its figures were approved.
+ */
+const t = useTestApp();
+const nanguan = useSignedIn(t, { role: 'district', regionCode: '220102' });
+const kuancheng = useSignedIn(t, { role: 'district', regionCode: '220103' });
+const reviewer = useSignedIn(t, { role: 'prefecture', regionCode: '220100' });
+
+let indicators: OutcomeIndicatorView[] = [];
+const quarter = (value = 10) => completeValues(indicators, 'quarter', { value });
+const report = (res: request.Response): OutcomeReport => reportSchema.parse(res.body);
+const RETIRED = { 'retired-indicator': { value: 3 } };
+
+async function ok(test: request.Test): Promise<request.Response> {
+  const res = await test;
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res;
+}
+async function approved(who: SignedIn, region: string, period: string, values: ReportValues): Promise<OutcomeReport> {
+  const saved = report(await ok(who.http.put(reportUrl(region, period)).send({ values })));
+  const submitted = report(await ok(who.http.post(reportUrl(region, period, 'submit')).send({ version: saved.version })));
+  return report(await ok(reviewer.http.post(reportUrl(region, period, 'approve')).send({ version: submitted.version })));
+}
+/** A report's stored figures as they stand after its indicator set changed under it. */
+async function storeValues(region: string, period: string, values: ReportValues): Promise<void> {
+  await t.dataSource.query(`UPDATE outcome_report SET "values" = "values" || $3::jsonb WHERE region_code = $1 AND period = $2`, [region, period, JSON.stringify(values)]);
+}
+
+beforeAll(async () => {
+  t.app.get(OutcomeClock).set(new Date('2025-05-20T02:00:00Z'));
+  indicators = indicatorListSchema.parse((await nanguan.http.get('/api/outcome-indicators').expect(200)).body).items;
+});
+beforeEach(() => t.app.get(OutcomeClock).set(new Date('2025-05-20T02:00:00Z')));
+
+describe('an indicator retired from the seeds after reports hold its figures', () => {
+  it('a draft holding its figures can still be submitted: only the period\'s indicators are checked', async () => {
+    const saved = report(await ok(nanguan.http.put(reportUrl('220102', '2024-Q2')).send({ values: quarter(5) })));
+    await storeValues('220102', '2024-Q2', RETIRED);
+    const submitted = report(await ok(nanguan.http.post(reportUrl('220102', '2024-Q2', 'submit')).send({ version: saved.version })));
+    expect(submitted.status).toBe('submitted');
+  });
+
+  it('a draft holding its figures can still be imported over', async () => {
+    report(await ok(nanguan.http.put(reportUrl('220102', '2024-Q1')).send({ values: { 'job-fairs': { value: 1 } } })));
+    await storeValues('220102', '2024-Q1', RETIRED);
+    const csv = Buffer.from('code,job-fairs.value\r\n220102,4\r\n', 'utf8');
+    const res = await ok(nanguan.http.post('/api/outcome-reports/import').query({ region: '220102', period: '2024-Q1' }).attach('file', csv, 'figures.csv'));
+    const result = outcomeImportResultSchema.parse(res.body);
+    expect(result.problems).toEqual([]);
+    expect(result.saved).toMatchObject([{ code: '220102', status: 'draft' }]);
+  });
+});
+
+describe('a unit that stops being a reporting unit after its figures were approved', () => {
+  it("the region's figures list every unit whose approved figures its totals count", async () => {
+    await approved(nanguan, '220102', '2023-Q4', quarter(5));
+    await approved(kuancheng, '220103', '2023-Q4', quarter(7));
+    await t.dataSource.query(`UPDATE region SET statistical_only = true WHERE code = '220103'`);
+    try {
+      const figures = outcomeFiguresSchema.parse((await ok(reviewer.http.get('/api/outcome-figures').query({ region: '220100', period: '2023-Q4' }))).body);
+      const listed = figures.units.filter((u) => u.figures['job-fairs']).map((u) => [u.code, u.figures['job-fairs']!.value]);
+      expect(listed).toEqual([['220102', 5], ['220103', 7]]);
+      expect(figures.totals['job-fairs']).toMatchObject({ value: 12, units: 2 });
+    } finally {
+      await t.dataSource.query(`UPDATE region SET statistical_only = false WHERE code = '220103'`);
+    }
+  });
+});
