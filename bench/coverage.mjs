@@ -121,6 +121,23 @@ async function bench(engine, { app, dataSource, seedMs }) {
         const plan = await query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
         console.log(`\n-- ${engine}, ${size} sites:\n${sql}\n${plan.map((r) => r['QUERY PLAN']).join('\n')}`);
       }
+      if (engine === 'postgres') {
+        // Each statement's median of 15 runs on one connection, as planned and without parallel workers.
+        const runner = dataSource.createQueryRunner();
+        try {
+          const median = async (sql, params) => {
+            const times = [];
+            for (let i = 0; i < 15; i++) times.push(await time(() => runner.query(sql, params)));
+            return times.sort((x, y) => x - y)[7].toFixed(1);
+          };
+          const parallel = [];
+          for (const [sql, params] of seen) parallel.push(await median(sql, params));
+          await runner.query('SET max_parallel_workers_per_gather = 0');
+          for (const [i, [sql, params]] of seen.entries()) console.log(`${engine}, ${size} sites: ${parallel[i]} ms as planned, ${await median(sql, params)} ms without parallel workers: ${sql.replace(/\s+/g, ' ').slice(0, 90)}`);
+        } finally {
+          await runner.release();
+        }
+      }
     }
   }
 
