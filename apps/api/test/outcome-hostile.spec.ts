@@ -68,7 +68,7 @@ describe('a unit that stops being a reporting unit after its figures were approv
     await t.dataSource.query(`UPDATE region SET statistical_only = true WHERE code = '220103'`);
     try {
       const figures = outcomeFiguresSchema.parse((await ok(reviewer.http.get('/api/outcome-figures').query({ region: '220100', period: '2023-Q4' }))).body);
-      const listed = figures.units.filter((u) => u.figures['job-fairs']).map((u) => [u.code, u.figures['job-fairs']!.value]);
+      const listed = figures.units.filter((u) => u.figures['job-fairs']).map((u) => [u.code, u.figures['job-fairs'].value]);
       expect(listed).toEqual([['220102', 5], ['220103', 7]]);
       expect(figures.totals['job-fairs']).toMatchObject({ value: 12, units: 2 });
     } finally {

@@ -100,7 +100,7 @@ export class OutcomeOverviewService {
     const region = await this.regions.get(regionCode);
     if (!withinJurisdiction(actor.scope, region)) throw outsideJurisdiction(region);
     const period = this.reports.openPeriod(periodKey);
-    const indicators = this.indicators.ofPeriodicity(period.periodicity, region as RegionEntity & { level: RegionLevel });
+    const indicators = this.indicators.ofPeriodicity(period.periodicity, region);
     if (indicators.length === 0) throw noIndicators(period);
     return { region: region as RegionEntity & { level: RegionLevel }, period, indicators };
   }

@@ -7,7 +7,7 @@ import type { FieldChange, OutcomeIndicator, ReportValues } from '@sitenet/domai
  */
 export function ofIndicators(values: ReportValues | null | undefined, indicators: readonly OutcomeIndicator[]): ReportValues {
   const stored = values ?? {};
-  return Object.fromEntries(indicators.filter((i) => Object.hasOwn(stored, i.key)).map((i) => [i.key, stored[i.key]!]));
+  return Object.fromEntries(indicators.filter((i) => Object.hasOwn(stored, i.key)).map((i) => [i.key, stored[i.key]]));
 }
 
 /** The values with an empty entry for each indicator not given, so a completeness check names each missing number. */
