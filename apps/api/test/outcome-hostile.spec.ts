@@ -76,3 +76,22 @@ describe('a unit that stops being a reporting unit after its figures were approv
     }
   });
 });
+
+describe('prototype keys in a body never reach the stored figures or a prototype', () => {
+  // zod leaves an own "__proto__" key out of what it parses (it would set the prototype of the
+  // object it builds); "constructor" is no indicator or category, so a 400.
+  const bodies: [string, string, number][] = [
+    ['{"values":{"new-employment":{"value":3,"by":{"__proto__":{"male":1}}}}}', '2023-Q1', 200],
+    ['{"values":{"new-employment":{"value":3,"by":{"sex":{"__proto__":1}}}}}', '2023-Q2', 200],
+    ['{"values":{"__proto__":{"value":3}}}', '2023-Q3', 200],
+    ['{"values":{"constructor":{"value":3}}}', '2024-Q4', 400],
+    ['{"values":{"new-employment":{"value":3,"by":{"sex":{"constructor":1}}}}}', '2024-Q4', 400],
+  ];
+  it.each(bodies)('%s', async (body, period, status) => {
+    const res = await nanguan.http.put(reportUrl('220102', period)).set('Content-Type', 'application/json').send(body);
+    expect(res.status, JSON.stringify(res.body)).toBe(status);
+    const [stored] = await t.dataSource.query<{ values: string }[]>(`SELECT "values"::text AS values FROM outcome_report WHERE region_code = '220102' AND period = $1`, [period]);
+    expect(stored?.values ?? '').not.toContain('__proto__');
+    expect(({} as Record<string, unknown>).male ?? ({} as Record<string, unknown>).value).toBeUndefined();
+  });
+});
