@@ -168,3 +168,62 @@ describe('saving an outcome target', () => {
     await province.http.patch(`/api/targets/${sites.id}`).send({ version: outcome.version, rule: { shape: 'outcome-cumulative', indicator: 'new-employment', value: 20 } }).expect(200);
   });
 });
+
+describe('a yearly minimum in every county-level unit (outcome-recurring, level 3)', () => {
+  const guangdong = useSignedIn(t, { role: 'province', regionCode: '440000' });
+  /** 辽源市: four reporting units, no development zone. */
+  const LIAOYUAN = '220400';
+  const LONGSHAN = '220402';
+  const XIAN = '220403';
+  const DONGFENG = '220421';
+  const PER_UNIT = { shape: 'outcome-recurring', indicator: 'job-fairs', minimum: 1, level: 3 };
+  const ids = { liaoyuan: '', jilin: '' };
+
+  const resultIn = async (region: string, targetId: string, asOf: string) => {
+    const found = (await coverageOf(region, asOf)).results.find((r) => r.target.id === targetId);
+    if (!found) throw new Error(`no result for ${targetId} in ${region}`);
+    return found;
+  };
+
+  it('holds each unit to the years ended by the day asked about, listing those that fall short, hand-counted', async () => {
+    ids.liaoyuan = targetSchema.parse((await province.http.post('/api/targets').send(targetInput({ regionCode: LIAOYUAN, kinds: [], rule: PER_UNIT, startsOn: '2025-01-01', deadline: '2027-12-31' })).expect(201)).body).id;
+    await report(t, LONGSHAN, '2025-Q2', [{ on: '2025-07-10', values: fairs(1) }]);
+    await report(t, LONGSHAN, '2026-Q1', [{ on: '2026-04-10', values: fairs(1) }]);
+    await report(t, XIAN, '2025-Q4', [{ on: '2026-01-15', values: fairs(2) }]);
+    await report(t, XIAN, '2026-Q2', [{ on: '2026-07-10', values: fairs(0) }]);
+    await report(t, DONGFENG, '2025-Q1', [{ on: '2025-04-10', values: fairs(0) }]);
+    await report(t, DONGFENG, '2025-Q3', [], fairs(1)); // submitted, never approved
+    // 东辽县 (220422) reports nothing.
+
+    // 2025 under way: held against nobody yet.
+    expect(await resultIn(LIAOYUAN, ids.liaoyuan, '2025-12-31')).toMatchObject({ actual: 4, required: 4, status: 'met' });
+    // 2025 ended: 龙山 (1) and 西安 (2, approved in January) met it; 东丰 (0) and 东辽 (none) did not.
+    const early2026 = await resultIn(LIAOYUAN, ids.liaoyuan, '2026-02-01');
+    expect(early2026).toMatchObject({ actual: 2, required: 4, tracked: true });
+    expect(early2026.shortfalls).toEqual([
+      { code: DONGFENG, name: '东丰县', type: 'county', count: 0, minimum: 1 },
+      { code: '220422', name: '东辽县', type: 'county', count: 0, minimum: 1 },
+    ]);
+    expect(early2026.description['zh-CN']).toContain('每个县级单位每年');
+    // May 2026: 龙山 already met 2026 (held 2 of 2); 西安 has not yet, and 2026 is not over: not a failure.
+    const may2026 = await resultIn(LIAOYUAN, ids.liaoyuan, '2026-05-01');
+    expect(may2026).toMatchObject({ actual: 2, required: 4 });
+    expect(may2026.shortfalls?.map((s) => s.code)).toEqual([DONGFENG, '220422']);
+  });
+
+  it('a province-wide target counts all 60 of Jilin’s reporting units, and a prefecture sees it over its own four', async () => {
+    ids.jilin = targetSchema.parse((await province.http.post('/api/targets').send(targetInput({ regionCode: '220000', kinds: [], rule: PER_UNIT, startsOn: '2025-01-01', deadline: '2027-12-31' })).expect(201)).body).id;
+    // By 1 February 2026, 2025's fairs: 龙山, 西安, and 昌邑区 (1, in the first suite); 龙潭区's came in 2026.
+    const jilin = await resultIn('220000', ids.jilin, '2026-02-01');
+    expect(jilin).toMatchObject({ actual: 3, required: 60, inherited: false });
+    expect(jilin.shortfalls).toHaveLength(57);
+    expect(jilin.shortfalls?.map((s) => s.code)).toContain(LONGTAN);
+    expect(await resultIn(LIAOYUAN, ids.jilin, '2026-02-01')).toMatchObject({ actual: 2, required: 4, inherited: true });
+  });
+
+  it('holds a prefecture-level city without counties (东莞) to it as one unit', async () => {
+    const dongguan = targetSchema.parse((await guangdong.http.post('/api/targets').send(targetInput({ regionCode: '441900', kinds: [], rule: PER_UNIT, startsOn: '2025-01-01', deadline: '2027-12-31' })).expect(201)).body);
+    const found = coverageSchema.parse((await guangdong.http.get('/api/coverage').query({ region: '441900', asOf: '2026-02-01' }).expect(200)).body).results.find((r) => r.target.id === dongguan.id);
+    expect(found).toMatchObject({ actual: 0, required: 1, shortfalls: [{ code: '441900', name: '东莞市', type: 'city-without-county', count: 0, minimum: 1 }] });
+  });
+});

@@ -29,7 +29,7 @@ import { demandPointsOf } from './demand-points.js';
 import { licenceExclusion } from './licence-exclusion.js';
 import { rootColumn, unitColumn, unitTypeAt, unitsOfLevel } from './unit-sql.js';
 import { OutcomeIndicatorsService } from '../outcomes/outcome-indicators.service.js';
-import { indicatorKeyOf, indicatorLabels, outcomeFiguresOf } from './outcome-inputs.js';
+import { indicatorKeyOf, indicatorLabels, outcomeInputsOf, perUnitOutcome } from './outcome-inputs.js';
 import { StatementBatch } from './statement-batch.js';
 import { TargetsService } from '../targets/targets.service.js';
 
@@ -62,7 +62,7 @@ export class CoverageService {
     const moment = coverageMoment(day);
     const asOf = moment.at;
     const region = await this.regions.visible(regionCode, scope);
-    const inForce = (await this.targets.inForce(region)).filter(({ target, inherited }) => !inherited || ['per-unit-minimum', 'proximity'].includes(target.rule.shape));
+    const inForce = (await this.targets.inForce(region)).filter(({ target, inherited }) => !inherited || ['per-unit-minimum', 'proximity'].includes(target.rule.shape) || perUnitOutcome(target));
     // Every target's statements go out together, one statement per kind of input (statement-batch.ts).
     const inputs = await this.inputsOf(inForce.map(({ target }) => target), region, moment);
     const expired = await this.expiredLicences(inForce.map(({ target }) => target), region, moment);
@@ -286,20 +286,19 @@ export class CoverageService {
         const own = [target.kinds, region.code, ...filter.params];
         sitePointsBranch = sitePoints.add(`SELECT s.lat, s.lng FROM site s WHERE ${where(own)}${filter.sql}`, own);
       }
-      return { units: needs('units') && level ? unitsBranch ?? null : undefined, unitMonthlyBranch, monthlyBranch, sitePointsBranch, demand: needs('demandPoints'), outcomes: needs('outcomes') };
+      return { units: needs('units') && level ? unitsBranch ?? null : undefined, unitMonthlyBranch, monthlyBranch, sitePointsBranch, demand: needs('demandPoints') };
     });
     const [unitRows, unitMonthlyRows, monthlyRows, sitePointRows] = [await units.run(this.dataSource), await unitMonthly.run(this.dataSource), await monthly.run(this.dataSource), await sitePoints.run(this.dataSource)];
-    // Rules over reported figures: one statement for all of them (approved reports inside the region).
-    const outcomes = await outcomeFiguresOf(this.dataSource.manager, this.indicators, targets, region.code, moment);
+    // Rules over reported figures: one statement for all of them (approved reports inside the region), one more for the reporting units of rules per unit.
+    const outcomes = await outcomeInputsOf(this.dataSource.manager, this.indicators, targets, region, moment);
     const demandPoints = planned.some((p) => p.demand) ? await demandPointsOf(this.dataSource, region, rootColumn(region.level)) : undefined;
-    return planned.map((p) => {
-      const inputs: CoverageInputs = {};
+    return planned.map((p, i) => {
+      const inputs: CoverageInputs = { ...outcomes[i] };
       if (p.units !== undefined) inputs.units = (p.units === null ? [] : unitRows[p.units]).map((r) => ({ code: r.code, name: r.name, type: r.type as RegionType, statisticalOnly: r.statistical_only, count: Number(r.count) }));
       if (p.unitMonthlyBranch !== undefined) inputs.unitMonthly = unitMonthlyRows[p.unitMonthlyBranch].map((r) => ({ unit: r.unit, month: r.month, count: Number(r.count) }));
       if (p.monthlyBranch !== undefined) inputs.monthly = monthlyRows[p.monthlyBranch].map((r) => ({ month: r.month, count: Number(r.count), metricSum: Number(r.metric_sum) }));
       if (p.sitePointsBranch !== undefined) inputs.sitePoints = sitePointRows[p.sitePointsBranch].map((r) => ({ lat: r.lat, lng: r.lng }));
       if (p.demand && demandPoints) inputs.demandPoints = demandPoints;
-      if (p.outcomes && outcomes) inputs.outcomes = outcomes;
       return inputs;
     });
   }

@@ -71,7 +71,11 @@ export async function approvedFigures(manager: EntityManager, query: ApprovedFig
  */
 export async function periodTotals(manager: EntityManager, indicators: readonly OutcomeIndicator[], query: ApprovedFiguresQuery): Promise<OutcomePeriodFigure[]> {
   const wanted = query.indicatorKeys ? indicators.filter((i) => query.indicatorKeys!.includes(i.key)) : indicators;
-  const units = await approvedFigures(manager, { ...query, indicatorKeys: wanted.map((i) => i.key) });
+  return totalsByPeriod(wanted, await approvedFigures(manager, { ...query, indicatorKeys: wanted.map((i) => i.key) }));
+}
+
+/** Units' approved figures (approvedFigures) added up per indicator and period, for these indicators: periodTotals on rows already read. */
+export function totalsByPeriod(wanted: readonly OutcomeIndicator[], units: readonly ApprovedUnitFigures[]): OutcomePeriodFigure[] {
   const byPeriod = new Map<string, ReportValues[]>();
   for (const unit of units) byPeriod.set(unit.period, [...(byPeriod.get(unit.period) ?? []), unit.values]);
   const figures: OutcomePeriodFigure[] = [];
