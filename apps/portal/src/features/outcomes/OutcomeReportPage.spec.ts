@@ -56,6 +56,16 @@ describe('成果填报: the form comes from the indicator definitions', () => {
     expect(wrapper.get('[data-testid="indicator-new-employment"] details').attributes('open')).toBeUndefined();
   });
 
+  it('names each number by its indicator and part, its visible label included (a screen reader hears whose number it is)', async () => {
+    serve();
+    const { wrapper } = await open();
+    const name = (path: string) => wrapper.get(`[data-testid="figure-${path}"]`).attributes('aria-label');
+    expect(name('new-employment.value')).toBe('新增城乡残疾人就业（数值）');
+    expect(name('training.value')).toBe('残疾人职业技能培训（数值）');
+    expect(name('new-employment.by.sex.female')).toBe('新增城乡残疾人就业（性别：女）');
+    expect(name('new-employment.by.residence.rural')).toContain('农村');
+  });
+
   it('opens on the last closed quarter, asking for the report once', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date(2025, 10, 20, 10));
