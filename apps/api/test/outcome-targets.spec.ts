@@ -171,6 +171,7 @@ describe('saving an outcome target', () => {
 
 describe('a yearly minimum in every county-level unit (outcome-recurring, level 3)', () => {
   const guangdong = useSignedIn(t, { role: 'province', regionCode: '440000' });
+  const fujian = useSignedIn(t, { role: 'province', regionCode: '350000' });
   /** 辽源市: four reporting units, no development zone. */
   const LIAOYUAN = '220400';
   const LONGSHAN = '220402';
@@ -219,6 +220,14 @@ describe('a yearly minimum in every county-level unit (outcome-recurring, level 
     expect(jilin.shortfalls).toHaveLength(57);
     expect(jilin.shortfalls?.map((s) => s.code)).toContain(LONGTAN);
     expect(await resultIn(LIAOYUAN, ids.jilin, '2026-02-01')).toMatchObject({ actual: 2, required: 4, inherited: true });
+  });
+
+  it('evaluates the seeded Fujian target (各地每年至少组织1场) on each of Fujian’s 84 county-level units, 福州市 on its 13', async () => {
+    const seeded = (region: string) => fujian.http.get('/api/coverage').query({ region, asOf: '2026-02-01' }).expect(200).then((r) => coverageSchema.parse(r.body).results.find((x) => x.target.id === 'fj-job-fairs-yearly'));
+    const wholeProvince = await seeded('350000');
+    expect(wholeProvince).toMatchObject({ actual: 0, required: 84, tracked: true, target: { rule: { level: 3 } } });
+    expect(wholeProvince!.shortfalls).toHaveLength(84);
+    expect(await seeded('350100')).toMatchObject({ actual: 0, required: 13, inherited: true });
   });
 
   it('holds a prefecture-level city without counties (东莞) to it as one unit', async () => {
