@@ -95,3 +95,37 @@ describe('prototype keys in a body never reach the stored figures or a prototype
     expect(({} as Record<string, unknown>).male ?? ({} as Record<string, unknown>).value).toBeUndefined();
   });
 });
+
+describe('two reviewers at once, and figures while a change waits', () => {
+  const at = (iso: string) => t.app.get(OutcomeClock).set(new Date(iso));
+  const figuresOf = async (asOf?: string) =>
+    outcomeFiguresSchema.parse((await ok(reviewer.http.get('/api/outcome-figures').query({ region: '220102', period: '2024-Q3', ...(asOf ? { asOf } : {}) }))).body).totals['job-fairs'];
+
+  it('approve and return sent together: one is taken, the other is a 409, one history row', async () => {
+    const province = await t.signIn({ role: 'province', regionCode: '220000' });
+    const saved = report(await ok(kuancheng.http.put(reportUrl('220103', '2024-Q3')).send({ values: quarter(2) })));
+    const submitted = report(await ok(kuancheng.http.post(reportUrl('220103', '2024-Q3', 'submit')).send({ version: saved.version })));
+    const [a, b] = await Promise.all([
+      reviewer.http.post(reportUrl('220103', '2024-Q3', 'approve')).send({ version: submitted.version }),
+      province.http.post(reportUrl('220103', '2024-Q3', 'return')).send({ version: submitted.version, reason: '请核对' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const rows = await t.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM outcome_report_history h JOIN outcome_report r ON r.id = h.report_id WHERE r.region_code = '220103' AND r.period = '2024-Q3' AND h.action IN ('approve', 'return')`,
+    );
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('a pending change request leaves the figures; its approval at 23:30 in China counts from that day, not the day before', async () => {
+    at('2025-05-10T02:00:00Z');
+    const first = await approved(nanguan, '220102', '2024-Q3', quarter(5));
+    const requested = report(await ok(nanguan.http.post(reportUrl('220102', '2024-Q3', 'change-request')).send({ version: first.version, reason: '补录', values: quarter(9) })));
+    expect((await figuresOf())).toMatchObject({ value: 5 });
+    at('2025-05-12T15:30:00Z'); // 23:30 on 12 May in China
+    report(await ok(reviewer.http.post(reportUrl('220102', '2024-Q3', 'change-request/approve')).send({ version: requested.version })));
+    at('2025-05-20T02:00:00Z');
+    expect(await figuresOf()).toMatchObject({ value: 9 });
+    expect(await figuresOf('2025-05-12')).toMatchObject({ value: 9 });
+    expect(await figuresOf('2025-05-11')).toMatchObject({ value: 5 });
+  });
+});
