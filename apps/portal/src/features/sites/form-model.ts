@@ -77,8 +77,13 @@ function commonBody(values: FormValues): CommonBody {
   return body as CommonBody;
 }
 
+/** The location picker's confirmation of a point outside the county (value `locationConfirmed`), sent only when given. */
+function confirmation(values: FormValues): { locationConfirmed?: true } {
+  return values.locationConfirmed === true ? { locationConfirmed: true } : {};
+}
+
 export function buildCreateBody(kind: string, kindFields: FieldDescriptor[], values: FormValues): SiteCreateBody {
-  return { kind, ...commonBody(values), attributes: buildAttributes(kindFields, values) };
+  return { kind, ...commonBody(values), ...confirmation(values), attributes: buildAttributes(kindFields, values) };
 }
 
 function sameValue(a: FormValue | undefined, b: FormValue | undefined): boolean {
@@ -115,9 +120,9 @@ export function buildUpdateBody(
   const common = commonBody(values);
   for (const member of members) {
     if (member === 'attributes') body.attributes = buildAttributes(kindFields, values, storedAttributes);
-    else (body as Record<string, unknown>)[member] = common[member];
+    else if (member !== 'locationConfirmed') (body as Record<string, unknown>)[member] = common[member];
   }
-  return body;
+  return { ...body, ...confirmation(values) };
 }
 
 export interface ConflictMerge {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { distanceKm, gcj02ToBd09, wgs84ToGcj02 } from '@sitenet/domain';
 import { commonInputs } from '../common-fields';
+import { buildCreateBody, buildUpdateBody } from '../form-model';
 import { countyAreaOf, countyCodeOf } from './county-area';
 import { LOCATION_PATHS, pointOfValues, regionOfValues, valuesOfPoint } from './form-binding';
 import { isStepKey, LARGE_STEP_M, STEP_M, stepPoint } from './keyboard-step';
@@ -67,6 +68,15 @@ describe('the form binding', () => {
 
   it('keeps swapped coordinates as a point (the check offers the fix)', () => {
     expect(pointOfValues({ 'location.lat': '125.35', 'location.lng': '43.85' })).toEqual({ lat: 125.35, lng: 43.85 });
+  });
+
+  it('sends the confirmation of a point outside the county only when given', () => {
+    const values = { regionCode: '220102', 'location.lat': '43.85', 'location.lng': '125.5625', 'location.system': 'wgs84' };
+    expect(buildCreateBody('workshop', [], { ...values, locationConfirmed: true }).locationConfirmed).toBe(true);
+    expect('locationConfirmed' in buildCreateBody('workshop', [], { ...values, locationConfirmed: false })).toBe(false);
+    const base = { ...values, 'location.lng': '125.35' };
+    expect(buildUpdateBody(3, [], { ...values, locationConfirmed: true }, base, {})).toEqual({ version: 3, location: { lat: 43.85, lng: 125.5625, system: 'wgs84' }, locationConfirmed: true });
+    expect(buildUpdateBody(3, [], { ...values, locationConfirmed: false }, base, {})).toEqual({ version: 3, location: { lat: 43.85, lng: 125.5625, system: 'wgs84' } });
   });
 
   it('writes a picked point as WGS-84 and reads the region', () => {
