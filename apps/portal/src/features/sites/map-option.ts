@@ -1,6 +1,8 @@
-import type { Site } from '@sitenet/domain';
+import type { BoundaryCollection, Site } from '@sitenet/domain';
+import { isBorderLine } from '#/features/boundaries/api';
 import { borderSeries, mapOptionBase, pointSeries, type Position, tooltipLines } from '#/features/boundaries/map-series';
 import type { SiteKindDescription } from '#/features/kinds/types';
+import { framedExtent } from './location/picker-option';
 
 export { type Position, splitBoundaries } from '#/features/boundaries/map-series';
 
@@ -19,6 +21,48 @@ export interface SiteMapInput {
   kindLabel: (code: string) => string;
   /** The sentence that describes the map (also shown as text under it). */
   description: string;
+  /** [[west, north], [east, south]]: the part of the boundaries the map opens on (regionExtent); the whole of them when absent. */
+  focus?: Extent | null;
+}
+
+export type Extent = [[number, number], [number, number]];
+
+/**
+ * The county-level polygons of a province that make up `regionCode`: a county (or a prefecture-level
+ * city without counties, 东莞) itself, a township's county, a prefecture's counties. None for a
+ * province or the country: the map shows all it has.
+ */
+function partsOf(collection: BoundaryCollection, regionCode: string) {
+  const county = regionCode.slice(0, 6);
+  if (!/^\d{6}$/.test(county) || county.endsWith('0000')) return [];
+  const polygons = collection.features.filter((feature) => !isBorderLine(feature));
+  const exact = polygons.filter((feature) => feature.properties.code === county);
+  if (exact.length) return exact;
+  const prefecture = county.endsWith('00') ? county.slice(0, 4) : null;
+  return prefecture ? polygons.filter((feature) => feature.properties.code?.startsWith(prefecture)) : [];
+}
+
+/**
+ * The extent, with a margin, of the region the site map opens on (the user's own county,
+ * prefecture, or a region chosen in the filters), in the boundaries drawn; null when the whole
+ * drawing is the region (a province, the country) or the region has no polygon there.
+ */
+export function regionExtent(collection: BoundaryCollection, regionCode: string | null): Extent | null {
+  if (!regionCode) return null;
+  let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const feature of partsOf(collection, regionCode)) {
+    const { type, coordinates } = feature.geometry;
+    const polygons = (type === 'Polygon' ? [coordinates] : type === 'MultiPolygon' ? coordinates : []) as Position[][][];
+    for (const polygon of polygons) {
+      for (const [lng, lat] of polygon[0] ?? []) {
+        west = Math.min(west, lng);
+        east = Math.max(east, lng);
+        south = Math.min(south, lat);
+        north = Math.max(north, lat);
+      }
+    }
+  }
+  return west <= east && south <= north ? framedExtent([[west, north], [east, south]]) : null;
 }
 
 export function buildMapOption(input: SiteMapInput) {
@@ -54,6 +98,7 @@ export function buildMapOption(input: SiteMapInput) {
       map: input.mapName,
       roam: true,
       silent: true,
+      ...(input.focus ? { boundingCoords: input.focus } : {}),
       top: 16,
       bottom: 48,
       itemStyle: { areaColor: '#f5f7fa', borderColor: '#6b7685', borderWidth: 0.8 },
