@@ -3,13 +3,15 @@ import path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { SITE_STATUSES, toFieldIssues, type Role, type SiteStatus } from '@sitenet/domain';
+import { SITE_STATUSES, parsePeriod, reportedWithin, toFieldIssues, type Role, type SiteStatus } from '@sitenet/domain';
 import type { SiteSchemas } from '@sitenet/domain/schemas';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { AccountsService } from '../auth/accounts.service.js';
 import { SITE_SCHEMAS } from '../kinds/kinds.tokens.js';
 import { SeedFileError, loadSeedFile, type SeedOutcome } from '../common/seed-file.js';
 import { DEMO_WRITER_ID } from './demo-sites.js';
+import { DEMO_REPORTS_FILE, parseDemoReports, writeDemoReports } from './demo-outcome-reports.js';
+import { INDICATORS_FILE, loadIndicators } from '../outcomes/outcome-indicators.service.js';
 import { SitesService, type SiteCreateInput, type Writer } from '../sites/sites.service.js';
 import { DEMO_ACCOUNTS_FILE, demoAccountsRefusal, demoAccountsRefusalReason, demoUsernames } from '../auth/demo-access.js';
 
@@ -27,7 +29,8 @@ interface DemoAccountsFile {
 }
 
 /**
- * Loads the fictional demo data (seeds/demo): one account per role and the Jilin sites. Never
+ * Loads the fictional demo data (seeds/demo): one account per role, the Jilin sites and the
+ * Jilin units' outcome reports. Never
  * in production: the configuration refuses it and so does this class. Each site passes the same
  * schemas as a request; a changed file is loaded again (by id); an existing account is kept.
  */
@@ -45,7 +48,7 @@ export class DemoSeeder {
     if (this.config.production) throw new SeedFileError('Demo data is never loaded in production');
     // Demo accounts (a public password) only on a loopback-only trial; the sites load either way.
     const accounts = demoAccountsRefusal(this.config) === null ? await this.seedAccounts() : { name: ACCOUNTS_FILE, rows: 0, skipped: true, milliseconds: 0 };
-    return [accounts, await this.seedSites()];
+    return [accounts, await this.seedSites(), await this.seedOutcomeReports()];
   }
 
   /**
@@ -102,6 +105,24 @@ export class DemoSeeder {
       transaction: false,
       apply: async (_manager, rows) => {
         for (const site of rows) await this.sites.upsertSeeded(site.id, site.status, site.input, SEED_WRITER);
+      },
+    });
+  }
+
+  /**
+   * The Jilin units' outcome reports of 2025 Q1 to 2026 Q3 (issue 11), replayed from their
+   * workflow events into the reports and their history (approvals keep the figures they put in
+   * force). A unit's report that already exists for the period is left as it is. The indicators
+   * are read as OutcomeIndicatorsService reads them (the same file and checks).
+   */
+  async seedOutcomeReports(): Promise<SeedOutcome> {
+    if (this.config.production) throw new SeedFileError('Demo data is never loaded in production');
+    return loadSeedFile(this.dataSource, this.config.seedsDir, {
+      name: DEMO_REPORTS_FILE,
+      parse: parseDemoReports,
+      apply: async (manager, reports) => {
+        const indicators = loadIndicators(path.join(this.config.seedsDir, INDICATORS_FILE));
+        await writeDemoReports(manager, reports, (period, unit) => indicators.filter((i) => i.periodicity === parsePeriod(period)?.periodicity && reportedWithin(i, unit)));
       },
     });
   }
