@@ -71,6 +71,11 @@ describe('a unit that stops being a reporting unit after its figures were approv
       const listed = figures.units.filter((u) => u.figures['job-fairs']).map((u) => [u.code, u.figures['job-fairs'].value]);
       expect(listed).toEqual([['220102', 5], ['220103', 7]]);
       expect(figures.totals['job-fairs']).toMatchObject({ value: 12, units: 2 });
+      // Its report and history stay readable (the figures count); nothing new is written for it.
+      expect(report(await ok(reviewer.http.get(reportUrl('220103', '2023-Q4')))).status).toBe('approved');
+      await ok(reviewer.http.get(reportUrl('220103', '2023-Q4', 'history')));
+      expect((await kuancheng.http.put(reportUrl('220103', '2024-Q4')).send({ values: quarter(1) })).body).toMatchObject({ code: 'outcome.not_reporting_unit' });
+      expect((await reviewer.http.get(reportUrl('220103', '2024-Q4'))).status).toBe(400);
     } finally {
       await t.dataSource.query(`UPDATE region SET statistical_only = false WHERE code = '220103'`);
     }

@@ -61,15 +61,23 @@ export class OutcomeReportsService {
     private readonly clock: OutcomeClock,
   ) {}
 
-  /** The unit and period of a report, or the 404/400/403 that says why not. */
-  async context(regionCode: string, periodKey: string, actor: Actor): Promise<ReportContext> {
+  /**
+   * The unit and period of a report, or the 404/400/403 that says why not. `read`: a report saved
+   * while its unit reported stays readable after the unit stops being a reporting unit (its
+   * approved figures still count in the region's); nothing new is written for it.
+   */
+  async context(regionCode: string, periodKey: string, actor: Actor, access: 'read' | 'write' = 'write'): Promise<ReportContext> {
     const unit = await this.regions.get(regionCode);
-    if (!(await isReportingUnit(this.dataSource.manager, unit.code))) throw notReportingUnit(unit);
+    if (!(await isReportingUnit(this.dataSource.manager, unit.code)) && !(access === 'read' && (await this.exists(unit.code, periodKey)))) throw notReportingUnit(unit);
     if (!withinJurisdiction(actor.scope, unit)) throw outsideJurisdiction(unit);
     const period = this.openPeriod(periodKey);
     const indicators = this.indicators.ofPeriodicity(period.periodicity, unit);
     if (indicators.length === 0) throw noIndicators(period);
     return { unit, period, indicators };
+  }
+
+  private async exists(regionCode: string, periodKey: string): Promise<boolean> {
+    return this.dataSource.getRepository(OutcomeReportEntity).existsBy({ regionCode, period: periodKey });
   }
 
   /** A period that has begun (from 2023 on), or a 400. */
@@ -81,13 +89,13 @@ export class OutcomeReportsService {
   }
 
   async get(regionCode: string, periodKey: string, actor: Actor): Promise<OutcomeReport> {
-    const context = await this.context(regionCode, periodKey, actor);
+    const context = await this.context(regionCode, periodKey, actor, 'read');
     const row = await this.dataSource.getRepository(OutcomeReportEntity).findOneBy({ regionCode: context.unit.code, period: context.period.key });
     return this.view(context, row);
   }
 
   async history(regionCode: string, periodKey: string, actor: Actor): Promise<OutcomeReportHistory> {
-    const context = await this.context(regionCode, periodKey, actor);
+    const context = await this.context(regionCode, periodKey, actor, 'read');
     const rows: OutcomeReportHistoryEntity[] = await this.dataSource
       .getRepository(OutcomeReportHistoryEntity)
       .createQueryBuilder('h')
