@@ -7,7 +7,7 @@ import { jsonResponse } from '#/test/http';
 import { pageAnnouncer } from '#/ui/live-message';
 import { mountAt, serve, type Scenario } from './dashboard-fixture';
 import { EARLIEST_DASHBOARD_DAY } from './scope';
-import { completeness, coverageResponse, coverageResult, indicatorView, jilinUnits, outcomeResult, perUnitResult } from './test-factories';
+import { completeness, coverageResponse, coverageResult, indicatorView, jilinUnits, outcomeResult, perUnitResult, shortfall } from './test-factories';
 
 vi.mock('./charts', () => ({
   registerCoverageMap: () => {},
@@ -71,6 +71,39 @@ describe('coverage dashboard: outcome targets', () => {
 
     // 确保 counts as binding in the summary, as 至少 does.
     expect(wrapper.get('[data-testid="dashboard-summary"]').text()).toBe('吉林省共有 4 项目标，1 项需要关注（未达成 0 项、存在风险 1 项，其中约束性目标 1 项），进度正常 2 项，已达成 1 项。');
+  });
+
+  it('lists the units that missed a year of a per-unit yearly minimum, in years met and due, from the card’s link', async () => {
+    const { jilin, nanguan, nongan } = jilinUnits();
+    const fairs = outcomeResult({
+      status: 'at-risk',
+      actual: 1,
+      required: 3,
+      threshold: 3,
+      progress: 0.33,
+      unit: { 'zh-CN': '个单位每年达到', en: 'units meeting it every year' },
+      shortfalls: [shortfall(nanguan, { count: 1, minimum: 2 }), shortfall(nongan, { count: 0, minimum: 2 })],
+      target: { strength: 'at-least', rule: { shape: 'outcome-recurring', indicator: 'job-fairs', minimum: 1, level: 3 } },
+    });
+    serveOutcomes({ coverage: { '220000': coverageResponse(jilin, [fairs]) } });
+
+    const { wrapper } = await mountAt('/dashboard');
+
+    const card = wrapper.get('[data-testid="outcome-targets"] [data-testid="target-card"]');
+    expect(card.get('[data-testid="target-sentence"]').text()).toBe('每个县级单位每年残疾人专场招聘活动至少 1场');
+    const link = card.get('.target-card__jump a');
+    expect(link.text()).toBe('查看 2 个未达标单位');
+    await link.trigger('click');
+    const list = wrapper.get(`[data-testid="gap-list"][data-target-id="${fairs.target.id}"]`);
+    expect(document.activeElement?.id).toBe(`gaps-${fairs.target.id}-heading`);
+    const headers = list.findAll('thead th').map((th) => th.text());
+    expect(headers).toEqual(expect.arrayContaining(['单位', '达到的年数', '应达到的年数']));
+    expect(headers).not.toContain('网点');
+    expect(list.findAll('[data-testid="gap-unit"]').map((row) => [row.attributes('data-code'), ...row.findAll('td.numeric').map((td) => td.text())])).toEqual([
+      ['220102', '1', '2'],
+      ['220122', '0', '2'],
+    ]);
+    expect(list.find('[data-testid="gap-sites"]').exists()).toBe(false);
   });
 
   it('says how many units have reported the last closed quarter, with a link to the completeness page', async () => {

@@ -130,6 +130,28 @@ describe('targets page: outcome targets', () => {
     expect((api.sent('POST', '/targets')[0]!.body as { rule: object }).rule).toEqual({ shape: 'outcome-recurring', indicator: 'job-fairs', minimum: 1 });
   });
 
+  it('asks every county-level unit for the yearly minimum when “each unit” is ticked (各地每年至少1场), and opens such a target ticked', async () => {
+    const item = targetListItem({ kinds: [], rule: { shape: 'outcome-recurring', indicator: 'job-fairs', minimum: 1, level: 3 }, origin: 'user', regionCode: '220000' });
+    const api = serve([item]);
+    const { wrapper, form } = await openForm();
+    expect(wrapper.get('[data-testid="target-row"]').findAll('td')[1]!.text()).toBe('每个县级单位每年残疾人专场招聘活动至少 1场');
+    await fillCommon(form);
+    await form.get('[data-testid="field-rule.shape"]').setValue('outcome-recurring');
+    await settle();
+    await form.get('[data-testid="field-rule.indicator"]').setValue('job-fairs');
+    const perUnit = form.get('[data-testid="field-rule.perUnit"] input[type="checkbox"]');
+    expect(form.get(`#${perUnit.attributes('aria-describedby')}`).text()).toContain('未达到的单位逐一列出');
+    await perUnit.setValue(true);
+    await form.trigger('submit');
+    await settle();
+    expect((api.sent('POST', '/targets')[0]!.body as { rule: object }).rule).toEqual({ shape: 'outcome-recurring', indicator: 'job-fairs', minimum: 1, level: 3 });
+
+    await wrapper.get(`[data-testid="edit-target"][data-id="${item.id}"]`).trigger('click');
+    await settle();
+    const edited = wrapper.get('[data-testid="target-form"]');
+    expect((edited.get('[data-testid="field-rule.perUnit"] input').element as HTMLInputElement).checked).toBe(true);
+  });
+
   it('refuses with the domain schema’s message what the field checks let through', async () => {
     const api = serve([]);
     const { wrapper, form } = await openForm();

@@ -153,7 +153,7 @@ export function useCoverageLabels() {
       case 'outcome-rate':
         return `${t('coverage.rule.outcomeRate', { indicator: indicatorLabel(rule.indicator), value: number(Number(rule.value)) })}${outcomeTolerance(rule, strength)}`;
       case 'outcome-recurring':
-        return t('coverage.rule.outcomeRecurring', { indicator: indicatorLabel(rule.indicator), minimum: number(Number(rule.minimum)), unit: indicatorUnitText(rule.indicator) });
+        return t(rule.level === 3 ? 'coverage.rule.outcomeRecurringPerUnit' : 'coverage.rule.outcomeRecurring', { indicator: indicatorLabel(rule.indicator), minimum: number(Number(rule.minimum)), unit: indicatorUnitText(rule.indicator) });
       default:
         return t('coverage.rule.unknown', { shape: rule.shape });
     }

@@ -65,8 +65,9 @@ export function checkTargetForm(values: TargetFormValues): FormCheck[] {
 const FIELD_OF_PATH = (Object.entries(FIELD_PATHS) as Array<[FieldName, string]>).sort((a, b) => b[1].length - a[1].length);
 
 function fieldOfPath(path: string, shown: readonly FieldName[]): FieldName | null {
-  const found = FIELD_OF_PATH.find(([, fieldPath]) => path === fieldPath || path.startsWith(`${fieldPath}.`));
-  return found && shown.includes(found[0]) ? found[0] : null;
+  // Two fields may share a path (`rule.level`: per-unit-minimum's level, outcome-recurring's per unit): the one shown takes it.
+  const found = FIELD_OF_PATH.find(([field, fieldPath]) => shown.includes(field) && (path === fieldPath || path.startsWith(`${fieldPath}.`)));
+  return found ? found[0] : null;
 }
 
 /** The domain schema's refusals of the body the form would send, one per field (a field the form does not show: null). */

@@ -202,3 +202,21 @@ describe('target form: refusals of the counting parameters land on their inputs'
     expect(fieldOfIssue(path, shown, (name) => FIELD_PATHS[name])).toBe(field);
   });
 });
+
+describe('target form: a yearly minimum in every county-level unit (outcome-recurring, level 3)', () => {
+  const recurring = (perUnit: boolean) => form({ kinds: [], shape: 'outcome-recurring', indicator: 'job-fairs', minimum: '1', perUnit });
+
+  it('sends level 3 only when ticked, and reads it back from a target', () => {
+    expect(buildRule(recurring(true))).toEqual({ shape: 'outcome-recurring', indicator: 'job-fairs', minimum: 1, level: 3 });
+    expect(buildRule(recurring(false))).toEqual({ shape: 'outcome-recurring', indicator: 'job-fairs', minimum: 1 });
+    expect(valuesFromTarget(targetView({ kinds: [], rule: { shape: 'outcome-recurring', indicator: 'job-fairs', minimum: 1, level: 3 } })).perUnit).toBe(true);
+    // A per-unit site rule's level is its own field, not this one.
+    expect(valuesFromTarget(targetView({ rule: { shape: 'per-unit-minimum', level: 3, minimum: 1, exemptions: [] } })).perUnit).toBe(false);
+    expect(checkTargetForm(recurring(true))).toEqual([]);
+  });
+
+  it('puts a refusal of rule.level on the field shown: the tick box for a recurring rule, the level choice for a per-unit site rule', () => {
+    expect(fieldOfIssue('body.rule.level', ruleFields('outcome-recurring', 'at-least'), (name) => FIELD_PATHS[name])).toBe('perUnit');
+    expect(fieldOfIssue('body.rule.level', ruleFields('per-unit-minimum', 'at-least'), (name) => FIELD_PATHS[name])).toBe('level');
+  });
+});

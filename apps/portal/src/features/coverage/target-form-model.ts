@@ -47,6 +47,8 @@ export interface TargetFormValues {
   namedUnits: string[];
   /** per-unit-minimum: count development zones and other statistical-only units too. */
   developmentZones: boolean;
+  /** outcome-recurring: every county-level reporting unit must reach the minimum each year (`level: 3`), not the region's total. */
+  perUnit: boolean;
   noteZh: string;
   noteEn: string;
   /** Parameters of the edited rule that the form does not show (e.g. `exemptions`), sent back as they were. */
@@ -79,6 +81,8 @@ export const FIELD_PATHS = {
   whereIn: 'rule.where.in',
   namedUnits: 'rule.namedUnits',
   developmentZones: 'rule.developmentZones',
+  // outcome-recurring's `level`: never shown together with per-unit-minimum's level choice.
+  perUnit: 'rule.level',
   noteZh: 'note.zh-CN',
   noteEn: 'note.en',
 } as const satisfies Partial<Record<keyof TargetFormValues, string>>;
@@ -104,7 +108,7 @@ export function ruleFields(shape: RuleShape | '', strength: TargetStrength | '')
     case 'outcome-rate':
       return ['indicator', 'value', ...tolerance];
     case 'outcome-recurring':
-      return ['indicator', 'minimum'];
+      return ['indicator', 'minimum', 'perUnit'];
     default:
       return [];
   }
@@ -153,6 +157,7 @@ export function emptyTargetForm(): TargetFormValues {
     whereIn: [],
     namedUnits: [],
     developmentZones: false,
+    perUnit: false,
     noteZh: '',
     noteEn: '',
     keptRule: {},
@@ -201,6 +206,7 @@ export function valuesFromTarget(target: TargetView): TargetFormValues {
     whereIn: stringsOf(where?.in),
     namedUnits: stringsOf(rule.namedUnits),
     developmentZones: rule.developmentZones === true,
+    perUnit: rule.shape === 'outcome-recurring' && rule.level === 3,
     noteZh: target.note?.['zh-CN'] ?? '',
     noteEn: target.note?.en ?? '',
     keptRule: Object.fromEntries(Object.entries(rule).filter(([key]) => !SHOWN_RULE_KEYS.has(key))),
@@ -256,7 +262,7 @@ export function buildRule(values: TargetFormValues, metricUnitOf: MetricUnitOf =
     case 'outcome-rate':
       return { shape: values.shape, indicator: values.indicator, value: toNumber(values.value), ...tolerance };
     case 'outcome-recurring':
-      return { shape: 'outcome-recurring', indicator: values.indicator, minimum: toNumber(values.minimum) };
+      return { shape: 'outcome-recurring', indicator: values.indicator, minimum: toNumber(values.minimum), ...(values.perUnit ? { level: 3 } : {}) };
     default:
       return { shape: values.shape };
   }
