@@ -133,4 +133,20 @@ describe('two reviewers at once, and figures while a change waits', () => {
     expect(await figuresOf('2025-05-12')).toMatchObject({ value: 9 });
     expect(await figuresOf('2025-05-11')).toMatchObject({ value: 5 });
   });
+
+  it('as of a past day, each unit has the status its report had then (approved later: no figures, and not called approved)', async () => {
+    at('2025-05-14T02:00:00Z');
+    const saved = report(await ok(nanguan.http.put(reportUrl('220102', '2025-Q1')).send({ values: quarter(4) })));
+    at('2025-05-15T02:00:00Z');
+    const submitted = report(await ok(nanguan.http.post(reportUrl('220102', '2025-Q1', 'submit')).send({ version: saved.version })));
+    at('2025-05-16T02:00:00Z');
+    report(await ok(reviewer.http.post(reportUrl('220102', '2025-Q1', 'approve')).send({ version: submitted.version })));
+    at('2025-05-20T02:00:00Z');
+    const unitOn = async (asOf: string) =>
+      outcomeFiguresSchema.parse((await ok(reviewer.http.get('/api/outcome-figures').query({ region: '220102', period: '2025-Q1', asOf }))).body).units[0];
+    expect(await unitOn('2025-05-13')).toMatchObject({ status: 'not-started', figures: {} });
+    expect(await unitOn('2025-05-14')).toMatchObject({ status: 'draft', figures: {} });
+    expect(await unitOn('2025-05-15')).toMatchObject({ status: 'submitted', figures: {} });
+    expect((await unitOn('2025-05-16')).status).toBe('approved');
+  });
 });

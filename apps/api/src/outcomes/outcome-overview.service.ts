@@ -17,7 +17,7 @@ import {
 import type { Actor } from '../common/actor.js';
 import type { RegionEntity } from '../regions/region.entity.js';
 import { RegionsService } from '../regions/regions.service.js';
-import { approvedFigures } from './approved-figures.js';
+import { approvedFigures, endOfChinaDay } from './approved-figures.js';
 import { OutcomeClock } from './outcome-clock.js';
 import { OutcomeIndicatorsService } from './outcome-indicators.service.js';
 import { OutcomeReportsService } from './outcome-reports.service.js';
@@ -83,6 +83,7 @@ export class OutcomeOverviewService {
     const approved = await approvedFigures(this.dataSource.manager, { regionCode: region.code, periods: [period.key], indicatorKeys: indicators.map((i) => i.key), asOf });
     const byUnit = new Map(approved.map((a) => [a.regionCode, a.values]));
     const units: { code: string; name: string; status: string | null }[] = [...rows, ...(await this.formerUnits(approved, rows, period))];
+    const statusThen = asOf ? await this.statusesAsOf(region, period, endOfChinaDay(asOf)) : null;
     return {
       region: { code: region.code, name: region.name, level: region.level },
       period: period.key,
@@ -90,7 +91,8 @@ export class OutcomeOverviewService {
       totals: aggregateFigures(indicators, approved.map((a) => a.values)),
       units: units.map((row) => {
         const values = byUnit.get(row.code);
-        return { code: row.code, name: row.name, status: (row.status ?? 'not-started') as ReportStatus, figures: values ? aggregateFigures(indicators, [values]) : {} };
+        const status = statusThen ? (statusThen.get(row.code) ?? 'not-started') : (row.status ?? 'not-started');
+        return { code: row.code, name: row.name, status: status as ReportStatus, figures: values ? aggregateFigures(indicators, [values]) : {} };
       }),
     };
   }
@@ -103,6 +105,22 @@ export class OutcomeOverviewService {
     const indicators = this.indicators.ofPeriodicity(period.periodicity, region);
     if (indicators.length === 0) throw noIndicators(period);
     return { region: region as RegionEntity & { level: RegionLevel }, period, indicators };
+  }
+
+  /** Each report's status at `cutoff`: the one its last history entry before then left it in (none: not started then). */
+  private async statusesAsOf(region: RegionEntity, period: ReportingPeriod, cutoff: Date): Promise<Map<string, string>> {
+    const rows: { region_code: string; status: string }[] = await this.dataSource.query(
+      `SELECT o.region_code, h.to_status AS status
+         FROM outcome_report o
+         JOIN LATERAL (
+           SELECT to_status FROM outcome_report_history h
+            WHERE h.report_id = o.id AND h.to_status IS NOT NULL AND h.at < $3
+            ORDER BY h.at DESC, h.id DESC LIMIT 1
+         ) h ON true
+        WHERE (o.province_code = $1 OR o.prefecture_code = $1 OR o.region_code = $1) AND o.period = $2`,
+      [region.code, period.key, cutoff.toISOString()],
+    );
+    return new Map(rows.map((row) => [row.region_code, row.status]));
   }
 
   /**
