@@ -150,3 +150,24 @@ describe('two reviewers at once, and figures while a change waits', () => {
     expect((await unitOn('2025-05-16')).status).toBe('approved');
   });
 });
+
+describe('every read stays inside the jurisdiction', () => {
+  it("a county's staff and another province's reviewer cannot read 宽城区's report, history, progress, figures, template or export", async () => {
+    const beijing = await t.signIn({ role: 'province', regionCode: '110000' });
+    const reads: [string, Record<string, string>][] = [
+      [reportUrl('220103', '2025-Q1'), {}],
+      [reportUrl('220103', '2025-Q1', 'history'), {}],
+      ['/api/outcome-completeness', { region: '220103', period: '2025-Q1' }],
+      ['/api/outcome-figures', { region: '220103', period: '2025-Q1' }],
+      ['/api/outcome-figures', { region: '220100', period: '2025-Q1', asOf: '2025-05-01' }],
+      ['/api/outcome-reports/template', { region: '220103', period: '2025-Q1' }],
+      ['/api/outcome-figures/export', { region: '220100', period: '2025-Q1' }],
+    ];
+    for (const who of [nanguan, beijing]) {
+      for (const [url, query] of reads) {
+        const res = await who.http.get(url).query(query);
+        expect([url, res.status, res.body?.code]).toEqual([url, 403, 'outcome.outside_jurisdiction']);
+      }
+    }
+  });
+});
