@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { reportValuesSchema, reportedWithin, type ReportValues, type SiteListResponse } from '@sitenet/domain';
 import { completenessSchema, coverageSchema, reportSchema } from '@sitenet/domain/schemas';
 import { DemoSeeder } from '../src/demo/demo.seeder.js';
-import { DEMO_REPORTS_FILE, parseDemoReports } from '../src/demo/demo-outcome-reports.js';
+import { DEMO_REPORTS_FILE, countDemoReports, parseDemoReports } from '../src/demo/demo-outcome-reports.js';
+import { removeDemo } from '../src/cli/remove-demo.js';
+import { seedApplicationData } from '../src/seeding/reference-data.js';
 import { OutcomeIndicatorsService } from '../src/outcomes/outcome-indicators.service.js';
 import { useSignedIn, useTestApp } from './support/test-app.js';
 
@@ -122,5 +124,26 @@ describe('the demo outcome reports of Jilin (issue 11)', () => {
     expect((await seeder.seedOutcomeReports()).skipped).toBe(false);
     expect(await count(`SELECT count(*)::int AS n FROM outcome_report_history`)).toBe(before);
     expect(await count(`SELECT count(*)::int AS n FROM outcome_report`)).toBe(fileReports().length);
+  });
+
+  it('keep a production start from running until remove-demo takes them away, with any a real reviewer acted on', async () => {
+    const submitted = await t.dataSource.query<{ region_code: string; prefecture_code: string; version: number }[]>(`SELECT region_code, prefecture_code, version FROM outcome_report WHERE period = $1 AND status = 'submitted' LIMIT 1`, [LATEST]);
+    const reviewer = await t.signIn({ role: 'prefecture', regionCode: submitted[0].prefecture_code });
+    await reviewer.http.post(`/api/outcome-reports/${submitted[0].region_code}/${LATEST}/approve`).send({ version: submitted[0].version }).expect(200);
+    const demoReports = await countDemoReports(t.dataSource);
+    expect(demoReports).toBe(fileReports().length);
+
+    const production = { ...t.config, production: true, seedDemo: false };
+    await expect(seedApplicationData(t.app, production)).rejects.toThrow(new RegExp(`${demoReports} fictional outcome reports.*npm run remove-demo -- --yes`));
+    const said: string[] = [];
+    await removeDemo(['--yes', '--include-edited'], t.dataSource, 'the test database', (line) => said.push(line));
+    expect(await countDemoReports(t.dataSource)).toBe(0);
+    expect(await count(`SELECT count(*)::int AS n FROM outcome_report_history`)).toBe(0);
+    await expect(seedApplicationData(t.app, production)).resolves.toBeDefined();
+    // Only demo sites were left behind so far: with the sites gone, the reports alone still need the command.
+    expect((await t.app.get(DemoSeeder).seedOutcomeReports()).skipped).toBe(false);
+    await expect(seedApplicationData(t.app, production)).rejects.toThrow(/fictional outcome reports/);
+    expect(await removeDemo(['--yes'], t.dataSource, 'the test database', (line) => said.push(line))).toBe(0);
+    expect(await countDemoReports(t.dataSource)).toBe(0);
   });
 });

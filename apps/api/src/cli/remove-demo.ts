@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { ConfigError, describeDatabase, loadConfig } from '../config/config.js';
 import { prepareDatabase } from '../database/prepare.js';
 import { countDemoSites, INCLUDE_EDITED_FLAG, removeDemoSites } from '../demo/demo-sites.js';
+import { countDemoReports } from '../demo/demo-outcome-reports.js';
 
 /**
  * Removes the fictional demo sites (seeds/demo) and their history from a database, in one
@@ -19,7 +20,8 @@ export async function removeDemo(args: string[], dataSource: DataSource, where: 
   const { values } = parseArgs({ args, options: { yes: { type: 'boolean', default: false }, 'include-edited': { type: 'boolean', default: false } }, allowPositionals: false });
   const includeEdited = values['include-edited'];
   const found = await countDemoSites(dataSource);
-  if (found.sites === 0) {
+  // Demo outcome reports go with the sites (removeDemoSites); they alone also need the command.
+  if (found.sites === 0 && (await countDemoReports(dataSource)) === 0) {
     out(`remove-demo: no demo sites in ${where}; nothing to do.`);
     return 0;
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { z } from 'zod';
 import {
@@ -213,4 +213,28 @@ export async function writeDemoReports(
   for (let i = 0; i < rows.length; i += CHUNK) await manager.getRepository(OutcomeReportEntity).insert(rows.slice(i, i + CHUNK));
   for (let i = 0; i < history.length; i += CHUNK) await manager.getRepository(OutcomeReportHistoryEntity).insert(history.slice(i, i + CHUNK) as QueryDeepPartialEntity<OutcomeReportHistoryEntity>[]);
   return rows.length;
+}
+
+/**
+ * SQL: report `r` is a demo report — an action of its history was taken by no account (every
+ * action through the API records the account's id; the demo loader's have none). A demo report an
+ * account acted on since (a reviewer approved one) is still one: its figures are invented.
+ */
+const DEMO_REPORT = `EXISTS (SELECT 1 FROM outcome_report_history h WHERE h.report_id = r.id AND h.actor_id IS NULL)`;
+
+/** How many fictional demo outcome reports the database holds. */
+export async function countDemoReports(dataSource: DataSource | EntityManager): Promise<number> {
+  const [row] = await dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM outcome_report r WHERE ${DEMO_REPORT}`);
+  return Number(row.n);
+}
+
+/**
+ * Deletes every demo outcome report (its history goes with it: invented figures never count, even
+ * after a real reviewer acted on them) and the file's load record. Returns how many.
+ */
+export async function removeDemoReports(manager: EntityManager): Promise<number> {
+  const removed = await manager.query<{ id: string }[]>(`SELECT r.id FROM outcome_report r WHERE ${DEMO_REPORT}`);
+  await manager.query(`DELETE FROM outcome_report WHERE id = ANY($1::uuid[])`, [removed.map((r) => r.id)]);
+  await manager.query(`DELETE FROM seed_run WHERE name = $1`, [DEMO_REPORTS_FILE]);
+  return removed.length;
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { removeDemoReports } from './demo-outcome-reports.js';
 
 /** Who the demo seeder writes as (DemoSeeder's writer): every demo site is created by it. */
 export const DEMO_WRITER_ID = 'seed:demo';
@@ -34,7 +35,8 @@ export async function countDemoSites(dataSource: DataSource): Promise<DemoSiteCo
 }
 
 /**
- * Deletes demo sites and their history in one transaction (all or nothing). Demo sites that real
+ * Deletes demo sites and their history in one transaction (all or nothing), and the demo outcome
+ * reports with theirs (all of them: their figures are invented; demo-outcome-reports.ts). Demo sites that real
  * users edited (history entries by others: their work, and a record of what they did) are kept
  * unless `includeEdited`; the demo file counts as unloaded once no demo site is left. Sites
  * anyone else created are untouched. Returns what was removed (`edited`: how many of the removed
@@ -52,6 +54,7 @@ export async function removeDemoSites(dataSource: DataSource, options: { include
     const sites = await manager.query<unknown>(`DELETE FROM site WHERE id = ANY($1::uuid[]) RETURNING 1`, [ids]);
     const [left] = await manager.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM site WHERE created_by = $1`, [DEMO_WRITER_ID]);
     if (Number(left.n) === 0) await manager.query(`DELETE FROM seed_run WHERE name = $1`, [DEMO_SITES_SEED]);
+    await removeDemoReports(manager);
     return { sites: rowCount(sites), approved: chosen.filter((row) => row.approved).length, history: rowCount(history), edited: chosen.filter((row) => row.edited).length };
   });
 }
@@ -62,11 +65,11 @@ function rowCount(result: unknown): number {
   return Array.isArray(result) ? result.length : 0;
 }
 
-/** Thrown by a production start while demo sites would count towards coverage. */
+/** Thrown by a production start while demo sites (or demo outcome reports) would count towards coverage. */
 export class DemoSitesInProductionError extends Error {
-  constructor(count: DemoSiteCount) {
+  constructor(count: DemoSiteCount, reports = 0) {
     super(
-      `this production database holds ${count.sites} fictional demo sites (${count.approved} approved) that would count towards coverage. ` +
+      `this production database holds ${count.sites} fictional demo sites (${count.approved} approved)${reports > 0 ? ` and ${reports} fictional outcome reports` : ''} that would count towards coverage. ` +
         `Stop here; remove them (and their history) with \`${REMOVE_DEMO_COMMAND}\` against the same DATABASE_URL, then start again.`,
     );
   }

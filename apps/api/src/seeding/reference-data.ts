@@ -3,6 +3,7 @@ import type { AppConfig } from '../config/config.js';
 import { DataSource } from 'typeorm';
 import { DemoSeeder } from '../demo/demo.seeder.js';
 import { countDemoSites, DemoSitesInProductionError } from '../demo/demo-sites.js';
+import { countDemoReports } from '../demo/demo-outcome-reports.js';
 import { TargetsService } from '../targets/targets.service.js';
 import type { SeedOutcome } from '../common/seed-file.js';
 
@@ -11,9 +12,10 @@ export async function seedApplicationData(app: INestApplicationContext, config: 
   const outcomes = [await app.get(TargetsService).seed(config.seedsDir)];
   if (config.seedDemo) outcomes.push(...(await app.get(DemoSeeder).seed()));
   if (config.production) {
-    // Fictional sites would count towards a real plan's coverage: refuse until an operator removes them.
+    // Fictional sites and outcome reports would count towards a real plan's coverage: refuse until an operator removes them.
     const demo = await countDemoSites(app.get(DataSource));
-    if (demo.sites > 0) throw new DemoSitesInProductionError(demo);
+    const demoReports = await countDemoReports(app.get(DataSource));
+    if (demo.sites > 0 || demoReports > 0) throw new DemoSitesInProductionError(demo, demoReports);
   }
   // Demo accounts (their password is public) work only on a loopback-only trial: else deactivated.
   const demoAccounts = await app.get(DemoSeeder).secureDemoAccounts();
