@@ -12,6 +12,7 @@ import { SiteAttributesVersion1764130000000 } from './1764130000000-site-attribu
 import { ImportJobs1764140000000 } from './1764140000000-import-jobs.js';
 import { TargetDeadlineAssumed1764150000000 } from './1764150000000-target-deadline-assumed.js';
 import { OutcomeReports1764160000000 } from './1764160000000-outcome-reports.js';
+import { SiteDrafts1764170000000 } from './1764170000000-site-drafts.js';
 
 /** Every migration, in order. A new migration is added here (and only here). */
-export const migrations = [CreateRegions1764030000000, CreateSites1764040000000, AccountsReview1764050000000, Targets1764060000000, PasswordSetBy1764070000000, AccountAudit1764080000000, SignInLimitsReviewVersions1764090000000, SiteListOrder1764100000000, SignInKeysKnownPairs1764110000000, AccountAuditNoteCodes1764120000000, SiteAttributesVersion1764130000000, ImportJobs1764140000000, TargetDeadlineAssumed1764150000000, OutcomeReports1764160000000];
+export const migrations = [CreateRegions1764030000000, CreateSites1764040000000, AccountsReview1764050000000, Targets1764060000000, PasswordSetBy1764070000000, AccountAudit1764080000000, SignInLimitsReviewVersions1764090000000, SiteListOrder1764100000000, SignInKeysKnownPairs1764110000000, AccountAuditNoteCodes1764120000000, SiteAttributesVersion1764130000000, ImportJobs1764140000000, TargetDeadlineAssumed1764150000000, OutcomeReports1764160000000, SiteDrafts1764170000000];

@@ -27,6 +27,7 @@ function addRegistrySchemas(document: OpenAPIObject, schemas: SiteSchemas): void
   const target = (components.schemas ??= {});
   for (const [id, schema] of [
     ['SiteCreate', schemas.create],
+    ['SiteDraft', schemas.draft],
     ['SiteUpdate', schemas.update],
   ] as const) {
     const text = JSON.stringify(z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }))

@@ -26,9 +26,14 @@ export class ReviewController {
   constructor(private readonly review: ReviewService) {}
 
   @Step('submit', 'Submit a draft or returned site for review', 'district')
-  @ApiBadRequestResponse({ standardSchema: siteBadRequestSchema, description: 'The point lies more than 20 km outside the unit (site.location_far_from_unit)' })
+  @ApiBadRequestResponse({ standardSchema: siteBadRequestSchema, description: 'Fields missing or invalid, all listed (validation.failed, paths site.*); or the point lies more than 20 km outside the unit (site.location_far_from_unit)' })
   submit(@CurrentActor() actor: Actor, @SiteId() params: IdParams, @Version() body: ReviewAction): Promise<Site> {
     return this.review.act(params.id, 'submit', actor, body.version);
+  }
+
+  @Step('withdraw', 'Withdraw your submission while nobody has reviewed it: back to draft (409 once a reviewer acted; 403 for anyone but the submitter)', 'district')
+  withdraw(@CurrentActor() actor: Actor, @SiteId() params: IdParams, @Version() body: ReviewAction): Promise<Site> {
+    return this.review.act(params.id, 'withdraw', actor, body.version);
   }
 
   @Step('approve', 'Approve a submitted site (publish it), or the change request of a published one', ...REVIEWERS)

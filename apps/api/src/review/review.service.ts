@@ -53,7 +53,10 @@ export class ReviewService {
     const to = nextStatus(site.status as SiteStatus, action);
     if (!to) throw illegal(site, action);
     if (action === 'approve') await this.assertIndependent(site.submittedBy, actor);
+    // Only whoever submitted withdraws, and only while nobody has reviewed it (a review leaves 'submitted': 409 above).
+    if (action === 'withdraw' && site.submittedBy !== actor.id) throw notTheSubmitter();
     const values: Partial<SiteEntity> = { status: to };
+    if (action === 'withdraw') values.submittedBy = null;
     if (action === 'submit') {
       await this.sites.assertSubmittable(site);
       values.submittedBy = actor.id;
@@ -128,6 +131,13 @@ function illegal(site: SiteEntity, action: SiteAction): ApiException {
     undefined,
     { status },
   );
+}
+
+function notTheSubmitter(): ApiException {
+  return new ApiException(403, 'review.not_submitter', {
+    'zh-CN': '只有提交人可以撤回这次提交。',
+    en: 'Only the person who submitted it may withdraw this submission.',
+  });
 }
 
 function selfApproval(): ApiException {

@@ -12,7 +12,8 @@ import type { SiteCreateInput, SiteUpdateInput } from './sites.service.js';
 export class SiteCreatePipe implements PipeTransform {
   constructor(@Inject(SITE_SCHEMAS) private readonly schemas: SiteSchemas) {}
   transform(value: unknown): SiteCreateInput {
-    return parseOrThrow(this.schemas.create, value ?? {}, 'body') as SiteCreateInput;
+    // A registration is a draft: complete only at submit (SitesService.assertComplete).
+    return parseOrThrow(this.schemas.draft, value ?? {}, 'body') as SiteCreateInput;
   }
 }
 

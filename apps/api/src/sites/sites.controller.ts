@@ -15,8 +15,8 @@ export class SitesController {
 
   @Post()
   @SignedIn('district')
-  @ApiOperation({ summary: 'Register a site in your county (as a draft); the body is validated by the kind it names' })
-  @ApiBody({ schema: { $ref: '#/components/schemas/SiteCreate' } })
+  @ApiOperation({ summary: 'Register a site in your county as a draft: only the kind and the unit are required, every field given is validated by the kind it names; completeness is checked at submit' })
+  @ApiBody({ schema: { $ref: '#/components/schemas/SiteDraft' } })
   @ApiCreatedResponse({ standardSchema: siteSchema })
   @ApiBadRequestResponse({ standardSchema: siteBadRequestSchema, description: 'Invalid fields; or the point outside the unit (site.location_far_from_unit; site.location_outside_unit: send again with locationConfirmed: true)' })
   create(@CurrentActor() actor: Actor, @Body(SiteCreatePipe) body: SiteCreateInput): Promise<Site> {

@@ -39,8 +39,30 @@ export type SiteUpdateInput = Partial<Omit<SiteCreateInput, 'kind'>> & { version
 /** The list's filters (`GET /api/sites` and the exports): its query without order and paging. */
 export type SiteFilters = Omit<SiteListQuery, 'sort' | 'page' | 'pageSize'>;
 
+/**
+ * The registration body a site's editable fields (as `editableFields` gives them) make: the stored
+ * WGS-84 point as a wgs84 location, empty values left out (so the complete schema names them missing).
+ */
+export function completeBodyOf(kind: string, fields: Record<string, unknown>): Record<string, unknown> {
+  const { locationSource: _source, location, ...rest } = fields;
+  const point = location as { lat?: number | null; lng?: number | null } | null | undefined;
+  const body = withoutEmpty({ kind, ...rest }) as Record<string, unknown>;
+  if (typeof point?.lat === 'number' && typeof point.lng === 'number') body.location = { lat: point.lat, lng: point.lng, system: 'wgs84' };
+  return body;
+}
+
+function withoutEmpty(value: unknown): unknown {
+  if (Array.isArray(value) || value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, member]) => member !== null && member !== undefined)
+      .map(([key, member]) => [key, withoutEmpty(member)]),
+  );
+}
+
 const SORT_COLUMNS = { name: 'site.name', openedOn: 'site.openedOn', updatedAt: 'site.updatedAt', createdAt: 'site.createdAt' } as const;
-const NULLABLE_SORT_COLUMNS = new Set(['openedOn']);
+// A draft may have no name yet (issue 12).
+const NULLABLE_SORT_COLUMNS = new Set(['openedOn', 'name']);
 
 @Injectable()
 export class SitesService {
@@ -136,6 +158,8 @@ export class SitesService {
     }
     // Attributes validated just now are of the kind's current version.
     const attributesVersion = patch.attributes !== undefined ? { attributesVersion: this.kinds.get(current.kind)!.attributesVersion } : {};
+    // A published site never becomes incomplete: the change it proposes is checked whole.
+    if (mode === 'change-request') this.assertComplete(current.kind, proposed.fields, 'body');
     const changes = diffFields(base, proposed.fields);
     await this.dataSource.transaction(async (manager) => {
       const values: Partial<SiteEntity> =
@@ -164,7 +188,17 @@ export class SitesService {
    * rule, or by a seed or an import); one closer but outside was confirmed when it was saved.
    */
   async assertSubmittable(site: SiteEntity): Promise<void> {
+    this.assertComplete(site.kind, editableFields(site), 'site');
     await this.locations.assertInUnit(site, site, 'far-only');
+  }
+
+  /**
+   * A draft may be incomplete, a submitted site never is: the stored fields are read back as a
+   * registration and checked with the complete schema (`schemas.create`, the one definition), so
+   * every missing or invalid field is listed at once (400 validation.failed, each path under `prefix`).
+   */
+  assertComplete(kind: string, fields: Record<string, unknown>, prefix: string): void {
+    parseOrThrow(this.schemas.create, completeBodyOf(kind, fields), prefix);
   }
 
   /** Writes a transition inside a transaction, with its history entry; the version guards it. */
@@ -260,7 +294,8 @@ export class SitesService {
       townshipCode: current.townshipCode,
     };
     if (patch.attributes !== undefined) {
-      const schema = this.schemas.attributesOf(current.kind);
+      // A draft or returned site may lack attributes (checked at submit); a change request to a published site may not.
+      const schema = editModeFor(current.status as SiteStatus) === 'direct' ? this.schemas.draftAttributesOf(current.kind) : this.schemas.attributesOf(current.kind);
       if (!schema) throw new ApiException(409, 'site.kind_unavailable', { 'zh-CN': `网点类型 ${current.kind} 未安装，无法修改其字段。`, en: `Site kind ${current.kind} is not installed; its fields cannot be changed.` });
       fields.attributes = (parseOrThrow(schema, { attributes: patch.attributes }, 'body') as { attributes: Record<string, unknown> }).attributes;
     }

@@ -36,6 +36,18 @@ describe('COMMON_SITE_FIELDS', () => {
     expect(Object.keys(commonPatchShape(COMMON_SITE_FIELDS)).sort()).toEqual(['address', 'barrierFree', 'contact', 'location', 'name', 'openedOn', 'operator', 'regionCode']);
   });
 
+  it('derives the draft from the complete fields: only the unit required, every value given still checked', () => {
+    const kind = { code: 'plain', attributes: z.strictObject({ places: z.number().int().min(1), note: z.string().optional() }) } as unknown as SiteKindDefinition;
+    const { create, draft } = buildSiteSchemas(new SiteKindRegistry([kind]));
+    expect(draft.parse({ kind: 'plain', regionCode: '220102' })).toMatchObject({ kind: 'plain', regionCode: '220102', attributes: {} });
+    expect(draft.safeParse({ kind: 'plain', regionCode: '220102', contact: { person: '王' }, operator: { name: '某公司' } }).success).toBe(true);
+    const paths = (schema: z.ZodType, value: unknown) => (schema.safeParse(value).error?.issues ?? []).map((issue) => issue.path.join('.')).sort();
+    expect(paths(draft, { kind: 'plain' })).toEqual(['regionCode']);
+    expect(paths(draft, { kind: 'plain', regionCode: '220102', contact: { phone: '12345' }, attributes: { places: 0 }, location: { lat: 43.86 } })).toEqual(['attributes.places', 'contact.phone', 'location.lng']);
+    // The complete schema lists every missing field at once.
+    expect(paths(create, { kind: 'plain', regionCode: '220102', name: '阳光家园', attributes: {} })).toEqual(['address', 'attributes.places', 'contact', 'location', 'operator']);
+  });
+
   it('builds the request and response schemas of a longer declaration with its field', () => {
     const declared = withCommonSiteFields({ registeredOn });
     const kind = { code: 'plain', attributes: z.strictObject({}) } as unknown as SiteKindDefinition;

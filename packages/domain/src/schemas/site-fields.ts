@@ -184,6 +184,8 @@ export function commonSiteField<Input extends z.ZodType | undefined, Output exte
 export type CommonSiteFields = Record<string, CommonSiteField>;
 
 const text = (property: string, length: number): Record<string, CommonFieldColumn> => ({ '': { property, type: 'varchar', length } });
+/** A text column a draft may leave empty (NULL until the site is complete: submitted sites never are). */
+const draftText = (property: string, length: number): Record<string, CommonFieldColumn> => ({ '': { property, type: 'varchar', length, nullable: true } });
 /** A key of SITE_FIELD_TEXTS (site-field-texts.ts), where the texts live: a missing one does not compile. */
 const fields = (key: SiteFieldTextKey) => siteFieldTextKey(key);
 const SYSTEM_OPTIONS: OptionLabels = { wgs84: fields('systemWgs84'), gcj02: fields('systemGcj02'), bd09: fields('systemBd09') };
@@ -204,8 +206,8 @@ const LOCATION_SOURCE_OPTIONS: OptionLabels = { ...SYSTEM_OPTIONS, centroid: fie
 export const COMMON_SITE_FIELDS = {
   name: commonSiteField({
     input: lineText(2, 100).meta({ description: 'Name of the site as on its sign or licence' }),
-    output: z.string(),
-    columns: text('name', 100),
+    output: z.string().nullable(),
+    columns: draftText('name', 100),
     inChangeRequests: true,
     form: { group: 'basics', inputs: [{ path: 'name', label: fields('name'), hint: fields('nameHint') }] },
     // The detail page shows it as its heading.
@@ -221,16 +223,16 @@ export const COMMON_SITE_FIELDS = {
   }),
   address: commonSiteField({
     input: lineText(2, 200),
-    output: z.string(),
-    columns: text('address', 200),
+    output: z.string().nullable(),
+    columns: draftText('address', 200),
     inChangeRequests: true,
     form: { group: 'location', inputs: [{ path: 'address', label: fields('address'), hint: fields('addressHint') }] },
     shown: [{ path: 'address', label: fields('address'), display: 'text', section: 'location' }],
   }),
   location: commonSiteField({
     input: siteLocationInputSchema,
-    output: z.object({ lat: z.number(), lng: z.number() }).meta({ description: 'WGS-84' }),
-    columns: { lat: { property: 'lat', type: 'double precision' }, lng: { property: 'lng', type: 'double precision' } },
+    output: z.object({ lat: z.number().nullable(), lng: z.number().nullable() }).meta({ description: 'WGS-84 (null in a draft not yet placed)' }),
+    columns: { lat: { property: 'lat', type: 'double precision', nullable: true }, lng: { property: 'lng', type: 'double precision', nullable: true } },
     // Stored in WGS-84, with the system it was entered in.
     store: (point) => ({ location: toWgs84({ lat: point.lat, lng: point.lng }, point.system), locationSource: point.system }),
     inChangeRequests: true,
@@ -250,15 +252,15 @@ export const COMMON_SITE_FIELDS = {
   }),
   locationSource: commonSiteField({
     input: undefined,
-    output: z.enum(LOCATION_SOURCES),
-    columns: text('locationSource', 8),
+    output: z.enum(LOCATION_SOURCES).nullable(),
+    columns: draftText('locationSource', 8),
     inChangeRequests: true,
     shown: [{ path: 'locationSource', label: fields('locationSource'), display: 'choice', options: LOCATION_SOURCE_OPTIONS, section: 'location' }],
   }),
   operator: commonSiteField({
     input: z.strictObject({ name: lineText(2, 100), creditCode: creditCodeSchema }),
-    output: z.object({ name: z.string(), creditCode: z.string() }),
-    columns: { name: { property: 'operatorName', type: 'varchar', length: 100 }, creditCode: { property: 'operatorCreditCode', type: 'varchar', length: 18 } },
+    output: z.object({ name: z.string().nullable(), creditCode: z.string().nullable() }),
+    columns: { name: { property: 'operatorName', type: 'varchar', length: 100, nullable: true }, creditCode: { property: 'operatorCreditCode', type: 'varchar', length: 18, nullable: true } },
     inChangeRequests: true,
     form: {
       group: 'operator',
@@ -275,8 +277,8 @@ export const COMMON_SITE_FIELDS = {
   }),
   contact: commonSiteField({
     input: z.strictObject({ person: lineText(1, 50), phone: phoneSchema }),
-    output: z.object({ person: z.string(), phone: z.string() }),
-    columns: { person: { property: 'contactPerson', type: 'varchar', length: 50 }, phone: { property: 'contactPhone', type: 'varchar', length: 30 } },
+    output: z.object({ person: z.string().nullable(), phone: z.string().nullable() }),
+    columns: { person: { property: 'contactPerson', type: 'varchar', length: 50, nullable: true }, phone: { property: 'contactPhone', type: 'varchar', length: 30, nullable: true } },
     inChangeRequests: true,
     form: {
       group: 'contact',
@@ -318,12 +320,6 @@ export type CommonInputShape<F extends CommonSiteFields = Declared> = {
   [K in keyof F as F[K]['input'] extends z.ZodType ? K : never]: Exclude<F[K]['input'], undefined>;
 };
 
-/**
- * The request members of an edit (typed as every request member, optional: which of them a field's
- * `inChangeRequests` leaves out is known at run time, where the strict schema refuses it).
- */
-export type CommonPatchShape<F extends CommonSiteFields = Declared> = { [K in keyof CommonInputShape<F>]: z.ZodOptional<CommonInputShape<F>[K]> };
-
 /** The response members, for `z.object`. */
 export function commonOutputShape<F extends CommonSiteFields>(declared: F): CommonOutputShape<F> {
   return Object.fromEntries(Object.entries(declared).map(([key, field]) => [key, field.output])) as CommonOutputShape<F>;
@@ -334,17 +330,41 @@ export function commonInputShape<F extends CommonSiteFields>(declared: F): Commo
   return Object.fromEntries(Object.entries(declared).flatMap(([key, field]) => (field.input ? [[key, field.input]] : []))) as CommonInputShape<F>;
 }
 
+/** The request members of a draft: every member optional, an object's members too. */
+export type CommonDraftShape<F extends CommonSiteFields = Declared> = { [K in keyof CommonInputShape<F>]: z.ZodOptional<z.ZodType<Partial<z.output<CommonInputShape<F>[K]>> | z.output<CommonInputShape<F>[K]>, Partial<z.input<CommonInputShape<F>[K]>> | z.input<CommonInputShape<F>[K]>>> };
+
+/** The common fields a draft must have (the unit: it decides who may see and edit the site). */
+export const DRAFT_REQUIRED_FIELDS = ['regionCode'] as const;
+
 /**
- * The request members of an edit (PATCH): the editable fields, optional, without their defaults
- * (zod 4 applies an inner .default() even under .optional(), which would reset what was not sent).
+ * The request members of a draft, derived from the complete ones: each optional and without its
+ * default (what was not typed stays empty), an object's members optional too (an operator's name
+ * without the credit code yet), a point whole or absent (a latitude alone places nothing). Every
+ * value given is checked as in a complete registration: a bad phone is an error, a missing one is
+ * not. Completeness is checked at submit, with the complete schema.
  */
-export function commonPatchShape<F extends CommonSiteFields>(declared: F): CommonPatchShape<F> {
+export function commonDraftShape<F extends CommonSiteFields>(declared: F): CommonDraftShape<F> {
   return Object.fromEntries(
     Object.entries(declared).flatMap(([key, field]) => {
-      if (!field.input || !field.inChangeRequests) return [];
-      const input = field.input instanceof z.ZodDefault ? (field.input.unwrap() as z.ZodType) : field.input;
-      return [[key, input.optional()]];
+      if (!field.input) return [];
+      let input = field.input instanceof z.ZodDefault ? (field.input.unwrap() as z.ZodType) : field.input;
+      // A point is refined as a whole (zod refuses .partial() there): it stays whole or absent.
+      if (input instanceof z.ZodObject && !input._zod.def.checks?.length) input = input.partial();
+      return [[key, (DRAFT_REQUIRED_FIELDS as readonly string[]).includes(key) ? input : input.optional()]];
     }),
+  ) as CommonDraftShape<F>;
+}
+
+/**
+ * The request members of an edit (PATCH): the editable fields (`inChangeRequests`), each as a draft
+ * takes it (`commonDraftShape`) and optional, the unit too. An object given replaces the stored one
+ * whole; a change request to a published site is checked complete by the API.
+ */
+export type CommonPatchShape<F extends CommonSiteFields = Declared> = { [K in keyof CommonInputShape<F>]: z.ZodOptional<CommonDraftShape<F>[K]> };
+
+export function commonPatchShape<F extends CommonSiteFields>(declared: F): CommonPatchShape<F> {
+  return Object.fromEntries(
+    Object.entries(commonDraftShape(declared)).flatMap(([key, member]) => (declared[key].inChangeRequests ? [[key, (member as z.ZodType).optional()]] : [])),
   ) as CommonPatchShape<F>;
 }
 

@@ -5,7 +5,7 @@ import { BARRIER_FREE_FEATURES, SITE_STATUSES } from '../sites/site.js';
 import { LICENCE_EXPIRING_DAYS, LICENCE_STATES } from '../sites/licence.js';
 import { regionCodeSchema } from './regions.js';
 import { patternText, searchText, versionNumber } from './primitives.js';
-import { COMMON_SITE_FIELDS, commonInputShape, commonOutputShape, commonPatchShape, type CommonSiteFields } from './site-fields.js';
+import { COMMON_SITE_FIELDS, commonDraftShape, commonInputShape, commonOutputShape, commonPatchShape, type CommonSiteFields } from './site-fields.js';
 
 export { creditCodeSchema, lineText, openedOnSchema, phoneSchema, siteLocationInputSchema } from './site-fields.js';
 
@@ -20,12 +20,17 @@ export const locationConfirmedSchema = z
   .optional()
   .meta({ description: 'Confirms a point up to 20 km outside the chosen county (answer to a 400 site.location_outside_unit); not stored' });
 
-/** Checks a kind's cross-field rules, blaming the field each rule names. */
-function withKindRules<T extends z.ZodObject>(schema: T, kind: SiteKindDefinition): T {
+/**
+ * Checks a kind's cross-field rules, blaming the field each rule names. In a draft (`partial`) a
+ * rule is checked only when every attribute is there, the ones it compares included: a rule written
+ * for complete attributes says nothing of missing ones (completeness is checked at submit).
+ */
+function withKindRules<T extends z.ZodObject>(schema: T, kind: SiteKindDefinition, partial = false): T {
   if (!kind.rules?.length) return schema;
   return schema.superRefine((value, ctx) => {
     const attributes = (value as { attributes?: unknown }).attributes;
     if (!attributes || typeof attributes !== 'object') return;
+    if (partial && !kind.attributes.safeParse(attributes).success) return;
     for (const issue of checkKindRules(kind, attributes as never)) {
       ctx.addIssue({ code: 'custom', path: ['attributes', ...issue.path], message: issue.messages.en, params: { messages: issue.messages } });
     }
@@ -33,10 +38,15 @@ function withKindRules<T extends z.ZodObject>(schema: T, kind: SiteKindDefinitio
 }
 
 export interface SiteSchemas {
+  /** A complete registration: what a submitted site must be (the import's "submit at once", the check at submit). */
   create: z.ZodType;
+  /** A draft (`POST /api/sites`): the kind and the unit, and any other field checked as in `create`. */
+  draft: z.ZodType;
   update: z.ZodType;
-  /** The attributes of one kind, for PATCH (kind is fixed once created). */
+  /** The attributes of one kind, whole, for PATCH of a published site (kind is fixed once created). */
   attributesOf: (kind: string) => z.ZodType | undefined;
+  /** The attributes of one kind as a draft may hold them (any of them missing). */
+  draftAttributesOf: (kind: string) => z.ZodType | undefined;
 }
 
 /**
@@ -57,12 +67,35 @@ export function buildSiteSchemas(registry: SiteKindRegistry, declared: CommonSit
     members.length === 1
       ? members[0]
       : z.discriminatedUnion('kind', members as unknown as [z.ZodObject, z.ZodObject, ...z.ZodObject[]], unknownKind);
+  const draftCommon = commonDraftShape(declared);
+  const draftMembers = kinds.map((kind) =>
+    withKindRules(
+      z.strictObject({ kind: z.literal(kind.code), ...draftCommon, locationConfirmed: locationConfirmedSchema, attributes: kind.attributes.partial().default({}) }).meta({ id: `SiteDraft_${kind.code}` }),
+      kind,
+      true,
+    ),
+  );
+  const draft =
+    draftMembers.length === 1
+      ? draftMembers[0]
+      : z.discriminatedUnion('kind', draftMembers as unknown as [z.ZodObject, z.ZodObject, ...z.ZodObject[]], unknownKind);
   const update = siteUpdateSchemaOf(declared);
   const byCode = new Map(kinds.map((kind) => [kind.code, withKindRules(z.strictObject({ attributes: kind.attributes }), kind)]));
-  return { create: create.meta({ id: 'SiteCreate' }), update, attributesOf: (code) => byCode.get(code) };
+  const draftByCode = new Map(kinds.map((kind) => [kind.code, withKindRules(z.strictObject({ attributes: kind.attributes.partial() }), kind, true)]));
+  return {
+    create: create.meta({ id: 'SiteCreate' }),
+    draft: draft.meta({ id: 'SiteDraft' }),
+    update,
+    attributesOf: (code) => byCode.get(code),
+    draftAttributesOf: (code) => draftByCode.get(code),
+  };
 }
 
-/** The body of `PATCH /api/sites/:id`: the version read, any changed editable common fields, and the kind's fields whole. */
+/**
+ * The body of `PATCH /api/sites/:id`: the version read, any changed editable common fields (each
+ * as a draft may hold it; an object replaces the stored one whole), and the kind's fields whole.
+ * A change request to a published site must leave it complete (checked with the complete schema).
+ */
 function siteUpdateSchemaOf<F extends CommonSiteFields>(declared: F) {
   return z
     .strictObject({

@@ -19,7 +19,7 @@ describe('the review workflow', () => {
   });
 
   it('refuses every other transition', () => {
-    const allowed = new Set(['draft:submit', 'returned:submit', 'submitted:approve', 'submitted:return', 'approved:suspend', 'approved:close', 'suspended:close', 'suspended:reopen']);
+    const allowed = new Set(['draft:submit', 'returned:submit', 'submitted:withdraw', 'submitted:approve', 'submitted:return', 'approved:suspend', 'approved:close', 'suspended:close', 'suspended:reopen']);
     for (const status of SITE_STATUSES) {
       for (const action of SITE_ACTIONS) {
         expect(nextStatus(status, action) !== null, `${status}:${action}`).toBe(allowed.has(`${status}:${action}`));
@@ -34,6 +34,9 @@ describe('the review workflow', () => {
     expect(mayPerform('province', 'return')).toBe(true);
     expect(mayPerform('prefecture', 'submit')).toBe(false);
     expect(mayPerform('admin', 'approve')).toBe(false);
+    expect(nextStatus('submitted', 'withdraw')).toBe('draft');
+    expect(mayPerform('district', 'withdraw')).toBe(true);
+    expect(mayPerform('prefecture', 'withdraw')).toBe(false);
   });
 
   it('edits drafts directly, turns edits of published sites into change requests, locks the rest', () => {

@@ -7,9 +7,10 @@ import type { FieldChange } from '../schemas/sites.js';
  * The review workflow (DOMAIN.md "Lifecycle of a site record"), as data:
  * draft → submitted → approved (published) or returned (with a reason) → resubmitted;
  * approved → suspended / closed (with a reason); suspended → approved again (reopen).
- * A closed site stays closed: a site that opens again is registered anew.
+ * A closed site stays closed: a site that opens again is registered anew. Whoever submitted may
+ * withdraw the submission while nobody has reviewed it (still submitted): it goes back to draft.
  */
-export const SITE_ACTIONS = ['submit', 'approve', 'return', 'suspend', 'close', 'reopen'] as const;
+export const SITE_ACTIONS = ['submit', 'withdraw', 'approve', 'return', 'suspend', 'close', 'reopen'] as const;
 export type SiteAction = (typeof SITE_ACTIONS)[number];
 
 interface Transition {
@@ -21,6 +22,7 @@ interface Transition {
 
 export const SITE_TRANSITIONS: Record<SiteAction, Transition> = {
   submit: { from: ['draft', 'returned'], to: 'submitted', roles: ['district'], needsReason: false },
+  withdraw: { from: ['submitted'], to: 'draft', roles: ['district'], needsReason: false },
   approve: { from: ['submitted'], to: 'approved', roles: ['prefecture', 'province'], needsReason: false },
   return: { from: ['submitted'], to: 'returned', roles: ['prefecture', 'province'], needsReason: true },
   suspend: { from: ['approved'], to: 'suspended', roles: ['prefecture', 'province'], needsReason: true },
@@ -32,6 +34,7 @@ export const SITE_ACTION_LABELS: Record<SiteAction | 'create' | 'update' | 'chan
   create: { 'zh-CN': '登记', en: 'Registered' },
   update: { 'zh-CN': '修改', en: 'Edited' },
   submit: { 'zh-CN': '提交审核', en: 'Submitted for review' },
+  withdraw: { 'zh-CN': '撤回提交', en: 'Withdrawn' },
   approve: { 'zh-CN': '审核通过', en: 'Approved' },
   return: { 'zh-CN': '退回修改', en: 'Returned' },
   suspend: { 'zh-CN': '暂停', en: 'Suspended' },
