@@ -4,6 +4,7 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h, ref } from 'vue';
 import { servicePoint } from '#/features/regions/test-factories';
+import { i18n } from '#/i18n';
 import { mountWithApp } from '#/test/app';
 import { fakeApi } from '#/test/fake-api';
 import { jsonResponse } from '#/test/http';
@@ -92,6 +93,10 @@ describe('LocationPicker', () => {
       await wrapper.get('[data-testid="location-mine"]').trigger('click');
       await flushPromises();
       expect(text(wrapper, 'location-accuracy')).toBe('精度较低（约 1500 米）：请在地图上核对并拖动位置点。');
+      await wrapper.get('[data-testid="location-open-paste"]').trigger('click');
+      await wrapper.get('[data-testid="location-paste-text"]').setValue('43.851,125.351');
+      await wrapper.get('[data-testid="location-paste-use"]').trigger('click');
+      expect(wrapper.find('[data-testid="location-accuracy"]').exists()).toBe(false);
     });
 
     it.each([
@@ -140,11 +145,17 @@ describe('LocationPicker', () => {
       const option = chart.options.at(-1)!;
       expect((option.series as Array<{ data: unknown[] }>).map((series) => series.data.length)).toEqual([1, 2]);
       expect(text(wrapper, 'location-map-summary')).toBe('地图显示南关区的范围、1 个乡镇（街道）服务点和2 个已登记的网点。');
+      i18n.global.locale.value = 'en';
+      await flushPromises();
+      expect(text(wrapper, 'location-map-summary')).toBe('The map shows 南关区, 1 township service point and 2 registered sites.');
+      i18n.global.locale.value = 'zh-CN';
+      await flushPromises();
       expect(text(wrapper, 'location-map-approval')).toContain('GS(2024)0650号');
 
       chart.place!(POINTS.inside);
       await flushPromises();
       expect(point.value).toEqual(POINTS.inside);
+      expect(await announced()).toBe('位置已设为纬度 43.850000，经度 125.350000，位置在南关区范围内。');
       expect(chart.shown.at(-1)).toEqual(POINTS.inside);
     });
 

@@ -33,6 +33,8 @@ function round6(value: number): number {
 export function createPickerChart(element: HTMLElement, locale: 'ZH' | 'EN', place: (point: GeoPoint) => void): PickerChart {
   const chart = echarts.init(element, undefined, { renderer: 'canvas', locale });
   let point: GeoPoint | null = null;
+  /** Whether the marker is on the chart (ECharts fails on removing a graphic it does not have). */
+  let marked = false;
 
   const toPoint = (x: number, y: number): GeoPoint | null => {
     const coords = chart.convertFromPixel({ geoIndex: 0 }, [x, y]) as number[] | undefined;
@@ -42,7 +44,8 @@ export function createPickerChart(element: HTMLElement, locale: 'ZH' | 'EN', pla
 
   function drawPoint(): void {
     if (!point) {
-      chart.setOption({ graphic: [{ id: MARKER_ID, $action: 'remove' }] });
+      if (marked) chart.setOption({ graphic: [{ id: MARKER_ID, $action: 'remove' }] });
+      marked = false;
       return;
     }
     const pixel = chart.convertToPixel({ geoIndex: 0 }, [point.lng, point.lat]) as number[] | undefined;
@@ -66,6 +69,7 @@ export function createPickerChart(element: HTMLElement, locale: 'ZH' | 'EN', pla
         },
       ],
     });
+    marked = true;
   }
 
   chart.getZr().on('click', (event) => {
@@ -80,6 +84,7 @@ export function createPickerChart(element: HTMLElement, locale: 'ZH' | 'EN', pla
   return {
     update(option) {
       chart.setOption(option as echarts.EChartsCoreOption, { notMerge: true });
+      marked = false;
       drawPoint();
     },
     showPoint(next) {
