@@ -121,8 +121,10 @@ describe('SiteMap', () => {
     expect(api.sent('GET', '/sites').at(-1)!.url.searchParams.get('region')).toBe('220102');
     expect(api.sent('GET', '/boundaries/counties/22')).toHaveLength(1);
     expect(wrapper.get('[data-testid="site-map-summary"]').text()).toMatch(/^地图显示南关区的 1 个网点/);
-    const geo = chart.options.at(-1)!.geo as { map: string; boundingCoords: number[][] };
+    const geo = chart.options.at(-1)!.geo as { map: string; boundingCoords: number[][]; nameProperty: string; regions: Array<{ name: string }> };
     expect(geo.map).toBe('sitenet-counties-22');
+    // The county is drawn stronger than its neighbours.
+    expect([geo.nameProperty, geo.regions.map((region) => region.name)]).toEqual(['code', ['220102']]);
     // 南关区's square (125–126°E, 43–44°N) with a tenth of its size around it.
     expect(geo.boundingCoords.flat().map((value) => Math.round(value * 10) / 10)).toEqual([124.9, 44.1, 126.1, 42.9]);
   });

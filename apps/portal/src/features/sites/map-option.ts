@@ -1,3 +1,4 @@
+import { mapPointOf } from './draft-fields';
 import type { BoundaryCollection, Site } from '@sitenet/domain';
 import { isBorderLine } from '#/features/boundaries/api';
 import { borderSeries, mapOptionBase, pointSeries, type Position, tooltipLines } from '#/features/boundaries/map-series';
@@ -21,11 +22,18 @@ export interface SiteMapInput {
   kindLabel: (code: string) => string;
   /** The sentence that describes the map (also shown as text under it). */
   description: string;
-  /** [[west, north], [east, south]]: the part of the boundaries the map opens on (regionExtent); the whole of them when absent. */
-  focus?: Extent | null;
+  /** The part of the boundaries the map opens on, drawn stronger (regionFocus); the whole of them when absent. */
+  focus?: RegionFocus | null;
 }
 
 export type Extent = [[number, number], [number, number]];
+
+export interface RegionFocus {
+  /** [[west, north], [east, south]], with a margin: as ECharts' geo.boundingCoords takes it. */
+  extent: Extent;
+  /** The county-level polygons that make up the region. */
+  codes: string[];
+}
 
 /**
  * The county-level polygons of a province that make up `regionCode`: a county (or a prefecture-level
@@ -43,14 +51,15 @@ function partsOf(collection: BoundaryCollection, regionCode: string) {
 }
 
 /**
- * The extent, with a margin, of the region the site map opens on (the user's own county,
- * prefecture, or a region chosen in the filters), in the boundaries drawn; null when the whole
- * drawing is the region (a province, the country) or the region has no polygon there.
+ * The region the site map opens on (the user's own county, prefecture, or a region chosen in the
+ * filters) in the boundaries drawn: its polygons and their extent with a margin; null when the
+ * whole drawing is the region (a province, the country) or the region has no polygon there.
  */
-export function regionExtent(collection: BoundaryCollection, regionCode: string | null): Extent | null {
+export function regionFocus(collection: BoundaryCollection, regionCode: string | null): RegionFocus | null {
   if (!regionCode) return null;
+  const parts = partsOf(collection, regionCode);
   let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const feature of partsOf(collection, regionCode)) {
+  for (const feature of parts) {
     const { type, coordinates } = feature.geometry;
     const polygons = (type === 'Polygon' ? [coordinates] : type === 'MultiPolygon' ? coordinates : []) as Position[][][];
     for (const polygon of polygons) {
@@ -62,7 +71,8 @@ export function regionExtent(collection: BoundaryCollection, regionCode: string 
       }
     }
   }
-  return west <= east && south <= north ? framedExtent([[west, north], [east, south]]) : null;
+  if (!(west <= east && south <= north)) return null;
+  return { extent: framedExtent([[west, north], [east, south]]), codes: parts.map((feature) => feature.properties.code!) };
 }
 
 export function buildMapOption(input: SiteMapInput) {
@@ -76,7 +86,7 @@ export function buildMapOption(input: SiteMapInput) {
         id: `kind-${code}`,
         name: input.kindLabel(code),
         marker: markerOf(code),
-        points: input.sites.filter((site) => site.kind === code).map((site) => ({ id: site.id, name: site.name, lat: site.location.lat, lng: site.location.lng })),
+        points: input.sites.filter((site) => site.kind === code).flatMap((site) => mapPointOf(site) ?? []),
       },
       14,
     ),
@@ -98,7 +108,13 @@ export function buildMapOption(input: SiteMapInput) {
       map: input.mapName,
       roam: true,
       silent: true,
-      ...(input.focus ? { boundingCoords: input.focus } : {}),
+      ...(input.focus
+        ? {
+            boundingCoords: input.focus.extent,
+            nameProperty: 'code',
+            regions: input.focus.codes.map((code) => ({ name: code, itemStyle: { areaColor: '#e8f0fa', borderColor: '#0b3d6e', borderWidth: 2 } })),
+          }
+        : {}),
       top: 16,
       bottom: 48,
       itemStyle: { areaColor: '#f5f7fa', borderColor: '#6b7685', borderWidth: 0.8 },
