@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type request from 'supertest';
-import { indicatorListSchema, outcomeFiguresSchema, outcomeImportResultSchema, reportSchema } from '@sitenet/domain/schemas';
+import { completenessSchema, indicatorListSchema, outcomeFiguresSchema, outcomeImportResultSchema, reportSchema } from '@sitenet/domain/schemas';
 import type { OutcomeIndicatorView, OutcomeReport, ReportValues } from '@sitenet/domain';
 import { OutcomeClock } from '../src/outcomes/outcome-clock.js';
 import { completeValues, reportUrl } from './factories/outcomes.js';
@@ -169,5 +169,29 @@ describe('every read stays inside the jurisdiction', () => {
         expect([url, res.status, res.body?.code]).toEqual([url, 403, 'outcome.outside_jurisdiction']);
       }
     }
+  });
+});
+
+describe('a figures file naming the same unit twice', () => {
+  it('is refused with the row, nothing saved (not half a file and a 409)', async () => {
+    const csv = Buffer.from('code,job-fairs.value\r\n220102,2\r\n220102,3\r\n', 'utf8');
+    const res = await nanguan.http.post('/api/outcome-reports/import').query({ region: '220102', period: '2023-Q2' }).attach('file', csv, 'twice.csv');
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const result = outcomeImportResultSchema.parse(res.body);
+    expect(result.saved).toEqual([]);
+    expect(result.problems.map((p) => p.row)).toContain(3);
+  });
+});
+
+describe('an indicator reported inside one plan\'s region only', () => {
+  it("Shandong's progress for 2024 expects Qingdao's units (the only ones with a yearly indicator), not every Shandong county as late forever", async () => {
+    const shandong = await t.signIn({ role: 'province', regionCode: '370000' });
+    const res = await ok(shandong.http.get('/api/outcome-completeness').query({ region: '370000', period: '2024' }));
+    const completeness = completenessSchema.parse(res.body);
+    expect(completeness.units.length).toBeGreaterThan(0);
+    expect(completeness.units.filter((u) => !u.code.startsWith('3702')).map((u) => u.code)).toEqual([]);
+    expect(completeness.reminders.every((code) => code.startsWith('3702'))).toBe(true);
+    // 济南's 历下区 has nothing to report for the year.
+    expect((await shandong.http.get(reportUrl('370102', '2024'))).body).toMatchObject({ code: 'outcome.no_indicators' });
   });
 });

@@ -5,6 +5,7 @@ import {
   aggregateFigures,
   hasReported,
   isLate,
+  reportedWithin,
   withinJurisdiction,
   type OutcomeCompleteness,
   type OutcomeFigures,
@@ -48,9 +49,9 @@ export class OutcomeOverviewService {
   ) {}
 
   async completeness(regionCode: string, periodKey: string, actor: Actor): Promise<OutcomeCompleteness> {
-    const { region, period } = await this.scope(regionCode, periodKey, actor);
+    const { region, period, indicators } = await this.scope(regionCode, periodKey, actor);
     const today = this.clock.today();
-    const rows = await this.unitStatuses(region, period);
+    const rows = await this.unitStatuses(region, period, indicators);
     const units = rows.map((row) => {
       const status = (row.status ?? 'not-started') as ReportStatus;
       const late = isLate(status, period.dueOn, today, chinaDayOf(row.submitted_at));
@@ -79,7 +80,7 @@ export class OutcomeOverviewService {
   /** The approved figures of the period in the region, now or as of the end of a day (in China). */
   async figures(regionCode: string, periodKey: string, asOf: string | undefined, actor: Actor): Promise<OutcomeFigures> {
     const { region, period, indicators } = await this.scope(regionCode, periodKey, actor);
-    const rows = await this.unitStatuses(region, period);
+    const rows = await this.unitStatuses(region, period, indicators);
     const approved = await approvedFigures(this.dataSource.manager, { regionCode: region.code, periods: [period.key], indicatorKeys: indicators.map((i) => i.key), asOf });
     const byUnit = new Map(approved.map((a) => [a.regionCode, a.values]));
     const units: { code: string; name: string; status: string | null }[] = [...rows, ...(await this.formerUnits(approved, rows, period))];
@@ -138,9 +139,13 @@ export class OutcomeOverviewService {
     );
   }
 
-  /** Every reporting unit of the region with its report's status for the period (null: not started). */
-  private async unitStatuses(region: RegionEntity, period: ReportingPeriod): Promise<UnitStatusRow[]> {
-    const units = await reportingUnitsOf(this.dataSource.manager, region);
+  /**
+   * Every reporting unit of the region that has something to report for the period (an indicator
+   * of its periodicity reported within it: a plan's indicator is reported inside that plan's
+   * region only), with its report's status (null: not started).
+   */
+  private async unitStatuses(region: RegionEntity, period: ReportingPeriod, indicators: readonly OutcomeIndicator[]): Promise<UnitStatusRow[]> {
+    const units = (await reportingUnitsOf(this.dataSource.manager, region)).filter((unit) => indicators.some((indicator) => reportedWithin(indicator, unit)));
     if (units.length === 0) throw noReportingUnits(region);
     const reports: { region_code: string; status: string; submitted_at: Date | null; approved_at: Date | null }[] = await this.dataSource.query(
       `SELECT o.region_code, o.status, o.submitted_at, o.approved_at

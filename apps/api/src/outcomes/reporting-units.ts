@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { RegionPath } from '@sitenet/domain';
 import { ApiException } from '../common/api-exception.js';
 import type { RegionEntity } from '../regions/region.entity.js';
 
@@ -12,7 +13,8 @@ import type { RegionEntity } from '../regions/region.entity.js';
  */
 export const REPORTING_UNIT_SQL = `(r.level IN (2, 3) AND NOT r.statistical_only AND (r.level = 3 OR EXISTS (SELECT 1 FROM region t WHERE t.parent_code = r.code AND t.level = 4)))`;
 
-export interface ReportingUnit {
+/** A reporting unit with its place in the hierarchy (which indicators it reports: reportedWithin). */
+export interface ReportingUnit extends RegionPath {
   code: string;
   name: string;
   type: string;
@@ -32,7 +34,8 @@ export async function isReportingUnit(manager: EntityManager, code: string): Pro
 export async function reportingUnitsOf(manager: EntityManager, region: Pick<RegionEntity, 'code' | 'level'>): Promise<ReportingUnit[]> {
   const column = region.level === 1 ? 'province_code' : region.level === 2 ? 'prefecture_code' : null;
   return manager.query(
-    `SELECT r.code, r.name, CASE WHEN r.level = 2 THEN 'city-without-county' ELSE r.type END AS type
+    `SELECT r.code, r.name, CASE WHEN r.level = 2 THEN 'city-without-county' ELSE r.type END AS type,
+            r.level, r.province_code AS "provinceCode", r.prefecture_code AS "prefectureCode", r.county_code AS "countyCode"
        FROM region r
       WHERE ${REPORTING_UNIT_SQL} AND (r.code = $1${column ? ` OR r.${column} = $1` : ''})
       ORDER BY r.code`,
