@@ -50,6 +50,13 @@ async function fillTotals(page: Page, newEmployment: string) {
 let period: string;
 let progressBefore: string | null;
 
+/** The actual figure a target card's progress line states ("实际 17,300 人 / 要求 25,000 人（69%）" → 17300). */
+function actualOf(progress: string | null): number {
+  const match = /实际\s*([\d,]+)/.exec(progress ?? '');
+  if (!match) throw new Error(`no actual figure in the progress line: ${progress}`);
+  return Number(match[1]!.replaceAll(',', ''));
+}
+
 describe('outcome figures from report to dashboard', () => {
   it("shows the province's 新增就业 target before anything is reported", async () => {
     await province.goto(`${product.url}/dashboard?region=220000`);
@@ -118,7 +125,8 @@ describe('outcome figures from report to dashboard', () => {
       { target: TARGET, before: progressBefore },
       { timeout: 20_000 },
     );
-    expect(await card().getByTestId('target-progress').textContent()).toContain('42');
+    // the card's actual figure grew by exactly the approved 42 (the demo data has figures of its own)
+    expect(actualOf(await card().getByTestId('target-progress').textContent())).toBe(actualOf(progressBefore) + 42);
   });
 
   it('fits a phone: the report and progress pages do not scroll sideways at 390 px', async () => {
