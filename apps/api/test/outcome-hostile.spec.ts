@@ -195,3 +195,18 @@ describe('an indicator reported inside one plan\'s region only', () => {
     expect((await shandong.http.get(reportUrl('370102', '2024'))).body).toMatchObject({ code: 'outcome.no_indicators' });
   });
 });
+
+describe('odd bodies', () => {
+  const odd: [string, string][] = [
+    ['nested 40,000 deep', `{"values":${'['.repeat(40_000)}${']'.repeat(40_000)}}`],
+    ['nested objects 5,000 deep', `{"values":{"training":${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}}}`],
+    ['a number 1e400 (Infinity once parsed)', '{"values":{"training":{"value":1e400}}}'],
+    ['a version of 2^53', '{"version":9007199254740993,"values":{}}'],
+    ['not JSON', '{"values":'],
+    ['null', 'null'],
+  ];
+  it.each(odd)('%s is a 400 or 413, never a 500', async (_name, body) => {
+    const res = await nanguan.http.put(reportUrl('220102', '2023-Q3')).set('Content-Type', 'application/json').send(body);
+    expect([400, 409, 413], JSON.stringify(res.body).slice(0, 300)).toContain(res.status);
+  });
+});
