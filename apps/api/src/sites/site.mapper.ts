@@ -95,6 +95,7 @@ export function toSite(entity: SiteEntity, kind?: Pick<SiteKindDefinition, 'lice
     updatedAt: entity.updatedAt.toISOString(),
     createdBy: entity.createdBy,
     updatedBy: entity.updatedBy,
+    submittedBy: entity.status === 'submitted' ? entity.submittedBy : null,
     approvedAt: entity.approvedAt ? entity.approvedAt.toISOString() : null,
     pendingChange: pending
       ? {

@@ -179,6 +179,7 @@ export function siteOfKind(kind: SiteKindDefinition, overrides: Partial<Site> = 
     updatedAt: '2026-01-02T00:00:00.000Z',
     createdBy: null,
     updatedBy: null,
+    submittedBy: null,
     approvedAt: '2026-01-02T00:00:00.000Z',
     pendingChange: null,
     ...overrides,

@@ -213,6 +213,8 @@ export function buildSiteResponseSchemas<F extends CommonSiteFields>(declared: F
       updatedAt: z.string(),
       createdBy: z.string().nullable(),
       updatedBy: z.string().nullable(),
+      /** Who submitted it for review, while it waits (the one who may withdraw it); null otherwise. */
+      submittedBy: z.string().nullable(),
       /** When it was first approved (published). */
       approvedAt: z.string().nullable(),
       pendingChange: pendingChangeSummarySchema

@@ -7,7 +7,9 @@ describe('available workflow actions', () => {
     for (const role of ROLES) {
       for (const status of SITE_STATUSES) {
         const expected = SITE_ACTIONS.filter((action) => SITE_TRANSITIONS[action].roles.includes(role) && SITE_TRANSITIONS[action].from.includes(status));
-        expect(availableActions(role, status), `${role} / ${status}`).toEqual(expected);
+        // As the submitter; anyone else is not offered the withdrawal of someone else's submission.
+        expect(availableActions(role, status, true), `${role} / ${status}`).toEqual(expected);
+        expect(availableActions(role, status, false), `${role} / ${status}`).toEqual(expected.filter((action) => action !== 'withdraw'));
       }
     }
   });
@@ -18,6 +20,7 @@ describe('available workflow actions', () => {
     expect(availableActions('province', 'approved')).toEqual(['suspend', 'close']);
     expect(availableActions('prefecture', 'suspended')).toEqual(['close', 'reopen']);
     expect(availableActions('admin', 'submitted')).toEqual([]);
+    expect(availableActions('district', 'submitted', true)).toEqual(['withdraw']);
     expect(availableActions(null, 'draft')).toEqual([]);
   });
 

@@ -2,12 +2,14 @@ import { type Role, SITE_ACTIONS, SITE_TRANSITIONS, type SiteAction, type SiteSt
 
 /**
  * The workflow actions a role may take on a site in a status, in the workflow's order: read from
- * SITE_TRANSITIONS (who may, from where), never listed by hand.
+ * SITE_TRANSITIONS (who may, from where), never listed by hand. Withdrawing a submission is for
+ * whoever submitted it (`isSubmitter`), as the API decides.
  */
-export function availableActions(role: Role | null | undefined, status: SiteStatus): SiteAction[] {
+export function availableActions(role: Role | null | undefined, status: SiteStatus, isSubmitter = false): SiteAction[] {
   if (!role) return [];
   return SITE_ACTIONS.filter((action) => {
     const transition = SITE_TRANSITIONS[action];
+    if (action === 'withdraw' && !isSubmitter) return false;
     return transition.roles.includes(role) && transition.from.includes(status);
   });
 }

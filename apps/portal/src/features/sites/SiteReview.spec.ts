@@ -45,7 +45,7 @@ describe('SiteDetail: status and workflow actions', () => {
   it.each([
     ['district staff, draft', districtStaff(), 'draft', ['submit']],
     ['district staff, returned', districtStaff(), 'returned', ['submit']],
-    ['district staff, submitted', districtStaff(), 'submitted', []],
+    ['district staff, submitted by someone else', districtStaff(), 'submitted', []],
     ['reviewer, submitted', prefectureReviewer(), 'submitted', ['approve', 'return']],
     ['reviewer, approved', prefectureReviewer(), 'approved', ['suspend', 'close']],
     ['province official, suspended', provinceOfficial(), 'suspended', ['close', 'reopen']],
@@ -92,6 +92,24 @@ describe('SiteDetail: status and workflow actions', () => {
     expect(wrapper.findAll('[data-testid="history-entry"]').map((entry) => entry.attributes('data-action'))).toEqual(['create', 'submit']);
     expect(document.activeElement).toBe(wrapper.get('h1').element);
     await vi.waitFor(() => expect(wrapper.get('[data-testid="live-announcer"]').text()).toBe('已提交审核：南关区阳光家园'));
+  });
+
+  it('offers 撤回提交 to whoever submitted, sends it without a dialog and announces the draft state', async () => {
+    const staff = districtStaff();
+    const shown = site({ status: 'submitted', name: '南关区阳光家园', submittedBy: staff.id });
+    const api = serve(shown);
+    api.on('POST', `/sites/${shown.id}/withdraw`, () => jsonResponse({ ...shown, status: 'draft', submittedBy: null, version: shown.version + 1 }));
+    const { wrapper } = await mountAs(staff, shown);
+    expect(actionsOf(wrapper)).toEqual(['withdraw']);
+    expect(wrapper.get('[data-action="withdraw"]').text()).toBe('撤回提交');
+
+    await wrapper.get('[data-action="withdraw"]').trigger('click');
+    await flushPromises();
+
+    expect(api.sent('POST', `/sites/${shown.id}/withdraw`)[0]!.body).toEqual({ version: shown.version });
+    expect(wrapper.get('[data-testid="site-status"]').attributes('data-status')).toBe('draft');
+    expect(document.activeElement).toBe(wrapper.get('h1').element);
+    await vi.waitFor(() => expect(wrapper.get('[data-testid="live-announcer"]').text()).toBe('已撤回提交，网点回到草稿：南关区阳光家园'));
   });
 
   it('asks for a reason in a labelled dialog, refuses an empty one, and sends it', async () => {

@@ -49,6 +49,7 @@ export function site(overrides: Partial<Site> = {}): Site {
     updatedAt: '2025-03-02T09:30:00.000Z',
     createdBy: null,
     updatedBy: null,
+    submittedBy: null,
     approvedAt: null,
     pendingChange: null,
     ...overrides,
