@@ -66,6 +66,32 @@ describe('成果填报: the form comes from the indicator definitions', () => {
     expect(name('new-employment.by.residence.rural')).toContain('农村');
   });
 
+  it('keeps the breakdowns open while a number in them is typed and cleared (the focus stays there), and opens them again for a problem inside', async () => {
+    serve();
+    const { wrapper } = await open();
+    const details = () => wrapper.get('[data-testid="indicator-new-employment"] details').element as HTMLDetailsElement;
+    details().open = true;
+    details().dispatchEvent(new Event('toggle'));
+    await flushPromises();
+    await type(wrapper, { 'new-employment.by.sex.male': '5' });
+    await type(wrapper, { 'new-employment.by.sex.male': '' });
+    expect(details().open).toBe(true);
+
+    await type(wrapper, { 'new-employment.value': '2', 'new-employment.by.sex.male': '3' });
+    details().open = false;
+    details().dispatchEvent(new Event('toggle'));
+    await flushPromises();
+    await click(wrapper, 'save-report');
+    expect(wrapper.get('[data-testid="error-summary"]').text()).toContain('分项合计 3 大于总数 2');
+    expect(details().open).toBe(true);
+    // Closed again and the same problem shown again: opened again.
+    details().open = false;
+    details().dispatchEvent(new Event('toggle'));
+    await flushPromises();
+    await click(wrapper, 'save-report');
+    expect(details().open).toBe(true);
+  });
+
   it('opens on the last closed quarter, asking for the report once', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date(2025, 10, 20, 10));
