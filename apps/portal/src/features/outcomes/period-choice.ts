@@ -1,9 +1,11 @@
-import { EARLIEST_REPORTING_YEAR, isReportablePeriod, lastClosedPeriod, parsePeriod, type Periodicity, PERIODICITIES, periodContaining, shiftPeriod } from '@sitenet/domain';
+import { chinaToday, EARLIEST_REPORTING_YEAR, isReportablePeriod, lastClosedPeriod, parsePeriod, type Periodicity, PERIODICITIES, periodContaining, shiftPeriod } from '@sitenet/domain';
 
-/** Today as the user's calendar says (YYYY-MM-DD): periods and due days are calendar days. */
-export function localToday(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+/**
+ * Today in China (YYYY-MM-DD), the calendar periods and due days are kept in: the API decides which
+ * periods may be reported by it, so a browser in another time zone offers the same periods.
+ */
+export function reportingToday(now: Date = new Date()): string {
+  return chinaToday(now);
 }
 
 /** The periodicities the indicators use, in the domain's order (month, quarter, year). */
