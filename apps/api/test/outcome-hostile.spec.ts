@@ -210,3 +210,20 @@ describe('odd bodies', () => {
     expect([400, 409, 413], JSON.stringify(res.body).slice(0, 300)).toContain(res.status);
   });
 });
+
+describe('the due day is a day in China', () => {
+  it('a report submitted at 23:30 China time on the due day is not late; at 00:00 the next day the others are, one day overdue', async () => {
+    const chaoyang = await t.signIn({ role: 'district', regionCode: '220104' });
+    const at = (iso: string) => t.app.get(OutcomeClock).set(new Date(iso));
+    const unit = async (code: string) =>
+      completenessSchema.parse((await ok(reviewer.http.get('/api/outcome-completeness').query({ region: '220100', period: '2025-Q1' }))).body).units.find((u) => u.code === code)!;
+    at('2025-04-10T02:00:00Z');
+    const saved = report(await ok(chaoyang.http.put(reportUrl('220104', '2025-Q1')).send({ values: quarter(3) })));
+    at('2025-04-15T15:30:00Z'); // 23:30 on 15 April, the due day, in China; 15:30 in UTC
+    expect(report(await ok(chaoyang.http.post(reportUrl('220104', '2025-Q1', 'submit')).send({ version: saved.version }))).late).toBe(false);
+    expect(await unit('220105')).toMatchObject({ late: false, daysOverdue: 0 });
+    at('2025-04-15T16:00:00Z'); // 00:00 on 16 April in China
+    expect(await unit('220104')).toMatchObject({ late: false, daysOverdue: 0 });
+    expect(await unit('220105')).toMatchObject({ late: true, daysOverdue: 1 });
+  });
+});
