@@ -72,8 +72,9 @@ describe('SiteCards', () => {
     const approved = site({ status: 'approved', name: '已发布家园' });
     const submitted = site({ status: 'submitted', name: '待审家园' });
     const closed = site({ status: 'closed', name: '已关闭家园' });
+    const unnamed = site({ status: 'draft', name: null });
 
-    const wrapper = await mountCards([draft, returned, approved, submitted, closed]);
+    const wrapper = await mountCards([draft, returned, approved, submitted, closed, unnamed]);
 
     const action = (shown: Site) => card(wrapper, shown).find('[data-testid="site-card-action"]');
     expect(action(draft).text()).toBe('继续填写，草稿家园');
@@ -85,6 +86,9 @@ describe('SiteCards', () => {
     // Waiting for review or closed: nothing to do but read it (its name is the link).
     expect(action(submitted).exists()).toBe(false);
     expect(action(closed).exists()).toBe(false);
+    // A draft saved before it was named (issue 12) is still a card to continue.
+    expect(card(wrapper, unnamed).get('h3').text()).toBe('未命名网点');
+    expect(action(unnamed).text()).toBe('继续填写，未命名网点');
   });
 
   it('offers a reviewer to review a submitted site or a submitted change on the site page, and nothing else', async () => {
