@@ -264,6 +264,25 @@ describe('成果填报: the workflow', () => {
     expect(wrapper.get('[data-testid="report-values"]').text()).toContain('9 人次');
   });
 
+  it('closes the return dialog when the API refuses for another reason than the text, and moves the focus to what it says', async () => {
+    const submitted = report({ status: 'submitted', version: 3, values: { 'new-employment': { value: 12 }, training: { value: 30 } } });
+    const { api } = serve({ reports: [submitted] });
+    api.on('POST', '/outcome-reports/220102/2025-Q3/return', () => jsonResponse(apiError(403, 'outcome.outside_jurisdiction', '南关区不在您的辖区内', 'Outside your jurisdiction'), 403));
+    const { wrapper } = await open(prefectureReviewer(), `${PATH}&region=220102`);
+    await click(wrapper, 'return-report');
+    const opened = dialog()!;
+    const input = opened.querySelector<HTMLTextAreaElement>('[data-testid="reason-input"]')!;
+    input.value = '培训人次与台账不符';
+    input.dispatchEvent(new Event('input'));
+    opened.querySelector<HTMLButtonElement>('[data-testid="reason-confirm"]')!.click();
+    await flushPromises();
+
+    expect(dialog()).toBeNull();
+    const alert = wrapper.get('[data-testid="error-alert"]');
+    expect(alert.text()).toContain('南关区不在您的辖区内');
+    expect(alert.element.parentElement!.contains(document.activeElement)).toBe(true);
+  });
+
   it('shows the API’s refusal of a figure on its field', async () => {
     const { api } = serve();
     api.on('PUT', '/outcome-reports/220102/2025-Q3', () =>
