@@ -2,7 +2,7 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { authRequired, districtStaff, session } from '#/features/auth/test-factories';
 import { jsonResponse } from '#/test/http';
-import { SITE_DRAFT_STORAGE_KEY } from './draft';
+import { siteDraftKey } from './draft';
 import { creditCode, site } from './test-factories';
 import { field, fillWorkshop, mountAt, serve } from './site-form-harness';
 
@@ -28,7 +28,7 @@ describe('SiteForm: a session that expires while the user types', () => {
 
     expect(router.currentRoute.value.name).toBe('login');
     expect(router.currentRoute.value.query.redirect).toBe('/sites/new?kind=workshop');
-    const draft = JSON.parse(sessionStorage.getItem(SITE_DRAFT_STORAGE_KEY)!) as { values: Record<string, unknown>; accountId: string };
+    const draft = JSON.parse(localStorage.getItem(siteDraftKey('new', me.id))!) as { values: Record<string, unknown>; accountId: string };
     expect(draft.accountId).toBe(me.id);
     expect(draft.values.name).toBe('南关区阳光家园');
     expect(wrapper.get('[data-testid="session-notice"]').text()).toContain('您填写的内容已保存');
@@ -45,9 +45,8 @@ describe('SiteForm: a session that expires while the user types', () => {
       '220102',
       '',
     ]);
-    expect(wrapper.get('[data-testid="draft-restored"]').text()).toBe('已恢复您登录前填写的内容。请核对后保存。');
-    await vi.waitFor(() => expect(wrapper.get('[data-testid="live-announcer"]').text()).toContain('已恢复您登录前填写的内容'));
-    expect(sessionStorage.getItem(SITE_DRAFT_STORAGE_KEY)).toBeNull();
+    expect(wrapper.get('[data-testid="draft-restored"]').text()).toBe('已恢复您上次未保存的内容。请核对后保存。');
+    await vi.waitFor(() => expect(wrapper.get('[data-testid="live-announcer"]').text()).toContain('已恢复您上次未保存的内容'));
   });
 
   it('does not hand one account\'s draft to another', async () => {

@@ -103,7 +103,7 @@ describe('SiteForm: registering a site', () => {
     const { wrapper } = await mountAt('/sites/new?kind=workshop');
 
     await field(wrapper, 'attributes.participants').setValue('1001');
-    await wrapper.get('[data-testid="site-form"]').trigger('submit');
+    await wrapper.get('[data-testid="save-and-submit"]').trigger('click');
     await flushPromises();
 
     const summary = wrapper.get('[data-testid="error-summary"]');
@@ -111,7 +111,7 @@ describe('SiteForm: registering a site', () => {
     expect(document.activeElement).toBe(summary.element);
     const items = summary.findAll('li').map((item) => item.text());
     expect(items).toContain('请填写网点名称');
-    expect(items).toContain('请选择所在区县或乡镇（街道）');
+    expect(items).toContain('请填写详细地址');
     expect(items).toContain('辅助性就业人数不能大于 1000');
     expect(summary.get('h2').text()).toBe(`请修正以下 ${items.length} 处错误`);
     expect(api.sent('POST', '/sites')).toHaveLength(0);

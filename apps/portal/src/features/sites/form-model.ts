@@ -1,5 +1,5 @@
 import { type LocalizedText, type Site, toFieldIssues } from '@sitenet/domain';
-import { COMMON_SITE_FIELDS, type CommonSiteFields } from '@sitenet/domain/schemas';
+import { COMMON_SITE_FIELDS, commonDraftShape, type CommonSiteFields } from '@sitenet/domain/schemas';
 import type { FieldDescriptor } from '#/features/kinds/fields';
 import { checkField, type FieldProblem, type FormValue, fromFormValue, initialValue, toFormValue } from '#/features/kinds/values';
 import { fieldOfIssue } from '#/ui/form-errors';
@@ -70,7 +70,11 @@ type CommonBody = Omit<SiteCreateBody, 'kind' | 'attributes'>;
  */
 function commonBody(values: FormValues): CommonBody {
   const body: Record<string, unknown> = {};
-  for (const descriptor of commonFields()) {
+  const fields = commonFields();
+  // An object member none of whose inputs was touched is not sent (a point's system alone places nothing).
+  const touched = new Set(fields.filter((descriptor) => !sameValue(values[descriptor.path] ?? initialValue(descriptor), initialValue(descriptor))).map((descriptor) => descriptor.path.split('.')[0]));
+  for (const descriptor of fields) {
+    if (descriptor.path.includes('.') && !touched.has(descriptor.path.split('.')[0])) continue;
     const converted = fromFormValue(descriptor, values[descriptor.path] ?? initialValue(descriptor));
     if (converted.present) setValueAt(body, descriptor.path.split('.'), converted.value);
   }
@@ -157,9 +161,12 @@ export interface ClientProblem extends Omit<FieldProblem, 'code'> {
 /**
  * The obvious checks on every field (their limits read from the schemas), plus "choose at least a
  * county", then the common fields' domain schemas on what would be sent: the client applies the
- * API's own rules (coordinates on China's territory, phone and credit code) before sending.
+ * API's own rules (coordinates on China's territory, phone and credit code) before sending, every
+ * problem in one round. A draft (`draft: true`) needs only its unit: what is empty is not a
+ * problem, what is filled is checked as for a submission (the API's draft schema, derived from
+ * the complete one).
  */
-export function checkValues(fields: FieldDescriptor[], values: FormValues, declared: CommonSiteFields = COMMON_SITE_FIELDS): ClientProblem[] {
+export function checkValues(fields: FieldDescriptor[], values: FormValues, declared: CommonSiteFields = COMMON_SITE_FIELDS, options: { draft?: boolean } = {}): ClientProblem[] {
   const problems: ClientProblem[] = [];
   for (const descriptor of fields) {
     if (REGION_PATHS.has(descriptor.path)) {
@@ -169,15 +176,18 @@ export function checkValues(fields: FieldDescriptor[], values: FormValues, decla
       continue;
     }
     for (const problem of checkField(descriptor, values[descriptor.path] ?? initialValue(descriptor))) {
+      if (options.draft && problem.code === 'required') continue;
       problems.push({ ...problem, label: descriptor.label });
     }
   }
   const found = new Set(problems.map((problem) => problem.path));
   const paths = fields.map((descriptor) => descriptor.path);
   const body = commonBody(values) as Record<string, unknown>;
+  const draftShape = commonDraftShape(declared) as Record<string, NonNullable<CommonSiteFields[string]['input']>>;
   for (const [key, field] of Object.entries(declared)) {
     if (!field.form || !field.input) continue;
-    const parsed = field.input.safeParse(body[key]);
+    if (options.draft && body[key] === undefined) continue;
+    const parsed = (options.draft ? draftShape[key]! : field.input).safeParse(body[key]);
     if (parsed.success) continue;
     for (const issue of toFieldIssues(parsed.error.issues, 'zh-CN', key)) {
       const path = fieldOfIssue(issue.path, paths);
