@@ -324,6 +324,21 @@ describe('GET /api/exports/coverage', () => {
     expect(matrix.rows.reduce((sum, row) => sum + row.total, 0)).toBeGreaterThan(0);
   });
 
+  it('as of a past day: the figures of GET /api/coverage?asOf= for that day, the day in the file name; a future day is a 400', async () => {
+    const day = '2025-06-30';
+    const res = await download(province, '/api/exports/coverage', { asOf: day });
+    expect(decodeURIComponent(res.headers['content-disposition'].split("UTF-8''")[1])).toBe(`覆盖情况报告-吉林省-${day}.xlsx`);
+    const answer = (query: Record<string, string>) => province.http.get('/api/coverage').query({ region: '220000', ...query }).expect(200);
+    const past = (await answer({ asOf: day })).body as { results: { target: { title: Record<string, string> }; required: number; actual: number }[] };
+    const today = (await answer({})).body as typeof past;
+    const summary = (book: ExcelJS.Workbook) => (book.getWorksheet('汇总')!.getSheetValues() as unknown[][]).slice(2).map((row) => [row[1], row[5], row[6]]);
+    expect(summary(await workbook(res.body))).toEqual(past.results.map((r) => [r.target.title['zh-CN'], r.required, r.actual]));
+    // the sites of this suite were approved after that day: the past report is not today's
+    const sum = (c: typeof past) => c.results.reduce((n, r) => n + r.actual, 0);
+    expect(sum(past)).toBeLessThan(sum(today));
+    expectProductError(await province.http.get('/api/exports/coverage?asOf=2999-01-01'), 400);
+  });
+
   it('reports the caller’s unit by default, refuses a region outside it (404) and asks an admin for one (400)', async () => {
     const book = await workbook((await download(changchun, '/api/exports/coverage', { lang: 'en' })).body);
     expect(book.worksheets[0].name).toBe('Summary');

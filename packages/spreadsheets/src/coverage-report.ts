@@ -10,6 +10,8 @@ import { REPORT_HEADERS, WORDS, type ReportColumnKey } from './words.js';
 export interface CoverageReportInput {
   coverage: Coverage;
   matrix: CoverageMatrix;
+  /** The past day the report is as of (YYYY-MM-DD), said in its title; absent: today. */
+  asOf?: string;
   regionName: string;
   generatedAt: Date;
   locale: Locale;
@@ -41,7 +43,8 @@ function statusOf(result: CoverageResult, locale: Locale): string {
  */
 export async function writeCoverageReport(out: NodeJS.WritableStream, input: CoverageReportInput): Promise<void> {
   const { coverage, matrix, locale } = input;
-  const meta: PrintMeta = { title: WORDS.reportTitle[locale], region: input.regionName, generatedAt: input.generatedAt, source: 'sitenet' };
+  const title = input.asOf ? `${WORDS.reportTitle[locale]}${WORDS.asOfTitle[locale].replace('{day}', input.asOf)}` : WORDS.reportTitle[locale];
+  const meta: PrintMeta = { title, region: input.regionName, generatedAt: input.generatedAt, source: 'sitenet' };
   const stream = out as Writable;
   const watch = new OutputWatch(stream);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });

@@ -9,6 +9,7 @@ export const WORDS = {
   sourceAsOf: { 'zh-CN': '数据来源：{source}，截至 {date}', en: 'Source: {source}, as of {date}' },
   pageOf: { 'zh-CN': '第 &P 页，共 &N 页', en: 'Page &P of &N' },
   reportTitle: { 'zh-CN': '覆盖情况报告', en: 'Coverage report' },
+  asOfTitle: { 'zh-CN': '（截至 {day}）', en: ' (as of {day})' },
   summarySheet: { 'zh-CN': '汇总', en: 'Summary' }, matrixSheet: { 'zh-CN': '区县矩阵', en: 'Units by kind' },
   noGaps: { 'zh-CN': '无缺口', en: 'No gaps' }, notApplicable: { 'zh-CN': '不适用', en: 'Not applicable' },
   untracked: { 'zh-CN': '未安装所计网点类型', en: 'A kind it counts is not installed' },

@@ -96,18 +96,18 @@ export class ExportsController {
     }
     // Both read before the first byte: a region outside the jurisdiction is the coverage endpoints' 404.
     const generatedAt = new Date();
-    const coverage = await this.coverage.coverage(regionCode, actor.scope, generatedAt);
+    const coverage = await this.coverage.coverage(regionCode, actor.scope, query.asOf ?? generatedAt);
     const level = Math.min(4, Math.max(3, coverage.region.level + 1)) as 3 | 4;
-    const matrix = await this.coverage.matrix(regionCode, level, actor.scope);
+    const matrix = await this.coverage.matrix(regionCode, level, actor.scope, query.asOf);
     const words = WORDS[query.lang];
     const regionName = await this.names.fullName(regionCode);
-    const day = chinaDay(generatedAt);
+    const day = query.asOf ?? chinaDay(generatedAt);
     const kindNames = Object.fromEntries(this.kinds.all.map((kind) => [kind.code, kind.labels]));
     await sendDownload(
       response,
       { name: `${words.coverage}-${fileNamePart(regionName)}-${day}.xlsx`, asciiName: `coverage-${regionCode}-${day}.xlsx`, contentType: XLSX },
       this.logger,
-      (out) => writeCoverageReport(out, { coverage, matrix, regionName, generatedAt, locale: query.lang, kindNames }),
+      (out) => writeCoverageReport(out, { coverage, matrix, regionName, generatedAt, locale: query.lang, kindNames, ...(query.asOf ? { asOf: query.asOf } : {}) }),
     );
   }
 }

@@ -3,6 +3,7 @@ import { LOCALES, DEFAULT_LOCALE } from '../errors/localized.js';
 import { localizedIssue } from '../errors/zod-issues.js';
 import { regionCodeSchema } from './regions.js';
 import { siteListQuerySchema } from './sites.js';
+import { coverageAsOfSchema } from './targets.js';
 
 /** The file formats of a site-list export. */
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
@@ -38,5 +39,6 @@ export type SiteExportQuery = z.output<typeof siteExportQuerySchema>;
 export const coverageReportQuerySchema = z.strictObject({
   region: regionCodeSchema.optional().meta({ description: 'A unit in the caller’s jurisdiction (default: the caller’s own unit)' }),
   lang: exportLang,
+  asOf: coverageAsOfSchema.optional().meta({ description: 'The report as things stood at the end of that day (China), like GET /api/coverage?asOf=; default today' }),
 });
 export type CoverageReportQuery = z.output<typeof coverageReportQuerySchema>;
