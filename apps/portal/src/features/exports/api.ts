@@ -32,7 +32,8 @@ export function downloadSiteList(filters: SiteFilters, choice: ExportChoice, lan
   return apiDownload('GET /exports/sites', { query }, fallbackName, options);
 }
 
-/** `GET /api/exports/coverage`: the coverage report (.xlsx) of a region in the caller's jurisdiction. */
-export function downloadCoverageReport(region: string, lang: Locale, fallbackName: string, options?: RequestOptions): Promise<DownloadedFile> {
-  return apiDownload('GET /exports/coverage', { query: { region, lang } }, fallbackName, options);
+/** `GET /api/exports/coverage`: the coverage report (.xlsx) of a region in the caller's jurisdiction, as of a past day when given. */
+export function downloadCoverageReport(region: string, lang: Locale, fallbackName: string, options?: RequestOptions & { asOf?: string }): Promise<DownloadedFile> {
+  const { asOf, ...request } = options ?? {};
+  return apiDownload('GET /exports/coverage', { query: { region, lang, ...(asOf ? { asOf } : {}) } }, fallbackName, request);
 }

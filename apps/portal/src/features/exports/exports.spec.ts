@@ -174,6 +174,15 @@ describe('the coverage report download', () => {
     await vi.waitFor(() => expect(pageAnnouncer.text.value).toBe('已下载覆盖报告：覆盖报告-长春市-2026-12-02.xlsx'));
   });
 
+  it('asks for the day the dashboard shows when it is a past one', async () => {
+    const api = fakeApi();
+    api.on('GET', '/exports/coverage', () => fileResponse('xlsx bytes', { type: XLSX, fileName: '覆盖情况报告-长春市-2026-09-30.xlsx' }));
+    const { wrapper } = await mountWithApp(CoverageReportButton, { props: { region: '220100', asOf: '2026-09-30' } });
+    await wrapper.get('[data-testid="coverage-report"]').trigger('click');
+    await flushPromises();
+    expect(Object.fromEntries(api.sent('GET', '/exports/coverage')[0]!.url.searchParams)).toEqual({ region: '220100', lang: 'zh-CN', asOf: '2026-09-30' });
+  });
+
   it('is busy while the report comes, and shows a refusal as the API says it', async () => {
     const api = fakeApi();
     api.on('GET', '/exports/coverage', () => pendingForever());
