@@ -4,7 +4,7 @@ import { districtStaff } from '#/features/auth/test-factories';
 import { jsonResponse } from '#/test/http';
 import { siteDraftKey } from './draft';
 import { field, fillWorkshop, mountAt, serve } from './site-form-harness';
-import { site } from './test-factories';
+import { historyEntry, site } from './test-factories';
 
 /** Issue 12: a draft saves with whatever is filled, submitting checks everything at once, nothing typed is lost. */
 
@@ -114,5 +114,46 @@ describe('SiteForm: nothing typed is lost', () => {
 
     expect((field(wrapper, 'name').element as HTMLInputElement).value).toBe('南关区阳光家园');
     expect(wrapper.get('[data-testid="draft-restored"]').text()).toBe('已恢复您上次未保存的内容。请核对后保存。');
+  });
+});
+
+describe('SiteForm and SiteDetail: a returned site', () => {
+  it("puts the reviewer's reason at the top of the site page and of its edit form", async () => {
+    const api = serve();
+    const returned = site({ status: 'returned', name: '南关区阳光家园' });
+    api.on('GET', `/sites/${returned.id}`, () => jsonResponse(returned));
+    api.on('GET', `/sites/${returned.id}/history`, () =>
+      jsonResponse({ items: [historyEntry(), historyEntry({ action: 'submit', fromStatus: 'draft', toStatus: 'submitted' }), historyEntry({ action: 'return', fromStatus: 'submitted', toStatus: 'returned', reason: '请补充劳动项目' })] }),
+    );
+    const { wrapper, router } = await mountAt(`/sites/${returned.id}`);
+    const notice = wrapper.get('[data-testid="return-reason"]');
+    expect(notice.get('h2').text()).toBe('退回原因');
+    expect(notice.text()).toContain('请补充劳动项目');
+    // It stands above the page's actions.
+    expect(notice.element.compareDocumentPosition(wrapper.get('[data-testid="site-actions"]').element) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+
+    await router.push(`/sites/${returned.id}/edit`);
+    await flushPromises();
+    expect(wrapper.get('[data-testid="return-reason"]').text()).toContain('请补充劳动项目');
+    expect(wrapper.get('[data-testid="return-reason"]').element.compareDocumentPosition(wrapper.get('[data-testid="site-form"]').element) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('drops the "saved as a draft" banner once an action changes the state', async () => {
+    const api = serve();
+    const created = site({ status: 'draft', name: '南关区阳光家园', version: 1 });
+    api.on('POST', '/sites', () => jsonResponse(created, 201));
+    api.on('GET', `/sites/${created.id}`, () => jsonResponse(created));
+    api.on('GET', `/sites/${created.id}/history`, () => jsonResponse({ items: [historyEntry()] }));
+    api.on('POST', `/sites/${created.id}/submit`, () => jsonResponse({ ...created, status: 'submitted', version: 2 }));
+    const { wrapper } = await mountAt('/sites/new?kind=workshop');
+    await fillWorkshop(wrapper);
+    await wrapper.get('[data-testid="site-form"]').trigger('submit');
+    await flushPromises();
+    expect(wrapper.find('[data-testid="saved-banner"]').exists()).toBe(true);
+
+    await wrapper.get('[data-action="submit"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.find('[data-testid="saved-banner"]').exists()).toBe(false);
+    expect(wrapper.get('[data-testid="action-result"]').text()).toBe('已提交审核：南关区阳光家园');
   });
 });
