@@ -64,6 +64,33 @@ describe('a draft saves with whatever is filled', () => {
   });
 });
 
+describe('lists and exports with drafts not yet filled', () => {
+  it('list every draft in every order, names last, and export them as empty cells (CSV, sorted by name)', async () => {
+    const named = (await staff.http.post('/api/sites').send({ ...bare(), name: '南关区草稿网点' }).expect(201)).body as Site;
+    const unnamed = (await staff.http.post('/api/sites').send(bare()).expect(201)).body as Site;
+    for (const sort of ['name', '-name', 'openedOn', '-updatedAt']) {
+      const ids: string[] = [];
+      for (let page = 1; ; page++) {
+        const body = (await staff.http.get('/api/sites').query({ status: 'draft', sort, page, pageSize: 2 }).expect(200)).body as { items: Site[]; total: number };
+        ids.push(...body.items.map((site) => site.id));
+        if (ids.length >= body.total || body.items.length === 0) break;
+      }
+      expect(ids, sort).toEqual(expect.arrayContaining([named.id, unnamed.id]));
+      expect(new Set(ids).size, sort).toBe(ids.length);
+    }
+    const csv = await staff.http.get('/api/exports/sites').query({ status: 'draft', sort: 'name', format: 'csv' }).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(csv.status).toBe(200);
+    const text = (csv.body as Buffer).toString('utf8');
+    expect(text).toContain('南关区草稿网点');
+    expect(text).toContain(unnamed.id);
+    expect(text).not.toMatch(/\bnull\b/);
+  });
+});
+
 describe('withdrawing a submission', () => {
   it('goes back to draft with "撤回提交" in the history, and can be submitted again', async () => {
     const site = await submitted();

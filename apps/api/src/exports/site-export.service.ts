@@ -29,7 +29,8 @@ export const EXPORT_PAGE_SIZE = 1000;
 
 /** The list's sorts as keyset columns: the database column, its type (for the cursor's cast), whether it may be null. */
 const SORT_KEYS = {
-  name: { column: 'name', type: 'text', nullable: false, property: 'site.name' },
+  // A draft may have no name yet (issue 12).
+  name: { column: 'name', type: 'text', nullable: true, property: 'site.name' },
   openedOn: { column: 'opened_on', type: 'date', nullable: true, property: 'site.openedOn' },
   updatedAt: { column: 'updated_at', type: 'timestamptz', nullable: false, property: 'site.updatedAt' },
   createdAt: { column: 'created_at', type: 'timestamptz', nullable: false, property: 'site.createdAt' },

@@ -51,7 +51,8 @@ export async function matchSites(manager: EntityManager, rows: CheckedRow[], con
   const byKey = new Map<string, SiteEntity[]>();
   for (const site of sites) {
     if (site.kind !== context.kind) continue;
-    const key = matchKey(site.operatorCreditCode, site.name);
+    // A draft may have neither yet (issue 12): it matches no row by key, only by its id.
+    const key = matchKey(site.operatorCreditCode ?? '', site.name ?? '');
     byKey.set(key, [...(byKey.get(key) ?? []), site]);
   }
   const claimed = new Map<string, number>();

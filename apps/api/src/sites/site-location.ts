@@ -8,7 +8,6 @@ import {
   checkPointInUnit,
   roundedKm,
   unitLocationText,
-  type GeoPoint,
   type UnitLocationCheck,
 } from '@sitenet/domain';
 import type { SiteLocationProblem } from '@sitenet/domain/schemas';
@@ -35,7 +34,7 @@ export class SiteLocationCheck {
   ) {}
 
   /** The check of a WGS-84 point in the units' county, or null when there is no point or no boundary. */
-  async check(point: Partial<GeoPoint> | null | undefined, units: Pick<SiteUnits, 'countyCode'>): Promise<UnitLocationCheck | null> {
+  async check(point: { lat?: number | null; lng?: number | null } | null | undefined, units: Pick<SiteUnits, 'countyCode'>): Promise<UnitLocationCheck | null> {
     if (!point || typeof point.lat !== 'number' || typeof point.lng !== 'number' || !units.countyCode) return null;
     const boundary = await this.boundaries.countyBoundary(units.countyCode);
     return boundary ? checkPointInUnit({ lat: point.lat, lng: point.lng }, boundary) : null;
@@ -46,7 +45,7 @@ export class SiteLocationCheck {
    * With `confirmed: 'far-only'` only the far rule applies (a submission: the writer confirmed
    * the point when saving it).
    */
-  async assertInUnit(point: Partial<GeoPoint> | null | undefined, units: Pick<SiteUnits, 'countyCode'>, confirmed: boolean | 'far-only'): Promise<void> {
+  async assertInUnit(point: { lat?: number | null; lng?: number | null } | null | undefined, units: Pick<SiteUnits, 'countyCode'>, confirmed: boolean | 'far-only'): Promise<void> {
     const check = await this.check(point, units);
     if (!check || check.verdict === 'inside' || check.verdict === 'near') return;
     if (check.verdict === 'outside' && confirmed !== false) return;

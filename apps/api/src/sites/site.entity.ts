@@ -27,16 +27,17 @@ export class SiteEntity {
 
   // The common fields' columns, made from COMMON_SITE_FIELDS below (declareCommonSiteColumns);
   // typed here for the code that reads them by name (filters, coverage, the region relation).
-  name!: string;
+  // Null only in a draft (issue 12): a submitted site is complete.
+  name!: string | null;
   regionCode!: string;
-  address!: string;
-  lat!: number;
-  lng!: number;
-  locationSource!: string;
-  operatorName!: string;
-  operatorCreditCode!: string;
-  contactPerson!: string;
-  contactPhone!: string;
+  address!: string | null;
+  lat!: number | null;
+  lng!: number | null;
+  locationSource!: string | null;
+  operatorName!: string | null;
+  operatorCreditCode!: string | null;
+  contactPerson!: string | null;
+  contactPhone!: string | null;
   openedOn!: string | null;
   barrierFree!: string[];
 
