@@ -1,18 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { z } from 'zod';
 import {
   PERIOD_PATTERN,
-  REPORT_TRANSITIONS,
   parsePeriod,
   reportValuesSchema,
-  statusAfterSave,
   toFieldIssues,
   type OutcomeIndicator,
   type RegionPath,
   type ReportAction,
-  type ReportStatus,
   type ReportValues,
 } from '@sitenet/domain';
 import { reasonSchema } from '@sitenet/domain/schemas';
@@ -20,7 +16,7 @@ import { SeedFileError } from '../common/seed-file.js';
 import { OutcomeReportEntity } from '../outcomes/outcome-report.entity.js';
 import { OutcomeReportHistoryEntity } from '../outcomes/outcome-report-history.entity.js';
 import { REPORTING_UNIT_SQL } from '../outcomes/reporting-units.js';
-import { figureChanges } from '../outcomes/report-values.js';
+import { blankReport, historyRow, reportMoves, type Decision, type ReportHistoryRow, type ReportRow } from '../outcomes/report-moves.js';
 
 /** The fictional outcome reports (seeds/demo/generate-outcomes.mjs writes it). */
 export const DEMO_REPORTS_FILE = 'demo/jilin-outcome-reports.json';
@@ -57,16 +53,14 @@ export function parseDemoReports(text: string): DemoReport[] {
   return parsed.data.reports;
 }
 
-type ReportRow = Omit<OutcomeReportEntity, 'region'>;
-type HistoryRow = Omit<OutcomeReportHistoryEntity, 'report'>;
 
 /**
- * A report's row and history from its events, by the workflow's rules (the same moves
- * OutcomeReportsService makes): each action must be allowed from the status it meets, figures
+ * A report's row and history from its events, through the workflow's moves (report-moves.ts, the
+ * ones OutcomeReportsService makes): each action must be allowed from the status it meets, figures
  * saved or proposed are complete for the unit's indicators. History rows have no actor id: no
  * account took these actions (the marker of demo reports).
  */
-export function replayReport(report: DemoReport, unit: RegionPath, indicators: readonly OutcomeIndicator[]): { row: ReportRow; history: HistoryRow[] } {
+export function replayReport(report: DemoReport, unit: RegionPath, indicators: readonly OutcomeIndicator[]): { row: ReportRow; history: ReportHistoryRow[] } {
   const where = `${DEMO_REPORTS_FILE}: report ${report.region} ${report.period}`;
   const period = parsePeriod(report.period);
   if (!period) throw new SeedFileError(`${where}: not a period`);
@@ -77,98 +71,35 @@ export function replayReport(report: DemoReport, unit: RegionPath, indicators: r
     if (!parsed.success) throw new SeedFileError(`${where}: figures of ${event.action} at ${event.at} are invalid: ${toFieldIssues(parsed.error.issues, 'en').map((i) => `${i.path}: ${i.message}`).join('; ')}`);
     return parsed.data as ReportValues;
   };
-  const first = new Date(report.events[0].at);
-  const row: ReportRow = {
-    id: report.id,
-    regionCode: unit.code,
-    provinceCode: unit.provinceCode,
-    prefectureCode: unit.prefectureCode,
-    period: period.key,
-    periodicity: period.periodicity,
-    status: 'not-started',
-    values: {},
-    approvedValues: null,
-    changeValues: null,
-    changeReason: null,
-    changeStatus: null,
-    changeRequestedAt: null,
-    changeReturnReason: null,
-    returnReason: null,
-    version: 0,
-    submittedAt: null,
-    approvedAt: null,
-    createdAt: first,
-    updatedAt: first,
-  };
-  const history: HistoryRow[] = [];
+  const row = blankReport(report.id, unit, period, new Date(report.events[0].at));
+  const history: ReportHistoryRow[] = [];
   for (const event of report.events) {
     const at = new Date(event.at);
     if (at < row.updatedAt) throw new SeedFileError(`${where}: ${event.action} at ${event.at} comes before the event above it`);
-    const status = row.status as ReportStatus;
-    const refused = () => new SeedFileError(`${where}: ${event.action} at ${event.at} is not allowed on a report that is ${status}${row.changeStatus ? ` (change ${row.changeStatus})` : ''}`);
-    const from = status;
-    let changes: HistoryRow['changes'] = [];
-    let approvedValues: ReportValues | null = null;
-    let reason: string | null = null;
-    switch (event.action) {
-      case 'save': {
-        const to = statusAfterSave(status);
-        if (!to) throw refused();
-        const values = figures(event);
-        changes = figureChanges(row.values, values);
-        Object.assign(row, { status: to, values });
-        break;
+    // The moves take "none saved yet" as no row, as the service finds none.
+    const current = row.status === 'not-started' ? null : row;
+    const decision = ((): Decision | null => {
+      switch (event.action) {
+        case 'save':
+          return reportMoves.save(current, figures(event));
+        case 'submit':
+          return reportMoves.submit(current, at);
+        case 'approve':
+          return reportMoves.approve(current, at);
+        case 'return':
+          return reportMoves.return(current, event.reason);
+        case 'change-request':
+          return event.reason ? reportMoves.changeRequest(current, figures(event), event.reason, at) : null;
+        case 'approve-change':
+          return reportMoves.approveChange(current, at);
+        case 'return-change':
+          return reportMoves.returnChange(current, event.reason);
       }
-      case 'submit':
-        if (status === 'not-started' || !REPORT_TRANSITIONS.submit.from.includes(status)) throw refused();
-        Object.assign(row, { status: 'submitted', submittedAt: at, returnReason: null });
-        break;
-      case 'approve':
-        if (status !== 'submitted') throw refused();
-        approvedValues = row.values;
-        Object.assign(row, { status: 'approved', approvedValues, approvedAt: at });
-        break;
-      case 'return':
-        if (status !== 'submitted') throw refused();
-        reason = event.reason;
-        Object.assign(row, { status: 'returned', returnReason: reason });
-        break;
-      case 'change-request': {
-        if (status !== 'approved' || row.changeStatus === 'pending' || !event.reason) throw refused();
-        const values = figures(event);
-        reason = event.reason;
-        changes = figureChanges(row.values, values);
-        Object.assign(row, { changeValues: values, changeReason: reason, changeStatus: 'pending', changeRequestedAt: at, changeReturnReason: null });
-        break;
-      }
-      case 'approve-change':
-        if (status !== 'approved' || row.changeStatus !== 'pending' || !row.changeValues) throw refused();
-        approvedValues = row.changeValues;
-        reason = row.changeReason;
-        changes = figureChanges(row.values, approvedValues);
-        Object.assign(row, { values: approvedValues, approvedValues, approvedAt: at, changeValues: null, changeReason: null, changeStatus: null, changeRequestedAt: null, changeReturnReason: null });
-        break;
-      case 'return-change':
-        if (status !== 'approved' || row.changeStatus !== 'pending') throw refused();
-        reason = event.reason;
-        Object.assign(row, { changeStatus: 'returned', changeReturnReason: reason });
-        break;
-    }
-    row.version += 1;
-    row.updatedAt = at;
-    history.push({
-      id: randomUUID(),
-      reportId: row.id,
-      at,
-      actorId: null,
-      actorName: REVIEWER_ACTIONS.includes(event.action) ? report.reviewer : report.staff,
-      action: event.action,
-      fromStatus: from,
-      toStatus: row.status,
-      reason,
-      changes,
-      approvedValues,
-    });
+    })();
+    if (!decision) throw new SeedFileError(`${where}: ${event.action} at ${event.at} is not allowed on a report that is ${row.status}${row.changeStatus ? ` (change ${row.changeStatus})` : ''}`);
+    const from = row.status;
+    Object.assign(row, decision.patch, { version: row.version + 1, updatedAt: at });
+    history.push(historyRow(row, at, { id: null, name: REVIEWER_ACTIONS.includes(event.action) ? report.reviewer : report.staff }, from, decision.history));
   }
   return { row, history };
 }
@@ -200,7 +131,7 @@ export async function writeDemoReports(
   ]);
   const taken = new Set(existing.flatMap((r) => [`${r.region_code} ${r.period}`, r.id]));
   const rows: ReportRow[] = [];
-  const history: HistoryRow[] = [];
+  const history: ReportHistoryRow[] = [];
   for (const report of reports) {
     const unit = units.get(report.region);
     if (!unit) throw new SeedFileError(`${DEMO_REPORTS_FILE}: ${report.region} is not a reporting unit`);

@@ -4,11 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import {
-  REPORT_TRANSITIONS,
   isReportablePeriod,
   parsePeriod,
   reportValuesSchema,
-  statusAfterSave,
   withinJurisdiction,
   type OutcomeIndicator,
   type OutcomeReport,
@@ -29,7 +27,8 @@ import { OutcomeReportHistoryEntity } from './outcome-report-history.entity.js';
 import { illegalTransition, noIndicators, notOwnUnit, outsideJurisdiction, periodNotOpen, versionConflict } from './report-errors.js';
 import { isReportingUnit, notReportingUnit } from './reporting-units.js';
 import { toReport } from './report.mapper.js';
-import { figureChanges, ofIndicators, withEveryIndicator } from './report-values.js';
+import { blankReport, historyRow, reportMoves, type Decision } from './report-moves.js';
+import { ofIndicators, withEveryIndicator } from './report-values.js';
 
 /** A unit's report of a period, checked: the unit reports, the period has begun and has indicators, the caller may look. */
 export interface ReportContext {
@@ -37,12 +36,6 @@ export interface ReportContext {
   period: ReportingPeriod;
   indicators: OutcomeIndicator[];
 }
-
-/** What an action does to a locked report (null: none yet), or throws why it cannot. */
-type Decision = {
-  patch: Partial<OutcomeReportEntity>;
-  history: { action: ReportAction; reason?: string | null; changes?: OutcomeReportHistoryEntity['changes']; approvedValues?: ReportValues | null };
-};
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -122,70 +115,44 @@ export class OutcomeReportsService {
   async save(regionCode: string, periodKey: string, actor: Actor, seenVersion: number | undefined, input: unknown, action: 'save' | 'import' = 'save'): Promise<OutcomeReport> {
     const context = await this.ownContext(regionCode, periodKey, actor);
     const values = parseOrThrow(reportValuesSchema(context.indicators, { complete: false }), input, 'body.values') as ReportValues;
-    return this.write(context, actor, seenVersion, action, (row) => {
-      const to = statusAfterSave((row?.status ?? 'not-started') as ReportStatus);
-      if (!to) return null;
-      return { patch: { status: to, values }, history: { action, changes: figureChanges(row?.values ?? {}, values) } };
-    });
+    return this.write(context, actor, seenVersion, action, (row) => reportMoves.save(row, values, action));
   }
 
   /** Submit for review: every number must be there (each one missing is named). */
   async submit(regionCode: string, periodKey: string, actor: Actor, seenVersion: number): Promise<OutcomeReport> {
     const context = await this.ownContext(regionCode, periodKey, actor);
     return this.write(context, actor, seenVersion, 'submit', (row, now) => {
-      if (!row || !REPORT_TRANSITIONS.submit.from.includes(row.status as ReportStatus)) return null;
-      parseOrThrow(reportValuesSchema(context.indicators, { complete: true }), withEveryIndicator(ofIndicators(row.values, context.indicators), context.indicators), 'values');
-      return { patch: { status: 'submitted', submittedAt: now, returnReason: null }, history: { action: 'submit' } };
+      const decision = reportMoves.submit(row, now);
+      if (decision) parseOrThrow(reportValuesSchema(context.indicators, { complete: true }), withEveryIndicator(ofIndicators(row!.values, context.indicators), context.indicators), 'values');
+      return decision;
     });
   }
 
   async approve(regionCode: string, periodKey: string, actor: Actor, seenVersion: number): Promise<OutcomeReport> {
     const context = await this.context(regionCode, periodKey, actor);
-    return this.write(context, actor, seenVersion, 'approve', (row, now) => {
-      if (row?.status !== 'submitted') return null;
-      return { patch: { status: 'approved', approvedValues: row.values, approvedAt: now }, history: { action: 'approve', approvedValues: row.values } };
-    });
+    return this.write(context, actor, seenVersion, 'approve', (row, now) => reportMoves.approve(row, now));
   }
 
   async return(regionCode: string, periodKey: string, actor: Actor, seenVersion: number, reason: string): Promise<OutcomeReport> {
     const context = await this.context(regionCode, periodKey, actor);
-    return this.write(context, actor, seenVersion, 'return', (row) => {
-      if (row?.status !== 'submitted') return null;
-      return { patch: { status: 'returned', returnReason: reason }, history: { action: 'return', reason } };
-    });
+    return this.write(context, actor, seenVersion, 'return', (row) => reportMoves.return(row, reason));
   }
 
   /** Propose corrected figures for an approved report (complete, like a submission); the approved ones stay in force until reviewed. */
   async requestChange(regionCode: string, periodKey: string, actor: Actor, seenVersion: number, reason: string, input: unknown): Promise<OutcomeReport> {
     const context = await this.ownContext(regionCode, periodKey, actor);
     const values = parseOrThrow(reportValuesSchema(context.indicators, { complete: true }), withEveryIndicator(input as ReportValues, context.indicators), 'body.values') as ReportValues;
-    return this.write(context, actor, seenVersion, 'change-request', (row, now) => {
-      if (row?.status !== 'approved' || row.changeStatus === 'pending') return null;
-      return {
-        patch: { changeValues: values, changeReason: reason, changeStatus: 'pending', changeRequestedAt: now, changeReturnReason: null },
-        history: { action: 'change-request', reason, changes: figureChanges(row.values, values) },
-      };
-    });
+    return this.write(context, actor, seenVersion, 'change-request', (row, now) => reportMoves.changeRequest(row, values, reason, now));
   }
 
   async approveChange(regionCode: string, periodKey: string, actor: Actor, seenVersion: number): Promise<OutcomeReport> {
     const context = await this.context(regionCode, periodKey, actor);
-    return this.write(context, actor, seenVersion, 'approve-change', (row, now) => {
-      if (row?.status !== 'approved' || row.changeStatus !== 'pending' || !row.changeValues) return null;
-      const values = row.changeValues;
-      return {
-        patch: { values, approvedValues: values, approvedAt: now, changeValues: null, changeReason: null, changeStatus: null, changeRequestedAt: null, changeReturnReason: null },
-        history: { action: 'approve-change', reason: row.changeReason, changes: figureChanges(row.values, values), approvedValues: values },
-      };
-    });
+    return this.write(context, actor, seenVersion, 'approve-change', (row, now) => reportMoves.approveChange(row, now));
   }
 
   async returnChange(regionCode: string, periodKey: string, actor: Actor, seenVersion: number, reason: string): Promise<OutcomeReport> {
     const context = await this.context(regionCode, periodKey, actor);
-    return this.write(context, actor, seenVersion, 'return-change', (row) => {
-      if (row?.status !== 'approved' || row.changeStatus !== 'pending') return null;
-      return { patch: { changeStatus: 'returned', changeReturnReason: reason }, history: { action: 'return-change', reason } };
-    });
+    return this.write(context, actor, seenVersion, 'return-change', (row) => reportMoves.returnChange(row, reason));
   }
 
   /** The context of a write only the unit's own district staff may make. */
@@ -215,19 +182,7 @@ export class OutcomeReportsService {
         if (!decision) throw illegalTransition(this.view(context, row), action);
         const fromStatus = row?.status ?? 'not-started';
         const saved = await this.apply(manager, context, row, decision.patch, now);
-        const entry: OutcomeReportHistoryEntity = {
-          id: randomUUID(),
-          reportId: saved.id,
-          at: now,
-          actorId: actor.id,
-          actorName: actor.displayName,
-          action,
-          fromStatus,
-          toStatus: saved.status,
-          reason: decision.history.reason ?? null,
-          changes: decision.history.changes ?? [],
-          approvedValues: decision.history.approvedValues ?? null,
-        };
+        const entry = historyRow(saved, now, { id: actor.id, name: actor.displayName }, fromStatus, decision.history);
         await manager.getRepository(OutcomeReportHistoryEntity).insert(entry as QueryDeepPartialEntity<OutcomeReportHistoryEntity>);
         return this.view(context, saved);
       });
@@ -243,28 +198,7 @@ export class OutcomeReportsService {
   private async apply(manager: EntityManager, context: ReportContext, row: OutcomeReportEntity | null, patch: Partial<OutcomeReportEntity>, now: Date): Promise<OutcomeReportEntity> {
     const repository = manager.getRepository(OutcomeReportEntity);
     if (!row) {
-      const created = repository.create({
-        id: randomUUID(),
-        regionCode: context.unit.code,
-        provinceCode: context.unit.provinceCode,
-        prefectureCode: context.unit.prefectureCode,
-        period: context.period.key,
-        periodicity: context.period.periodicity,
-        values: {},
-        approvedValues: null,
-        changeValues: null,
-        changeReason: null,
-        changeStatus: null,
-        changeRequestedAt: null,
-        changeReturnReason: null,
-        returnReason: null,
-        version: 1,
-        submittedAt: null,
-        approvedAt: null,
-        createdAt: now,
-        updatedAt: now,
-        ...patch,
-      });
+      const created = repository.create({ ...blankReport(randomUUID(), context.unit, context.period, now), version: 1, ...patch });
       await repository.insert(created);
       return created;
     }
