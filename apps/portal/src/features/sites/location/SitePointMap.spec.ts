@@ -5,7 +5,7 @@ import { setLocale } from '#/i18n';
 import { mountWithApp } from '#/test/app';
 import { fakeApi } from '#/test/fake-api';
 import { apiError, jsonResponse } from '#/test/http';
-import { site } from '../test-factories';
+import { mountSettled, serveOneSite, site } from '../test-factories';
 import { pointCheckText } from './point-check-text';
 import SitePointMap from './SitePointMap.vue';
 import { countyCollection, NANGUAN_SQUARE, POINTS } from './test-factories';
@@ -152,6 +152,21 @@ describe('SitePointMap', () => {
     expect(text(wrapper, 'site-point-map-check')).toBe('The location lies about 5 km outside 南关区: check that the site really is near the county line.');
     expect(chart.disposed).toBe(1);
     expect(chart.created).toBe(2);
+  });
+});
+
+describe('the site page', () => {
+  it("shows the point on the county map in the site's location section", async () => {
+    const shown = site({ status: 'submitted', regionCode: '220102', countyCode: '220102', location: POINTS.inside });
+    const api = serveOneSite(shown);
+    api.on('GET', '/boundaries/counties/22', () => jsonResponse(countyCollection()));
+    const { wrapper } = await mountSettled(`/sites/${shown.id}`);
+    await flushPromises();
+
+    const section = wrapper.get('section[aria-labelledby="site-location"]');
+    expect(section.find('[data-testid="site-point-map"]').exists()).toBe(true);
+    expect(text(wrapper, 'site-point-map-check')).toBe('位置在南关区范围内。');
+    expect(api.contractProblems).toEqual([]);
   });
 });
 
