@@ -1,4 +1,5 @@
 import { isOutcomeShape, type LocalizedText, type TargetStrength } from '@sitenet/domain';
+import { fieldId } from '#/ui/field-id';
 import type { TargetCreateBody, TargetUpdateBody, TargetView } from './api';
 
 /**
@@ -88,6 +89,8 @@ export const FIELD_PATHS = {
 } as const satisfies Partial<Record<keyof TargetFormValues, string>>;
 
 export type FieldName = keyof typeof FIELD_PATHS;
+/** The id of a field's control (error-summary links point at it). */
+export const targetFieldId = (field: FieldName): string => fieldId(FIELD_PATHS[field]);
 
 /** What every count rule also takes (target-rules.ts: `counts` and `where`); proximity takes neither. */
 const COUNTING: FieldName[] = ['counts', 'whereField', 'whereIn'];
