@@ -53,9 +53,9 @@ export function buildPointMapOption(input: PointMapInput) {
         name: input.name,
         coordinateSystem: 'geo' as const,
         silent: true,
+        // ECharts draws a pin's tip at the symbol's position, its head above it.
         symbol: 'pin',
         symbolSize: 30,
-        symbolOffset: [0, '-50%'],
         itemStyle: { color: '#a4262c', borderColor: '#ffffff', borderWidth: 2 },
         data: [{ name: input.name, value: [input.point.lng, input.point.lat] }],
         z: 5,
