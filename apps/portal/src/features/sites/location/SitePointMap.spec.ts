@@ -79,6 +79,9 @@ describe('SitePointMap', () => {
     expect(drawn.series).toHaveLength(1);
     expect(drawn.series[0]!.name).toBe('甲家园');
     expect(drawn.series[0]!.data[0]!.value).toEqual([POINTS.inside.lng, POINTS.inside.lat]);
+    // A pin's tip is at its position: an offset would move the site away from where it is.
+    expect(drawn.series[0]).toMatchObject({ symbol: 'pin' });
+    expect(drawn.series[0]).not.toHaveProperty('symbolOffset');
     // Framed on the county with a margin: its whole square is in view.
     const [[west, north], [east, south]] = drawn.geo.boundingCoords;
     expect(west).toBeLessThan(NANGUAN_SQUARE.west);
