@@ -1,8 +1,80 @@
 import { fileURLToPath, URL } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
+import { VitePWA, type VitePWAOptions } from 'vite-plugin-pwa';
 
 const src = fileURLToPath(new URL('./src/', import.meta.url));
+
+/**
+ * The portal's service worker (vite-plugin-pwa, Workbox `generateSW`), so that a portal opened
+ * before a dead spot keeps working through it (issue 12):
+ * - the built shell (html, js, css, fonts, icons) is precached;
+ * - the divisions and boundaries a site form and the county map need (`/api/regions…`,
+ *   `/api/boundaries/…`: public reference data, no personal data) are served from the cache and
+ *   refreshed behind it (StaleWhileRevalidate, a week at most);
+ * - every other `/api` request goes to the network only: sites, accounts, sign-in are never
+ *   stored by the service worker (a failed save is kept by the outbox, features/offline/).
+ *
+ * `registerType: 'prompt'` (no skipWaiting): a new release's worker waits until every portal tab
+ * is closed, and the next visit runs it. A worker that took over at once (`autoUpdate`) would
+ * reload or swap the assets under someone filling in a long site form on a visit; the drafts
+ * survive a reload, but an unasked reload mid-typing on a weak connection is worse than running
+ * yesterday's release until the tab is closed. No prompt is shown: there is nothing to decide.
+ *
+ * `injectRegister: false`: main.ts registers `/sw.js` itself, in production builds only
+ * (features/offline/service-worker.ts), so dev mode and the unit tests never get a worker.
+ */
+const pwaOptions: Partial<VitePWAOptions> = {
+  strategies: 'generateSW',
+  registerType: 'prompt',
+  injectRegister: false,
+  filename: 'sw.js',
+  manifestFilename: 'manifest.webmanifest',
+  includeAssets: ['favicon.svg', 'icons/apple-touch-icon.png'],
+  devOptions: { enabled: false },
+  manifest: {
+    name: '残疾人就业服务网点',
+    short_name: '服务网点',
+    description: '残疾人就业服务网点的登记、审核与统计',
+    lang: 'zh-CN',
+    dir: 'ltr',
+    start_url: '/',
+    scope: '/',
+    display: 'standalone',
+    background_color: '#ffffff',
+    theme_color: '#0b3d6e',
+    icons: [
+      { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+      { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
+  },
+  workbox: {
+    globPatterns: ['**/*.{html,js,css,woff,woff2,svg,png,webmanifest}'],
+    // The map route's chunk carries ECharts (~580 kB): precached too, the county map is needed offline.
+    maximumFileSizeToCacheInBytes: 1024 * 1024,
+    cleanupOutdatedCaches: true,
+    // History routes open the cached shell offline; /api and the API's own pages never do.
+    navigateFallback: '/index.html',
+    navigateFallbackDenylist: [/^\/api(\/|$)/],
+    runtimeCaching: [
+      {
+        urlPattern: ({ url, sameOrigin }) => sameOrigin && (url.pathname === '/api/regions' || url.pathname.startsWith('/api/regions/') || url.pathname.startsWith('/api/boundaries/')),
+        method: 'GET',
+        handler: 'StaleWhileRevalidate',
+        options: {
+          cacheName: 'sitenet-divisions',
+          expiration: { maxEntries: 400, maxAgeSeconds: 7 * 24 * 60 * 60 },
+          cacheableResponse: { statuses: [200] },
+        },
+      },
+      {
+        urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/api/'),
+        handler: 'NetworkOnly',
+      },
+    ],
+  },
+};
 
 /**
  * The portal is a static SPA. In production the API serves `dist/` and falls back to
@@ -10,7 +82,8 @@ const src = fileURLToPath(new URL('./src/', import.meta.url));
  * `/api` to the API (SITENET_API_URL, default http://localhost:3000).
  */
 export default defineConfig({
-  plugins: [vue()],
+  // The service worker (pwaOptions above) is built for production only: `vite` (dev) and vitest get none.
+  plugins: [vue(), VitePWA(pwaOptions)],
   resolve: {
     // Same mapping as package.json "imports" and tsconfig "paths": `#/x` is `src/x`.
     alias: [{ find: /^#\//, replacement: src }],

@@ -103,6 +103,8 @@ async function readJson(response: Response): Promise<unknown> {
 
 export interface RequestOptions {
   signal?: AbortSignal;
+  /** Extra request headers (e.g. the outbox's Idempotency-Key on a queued registration). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -236,7 +238,7 @@ async function withRetries<T>(attemptOnce: () => Promise<T>, signal: AbortSignal
  * a file upload); same error handling as `getJson` (a 400 carries field `issues`).
  */
 export function sendJson<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body: unknown, options: RequestOptions & { query?: Query | URLSearchParams } = {}): Promise<T> {
-  return request<T>(method, path, { body, signal: options.signal, query: options.query });
+  return request<T>(method, path, { body, signal: options.signal, query: options.query, headers: options.headers });
 }
 
 /** A request answered with 204 No Content (sign out, change password). */
@@ -249,11 +251,12 @@ interface SendOptions {
   body?: unknown;
   signal?: AbortSignal;
   accept?: string;
+  headers?: Record<string, string>;
 }
 
 /** Sends a request and returns its 2xx response; every failure is thrown as an ApiError (an abort as the AbortError). */
-async function send(method: string, path: string, { query, body, signal, accept = 'application/json' }: SendOptions): Promise<Response> {
-  const headers: Record<string, string> = { Accept: accept, 'Accept-Language': currentLocale() };
+async function send(method: string, path: string, { query, body, signal, accept = 'application/json', headers: extra }: SendOptions): Promise<Response> {
+  const headers: Record<string, string> = { ...extra, Accept: accept, 'Accept-Language': currentLocale() };
   // A form (a file upload) goes as multipart/form-data: fetch writes that Content-Type with its boundary.
   const form = body instanceof FormData;
   if (body !== undefined && !form) headers['Content-Type'] = 'application/json';

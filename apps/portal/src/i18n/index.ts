@@ -5,6 +5,8 @@ import coverageEn from '#/features/coverage/messages/en.json';
 import coverageZhCN from '#/features/coverage/messages/zh-CN.json';
 import importsEn from '#/features/imports/messages/en.json';
 import importsZhCN from '#/features/imports/messages/zh-CN.json';
+import offlineEn from '#/features/offline/messages/en.json';
+import offlineZhCN from '#/features/offline/messages/zh-CN.json';
 import outcomesEn from '#/features/outcomes/messages/en.json';
 import outcomesZhCN from '#/features/outcomes/messages/zh-CN.json';
 import shellEn from './en.json';
@@ -18,8 +20,8 @@ import shellZhCN from './zh-CN.json';
 function withSiteFieldTexts<Shell extends { sites: { fields: object } }>(shell: Shell, locale: Locale) {
   return { ...shell, sites: { ...shell.sites, fields: { ...shell.sites.fields, ...siteFieldMessages(locale) } } };
 }
-const zhCN = { ...withSiteFieldTexts(shellZhCN, 'zh-CN'), ...coverageZhCN, ...importsZhCN, ...outcomesZhCN };
-const en = { ...withSiteFieldTexts(shellEn, 'en'), ...coverageEn, ...importsEn, ...outcomesEn };
+const zhCN = { ...withSiteFieldTexts(shellZhCN, 'zh-CN'), ...coverageZhCN, ...importsZhCN, ...outcomesZhCN, ...offlineZhCN };
+const en = { ...withSiteFieldTexts(shellEn, 'en'), ...coverageEn, ...importsEn, ...outcomesEn, ...offlineEn };
 
 export type MessageSchema = typeof zhCN;
 
