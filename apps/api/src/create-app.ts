@@ -66,7 +66,8 @@ function servePortal(app: NestExpressApplication, dist: string): void {
     index: false,
     setHeaders: (res, file) => {
       const url = '/' + path.relative(dist, file).split(path.sep).join('/');
-      if (file.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+      // The service worker and its manifest are checked on every visit, so that a release reaches phones at once.
+      if (file.endsWith('.html') || url === '/sw.js' || url === '/manifest.webmanifest') res.setHeader('Cache-Control', 'no-cache');
       else if (HASHED_ASSET.test(url)) res.setHeader('Cache-Control', IMMUTABLE);
       else res.setHeader('Cache-Control', 'public, max-age=3600');
     },

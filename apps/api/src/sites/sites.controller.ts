@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiHeader, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Site, SiteHistoryEntry, SiteListResponse } from '@sitenet/domain';
 import { apiErrorSchema, siteBadRequestSchema, siteUpdateConflictSchema, siteHistorySchema, siteIdParamsSchema, siteListQuerySchema, siteListResponseSchema, siteSchema, type SiteListQuery } from '@sitenet/domain/schemas';
+import { ApiException } from '../common/api-exception.js';
 import { CurrentActor, SignedIn } from '../common/access.js';
 import type { Actor } from '../common/actor.js';
 import { SiteCreatePipe, SiteUpdatePipe } from './site-input.pipes.js';
@@ -19,8 +20,9 @@ export class SitesController {
   @ApiBody({ schema: { $ref: '#/components/schemas/SiteDraft' } })
   @ApiCreatedResponse({ standardSchema: siteSchema })
   @ApiBadRequestResponse({ standardSchema: siteBadRequestSchema, description: 'Invalid fields; or the point outside the unit (site.location_far_from_unit; site.location_outside_unit: send again with locationConfirmed: true)' })
-  create(@CurrentActor() actor: Actor, @Body(SiteCreatePipe) body: SiteCreateInput): Promise<Site> {
-    return this.sites.create(body, actor);
+  @ApiHeader({ name: 'idempotency-key', required: false, description: 'A UUID chosen by the client: sent again (a retry after a lost answer), the site created the first time is answered instead of a second one' })
+  create(@CurrentActor() actor: Actor, @Body(SiteCreatePipe) body: SiteCreateInput, @Headers('idempotency-key') idempotencyKey?: string): Promise<Site> {
+    return this.sites.create(body, actor, idempotencyKeyOf(idempotencyKey));
   }
 
   @Get()
@@ -64,4 +66,18 @@ export class SitesController {
   update(@CurrentActor() actor: Actor, @Param({ schema: siteIdParamsSchema }) params: { id: string }, @Body(SiteUpdatePipe) body: SiteUpdateInput): Promise<Site> {
     return this.sites.update(params.id, body, actor);
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+/** The Idempotency-Key header of a registration: absent, or a UUID (it becomes the site's id). */
+function idempotencyKeyOf(header: string | undefined): string | undefined {
+  if (header === undefined || header === '') return undefined;
+  if (!UUID.test(header)) {
+    throw new ApiException(400, 'site.idempotency_key_invalid', {
+      'zh-CN': '请求标识（Idempotency-Key）必须是 UUID。',
+      en: 'The Idempotency-Key header must be a UUID.',
+    });
+  }
+  return header.toLowerCase();
 }

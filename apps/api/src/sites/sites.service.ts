@@ -76,14 +76,42 @@ export class SitesService {
     private readonly locations: SiteLocationCheck,
   ) {}
 
-  async create(input: SiteCreateInput, writer: Writer): Promise<Site> {
-    const entity = await this.toEntity(randomUUID(), input, 'draft', writer);
+  /**
+   * `idempotencyKey` (a UUID the client chose, its Idempotency-Key header): the new site's id. The
+   * same key again — a retry after the answer was lost, e.g. the portal's offline outbox — answers
+   * the site created the first time instead of creating a second; a key another account used is a 409.
+   */
+  async create(input: SiteCreateInput, writer: Writer, idempotencyKey?: string): Promise<Site> {
+    if (idempotencyKey) {
+      const earlier = await this.createdWithKey(idempotencyKey, writer);
+      if (earlier) return earlier;
+    }
+    const entity = await this.toEntity(idempotencyKey ?? randomUUID(), input, 'draft', writer);
     await this.locations.assertInUnit(entity, entity, input.locationConfirmed === true);
-    await this.dataSource.transaction(async (manager) => {
-      await manager.getRepository(SiteEntity).insert(entity as QueryDeepPartialEntity<SiteEntity>);
-      await this.record(manager, entity.id, writer, 'create', { from: null, to: 'draft' }, { ...entity, version: 1 });
-    });
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        await manager.getRepository(SiteEntity).insert(entity as QueryDeepPartialEntity<SiteEntity>);
+        await this.record(manager, entity.id, writer, 'create', { from: null, to: 'draft' }, { ...entity, version: 1 });
+      });
+    } catch (error) {
+      // Two requests with the same key at once: the second finds the first's site.
+      const earlier = idempotencyKey && (error as { driverError?: { code?: string } }).driverError?.code === '23505' ? await this.createdWithKey(idempotencyKey, writer) : null;
+      if (!earlier) throw error;
+      return earlier;
+    }
     return this.get(entity.id, writer.scope);
+  }
+
+  private async createdWithKey(key: string, writer: Writer): Promise<Site | null> {
+    const existing = await this.sites.findOneBy({ id: key });
+    if (!existing) return null;
+    if (existing.createdBy !== writer.id) {
+      throw new ApiException(409, 'site.idempotency_key_used', {
+        'zh-CN': '该请求标识（Idempotency-Key）已被使用，请使用新的标识重新提交。',
+        en: 'This Idempotency-Key has already been used; send the request again with a new key.',
+      });
+    }
+    return this.get(key, writer.scope);
   }
 
   /**

@@ -18,6 +18,9 @@ async function fakePortal(): Promise<string> {
   await writeFile(path.join(dist, 'index.html'), '<!doctype html><html lang="zh-CN"><head><title>sitenet</title></head><body><div id="app"></div></body></html>');
   await writeFile(path.join(dist, 'assets', 'index-B2x_9kQe.js'), `export const words = ${JSON.stringify('残疾人就业服务网点 '.repeat(2000))};\n`);
   await writeFile(path.join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  // The service worker and web app manifest vite-plugin-pwa writes.
+  await writeFile(path.join(dist, 'sw.js'), 'self.addEventListener("fetch", () => {});\n');
+  await writeFile(path.join(dist, 'manifest.webmanifest'), JSON.stringify({ name: '残疾人就业服务网点', lang: 'zh-CN' }));
   // A file that shadows an API route: the API must answer, not the folder.
   await mkdir(path.join(dist, 'api'));
   await writeFile(path.join(dist, 'api', 'health'), 'a file, not the API');
@@ -80,6 +83,17 @@ describe('production serving: headers, compression, caching', () => {
     expect(direct.headers['cache-control']).toBe('no-cache');
     const favicon = await t.http().get('/favicon.svg');
     expect(favicon.headers['cache-control']).toBe('public, max-age=3600');
+  });
+
+  it('serves the service worker as JavaScript and the manifest as a web app manifest, both revalidated on every visit', async () => {
+    const worker = await t.http().get('/sw.js');
+    expect(worker.status).toBe(200);
+    expect(worker.headers['content-type']).toMatch(/^(text|application)\/javascript/);
+    expect(worker.headers['cache-control']).toBe('no-cache');
+    const manifest = await t.http().get('/manifest.webmanifest');
+    expect(manifest.status).toBe(200);
+    expect(manifest.headers['content-type']).toMatch(/^application\/manifest\+json/);
+    expect(manifest.headers['cache-control']).toBe('no-cache');
   });
 
   it('answers /api requests without looking at the portal folder', async () => {
