@@ -18,8 +18,8 @@ const jilin = useSignedIn(t, { role: 'province', regionCode: '220000' });
 interface Statement { sql: string; params: unknown[] }
 const COLUMN_OF_LEVEL = { 1: 'province_code', 2: 'prefecture_code', 3: 'county_code' } as const;
 
-/** The statements reading `site` that `during` sends through the data source. */
-async function siteStatements(during: () => Promise<unknown>): Promise<Statement[]> {
+/** The statements matching `reads` that `during` sends through the data source. */
+async function statementsReading(reads: RegExp, during: () => Promise<unknown>): Promise<Statement[]> {
   const seen: Statement[] = [];
   const original = t.dataSource.query.bind(t.dataSource);
   const spy = vi.spyOn(t.dataSource, 'query').mockImplementation(((sql: string, params?: unknown[]) => {
@@ -31,8 +31,11 @@ async function siteStatements(during: () => Promise<unknown>): Promise<Statement
   } finally {
     spy.mockRestore();
   }
-  return seen.filter((s) => /\b(FROM|JOIN)\s+site\s+s\b/i.test(s.sql));
+  return seen.filter((s) => reads.test(s.sql));
 }
+
+/** The statements reading `site` that `during` sends. */
+const siteStatements = (during: () => Promise<unknown>) => statementsReading(/\b(FROM|JOIN)\s+site\s+s\b/i, during);
 
 /** The parts of a statement (its UNION ALL branches) that read `site` and are not restricted to the region by its column. */
 function unrestrictedBranches(statement: Statement, column: string, code: string): string[] {
@@ -121,20 +124,7 @@ describe('a region’s targets cost a fixed number of statements', () => {
 
 describe('outcome targets cost one statement per request, restricted to the region', () => {
   /** The statements reading outcome_report that `during` sends. */
-  async function reportStatements(during: () => Promise<unknown>): Promise<Statement[]> {
-    const seen: Statement[] = [];
-    const original = t.dataSource.query.bind(t.dataSource);
-    const spy = vi.spyOn(t.dataSource, 'query').mockImplementation(((sql: string, params?: unknown[]) => {
-      seen.push({ sql, params: params ?? [] });
-      return original(sql, params);
-    }) as typeof t.dataSource.query);
-    try {
-      await during();
-    } finally {
-      spy.mockRestore();
-    }
-    return seen.filter((st) => /\bFROM\s+outcome_report\b/i.test(st.sql));
-  }
+  const reportStatements = (during: () => Promise<unknown>) => statementsReading(/\bFROM\s+outcome_report\b/i, during);
 
   it.each([
     ['220000', undefined],
