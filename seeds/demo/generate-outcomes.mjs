@@ -11,32 +11,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parsePeriod, periodsWithin, reportValuesSchema, reportedWithin } from '@sitenet/domain';
+import { byCode, regions } from './divisions.mjs';
+import { seededRandom } from './seeded-random.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
-const regions = JSON.parse(readFileSync(here('../divisions/regions.json'), 'utf8'));
 const indicators = JSON.parse(readFileSync(here('../outcomes/indicators.json'), 'utf8')).indicators;
 const accounts = JSON.parse(readFileSync(here('./accounts.json'), 'utf8')).accounts;
-const byCode = new Map(regions.rows.map((r) => [r[0], { code: r[0], name: r[1], level: r[2], parent: r[3], type: r[4], statisticalOnly: r[5] }]));
 
-// mulberry32 (its own seed: the sites' generator keeps its sequence)
-let state = 20261111;
-function random() {
-  state = (state + 0x6d2b79f5) | 0;
-  let t = Math.imul(state ^ (state >>> 15), 1 | state);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const between = (min, max) => min + Math.floor(random() * (max - min + 1));
-const chance = (p) => random() < p;
-const pick = (list) => list[Math.floor(random() * list.length)];
+// its own seed: the sites' generator keeps its sequence
+const { random, between, chance, pick, uuid } = seededRandom(20261111);
 const shuffled = (list) => list.map((x) => [random(), x]).sort((a, b) => a[0] - b[0]).map(([, x]) => x);
-function uuid() {
-  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
-  hex[12] = '4';
-  hex[16] = '89ab'[Math.floor(random() * 4)];
-  const s = hex.join('');
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
-}
 
 const PROVINCE = '220000';
 // The periods: the quarters from the Jilin plan's start (2025) to the last one closed at the time

@@ -5,37 +5,20 @@
 //
 // Run from the repository root after a build (it validates every site with the product's own
 // schemas): npx turbo run build --filter=@sitenet/kinds && node seeds/demo/generate.mjs
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { SiteKindRegistry, creditCodeCheckCharacter } from '@sitenet/domain';
 import { buildSiteSchemas } from '@sitenet/domain/schemas';
 import { installedKinds } from '@sitenet/kinds';
+import { byCode } from './divisions.mjs';
 import { insideCounty } from './inside-county.mjs';
+import { seededRandom } from './seeded-random.mjs';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
-const regions = JSON.parse(readFileSync(here('../divisions/regions.json'), 'utf8'));
-const byCode = new Map(regions.rows.map((r) => [r[0], { code: r[0], name: r[1], level: r[2], parent: r[3], type: r[4], statisticalOnly: r[5], lng: r[6], lat: r[7] }]));
 const schemas = buildSiteSchemas(new SiteKindRegistry(installedKinds));
 
-// mulberry32
-let state = 20251125;
-function random() {
-  state = (state + 0x6d2b79f5) | 0;
-  let t = Math.imul(state ^ (state >>> 15), 1 | state);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const between = (min, max) => min + Math.floor(random() * (max - min + 1));
-const pick = (list) => list[Math.floor(random() * list.length)];
+const { random, between, pick, chance, uuid } = seededRandom(20251125);
 const some = (list, min, max) => [...list].sort(() => random() - 0.5).slice(0, between(min, max));
-const chance = (p) => random() < p;
-function uuid() {
-  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
-  hex[12] = '4';
-  hex[16] = '89ab'[Math.floor(random() * 4)];
-  const s = hex.join('');
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
-}
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 function creditCode(countyCode, prefix) {
   // Registration authority and type (51/52 social organisations, 91 company, 92 sole trader,
