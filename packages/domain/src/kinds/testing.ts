@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { Site } from '../schemas/sites.js';
 import { checkKindRules, presentationOf, type SiteKindDefinition } from './site-kind.js';
 
+export { indicatorFixture, indicatorFixtures, type IndicatorFixtureKey } from '../outcomes/testing.js';
+
 /*
  * The tests every site kind passes, written once (`@sitenet/domain/testing`; vitest only, never
  * imported by product code). A kind's own spec calls `describeKindConformance` with attributes

@@ -1,15 +1,15 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { indicatorFixtures } from '@sitenet/domain/testing';
 import type { OutcomeFigures } from '@sitenet/domain';
 import { writeOutcomeFigures } from './figures-export.js';
-import { outcomeIndicators } from './outcomes.fixtures.js';
 
 async function written(figures: OutcomeFigures, locale: 'zh-CN' | 'en' = 'zh-CN'): Promise<ExcelJS.Worksheet> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  await writeOutcomeFigures(out, { figures, indicators: outcomeIndicators(), regionName: '长春市', generatedAt: new Date('2026-02-01T00:00:00Z'), locale });
+  await writeOutcomeFigures(out, { figures, indicators: indicatorFixtures(), regionName: '长春市', generatedAt: new Date('2026-02-01T00:00:00Z'), locale });
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
   return workbook.worksheets[0];

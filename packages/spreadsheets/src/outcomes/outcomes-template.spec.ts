@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { indicatorFixtures } from '@sitenet/domain/testing';
 import { readWorkbook } from '../read/read-workbook.js';
 import { utf8CsvFixture, xlsxFixture } from '../testing/fixtures.js';
 import { checkOutcomeRow, readOutcomeSheet } from './read.js';
 import { writeOutcomeTemplate, type OutcomeTemplateUnit } from './template.js';
-import { outcomeIndicators } from './outcomes.fixtures.js';
 
-const indicators = outcomeIndicators();
+const indicators = indicatorFixtures();
 const unit = (code: string, overrides: Partial<OutcomeTemplateUnit> = {}): OutcomeTemplateUnit => ({ code, name: `单位${code}`, status: 'not-started', values: {}, ...overrides });
 
 async function read(bytes: Buffer, name = 'figures.xlsx') {

@@ -1,4 +1,5 @@
 import type { OutcomeCompleteness, OutcomeIndicatorView, RegionSummary } from '@sitenet/domain';
+import { indicatorFixture, type IndicatorFixtureKey } from '@sitenet/domain/testing';
 import { regionSummary } from '#/features/regions/test-factories';
 import type {
   CoverageMatrix,
@@ -62,23 +63,9 @@ export function coverageResult(overrides: ResultOverrides = {}): CoverageResultV
   };
 }
 
-/** The indicators the seeds will hold, trimmed to what the coverage pages read. */
-export function indicatorView(key: 'new-employment' | 'training' | 'employment-rate' | 'job-fairs', overrides: Partial<OutcomeIndicatorView> = {}): OutcomeIndicatorView {
-  const common = { description: { 'zh-CN': '说明', en: 'What is counted' }, sources: [{ document: '测试行动方案', clause: '一', quote: '原文' }], note: null };
-  const byKey: Record<typeof key, OutcomeIndicatorView> = {
-    'new-employment': { key, labels: { 'zh-CN': '新增城乡残疾人就业', en: 'New employment of disabled people' }, measure: { type: 'count', unit: 'persons' }, periodicity: 'quarter', disaggregations: ['residence', 'sex'], ...common },
-    training: { key, labels: { 'zh-CN': '残疾人职业技能培训', en: 'Vocational training' }, measure: { type: 'count', unit: 'person-times' }, periodicity: 'quarter', disaggregations: [], ...common },
-    'employment-rate': {
-      key,
-      labels: { 'zh-CN': '持证残疾人就业率', en: 'Employment rate of certified disabled people' },
-      measure: { type: 'rate', numerator: { 'zh-CN': '就业人数', en: 'Employed' }, denominator: { 'zh-CN': '持证人数', en: 'Certified' } },
-      periodicity: 'year',
-      disaggregations: [],
-      ...common,
-    },
-    'job-fairs': { key, labels: { 'zh-CN': '残疾人专场招聘活动', en: 'Job fairs for disabled people' }, measure: { type: 'count', unit: 'events' }, periodicity: 'quarter', disaggregations: [], ...common },
-  };
-  return { ...byKey[key], ...overrides };
+/** The indicators the seeds will hold (@sitenet/domain/testing's definitions). */
+export function indicatorView(key: IndicatorFixtureKey, overrides: Partial<OutcomeIndicatorView> = {}): OutcomeIndicatorView {
+  return indicatorFixture(key, overrides);
 }
 
 /** A result of an outcome target (kinds []): 新增就业 12,000 of 25,000 persons, on track, unless overridden. */

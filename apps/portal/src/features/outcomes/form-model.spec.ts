@@ -64,7 +64,7 @@ describe('the outcome form model', () => {
     expect(liveRate({ 'employment-rate.numerator': '3', 'employment-rate.denominator': '4' }, 'employment-rate')).toBe(75);
     expect(liveRate({ 'employment-rate.numerator': '3', 'employment-rate.denominator': '0' }, 'employment-rate')).toBeNull();
     expect(pathLabel(indicators, 'new-employment.by.sex.female', 'zh-CN')).toBe('新增城乡残疾人就业（性别：女）');
-    expect(pathLabel(indicators, 'employment-rate.denominator', 'en')).toBe('Employment rate of certified persons with disabilities (Of working age)');
+    expect(pathLabel(indicators, 'employment-rate.denominator', 'en')).toBe('Employment rate of certified disabled people (of working age)');
   });
 });
 
