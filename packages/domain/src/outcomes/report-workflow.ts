@@ -1,5 +1,6 @@
 import { codesOf, type LocalizedText } from '../errors/localized.js';
 import type { Role } from '../accounts/roles.js';
+import { SITE_ACTION_LABELS } from '../sites/workflow.js';
 
 /**
  * A unit's report of a period follows the review workflow sites have (DOMAIN.md): district staff
@@ -19,14 +20,15 @@ export const REPORT_STATUS_LABELS = {
 export type ReportStatus = keyof typeof REPORT_STATUS_LABELS;
 export const REPORT_STATUSES = codesOf(REPORT_STATUS_LABELS);
 
+/** The review moves are named as the sites' are (one workflow, one set of words); saving and importing are the report's own. */
 export const REPORT_ACTION_LABELS = {
   save: { 'zh-CN': '保存', en: 'Saved' },
-  submit: { 'zh-CN': '提交审核', en: 'Submitted for review' },
-  approve: { 'zh-CN': '审核通过', en: 'Approved' },
-  return: { 'zh-CN': '退回修改', en: 'Returned' },
-  'change-request': { 'zh-CN': '提交变更申请', en: 'Change requested' },
-  'approve-change': { 'zh-CN': '变更审核通过', en: 'Change approved' },
-  'return-change': { 'zh-CN': '变更被退回', en: 'Change returned' },
+  submit: SITE_ACTION_LABELS.submit,
+  approve: SITE_ACTION_LABELS.approve,
+  return: SITE_ACTION_LABELS.return,
+  'change-request': SITE_ACTION_LABELS['change-request'],
+  'approve-change': SITE_ACTION_LABELS['approve-change'],
+  'return-change': SITE_ACTION_LABELS['return-change'],
   import: { 'zh-CN': '从表格导入', en: 'Imported from a spreadsheet' },
 } satisfies Record<string, LocalizedText>;
 export type ReportAction = keyof typeof REPORT_ACTION_LABELS;
