@@ -53,11 +53,33 @@ describe('a draft saves with whatever is filled', () => {
     await staff.http.post(`/api/sites/${draft.id}/submit`).send({ version: filled.version }).expect(200);
   });
 
+  it('clears an optional field of a draft (null stored), and lists a cleared required field at submit', async () => {
+    const draft = (await staff.http.post('/api/sites').send({ ...bare(), name: '南关区阳光家园', contact: { person: '王老师', phone: '13912345678' } }).expect(201)).body as Site;
+    expect(draft.contact).toEqual({ person: '王老师', phone: '13912345678' });
+    const noPhone = (await staff.http.patch(`/api/sites/${draft.id}`).send({ version: draft.version, contact: { person: '王老师' } }).expect(200)).body as Site;
+    expect(noPhone.contact).toEqual({ person: '王老师', phone: null });
+    const cleared = (await staff.http.patch(`/api/sites/${draft.id}`).send({ version: noPhone.version, contact: null, openedOn: null }).expect(200)).body as Site;
+    expect(cleared.contact).toEqual({ person: null, phone: null });
+    const [row] = (await t.dataSource.query('SELECT contact_person, contact_phone FROM site WHERE id = $1', [draft.id])) as { contact_person: string | null; contact_phone: string | null }[];
+    expect(row).toEqual({ contact_person: null, contact_phone: null });
+
+    const { kind: _kind, regionCode: _region, ...complete } = siteInput(KIND);
+    const filled = (await staff.http.patch(`/api/sites/${draft.id}`).send({ version: cleared.version, ...complete }).expect(200)).body as Site;
+    const unnamed = (await staff.http.patch(`/api/sites/${draft.id}`).send({ version: filled.version, name: null, location: null }).expect(200)).body as Site;
+    expect([unnamed.name, unnamed.location, unnamed.locationSource]).toEqual([null, { lat: null, lng: null }, null]);
+    const refused = await staff.http.post(`/api/sites/${draft.id}/submit`).send({ version: unnamed.version }).expect(400);
+    expect(issuePaths(refused.body)).toEqual(['site.location', 'site.name']);
+    const unit = await staff.http.patch(`/api/sites/${draft.id}`).send({ version: unnamed.version, regionCode: null, barrierFree: null }).expect(400);
+    expect(issuePaths(unit.body)).toEqual(['body.barrierFree', 'body.regionCode']);
+  });
+
   it('a change request to a published site must leave it complete', async () => {
     const site = await submitted();
     const published = (await reviewer.http.post(`/api/sites/${site.id}/approve`).send({ version: await seenVersion(t, site.id) }).expect(200)).body as Site;
     const partial = await staff.http.patch(`/api/sites/${site.id}`).send({ version: published.version, contact: { person: '李老师' } }).expect(400);
     expect(issuePaths(partial.body)).toEqual(['body.contact.phone']);
+    const cleared = await staff.http.patch(`/api/sites/${site.id}`).send({ version: published.version, name: null }).expect(400);
+    expect(issuePaths(cleared.body)).toEqual(['body.name']);
     const { participants: _p, ...lacking } = published.attributes;
     const attrs = await staff.http.patch(`/api/sites/${site.id}`).send({ version: published.version, attributes: lacking }).expect(400);
     expect(issuePaths(attrs.body)).toContain('body.attributes.participants');

@@ -43,7 +43,8 @@ function commonMembers(entity: SiteEntity, editableOnly: boolean): Record<string
 export function commonColumns(members: Record<string, unknown>, editableOnly = false): Partial<SiteEntity> {
   const columns: Columns = {};
   for (const column of declaredColumns(editableOnly)) {
-    if (column.key in members) columns[column.property] = getPath(members[column.key], column.path);
+    // A member given replaces the stored one whole: what it lacks (or a member cleared: null) is NULL.
+    if (column.key in members) columns[column.property] = getPath(members[column.key], column.path) ?? null;
   }
   return columns;
 }

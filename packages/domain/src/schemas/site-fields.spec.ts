@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { SiteKindRegistry, type SiteKindDefinition } from '../kinds/site-kind.js';
-import { COMMON_SITE_FIELDS, commonFieldColumns, commonInputJsonSchemas, commonPatchShape, commonSiteField, withCommonSiteFields } from './site-fields.js';
+import { COMMON_SITE_FIELDS, commonFieldColumns, commonInputJsonSchemas, commonPatchShape, commonSiteField, storedValues, withCommonSiteFields } from './site-fields.js';
 import { buildSiteResponseSchemas, buildSiteSchemas } from './sites.js';
 
 /** A field set at registration only (inChangeRequests: false), declared for these tests. */
@@ -34,6 +34,15 @@ describe('COMMON_SITE_FIELDS', () => {
     expect(patch.parse({})).toEqual({});
     expect(patch.safeParse({ registeredOn: '2024' }).success).toBe(false);
     expect(Object.keys(commonPatchShape(COMMON_SITE_FIELDS)).sort()).toEqual(['address', 'barrierFree', 'contact', 'location', 'name', 'openedOn', 'operator', 'regionCode']);
+  });
+
+  it('lets an edit clear (null) a field a draft may leave empty, never the unit or a list; null stores NULLs', () => {
+    const patch = z.strictObject(commonPatchShape(COMMON_SITE_FIELDS));
+    for (const key of ['name', 'address', 'location', 'operator', 'contact', 'openedOn']) expect(patch.safeParse({ [key]: null }).success, key).toBe(true);
+    for (const key of ['regionCode', 'barrierFree']) expect(patch.safeParse({ [key]: null }).success, key).toBe(false);
+    expect(storedValues('contact', COMMON_SITE_FIELDS.contact, null)).toEqual({ contact: { person: null, phone: null } });
+    expect(storedValues('location', COMMON_SITE_FIELDS.location, null)).toEqual({ location: { lat: null, lng: null }, locationSource: null });
+    expect(storedValues('name', COMMON_SITE_FIELDS.name, null)).toEqual({ name: null });
   });
 
   it('derives the draft from the complete fields: only the unit required, every value given still checked', () => {

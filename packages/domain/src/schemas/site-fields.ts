@@ -163,8 +163,8 @@ export interface CommonSiteField<Input extends z.ZodType | undefined = z.ZodType
   output: Output;
   /** Where the stored value lives, by path inside the member (`''` for the member itself). */
   columns: Record<string, CommonFieldColumn>;
-  /** The stored members a validated request value sets (default: itself, under the field's key). */
-  store?: (value: Input extends z.ZodType ? z.output<Input> : never) => Record<string, unknown>;
+  /** The stored members a validated request value sets (default: itself, under the field's key); null: a draft's edit cleared it. */
+  store?: (value: (Input extends z.ZodType ? z.output<Input> : never) | null) => Record<string, unknown>;
   /**
    * Whether edits change it: PATCH accepts it, a change request to a published site proposes it
    * and its diff compares it. False: set at registration only.
@@ -234,7 +234,7 @@ export const COMMON_SITE_FIELDS = {
     output: z.object({ lat: z.number().nullable(), lng: z.number().nullable() }).meta({ description: 'WGS-84 (null in a draft not yet placed)' }),
     columns: { lat: { property: 'lat', type: 'double precision', nullable: true }, lng: { property: 'lng', type: 'double precision', nullable: true } },
     // Stored in WGS-84, with the system it was entered in.
-    store: (point) => ({ location: toWgs84({ lat: point.lat, lng: point.lng }, point.system), locationSource: point.system }),
+    store: (point) => (point ? { location: toWgs84({ lat: point.lat, lng: point.lng }, point.system), locationSource: point.system } : { location: { lat: null, lng: null }, locationSource: null }),
     inChangeRequests: true,
     form: {
       group: 'location',
@@ -360,11 +360,27 @@ export function commonDraftShape<F extends CommonSiteFields>(declared: F): Commo
  * takes it (`commonDraftShape`) and optional, the unit too. An object given replaces the stored one
  * whole; a change request to a published site is checked complete by the API.
  */
-export type CommonPatchShape<F extends CommonSiteFields = Declared> = { [K in keyof CommonInputShape<F>]: z.ZodOptional<CommonDraftShape<F>[K]> };
+export type CommonPatchShape<F extends CommonSiteFields = Declared> = {
+  [K in keyof CommonInputShape<F>]: z.ZodOptional<z.ZodType<z.output<CommonDraftShape<F>[K]> | null, z.input<CommonDraftShape<F>[K]> | null>>;
+};
+
+/**
+ * Whether an edit may clear a field (send null, stored as NULL): a field a draft may leave empty
+ * (optional in `commonDraftShape`, not one of DRAFT_REQUIRED_FIELDS) whose columns all hold NULL.
+ * A list (barrierFree) is emptied with [] instead. A change request to a published site that
+ * clears a required field is refused by the complete schema, as any incomplete proposal is.
+ */
+export function clearable(key: string, field: CommonSiteField): boolean {
+  return !!field.input && !(DRAFT_REQUIRED_FIELDS as readonly string[]).includes(key) && Object.values(field.columns).every((column) => column.nullable === true);
+}
 
 export function commonPatchShape<F extends CommonSiteFields>(declared: F): CommonPatchShape<F> {
   return Object.fromEntries(
-    Object.entries(commonDraftShape(declared)).flatMap(([key, member]) => (declared[key].inChangeRequests ? [[key, (member as z.ZodType).optional()]] : [])),
+    Object.entries(commonDraftShape(declared)).flatMap(([key, member]) => {
+      if (!declared[key].inChangeRequests) return [];
+      const draft = member as z.ZodType;
+      return [[key, (clearable(key, declared[key]) ? draft.nullable() : draft).optional()]];
+    }),
   ) as CommonPatchShape<F>;
 }
 
@@ -391,7 +407,22 @@ export function commonInputRequired(field: CommonSiteField): boolean {
 
 /** The values a validated request member stores, by response member (see `store`). */
 export function storedValues(key: string, field: CommonSiteField, value: unknown): Record<string, unknown> {
-  return field.store ? (field.store)(value) : { [key]: value };
+  if (field.store) return field.store(value as never);
+  return { [key]: value === null ? emptyMember(field) : value };
+}
+
+/** A member cleared (null in an edit) as readers see it: null, or an object of nulls (`contact: { person: null, phone: null }`). */
+function emptyMember(field: CommonSiteField): unknown {
+  const paths = Object.keys(field.columns);
+  if (paths.includes('')) return null;
+  const member: Record<string, unknown> = {};
+  for (const path of paths) {
+    const keys = path.split('.');
+    let target = member;
+    for (const step of keys.slice(0, -1)) target = (target[step] ??= {}) as Record<string, unknown>;
+    target[keys.at(-1)!] = null;
+  }
+  return member;
 }
 
 /** Every column of the declared fields, with the member and path it holds. */
