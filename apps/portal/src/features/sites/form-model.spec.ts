@@ -59,6 +59,17 @@ describe('site form model', () => {
     expect(body.attributes).toMatchObject({ ...stored.attributes, participants: 20 });
   });
 
+  it('sends null for a member the user emptied that had a value (a draft clears it), the phone alone left out of its member', () => {
+    const stored = site({ contact: { person: '王芳', phone: '13912345678' }, openedOn: '2024-05-01' });
+    const base = valuesFromSite(stored, kindFields);
+    const noPhone = buildUpdateBody(4, kindFields, { ...base, 'contact.phone': '' }, base, stored.attributes);
+    expect(noPhone).toEqual({ version: 4, contact: { person: '王芳' } });
+    const emptied = buildUpdateBody(4, kindFields, { ...base, name: '', 'contact.person': '', 'contact.phone': '', openedOn: '', 'location.lat': '', 'location.lng': '' }, base, stored.attributes);
+    expect(emptied).toEqual({ version: 4, name: null, contact: null, openedOn: null, location: null });
+    // A list is emptied, never cleared.
+    expect(buildUpdateBody(4, kindFields, { ...base, barrierFree: [] }, { ...base, barrierFree: ['ramp'] }, stored.attributes)).toEqual({ version: 4, barrierFree: [] });
+  });
+
   it('after a 409 keeps what the user changed, takes the latest for the rest and says who changed what', () => {
     const base = valuesFromSite(site({ name: '旧名', contact: { person: '王芳', phone: '0431-88881234' } }), kindFields);
     const mine = { ...base, name: '我的新名', 'attributes.participants': '30' };

@@ -1,5 +1,5 @@
 import { type LocalizedText, type Site, toFieldIssues } from '@sitenet/domain';
-import { COMMON_SITE_FIELDS, commonDraftShape, type CommonSiteFields } from '@sitenet/domain/schemas';
+import { clearable, COMMON_SITE_FIELDS, commonDraftShape, type CommonSiteFields } from '@sitenet/domain/schemas';
 import type { FieldDescriptor } from '#/features/kinds/fields';
 import { checkField, type FieldProblem, type FormValue, fromFormValue, initialValue, toFormValue } from '#/features/kinds/values';
 import { fieldOfIssue } from '#/ui/form-errors';
@@ -57,9 +57,17 @@ export function buildAttributes(kindFields: FieldDescriptor[], values: FormValue
       continue;
     }
     const converted = fromFormValue(descriptor, values[descriptor.path] ?? initialValue(descriptor));
-    if (converted.present) attributes[descriptor.key] = converted.value;
+    if (converted.present && !isEmptyNeededChoice(descriptor, converted.value)) attributes[descriptor.key] = converted.value;
   }
   return attributes;
+}
+
+/**
+ * A list that needs at least one item, left empty: not sent, since a draft may lack it (the API's
+ * draft schema refuses `[]` there, as the complete one does) and a registration hears "required".
+ */
+function isEmptyNeededChoice(descriptor: FieldDescriptor, value: unknown): boolean {
+  return Array.isArray(value) && value.length === 0 && 'minItems' in descriptor && (descriptor.minItems ?? 0) > 0;
 }
 
 type CommonBody = Omit<SiteCreateBody, 'kind' | 'attributes'>;
@@ -108,6 +116,9 @@ function memberOf(path: string): keyof CommonBody | 'attributes' {
   return path.split('.')[0] as keyof CommonBody | 'attributes';
 }
 
+/** Request members an edit may clear with null (the domain's `clearable`, one rule). */
+const CLEARABLE = new Set(Object.entries(COMMON_SITE_FIELDS).flatMap(([key, field]) => (clearable(key, field) ? [key] : [])));
+
 /**
  * A PATCH with the version read and only the members that changed (`location`, `operator`,
  * `contact` and `attributes` go whole, as the API expects).
@@ -124,7 +135,9 @@ export function buildUpdateBody(
   const common = commonBody(values);
   for (const member of members) {
     if (member === 'attributes') body.attributes = buildAttributes(kindFields, values, storedAttributes);
-    else if (member !== 'locationConfirmed') (body as Record<string, unknown>)[member] = common[member];
+    // A member emptied entirely is sent as null (cleared) where a draft may leave it empty; a
+    // published site's change request that clears a required field is refused by the API.
+    else if (member !== 'locationConfirmed') (body as Record<string, unknown>)[member] = common[member] ?? (CLEARABLE.has(member) ? null : undefined);
   }
   return { ...body, ...confirmation(values) };
 }
