@@ -9,9 +9,11 @@ const src = fileURLToPath(new URL('./src/', import.meta.url));
  * The portal's service worker (vite-plugin-pwa, Workbox `generateSW`), so that a portal opened
  * before a dead spot keeps working through it (issue 12):
  * - the built shell (html, js, css, fonts, icons) is precached;
- * - the divisions and boundaries a site form and the county map need (`/api/regions…`,
- *   `/api/boundaries/…`: public reference data, no personal data) are served from the cache and
- *   refreshed behind it (StaleWhileRevalidate, a week at most);
+ * - the reference data a site form and the county map need (divisions `/api/regions…`,
+ *   boundaries `/api/boundaries/…`, the townships' service points `/api/service-points`, the
+ *   kinds' forms `/api/site-kinds`: no personal data) are kept as last fetched: online they
+ *   come from the network (NetworkFirst, so an edited division shows at once, never a stale copy),
+ *   without a connection or after 5 s of a dead spot from the cache (a week at most);
  * - every other `/api` request goes to the network only: sites, accounts, sign-in are never
  *   stored by the service worker (a failed save is kept by the outbox, features/offline/).
  *
@@ -59,11 +61,13 @@ const pwaOptions: Partial<VitePWAOptions> = {
     navigateFallbackDenylist: [/^\/api(\/|$)/],
     runtimeCaching: [
       {
-        urlPattern: ({ url, sameOrigin }) => sameOrigin && (url.pathname === '/api/regions' || url.pathname.startsWith('/api/regions/') || url.pathname.startsWith('/api/boundaries/')),
+        urlPattern: ({ url, sameOrigin }) =>
+          sameOrigin && (['/api/regions', '/api/site-kinds', '/api/service-points'].includes(url.pathname) || url.pathname.startsWith('/api/regions/') || url.pathname.startsWith('/api/boundaries/')),
         method: 'GET',
-        handler: 'StaleWhileRevalidate',
+        handler: 'NetworkFirst',
         options: {
           cacheName: 'sitenet-divisions',
+          networkTimeoutSeconds: 5,
           expiration: { maxEntries: 400, maxAgeSeconds: 7 * 24 * 60 * 60 },
           cacheableResponse: { statuses: [200] },
         },

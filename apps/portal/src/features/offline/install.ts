@@ -26,6 +26,10 @@ export function installOutbox(): Outbox {
   });
   appOutbox.value = outbox;
   window.addEventListener('online', () => void outbox.flush());
+  // A phone unlocked, a tab brought back: worth a try at once.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible' && outbox.waiting.value.length) void outbox.flush();
+  });
   watch(
     () => auth().account?.id ?? null,
     () => {

@@ -114,6 +114,18 @@ describe('the outbox', () => {
     expect(outbox.entries.value).toEqual([]);
   });
 
+  it('tries by itself when the `online` event never comes (a page opened offline)', async () => {
+    const { transport, calls } = fakeTransport();
+    const outbox = make(transport);
+    outbox.queue(edit('s1', '改名'));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(calls).toHaveLength(0); // still offline: tried later
+    online = true;
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(calls).toHaveLength(1);
+    expect(outbox.entries.value).toEqual([]);
+  });
+
   it('never overwrites a newer version: a 409 keeps the entry as a conflict with the latest site and hands the form back', async () => {
     const { transport, answer } = fakeTransport();
     const keepForm = vi.fn();

@@ -17,7 +17,8 @@ import type { FormValues } from '#/features/sites/form-model';
  *   overwritten; the entry is kept as `conflict` (with the latest site) and the form shows the
  *   conflict as after any 409 when it is opened.
  * - A 401 (the session ended) keeps the entry; it is sent after the same account signs in again.
- * - Sending waits for the `online` event, and retries a network failure with growing waits.
+ * - Sending starts on the `online` event (and when the page is shown again), and is tried again by
+ *   itself with growing waits while anything waits (the event does not always come).
  */
 export const OUTBOX_STORAGE_KEY = 'sitenet.outbox';
 /** Waits between automatic retries of a send that met no connection (the last one repeats). */
@@ -145,6 +146,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
     const list = current();
     const entry: QueuedSave = { ...save, queuedAt: new Date().toISOString(), state: 'waiting' };
     write([...list.filter((queued) => queued.key !== entry.key), entry]);
+    // Tried again by itself too: the `online` event does not always come (a page opened offline).
+    failures = 0;
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => void flush(), delays[0] ?? 2_000);
     return entry;
   }
 
