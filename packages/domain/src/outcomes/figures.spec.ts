@@ -13,6 +13,7 @@ function countIndicator(key: string, disaggregations: Disaggregation[] = []): Ou
     periodicity: 'quarter',
     disaggregations,
     sources: [{ document: '测试方案', clause: '一', quote: '测试' }],
+    note: null,
   };
 }
 function rateIndicator(key: string): OutcomeIndicator {

@@ -68,7 +68,7 @@ export interface OutcomeIndicator {
   regions?: string[];
   /** The clauses that use the indicator, verbatim. */
   sources: TargetSource[];
-  note?: LocalizedText | null;
+  note: LocalizedText | null;
 }
 
 /** The unit a figure of the indicator is written in (人, 人次, 场, %). */
