@@ -54,7 +54,7 @@ let progressBefore: string | null;
 function actualOf(progress: string | null): number {
   const match = /实际\s*([\d,]+)/.exec(progress ?? '');
   if (!match) throw new Error(`no actual figure in the progress line: ${progress}`);
-  return Number(match[1]!.replaceAll(',', ''));
+  return Number(match[1].replaceAll(',', ''));
 }
 
 describe('outcome figures from report to dashboard', () => {

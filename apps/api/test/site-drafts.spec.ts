@@ -60,7 +60,7 @@ describe('a draft saves with whatever is filled', () => {
     expect(noPhone.contact).toEqual({ person: '王老师', phone: null });
     const cleared = (await staff.http.patch(`/api/sites/${draft.id}`).send({ version: noPhone.version, contact: null, openedOn: null }).expect(200)).body as Site;
     expect(cleared.contact).toEqual({ person: null, phone: null });
-    const [row] = (await t.dataSource.query('SELECT contact_person, contact_phone FROM site WHERE id = $1', [draft.id])) as { contact_person: string | null; contact_phone: string | null }[];
+    const [row] = await t.dataSource.query<{ contact_person: string | null; contact_phone: string | null }[]>('SELECT contact_person, contact_phone FROM site WHERE id = $1', [draft.id]);
     expect(row).toEqual({ contact_person: null, contact_phone: null });
 
     const { kind: _kind, regionCode: _region, ...complete } = siteInput(KIND);

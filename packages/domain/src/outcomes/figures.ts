@@ -53,7 +53,7 @@ function figureSchema(indicator: OutcomeIndicator, complete: boolean) {
   );
   return z.strictObject({ value: number, by: by.optional() }).superRefine((f, ctx) => {
     for (const dimension of indicator.disaggregations) {
-      const parts = f.by?.[dimension] as Record<string, number | null | undefined> | undefined;
+      const parts = f.by?.[dimension];
       if (!parts) continue;
       const given = Object.values(parts).filter((n): n is number => n != null);
       if (given.length === 0) continue;

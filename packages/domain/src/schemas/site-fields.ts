@@ -407,7 +407,7 @@ export function commonInputRequired(field: CommonSiteField): boolean {
 
 /** The values a validated request member stores, by response member (see `store`). */
 export function storedValues(key: string, field: CommonSiteField, value: unknown): Record<string, unknown> {
-  if (field.store) return field.store(value as never);
+  if (field.store) return field.store(value);
   return { [key]: value === null ? emptyMember(field) : value };
 }
 
