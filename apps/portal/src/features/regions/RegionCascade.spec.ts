@@ -8,7 +8,7 @@ import RegionCascade from './RegionCascade.vue';
 import { jilinWorld } from './region-world';
 
 /** The picker inside a parent that holds the value, as forms and filters do. */
-function mountPicker(initial: string | null, maxLevel: 3 | 4 = 3) {
+function mountPicker(initial: string | null, maxLevel: 3 | 4 = 3, within: string | null = null) {
   const pinia = createPinia();
   setActivePinia(pinia);
   const value = ref<string | null>(initial);
@@ -19,6 +19,7 @@ function mountPicker(initial: string | null, maxLevel: 3 | 4 = 3) {
       legend: '所在地区',
       emptyLabel: '全部',
       maxLevel,
+      within,
       id: 'picker',
       testid: 'picker',
     }),
@@ -70,6 +71,77 @@ describe('RegionCascade', () => {
     await flushPromises();
     expect(selects(form.wrapper)).toHaveLength(4);
     expect(labels(form.wrapper).at(-1)).toBe('乡级（乡、镇、街道）');
+  });
+
+  describe('starting at the user\'s jurisdiction', () => {
+    const fixedText = (wrapper: ReturnType<typeof mountPicker>['wrapper']) => wrapper.get('[data-testid="region-within"]').text();
+
+    it('a district user sees their county fixed, as text, and picks at most a township of it (or none: the county)', async () => {
+      const { nanguan, taoyuan } = jilinWorld();
+      serveRegions(fakeApi(), jilinWorld().all);
+      const { wrapper, value } = mountPicker(nanguan.code, 4, nanguan.code);
+      await flushPromises();
+      expect(fixedText(wrapper)).toBe('您的辖区：吉林省 长春市 南关区');
+      expect(selects(wrapper)).toHaveLength(1);
+      expect(labels(wrapper)).toEqual(['乡级（乡、镇、街道）']);
+      expect(selects(wrapper)[0]!.findAll('option').map((option) => option.text())).toEqual(['全部', '桃源街道']);
+      // The fixed levels describe the select, so a screen reader says where the township lies.
+      expect(selects(wrapper)[0]!.attributes('aria-describedby')).toBe('picker-within');
+
+      await selects(wrapper)[0]!.setValue(taoyuan.code);
+      await flushPromises();
+      expect(value.value).toBe(taoyuan.code);
+      expect(fixedText(wrapper)).toContain('南关区');
+
+      await selects(wrapper)[0]!.setValue('');
+      await flushPromises();
+      expect(value.value).toBe(nanguan.code);
+      expect(selects(wrapper)).toHaveLength(1);
+    });
+
+    it('opens on a stored township below the county, its county still fixed', async () => {
+      const { nanguan, taoyuan } = jilinWorld();
+      serveRegions(fakeApi(), jilinWorld().all);
+      const { wrapper } = mountPicker(taoyuan.code, 4, nanguan.code);
+      await flushPromises();
+      expect(fixedText(wrapper)).toBe('您的辖区：吉林省 长春市 南关区');
+      expect(selects(wrapper).map((select) => (select.element as HTMLSelectElement).value)).toEqual([taoyuan.code]);
+    });
+
+    it('a prefecture user starts at the prefecture: its counties, then their townships', async () => {
+      const { changchun, nanguan, taoyuan } = jilinWorld();
+      serveRegions(fakeApi(), jilinWorld().all);
+      const { wrapper, value } = mountPicker(null, 4, changchun.code);
+      await flushPromises();
+      expect(fixedText(wrapper)).toBe('您的辖区：吉林省 长春市');
+      expect(selects(wrapper)[0]!.findAll('option').map((option) => option.text())).toEqual(['全部', '南关区', '宽城区']);
+      expect(wrapper.text()).not.toContain('北京市');
+
+      await selects(wrapper)[0]!.setValue(nanguan.code);
+      await flushPromises();
+      expect(labels(wrapper)).toEqual(['县级（县、市、区）', '乡级（乡、镇、街道）']);
+      await selects(wrapper)[1]!.setValue(taoyuan.code);
+      await flushPromises();
+      expect(value.value).toBe(taoyuan.code);
+    });
+
+    it('with nothing left to choose (a county without townships) the fixed text carries the picker\'s id', async () => {
+      const { kuancheng } = jilinWorld();
+      serveRegions(fakeApi(), jilinWorld().all);
+      const { wrapper } = mountPicker(kuancheng.code, 4, kuancheng.code);
+      await flushPromises();
+      expect(selects(wrapper)).toHaveLength(0);
+      expect(wrapper.get('[data-testid="region-within"]').attributes('id')).toBe('picker');
+      expect(fixedText(wrapper)).toBe('您的辖区：吉林省 长春市 宽城区');
+    });
+
+    it('an admin (no jurisdiction) starts at the provinces, as before', async () => {
+      serveRegions(fakeApi(), jilinWorld().all);
+      const { wrapper } = mountPicker(null, 4, null);
+      await flushPromises();
+      expect(wrapper.find('[data-testid="region-within"]').exists()).toBe(false);
+      expect(selects(wrapper)[0]!.findAll('option').map((option) => option.text())).toEqual(['全部', '北京市', '吉林省']);
+    });
   });
 
   it('says when a level cannot be loaded, and retries', async () => {

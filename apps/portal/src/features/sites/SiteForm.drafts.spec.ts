@@ -4,7 +4,7 @@ import { authRequired, districtStaff, session } from '#/features/auth/test-facto
 import { jsonResponse } from '#/test/http';
 import { siteDraftKey } from './draft';
 import { creditCode, site } from './test-factories';
-import { field, fillWorkshop, mountAt, serve } from './site-form-harness';
+import { field, fillWorkshop, mountAt, regionSelects, regionWithin, serve } from './site-form-harness';
 
 describe('SiteForm: a session that expires while the user types', () => {
   async function signInAgain(wrapper: VueWrapper) {
@@ -39,12 +39,8 @@ describe('SiteForm: a session that expires while the user types', () => {
     expect((field(wrapper, 'name').element as HTMLInputElement).value).toBe('南关区阳光家园');
     expect((field(wrapper, 'attributes.participants').element as HTMLInputElement).value).toBe('27');
     expect((field(wrapper, 'operator.creditCode').element as HTMLInputElement).value).toBe(creditCode());
-    expect(wrapper.findAll('[data-testid="field-regionCode"] select').map((select) => (select.element as HTMLSelectElement).value)).toEqual([
-      '220000',
-      '220100',
-      '220102',
-      '',
-    ]);
+    expect(regionWithin(wrapper)).toBe('您的辖区：吉林省 长春市 南关区');
+    expect(regionSelects(wrapper)).toEqual(['']);
     expect(wrapper.get('[data-testid="draft-restored"]').text()).toBe('已恢复您上次未保存的内容。请核对后保存。');
     await vi.waitFor(() => expect(wrapper.get('[data-testid="live-announcer"]').text()).toContain('已恢复您上次未保存的内容'));
   });

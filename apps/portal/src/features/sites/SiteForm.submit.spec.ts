@@ -3,13 +3,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { districtStaff } from '#/features/auth/test-factories';
 import { jsonResponse } from '#/test/http';
 import { siteDraftKey } from './draft';
-import { field, fillWorkshop, mountAt, serve } from './site-form-harness';
+import { field, fillWorkshop, mountAt, regionSelects, regionWithin, serve } from './site-form-harness';
 import { historyEntry, site } from './test-factories';
 
 /** Issue 12: a draft saves with whatever is filled, submitting checks everything at once, nothing typed is lost. */
 
-const regionSelects = (wrapper: Awaited<ReturnType<typeof mountAt>>['wrapper']) =>
-  wrapper.findAll('[data-testid="field-regionCode"] select').map((select) => (select.element as HTMLSelectElement).value);
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -20,7 +18,9 @@ describe('SiteForm: drafts and submitting', () => {
     api.on('POST', '/sites', () => jsonResponse(created, 201));
     api.on('GET', `/sites/${created.id}`, () => jsonResponse(created));
     const { wrapper, router } = await mountAt('/sites/new?kind=workshop');
-    expect(regionSelects(wrapper).slice(0, 3)).toEqual(['220000', '220100', '220102']);
+    // The levels down to the county are fixed text; at most a township is chosen.
+    expect(regionWithin(wrapper)).toBe('您的辖区：吉林省 长春市 南关区');
+    expect(regionSelects(wrapper)).toEqual(['']);
     expect(wrapper.get('[data-testid="save-site"]').text()).toBe('保存草稿');
 
     await wrapper.get('[data-testid="site-form"]').trigger('submit');

@@ -7,6 +7,7 @@ import { jilinWorld } from '#/features/regions/region-world';
 import { mountWithApp } from '#/test/app';
 import { fakeApi, serveRegions } from '#/test/fake-api';
 import { jsonResponse } from '#/test/http';
+import { loadKindSchemas } from './kind-check';
 import { creditCode } from './test-factories';
 
 /* What the site form's specs share: the API they talk to, mounting the app at a page, and filling the form. */
@@ -19,6 +20,9 @@ export function serve(kinds = [workshopKind(), baseKind()]) {
 }
 
 export async function mountAt(path: string, as: AccountSummary = districtStaff()) {
+  // The kind packages the form's pre-send check loads on demand (a dynamic import takes longer
+  // than the promises flushPromises waits for): loaded first, so a save is checked at once.
+  await loadKindSchemas();
   const mounted = await mountWithApp(App, { path, as });
   await flushPromises();
   return mounted;
@@ -26,17 +30,15 @@ export async function mountAt(path: string, as: AccountSummary = districtStaff()
 
 export const field = (wrapper: VueWrapper, path: string) => wrapper.get(`[data-testid="field-${path}"]`);
 
-async function chooseRegion(wrapper: VueWrapper, codes: string[]) {
-  for (const [index, code] of codes.entries()) {
-    await wrapper.findAll('[data-testid="field-regionCode"] select')[index]!.setValue(code);
-    await flushPromises();
-  }
-}
+/** The unit picker's fixed levels (the user's jurisdiction), as the page says them. */
+export const regionWithin = (wrapper: VueWrapper) => wrapper.get('[data-testid="field-regionCode"] [data-testid="region-within"]').text();
 
-/** Fills every required field of the workshop form with values the client accepts. */
+/** The unit picker's selects' values (below the fixed levels). */
+export const regionSelects = (wrapper: VueWrapper) => wrapper.findAll('[data-testid="field-regionCode"] select').map((select) => (select.element as HTMLSelectElement).value);
+
+/** Fills every required field of the workshop form with values the client accepts (the unit: the district user's county, chosen already). */
 export async function fillWorkshop(wrapper: VueWrapper) {
   await field(wrapper, 'name').setValue('南关区阳光家园');
-  await chooseRegion(wrapper, ['220000', '220100', '220102']);
   await field(wrapper, 'address').setValue('人民大街 1 号');
   await field(wrapper, 'location.lat').setValue('43.88');
   await field(wrapper, 'location.lng').setValue('125.32');
