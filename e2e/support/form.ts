@@ -30,6 +30,13 @@ export async function fillField(page: Page, path: string, value: unknown): Promi
   }
 }
 
+/** The levels a region cascade shows fixed (the user's jurisdiction: a district user's county), as text. */
+export async function fixedRegion(page: Page, testid: string): Promise<string> {
+  const within = page.getByTestId(testid).getByTestId('region-within');
+  await within.waitFor();
+  return (await within.textContent()) ?? '';
+}
+
 /** Picks province → prefecture → county (→ township) in a region cascade. */
 export async function pickRegion(page: Page, testid: string, codes: string[]): Promise<void> {
   const selects = page.getByTestId(testid).getByTestId('region-select');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { fillField, pickRegion } from '../support/form.js';
+import { fillField, fixedRegion } from '../support/form.js';
 import type { RunningProduct } from '../support/product.js';
 import { expectNoAxeViolations, useProductAndBrowser } from '../support/suite.js';
 import { api, apiLogin, signInAs } from '../support/session.js';
@@ -26,7 +26,8 @@ describe('registering a site of each kind through the portal', () => {
       await page.getByTestId('site-form').waitFor();
       await page.getByTestId('kind-fields').waitFor();
       for (const [path, value] of Object.entries(commonFields(name))) await fillField(page, path, value);
-      await pickRegion(page, 'field-regionCode', ['220000', '220100', '220102']);
+      // The unit picker starts at the district user's county, chosen and fixed.
+      expect(await fixedRegion(page, 'field-regionCode')).toContain('吉林省 长春市 南关区');
       for (const [key, value] of Object.entries(KIND_ATTRIBUTES[kind])) await fillField(page, `attributes.${key}`, value);
       if (registered.length === 0) await expectNoAxeViolations(page);
       await page.getByTestId('save-site').click();
