@@ -3,6 +3,7 @@ import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { districtStaff } from '#/features/auth/test-factories';
 import { jsonResponse } from '#/test/http';
+import { loadKindSchemas } from './kind-check';
 import { mountSettled, pendingChange, serveOneSite, site } from './test-factories';
 
 /**
@@ -33,7 +34,8 @@ vi.mock('@sitenet/domain/schemas', async (importOriginal) => {
 type WithWebsite = Site & { website: string | null };
 
 const serve = serveOneSite;
-const mountAt = (path: string) => mountSettled(path, districtStaff());
+// The form's pre-send check loads the kind packages on demand: loaded first, so a save is checked at once.
+const mountAt = async (path: string) => (await loadKindSchemas(), mountSettled(path, districtStaff()));
 
 describe('a common field added by its declaration and its translation', () => {
   it('is a control of the form, in its group, filled from the site and sent when changed', async () => {
