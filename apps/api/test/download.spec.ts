@@ -4,7 +4,7 @@ import net from 'node:net';
 import { Logger } from '@nestjs/common';
 import express from 'express';
 import { describe, expect, it, vi } from 'vitest';
-import { sendDownload } from '../src/exports/download.js';
+import { sendDownload } from '../src/common/download.js';
 
 describe('sendDownload', () => {
   it('cuts off a download whose client stops reading, once it took no bytes for the idle timeout', async () => {

@@ -10,7 +10,7 @@ import { ApiException } from '../common/api-exception.js';
 import { SITE_KIND_REGISTRY } from '../kinds/kinds.tokens.js';
 import { CoverageService } from '../coverage/coverage.service.js';
 import { RegionsService } from '../regions/regions.service.js';
-import { chinaDay, fileNamePart, sendDownload } from './download.js';
+import { chinaDay, fileNamePart, sendDownload } from '../common/download.js';
 import { SiteExportService } from './site-export.service.js';
 import { RegionNames } from './region-names.js';
 

@@ -21,7 +21,7 @@ import { RegionEntity } from '../regions/region.entity.js';
 import type { SiteEntity } from '../sites/site.entity.js';
 import { toSite } from '../sites/site.mapper.js';
 import { SitesService, type SiteFilters } from '../sites/sites.service.js';
-import { DOWNLOAD_IDLE_TIMEOUT_MS } from './download.js';
+import { DOWNLOAD_IDLE_TIMEOUT_MS } from '../common/download.js';
 import { RegionPaths } from './region-paths.js';
 
 /** Sites read per query: a page is in memory at a time, never the whole list. */

@@ -36,7 +36,7 @@ import {
 import { MEDIA_TYPES } from '@sitenet/spreadsheets';
 import { CurrentActor, SignedIn } from '../common/access.js';
 import type { Actor } from '../common/actor.js';
-import { contentDisposition } from '../exports/download.js';
+import { contentDisposition } from '../common/download.js';
 import { ImportJobsService, type AnnotatedFile } from './import-jobs.service.js';
 
 const XLSX = MEDIA_TYPES.xlsx;

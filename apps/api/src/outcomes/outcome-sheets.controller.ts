@@ -19,7 +19,7 @@ import { IMPORT_LIMITS, apiErrorSchema, outcomeImportResultSchema, outcomeRegion
 import { MEDIA_TYPES } from '@sitenet/spreadsheets';
 import { CurrentActor, SignedIn } from '../common/access.js';
 import type { Actor } from '../common/actor.js';
-import { contentDisposition, sendDownload } from '../exports/download.js';
+import { contentDisposition, sendDownload } from '../common/download.js';
 import { OutcomeSheetsService } from './outcome-sheets.service.js';
 
 const XLSX = MEDIA_TYPES.xlsx;

@@ -4,7 +4,7 @@ import { patternText } from '../schemas/primitives.js';
 import { parsePeriod } from '../outcomes/periods.js';
 import { ratePercent } from '../outcomes/figures.js';
 import { REGION_LEVEL_LABELS } from '../regions/region-types.js';
-import type { CoverageInputs, OutcomePeriodFigure, PlanWindow, ReportingUnitRef, TargetRuleShape } from './target-rules.js';
+import type { CoverageInputs, OutcomePeriodFigure, PlanWindow, ReportingUnitRef, TargetRuleShape } from './rule-contract.js';
 
 /**
  * Target shapes over reported outcome figures (approved reports, added up over the target's
