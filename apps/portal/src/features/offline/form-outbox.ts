@@ -110,6 +110,8 @@ export function useSavedOffline(form: SavedOfflineForm) {
     message,
     isConnectionLost: (error: unknown) => isConnectionLost(error),
     queue,
+    /** Whether a save of this form was queued on the device (and may have been sent meanwhile). */
+    hasQueued: () => queuedValues !== null || outbox.find(formKey()) !== undefined,
     /** The Idempotency-Key of this registration (the same for every save until it is created). */
     clientId: () => clientId,
     /** A save went through online: anything of this form still queued is out of date. */

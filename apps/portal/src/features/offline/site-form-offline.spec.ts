@@ -89,6 +89,36 @@ describe('SiteForm without a connection', () => {
     expect(keys[1]).toBe(keys[0]);
   });
 
+  it('typing after an offline registration is not lost when the outbox created the site meanwhile: it goes on top as an edit', async () => {
+    const me = districtStaff();
+    const api = serve();
+    // The API answers the key already used with the site as the outbox sent it (name A).
+    const created = site({ status: 'draft', name: '南关区阳光家园', version: 1 });
+    const online = { value: true };
+    vi.spyOn(navigator, 'onLine', 'get').mockImplementation(() => online.value);
+    api.on('POST', '/sites', () => (online.value ? jsonResponse(created, 201) : Promise.reject(new TypeError('Failed to fetch'))));
+    const patched: Record<string, unknown>[] = [];
+    api.on('PATCH', `/sites/${created.id}`, (request) => {
+      const body = request.body as Record<string, unknown>;
+      patched.push(body);
+      return jsonResponse({ ...created, name: body.name as string, version: 2 });
+    });
+    api.on('GET', `/sites/${created.id}`, () => jsonResponse({ ...created, name: '南关区阳光家园二号', version: 2 }));
+    const { wrapper, router } = await mountAt('/sites/new?kind=workshop', me);
+    await field(wrapper, 'name').setValue('南关区阳光家园');
+    goOffline(online);
+    await wrapper.get('[data-testid="site-form"]').trigger('submit');
+    await flushPromises();
+    await vi.waitFor(() => expect(wrapper.get('[data-testid="saved-offline"]').text()).toBe('已保存在本设备，联网后自动发送'));
+    // more typing, and the user saves as the connection comes back (before the outbox's own send is heard)
+    await field(wrapper, 'name').setValue('南关区阳光家园二号');
+    online.value = true;
+    await wrapper.get('[data-testid="site-form"]').trigger('submit');
+    await flushPromises();
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe(`/sites/${created.id}`));
+    expect(patched).toEqual([expect.objectContaining({ version: 1, name: '南关区阳光家园二号' })]);
+  });
+
   it('a 409 when the queued edit is finally sent is shown as a conflict in the form, never overwritten', async () => {
     const me = districtStaff();
     const api = serve();
